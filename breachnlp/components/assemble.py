@@ -1,0 +1,203 @@
+"""``breach_assemble``: links the four extractors' spans to the main breach and builds the result.
+
+It reads the span groups ``breach_org``, ``breach_records``, ``breach_dates`` and
+``breach_phi`` and decides, for the article's main incident: the victim and its parent, THE
+record count (:func:`~breachnlp.components.records.choose_count`), one date per role, and one
+status per data category (:func:`~breachnlp.components.phi.document_status`). Facts in
+sentences about another incident ("X a également été victime", "another breach") or that
+name another organization but not the victim are discounted. The evidence spans of every
+chosen value are written to the span group ``breach``; ``doc._.breach`` returns the same
+decision as a :class:`~breachnlp.schema.BreachRecord`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import read_resource
+from ..schema import BreachDates, BreachRecord, Evidence, RecordCount
+from ..taxonomy import DATE_ROLES, LANGS
+from ..text import cue_regex, fold, split_sentences
+from .phi import PhiMention, document_status
+from .records import RECORD_UNITS, candidate_from_span, choose_count
+
+GROUPS = {"org": "breach_org", "records": "breach_records", "dates": "breach_dates", "phi": "breach_phi"}
+EVIDENCE_KEY = "breach"
+
+
+@dataclass
+class _Context:
+    """Sentence-level facts the linking rules need."""
+
+    victim_sentences: set[int]
+    anaphor_sentences: set[int]
+    other_org_sentences: set[int]
+    other_incident_sentences: set[int]
+
+    def weight(self, sentence: int) -> float:
+        """How much a fact in ``sentence`` belongs to the main breach."""
+        score = 0.0
+        if sentence in self.victim_sentences:
+            score += 2.0
+        elif sentence in self.anaphor_sentences:
+            score += 1.0
+        elif sentence - 1 in self.victim_sentences:
+            score += 0.5  # the sentence right after one naming the victim goes on about it
+        if sentence in self.other_incident_sentences:
+            score -= 3.0
+        if sentence in self.other_org_sentences and sentence not in self.victim_sentences:
+            score -= 2.0
+        return score
+
+
+class _Cues:
+    def __init__(self, lang: str) -> None:
+        cues = read_resource(lang, "cues")
+        orgs = read_resource(lang, "orgs")
+        text = read_resource(lang, "text")
+        self.other_incident = cue_regex(cues["other_incident"])
+        self.anaphors = cue_regex([_escape(fold(a)) for a in orgs["anaphors"]])
+        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+
+
+_CUES: dict[str, _Context | _Cues] = {}
+
+
+def _escape(text: str) -> str:
+    import re
+
+    return re.escape(text)
+
+
+def _cues(lang: str) -> _Cues:
+    cues = _CUES.get(lang)
+    if not isinstance(cues, _Cues):
+        cues = _Cues(lang)
+        _CUES[lang] = cues
+    return cues
+
+
+def _sentence(span: Span) -> int:
+    return int((span._.breach_features or {}).get("sentence", 0))
+
+
+def _group(doc: Doc, key: str) -> list[Span]:
+    return list(doc.spans[key]) if key in doc.spans else []
+
+
+def _context(doc: Doc, orgs: list[Span]) -> _Context:
+    lang = doc.lang_ if doc.lang_ in LANGS else "en"
+    cues = _cues(lang)
+    folded = fold(doc.text)
+    sentences = split_sentences(doc.text, cues.abbreviations)
+    victim = {_sentence(s) for s in orgs if s._.org_role == "victim"}
+    other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
+    anaphor, incident = set(), set()
+    for i, segment in enumerate(sentences):
+        if cues.anaphors.search(folded, segment.start, segment.end):
+            anaphor.add(i)
+        if cues.other_incident.search(folded, segment.start, segment.end):
+            incident.add(i)
+    return _Context(victim, anaphor, other, incident)
+
+
+def assemble_record(doc: Doc) -> BreachRecord:
+    """The main breach of ``doc`` from its span groups (what ``doc._.breach`` returns)."""
+    orgs = _group(doc, GROUPS["org"])
+    context = _context(doc, orgs)
+    evidence: list[Evidence] = []
+
+    # organization
+    victim_spans = [s for s in orgs if s._.org_role == "victim"]
+    organization = victim_spans[0]._.org_name if victim_spans else None
+    aliases = tuple((victim_spans[0]._.breach_features or {}).get("aliases", ())) if victim_spans else ()
+    parent_spans = [s for s in orgs if s._.org_role == "parent"]
+    parent = parent_spans[0]._.org_name if parent_spans else None
+    evidence += [_evidence(s, role="victim") for s in victim_spans]
+    others: list[str] = []
+    for span in orgs:
+        if span._.org_role != "victim" and span._.org_name not in others:
+            others.append(span._.org_name)
+
+    # record count
+    count_spans = _group(doc, GROUPS["records"])
+    candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
+    chosen = choose_count(candidates)
+    records = None
+    if chosen is not None and chosen.value is not None:
+        unit = chosen.unit if chosen.unit in RECORD_UNITS else "other"
+        records = RecordCount(chosen.value, unit, chosen.qualifier)  # type: ignore[arg-type]
+        evidence += [_evidence(s) for s in count_spans if s._.records_value == chosen.value
+                     and not (s._.breach_features or {}).get("range_start")]
+
+    # dates
+    date_spans = _group(doc, GROUPS["dates"])
+    roles: dict[str, str | None] = {}
+    for role in DATE_ROLES:
+        pool = [(1.0 + context.weight(_sentence(s)), -s.start_char, s) for s in date_spans
+                if s._.date_role == role and s._.date_norm]
+        pool = [p for p in pool if p[0] >= 1.5 or _sentence(p[2]) == 0]
+        if pool:
+            best = max(pool, key=lambda p: (p[0], p[1]))[2]
+            roles[role] = best._.date_norm
+            evidence += [_evidence(s, role=role) for s in date_spans
+                         if s._.date_role == role and s._.date_norm == best._.date_norm]
+        else:
+            roles[role] = None
+
+    # data categories
+    phi_spans = _group(doc, GROUPS["phi"])
+    counted = [s for s in phi_spans if s._.phi_context == "exposure"
+               and _sentence(s) not in context.other_incident_sentences]
+    mentions = [PhiMention(s.start_char, s.end_char, s._.phi_category, s._.phi_status, "exposure", _sentence(s))
+                for s in counted]
+    phi = document_status(mentions)
+    evidence += [_evidence(s, category=s._.phi_category, status=s._.phi_status) for s in counted
+                 if phi.get(s._.phi_category) == s._.phi_status]
+
+    evidence.sort(key=lambda e: (e.start, e.label))
+    return BreachRecord(
+        organization=organization,
+        organization_aliases=aliases,
+        parent_organization=parent,
+        records=records,
+        date=BreachDates(**roles),
+        phi=phi,
+        other_organizations=tuple(others),
+        spans=tuple(evidence),
+    )
+
+
+def _evidence(span: Span, **attrs: Any) -> Evidence:
+    return Evidence(span.start_char, span.end_char, span.label_, span.text, attrs)
+
+
+class BreachAssembler:
+    """Writes the evidence of the assembled breach to ``doc.spans["breach"]``."""
+
+    def __init__(self, nlp: Language, name: str = "breach_assemble", *, spans_key: str = EVIDENCE_KEY) -> None:
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        record = assemble_record(doc)
+        spans = []
+        for item in record.spans:
+            span = doc.char_span(item.start, item.end, label=item.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "breach_assemble",
+    requires=["doc.spans"],
+    assigns=["doc.spans", "doc._.breach"],
+    default_config={"spans_key": EVIDENCE_KEY},
+)
+def make_breach_assembler(nlp: Language, name: str, spans_key: str) -> BreachAssembler:
+    return BreachAssembler(nlp, name, spans_key=spans_key)

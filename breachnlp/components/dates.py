@@ -1,0 +1,489 @@
+"""``breach_dates``: date expressions, normalized to ISO partial dates and given a breach role.
+
+Example::
+
+    doc = nlp.make_doc("En mai dernier, la clinique a été victime d'un piratage.")
+    doc._.published = "2024-12-17"
+    doc = nlp(doc)
+    span = doc.spans["breach_dates"][0]
+    span._.date_expr, span._.date_norm, span._.date_role      # "mai dernier", "2024-05", "occurred"
+
+Writes the span group ``breach_dates`` (label ``BREACH_DATE``): every date expression found
+by our patterns (absolute, partial, relative, ranges), with ``date_expr`` (as written),
+``date_norm`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END``; ``None`` when the
+expression needs a ``doc._.published`` anchor that is missing) and ``date_role``
+(``occurred``, ``discovered``, ``disclosed`` or ``None`` when the date is not about the breach:
+deadlines, courts, births, publication lines, statistics, future dates).
+A date keeps the granularity of its expression: "mai 2024" never becomes a day.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+import dateparser
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import DateError
+from ..numbers import grammar
+from ..resources import read_resource
+from ..text import Segment, cue_regex, fold, segment_at, split_sentences
+from .base import BreachComponent
+
+LABEL = "BREACH_DATE"
+# A determiner right before an incident cue makes it a noun phrase ("the breach", "la fuite").
+_DETERMINER = re.compile(r"(?<![\w])(?:l'|la|le|les|un|une|d'un|d'une|du|sa|son|ses|leur|the|a|an|its|their|this|that)\s*$")
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+YEAR = r"(?:19|20)\d{2}"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    start: int
+    end: int
+    expr: str
+    norm: str | None
+    role: str | None
+    sentence: int
+    kind: str
+    cue: tuple[int, int, str] | None = None
+    parts: tuple[Any, ...] = ()  # (year|None, month|None, day|None) as written, for ranges
+
+
+def parse_published(published: Any) -> date | None:
+    """``doc._.published`` as a date; raises :class:`DateError` for anything but an ISO date."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, date):
+        return published
+    if isinstance(published, str):
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", published.strip())
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                pass
+    raise DateError(f"published must be an ISO date 'YYYY-MM-DD' (or a datetime.date); got {published!r}.")
+
+
+@lru_cache(maxsize=4096)
+def _parse_numeric(expr: str, lang: str) -> tuple[int, int, int] | None:
+    """dateparser normalizes a numeric date ("23/07/2020") in the language's day/month order."""
+    order = "DMY" if lang == "fr" else "MDY"
+    parsed = dateparser.parse(expr, languages=[lang], settings={"DATE_ORDER": order, "STRICT_PARSING": True,
+                                                                "REQUIRE_PARTS": ["day", "month", "year"]})
+    if parsed is None:
+        return None
+    return parsed.year, parsed.month, parsed.day
+
+
+class DateRules:
+    """The date grammar and role cues of one language (``resources/<lang>/dates.yml``)."""
+
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        data = read_resource(lang, "dates", resources)
+        text = read_resource(lang, "text", resources)
+        self.lang = lang
+        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.month_of: dict[str, int] = {}
+        for number, forms in data["months"].items():
+            for form in forms:
+                self.month_of[fold(form).rstrip(".")] = int(number)
+        self.weekday_of = {fold(f).rstrip("."): int(n) for n, forms in data["weekdays"].items() for f in forms}
+        self.season_of = {fold(f): s for s, forms in data["seasons"].items() for f in forms}
+        month = _alternation(self.month_of) + r"\.?"
+        weekday = _alternation(self.weekday_of) + r"\.?"
+        season = _alternation(self.season_of)
+        first = _alternation(fold(f) for f in data["ordinal_first"])
+        last = _alternation(fold(f) for f in data["last_markers"])
+        this = _alternation(fold(f) for f in data["this_markers"])
+        part = _alternation(fold(f) for f in data["parts"])
+        month_intro = _alternation(fold(f) for f in data["month_introducers"])
+        year_intro = _alternation(fold(f) for f in data["year_introducers"])
+        day = rf"(?:{first}|\d{{1,2}})(?:er|st|nd|rd|th)?"
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            ("day_range", re.compile(
+                rf"(?P<d1>{day})\s*(?:au|et le|et|to|and|through|-|–)\s*(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})"
+                rf"(?:,?\s+(?P<y>{YEAR}))?")),
+            ("day_range_mdy", re.compile(
+                rf"(?P<m>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                rf"(?:,?\s+(?P<y>{YEAR}))?")),
+            ("dmy", re.compile(
+                rf"(?:(?P<wd>{weekday}),?\s+(?:the\s+)?)?(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?"
+                rf"(?:\s+(?P<last>{last}))?")),
+            ("mdy", re.compile(
+                rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?")),
+            ("numeric", re.compile(r"(?P<num>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})")),
+            ("iso", re.compile(rf"(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>[0-3]\d))?(?![\d-])")),
+            ("month_year", re.compile(
+                rf"(?:(?P<part>{part})[\s-]+(?:(?:de|of|du mois de)\s+)?)?(?P<m>{month}),?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})")),
+            ("month_last", re.compile(
+                rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+(?:(?:de|of)\s+)?|(?:{month_intro})\s+)"
+                rf"(?P<m>{month})(?:\s+(?P<last>{last}))?)(?!\s*\d)")),
+            ("season", re.compile(
+                rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|(?:l'|le\s+|au\s+|a\s+l'|en\s+|the\s+|in\s+|during\s+)?"
+                rf"(?P<s>{season})(?:\s+(?:de\s+|of\s+)?(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season}))")),
+            ("year", re.compile(
+                rf"(?:(?P<part>{part})[\s-]+(?:(?:de\s+l'annee|of|de)\s+)?|(?:{year_intro})\s+)(?P<y>{YEAR})(?![\d,.]\d|\s*-\s*\d)")),
+            ("weekday", re.compile(
+                rf"(?:(?P<last1>{last})\s+|(?P<this>{this}|on|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<last>{last}))?"
+                r"(?!\s*,?\s*\d)")),
+        ]
+        self.relative: list[tuple[str, re.Pattern[str]]] = [
+            (kind, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+                              + r")(?!\w)")) for kind, phrases in data["relative"].items()]
+        number_words = grammar(lang, resources).units
+        self.number_words = number_words
+        ago_units = _alternation(fold(u) for u in data["ago_units"])
+        self.ago_unit_of = {fold(k): v for k, v in data["ago_units"].items()}
+        ago = _alternation(fold(a) for a in data["ago"])
+        count = r"(?:\d+|" + _alternation(number_words) + ")"
+        if lang == "fr":
+            self.ago_re = re.compile(rf"(?<!\w){ago}\s+(?P<n>{count})\s+(?P<u>{ago_units})(?!\w)")
+        else:
+            self.ago_re = re.compile(rf"(?<!\w)(?P<n>{count})\s+(?P<u>{ago_units})\s+{ago}(?!\w)")
+        self.range_start = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_start"])
+                                      + r")\s+(?:le\s+|the\s+)?$")
+        self.range_join = re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_join"])
+                                     + r"|-|–)\s+(?:le\s+|the\s+)?$")
+        self.role_cues = {role: cue_regex(data["roles"][role]) for role in ("occurred", "discovered", "disclosed")}
+        self.not_breach = cue_regex(data["not_breach"])
+
+    # --------------------------------------------------------------- matching
+    def find(self, text: str, published: date | None) -> list[DateCandidate]:
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        raw: list[tuple[int, int, str, re.Match[str] | None]] = []
+        for kind, pattern in self.patterns:
+            for m in pattern.finditer(folded):
+                if m.start() > 0 and folded[m.start() - 1].isalnum():
+                    continue
+                if m.end() < len(folded) and folded[m.end() - 1].isalnum() and folded[m.end()].isalnum():
+                    continue
+                if not self._month_case_ok(text, m):
+                    continue
+                raw.append((m.start(), m.end(), kind, m))
+        for kind, pattern in self.relative:
+            for m in pattern.finditer(folded):
+                raw.append((m.start(), m.end(), kind, m))
+        for m in self.ago_re.finditer(folded):
+            raw.append((m.start(), m.end(), "ago", m))
+        chosen: list[tuple[int, int, str, re.Match[str] | None]] = []
+        for item in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
+            if chosen and item[0] < chosen[-1][1]:
+                continue
+            chosen.append(item)
+        candidates: list[DateCandidate] = []
+        previous_day: PartialDate | None = None
+        for start, end, kind, m in chosen:
+            start, end = _trim(folded, start, end, self)
+            value, parts = self._resolve(kind, m, published, previous_day)
+            if isinstance(value, PartialDate) and value.day is not None:
+                previous_day = value
+            norm = value.iso() if isinstance(value, PartialDate) else value
+            sentence = segment_at(sentences, start) if sentences else 0
+            candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
+        candidates = self._join_ranges(text, folded, candidates, published)
+        return [self._with_role(folded, sentences, c, published) for c in candidates]
+
+    def _month_case_ok(self, text: str, m: re.Match[str]) -> bool:
+        """English months are capitalized: "may" the modal verb is no month."""
+        if self.lang != "en":
+            return True
+        for group in ("m", "m1"):
+            if group in m.groupdict() and m.group(group):
+                if not text[m.start(group)].isupper():
+                    return False
+        return True
+
+    # ------------------------------------------------------------- resolution
+    def _resolve(self, kind: str, m: re.Match[str] | None, published: date | None,
+                 previous_day: PartialDate | None) -> tuple[PartialDate | str | None, tuple[Any, ...]]:
+        g = m.groupdict() if m is not None else {}
+        if kind in ("dmy", "mdy"):
+            month = self.month_of[g["m"].rstrip(".")]
+            day = _day(g["d"])
+            year = int(g["y"]) if g.get("y") else None
+            strict = bool(g.get("last"))
+            return _complete(year, month, day, published, strict), (year, month, day)
+        if kind in ("day_range", "day_range_mdy"):
+            month = self.month_of[g["m"].rstrip(".")]
+            year = int(g["y"]) if g.get("y") else None
+            end = _complete(year, month, _day(g["d"]), published, False)
+            start = _complete(end.year if end else year, month, _day(g["d1"]), None, False) if (end or year) else None
+            if start and end:
+                return f"{start.iso()}/{end.iso()}", (year, month, _day(g["d"]))
+            return None, (year, month, None)
+        if kind == "numeric":
+            parsed = _parse_numeric(g["num"].replace(".", "/"), self.lang)
+            if parsed is None:
+                return None, ()
+            return PartialDate(*parsed), parsed
+        if kind == "iso":
+            try:
+                day = int(g["dd"]) if g.get("dd") else None
+                value = PartialDate(int(g["y"]), int(g["mm"]), day)
+                value.first_day()
+            except ValueError:
+                return None, ()
+            return value, (value.year, value.month, value.day)
+        if kind == "month_year":
+            month = self.month_of[g["m"].rstrip(".")]
+            return PartialDate(int(g["y"]), month), (int(g["y"]), month, None)
+        if kind == "month_last":
+            month_word = g.get("m") or g.get("m1")
+            month = self.month_of[month_word.rstrip(".")]
+            if published is None:
+                return None, (None, month, None)
+            strict = bool(g.get("last") or g.get("last1"))
+            year = published.year if (month < published.month or (month == published.month and not strict)) \
+                else published.year - 1
+            return PartialDate(year, month), (None, month, None)
+        if kind == "season":
+            season = self.season_of[g.get("s") or g.get("s1") or g.get("s2")]
+            if g.get("y"):
+                return PartialDate(int(g["y"])), ()
+            if published is None:
+                return None, ()
+            if g.get("this") or (g.get("last1") and g["last1"] in ("ce", "cet", "cette", "this")):
+                return PartialDate(published.year), ()
+            started = SEASON_START[season] < published.month
+            return PartialDate(published.year if started else published.year - 1), ()
+        if kind == "year":
+            return PartialDate(int(g["y"])), (int(g["y"]), None, None)
+        if kind == "weekday":
+            if published is None:
+                return None, ()
+            target = self.weekday_of[g["wd"].rstrip(".")]
+            delta = (published.weekday() - target) % 7
+            if (g.get("last") or g.get("last1")) and delta == 0:
+                delta = 7
+            day = published - timedelta(days=delta)
+            return PartialDate(day.year, day.month, day.day), ()
+        if kind == "ago":
+            if published is None:
+                return None, ()
+            n_text = g["n"]
+            n = int(n_text) if n_text.isdigit() else int(self.number_words.get(n_text, 1))
+            unit = self.ago_unit_of[g["u"]]
+            return _shift(published, unit, n), ()
+        return self._relative(kind, published, previous_day), ()
+
+    @staticmethod
+    def _relative(kind: str, published: date | None, previous_day: PartialDate | None) -> PartialDate | str | None:
+        if kind in ("next_day", "previous_day"):
+            if previous_day is None:
+                return None
+            day = previous_day.first_day() + timedelta(days=1 if kind == "next_day" else -1)
+            return PartialDate(day.year, day.month, day.day)
+        if published is None:
+            return None
+        p = published
+        if kind in ("yesterday", "day_before_yesterday", "today"):
+            day = p - timedelta(days={"yesterday": 1, "day_before_yesterday": 2, "today": 0}[kind])
+            return PartialDate(day.year, day.month, day.day)
+        if kind == "last_week":
+            monday = p - timedelta(days=p.weekday() + 7)
+            sunday = monday + timedelta(days=6)
+            return f"{monday.isoformat()}/{sunday.isoformat()}"
+        if kind == "this_week":
+            monday = p - timedelta(days=p.weekday())
+            return f"{monday.isoformat()}/{p.isoformat()}"
+        if kind == "last_month":
+            return _shift(p, "month", 1)
+        if kind == "this_month":
+            return PartialDate(p.year, p.month)
+        if kind in ("last_year", "late_last_year"):
+            return PartialDate(p.year - 1)
+        if kind in ("this_year", "early_this_year"):
+            return PartialDate(p.year)
+        return None
+
+    def _join_ranges(self, text: str, folded: str, candidates: list[DateCandidate], published: date | None) -> list[DateCandidate]:
+        """"entre le 16 février et le 12 mai 2024", "from Feb. 16 to May 12": one START/END date."""
+        out: list[DateCandidate] = []
+        i = 0
+        while i < len(candidates):
+            first = candidates[i]
+            if i + 1 < len(candidates):
+                second = candidates[i + 1]
+                between = folded[first.end:second.start]
+                opener = folded[max(0, first.start - 16):first.start]
+                joins = bool(self.range_join.match(between)) or between.strip() in ("-", "\u2013")
+                opens = bool(self.range_start.search(opener)) or between.strip() in (
+                    "-", "\u2013", "au", "to", "through", "until", "jusqu'au")
+                if joins and opens:
+                    joined = self._range(first, second, published)
+                    if joined is not None:
+                        out.append(replace(first, end=second.end, expr=text[first.start:second.end],
+                                           norm=joined, kind="range"))
+                        i += 2
+                        continue
+            out.append(first)
+            i += 1
+        return out
+
+    @staticmethod
+    def _range(first: DateCandidate, second: DateCandidate, published: date | None) -> str | None:
+        if second.norm is None or "/" in second.norm:
+            return None
+        end = second.norm
+        start = first.norm
+        if first.parts and first.parts[0] is None and first.parts[1] is not None:
+            # year-less start: take the end's year, or the one before if the start would follow the end
+            end_year = int(end[:4])
+            month, day = first.parts[1], first.parts[2]
+            candidate = PartialDate(end_year, month, day)
+            if candidate.iso() > end:
+                candidate = PartialDate(end_year - 1, month, day)
+            start = candidate.iso()
+        if start is None or "/" in start:
+            return None
+        if start > end:
+            return None
+        return f"{start}/{end}"
+
+    # ------------------------------------------------------------------ roles
+    def _with_role(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
+                   published: date | None) -> DateCandidate:
+        if not sentences:
+            return candidate
+        sentence = sentences[candidate.sentence]
+        best: tuple[float, int, int, str] | None = None
+        cues = [(role, pattern) for role, pattern in self.role_cues.items()] + [("not_breach", self.not_breach)]
+        for role, pattern in cues:
+            for m in pattern.finditer(folded, sentence.start, sentence.end):
+                if m.start() < candidate.end and candidate.start < m.end():
+                    continue
+                if m.end() <= candidate.start:
+                    distance = candidate.start - m.end() + 0.5  # cues before the date win ties
+                else:
+                    distance = m.start() - candidate.end
+                if role == "not_breach":
+                    distance -= 2  # a deadline or a court right next to the date governs it
+                elif role == "occurred" and _DETERMINER.search(folded, max(0, m.start() - 8), m.start()):
+                    distance += 15  # "a révélé la fuite hier": the incident noun is the verb's object
+                if best is None or distance < best[0]:
+                    best = (distance, m.start(), m.end(), role)
+        if best is None:
+            return candidate
+        role: str | None = best[3]
+        if role == "not_breach":
+            role = None
+        if role and candidate.norm and published and candidate.norm.split("/")[0] > published.isoformat():
+            role = None  # a future date is a plan, not the breach
+        return replace(candidate, role=role, cue=(best[1], best[2], best[3]))
+
+
+def _alternation(words: Any) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _trim(folded: str, start: int, end: int, rules: DateRules) -> tuple[int, int]:
+    """Drop leading introducers ("en", "le", "in", "on") so the span is the date itself, and a
+    sentence-final period after a full word ("last Thursday.")."""
+    if folded[end - 1] == "." and re.search(r"[a-z]{5,}\.$", folded[start:end]):
+        end -= 1
+    m = re.match(r"(?:en|le|du|au|ce|cet|cette|in|on|the|during|since|depuis|des|from|l'|a l')\s+", folded[start:end])
+    if m and start + m.end() < end:
+        rest = folded[start + m.end():end]
+        if rest[:1].isalnum():
+            start += m.end()
+    return start, end
+
+
+def _day(text: str) -> int:
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else 1
+
+
+def _complete(year: int | None, month: int, day: int, published: date | None, strict: bool) -> PartialDate | None:
+    """A day with no year takes the year that puts it at (or, ``strict``, before) publication."""
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        key = (month, day)
+        if key > (published.month, published.day) or (strict and key == (published.month, published.day)):
+            year -= 1
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _shift(published: date, unit: str, n: int) -> PartialDate:
+    if unit == "day":
+        day = published - timedelta(days=n)
+        return PartialDate(day.year, day.month, day.day)
+    if unit == "week":
+        day = published - timedelta(days=7 * n)
+        return PartialDate(day.year, day.month)
+    if unit == "month":
+        total = published.year * 12 + published.month - 1 - n
+        return PartialDate(total // 12, total % 12 + 1)
+    return PartialDate(published.year - n)
+
+
+@lru_cache(maxsize=8)
+def date_rules(lang: str, resources: str = "default") -> DateRules:
+    return DateRules(lang, resources)
+
+
+class DateTagger(BreachComponent):
+    """Finds date expressions, resolves them against ``doc._.published`` and gives them a role."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str = "breach_dates", *, resources: str = "default",
+                 spans_key: str = "breach_dates") -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.rules = date_rules(self.lang, resources)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = parse_published(doc._.published)
+        spans = []
+        for candidate in self.rules.find(doc.text, published):
+            span = self.char_span(doc, candidate.start, candidate.end)
+            if span is None:
+                continue
+            span._.date_expr = candidate.expr
+            span._.date_norm = candidate.norm
+            span._.date_role = candidate.role
+            span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
+            span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind}
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "breach_dates",
+    assigns=["doc.spans", "span._.date_expr", "span._.date_norm", "span._.date_role"],
+    default_config={"resources": "default", "spans_key": "breach_dates"},
+)
+def make_date_tagger(nlp: Language, name: str, resources: str, spans_key: str) -> DateTagger:
+    return DateTagger(nlp, name, resources=resources, spans_key=spans_key)

@@ -1,0 +1,455 @@
+"""``breach_org``: organizations named in the text, clustered, each given a role.
+
+Example::
+
+    doc = nlp("ConnectOnCall, une filiale de Phreesia, a été victime d'un piratage.")
+    [(s.text, s._.org_name, s._.org_role) for s in doc.spans["breach_org"]]
+    # [("ConnectOnCall", "ConnectOnCall", "victim"), ("Phreesia", "Phreesia", "parent")]
+
+Candidates come from our own patterns, not only from the statistical NER (which tags many
+company names as places or misc): capitalized and camel-case sequences, acronyms, and
+descriptor phrases ("la clinique des Lilas", "le groupe X", "X Health"), plus the NER's ORG
+entities when the pipeline has a NER. Mentions are clustered (same key, acronym, or
+rapidfuzz token-set ratio >= 90, "X, formerly Y") and each cluster gets a role:
+``victim`` (the best-scored candidate: victim cues, headline, frequency, subject position),
+``parent`` (named after "filiale de", "subsidiary of"...), ``regulator``, ``media``,
+``attacker``, ``vendor``, ``law_firm`` (gazetteers in ``resources/<lang>/orgs.yml`` plus
+context) or ``other``. ``org_name`` is the cluster's fullest name; ``org_score`` the victim
+score. No cluster scoring high enough → no victim (the article names none).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import read_resource
+from ..text import Segment, cue_regex, fold, segment_at, split_sentences
+from .base import BreachComponent
+
+LABEL = "BREACH_ORG"
+NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
+MIN_VICTIM_SCORE = 3.0
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_CAP = rf"(?:[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+[A-Za-z][\w-]*)"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence: int
+    source: str  # "pattern", "descriptor", "ner"
+    cues: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention]
+    role: str = "other"
+    score: float = 0.0
+    owns: "Cluster | None" = None  # the subsidiary this cluster is the parent of
+
+    @property
+    def name(self) -> str:
+        """The fullest name used: the longest surface form, ties to the most frequent."""
+        forms: dict[str, int] = {}
+        for m in self.mentions:
+            forms[m.text] = forms.get(m.text, 0) + 1
+        return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        seen, out = {fold(name)}, []
+        for m in self.mentions:
+            if fold(m.text) not in seen:
+                seen.add(fold(m.text))
+                out.append(m.text)
+        return out
+
+
+class OrgRules:
+    """Organization patterns, gazetteers and role cues of one language (``orgs.yml``)."""
+
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        data = read_resource(lang, "orgs", resources)
+        text = read_resource(lang, "text", resources)
+        cues = read_resource(lang, "cues", resources)
+        self.lang = lang
+        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.gazetteer: dict[str, str] = {}
+        for role, names in data["gazetteer"].items():
+            for name in names:
+                self.gazetteer.setdefault(fold(name), role)
+        self.not_names = {fold(w) for w in data["not_names"]}
+        self.not_names_exact = set(data["not_names"])
+        connect = r"(?:de la|de l'|des|du|de|d'|la|le|les|of|the|and|for|on|&|et|en|sur|-)"
+        space = r"[ \t\u00a0\u202f]+"
+        self.name_re = re.compile(rf"(?<![\w@/.])(?:{_CAP})(?:(?:{space}|{space}{connect}{space}|[ ]?d['’]|[ ]?-[ ]?){_CAP})*")
+        descriptors = sorted({fold(d) for d in data["descriptors"]} | {fold(d) for d in data["name_descriptors"]},
+                             key=len, reverse=True)
+        self.name_descriptors = {fold(d) for d in data["name_descriptors"]}
+        self.descriptor_re = re.compile(
+            r"(?<![\w])(?:la |le |l'|les |du |de la |de l'|au |a la |a l'|the |an? )?(?P<desc>"
+            + "|".join(re.escape(d) for d in descriptors) + r")\s+(?:(?P<conn>de la |de l'|des |du |de |d'|of |of the )?)$")
+        self.victim_before = self._end_cue(data["victim_cues"]["before"])
+        self.victim_after = self._start_cue(data["victim_cues"]["after"])
+        self.parent_before = self._end_cue(data["parent_cues"]["before"], gap=60)
+        self.parent_after = self._start_cue(data["parent_cues"]["after"])
+        self.child_before = self._end_cue(data["child_cues"])
+        self.alias_before = self._end_cue(data["alias_cues"], gap=4)
+        self.media_before = self._end_cue(data["media_cues"])
+        self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
+        self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
+        self.law_context = cue_regex([re.escape(fold(c)) for c in data["law_cues"]])
+        self.other_incident = cue_regex(cues["other_incident"])
+        self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
+        self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
+        self.generic_words = {w for d in descriptors for w in d.split()} | {
+            "de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the", "and", "et", "&", "inc", "inc.", "llc", "ltd", "corp",
+            "corp.", "co.", "sa", "sas", "group", "groupe"}
+
+    @staticmethod
+    def _end_cue(phrases: Iterable[str], gap: int = 0) -> re.Pattern[str]:
+        """A cue that ends right before a mention (allowing an article, or ``gap`` characters)."""
+        alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+        filler = rf"[^.;:!?\n]{{0,{gap}}}?" if gap else ""
+        return re.compile(rf"(?<![\w])(?:{alternation})\s*{filler}(?:\s|^)*(?:la |le |l'|les |du |de la |de l'|the |a |an )?$")
+
+    @staticmethod
+    def _start_cue(phrases: Iterable[str]) -> re.Pattern[str]:
+        alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"^(?:,?\s*)(?:qui\s+|which\s+|who\s+|that\s+)?(?:{alternation})(?![\w])")
+
+    # -------------------------------------------------------------- mentions
+    def mentions(self, text: str, ents: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
+        places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
+        found: list[Mention] = []
+        for m in self.name_re.finditer(text):
+            for start, end in self._trim(text, m.start(), m.end(), sentences):
+                if (start, end) in persons and not self._looks_like_org(text[start:end]):
+                    continue
+                start = self._with_descriptor(folded, start)
+                place = any(s <= start and end <= e for s, e in places) and not self._looks_like_org(text[start:end])
+                found.append(self._mention(text, folded, sentences, start, end, "place" if place else "pattern"))
+        for start, end, label in ents:
+            if label == "ORG" and "\n" not in text[start:end] and not any(f.start <= start and end <= f.end for f in found):
+                found.append(self._mention(text, folded, sentences, start, end, "ner"))
+        found.sort(key=lambda m: m.start)
+        kept: list[Mention] = []
+        for mention in found:
+            if kept and mention.start < kept[-1].end:
+                continue
+            if mention.key:
+                kept.append(mention)
+        return kept
+
+    def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
+        surface = re.sub(r"^(?:la|le|les|l'|the)\s+", "", text[start:end], flags=re.IGNORECASE).strip()
+        surface = re.sub(r"^(?:l['’])", "", surface)
+        return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)
+
+    def _looks_like_org(self, name: str) -> bool:
+        """Camel case, an acronym, a descriptor or an organization suffix: not a person or a place."""
+        words = name.split()
+        if any(re.search(r"[a-z][A-Z]", w) or (w.isupper() and len(w) >= 2) for w in words):
+            return True
+        folded = {fold(w).strip(".,") for w in words}
+        return bool(folded & self.org_words)
+
+    def key(self, name: str) -> str:
+        words = [w for w in re.split(r"[\s'’-]+", fold(name)) if w]
+        significant = [w for w in words if w not in self.generic_words]
+        return " ".join(significant or words)
+
+    def _trim(self, text: str, start: int, end: int, sentences: list[Segment]) -> list[tuple[int, int]]:
+        """Split a capitalized run at words that are not names ("Selon Reuters" → "Reuters")."""
+        pieces: list[tuple[int, int]] = []
+        words = list(re.finditer(r"[^\s]+", text[start:end]))
+        current: list[re.Match[str]] = []
+        for w in words:
+            token = w.group().strip(",.;:!?\"'«»()")
+            if token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
+                                                  and not token.isupper() and len(token) > 1):
+                if current:
+                    pieces.append((start + current[0].start(), start + current[-1].end()))
+                current = []
+                continue
+            current.append(w)
+        if current:
+            pieces.append((start + current[0].start(), start + current[-1].end()))
+        out = []
+        connectors = ("de", "du", "des", "d'", "la", "le", "les", "of", "the", "and", "for", "on", "&", "et", "en", "sur", "-")
+        for s, e in pieces:
+            segment = text[s:e]
+            segment_words = segment.split()
+            while segment_words and fold(segment_words[-1]) in connectors:
+                segment_words.pop()
+            while segment_words and fold(segment_words[0]) in connectors:
+                segment_words.pop(0)
+            if not segment_words:
+                continue
+            first = segment.find(segment_words[0])
+            s2 = s + first
+            e2 = s2 + len(" ".join(segment_words)) if " ".join(segment_words) in segment else e
+            cleaned = text[s2:e2].rstrip(".,;:'’")
+            e2 = s2 + len(cleaned)
+            if e2 <= s2:
+                continue
+            if self._sentence_initial_word(text, s2, e2, sentences) or fold(text[s2:e2]) in self.not_names:
+                continue
+            out.append((s2, e2))
+        return out
+
+    def _sentence_initial_word(self, text: str, start: int, end: int, sentences: list[Segment]) -> bool:
+        """Not a name: a lone capitalized word opening a sentence (or a bullet) that the text never
+        capitalizes elsewhere, or an all-caps heading ("PLAINTE DÉPOSÉE")."""
+        word = text[start:end]
+        if word.isupper() and len(word.replace("-", "")) > 5:
+            return " " in word or re.search(rf"(?<![\w]){re.escape(word.lower())}(?![\w])", text.lower().replace(word.lower(), "", 1)) is not None
+        if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
+            return False
+        index = segment_at(sentences, start) if sentences else 0
+        if sentences and sentences[index].start != start and not re.match(r"\s*[-•*–]\s*$", text[sentences[index].start:start]):
+            return False
+        return re.search(rf"(?<=[\w,;:»\"')] ){re.escape(word)}(?![\w])", text) is None
+
+    def _with_descriptor(self, folded: str, start: int) -> int:
+        """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas")."""
+        m = self.descriptor_re.search(folded[max(0, start - 60):start])
+        if m and m.group("desc") in self.name_descriptors:
+            return start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
+        return start
+
+    # ------------------------------------------------------------- clusters
+    def clusters(self, text: str, mentions: list[Mention]) -> list[Cluster]:
+        folded = fold(text)
+        clusters: list[Cluster] = []
+        for mention in mentions:
+            target = None
+            alias = self.alias_before.search(folded[max(0, mention.start - 40):mention.start])
+            for cluster in clusters:
+                if self._same(cluster, mention):
+                    target = cluster
+                    break
+            if target is None and alias:
+                previous = [c for c in clusters if c.mentions[-1].sentence == mention.sentence]
+                if previous:
+                    target = max(previous, key=lambda c: c.mentions[-1].end)
+            if target is None:
+                clusters.append(Cluster([mention]))
+            else:
+                target.mentions.append(mention)
+        return clusters
+
+    def _same(self, cluster: Cluster, mention: Mention) -> bool:
+        for other in cluster.mentions:
+            if other.key == mention.key:
+                return True
+            a, b = other.key, mention.key
+            if _acronym(other.text, mention.text) or _acronym(mention.text, other.text):
+                return True
+            if min(len(a), len(b)) >= 4 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
+                return True
+            if a.replace(" ", "") == b.replace(" ", ""):
+                return True  # "Connect On Call" / "ConnectOnCall"
+        return False
+
+    # ---------------------------------------------------------------- roles
+    def assign_roles(self, text: str, clusters: list[Cluster]) -> Cluster | None:
+        """Give every cluster a role and a victim score; return the victim cluster or None."""
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        last_lines_start = _tail_start(text)
+        other_incident_sentences = {i for i, s in enumerate(sentences)
+                                    if self.other_incident.search(folded, s.start, s.end)}
+        by_mention: dict[int, Cluster] = {}
+        for cluster in clusters:
+            for m in cluster.mentions:
+                by_mention[m.start] = cluster
+        parents: dict[int, Cluster] = {}  # id(child) -> parent
+        bonus: dict[int, float] = {}  # victim cues earned through an apposition
+        headline_end = _headline_end(text)
+        for cluster in clusters:
+            role = None
+            for m in cluster.mentions:
+                gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key)
+                if gazetteer_role:
+                    role = gazetteer_role
+                    m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
+                    break
+            score = 0.0
+            counted_sentences: set[int] = set()
+            if all(m.source == "place" for m in cluster.mentions):
+                score -= 2.5  # the NER's place names are rarely the victim
+            for m in cluster.mentions:
+                before = folded[max(0, m.start - 80):m.start]
+                after = folded[m.end:m.end + 40]
+                other = m.sentence in other_incident_sentences
+                if m.start < headline_end:
+                    score += 3.0
+                    m.cues.append((m.start, m.end, "headline"))
+                parent_cue = self.parent_before.search(before[-70:])
+                child = self._nearest_before(cluster, clusters, m, sentences) if parent_cue else None
+                if child is not None:
+                    parents[id(child)] = cluster
+                    m.cues.append((m.start, m.end, "parent_cue"))
+                if not other and m.sentence not in counted_sentences:
+                    if self.victim_before.search(before) or self.victim_after.match(after):
+                        m.cues.append((m.start, m.end, "victim_cue"))
+                        if child is not None:
+                            # "X, filiale de Y, a annoncé": the verb after the apposition is X's
+                            bonus[id(child)] = bonus.get(id(child), 0.0) + 2.5
+                        else:
+                            score += 2.5
+                            counted_sentences.add(m.sentence)
+                if other:
+                    score -= 1.0
+                score += 1.0
+                if m.start >= last_lines_start:
+                    score += 0.5  # letters are signed by the organization that writes them
+                if self.child_before.search(before[-50:]):
+                    owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
+                    if owner is not None:
+                        parents[id(cluster)] = owner
+                if role is None:
+                    sentence = sentences[m.sentence] if sentences else Segment(0, len(text))
+                    window = folded[max(sentence.start, m.start - 40):min(sentence.end, m.end + 25)]
+                    if self.attacker_context.search(window) and not self.victim_after.match(after):
+                        m.cues.append((m.start, m.end, "attacker_context"))
+                        score -= 2.0
+                    if self.media_before.search(before[-40:]):
+                        score -= 1.0
+                    if self.vendor_context.search(folded[max(sentence.start, m.start - 30):m.start]):
+                        score -= 1.0
+            cluster.role = role or "other"
+            cluster.score = score
+        for cluster in clusters:
+            cluster.score += bonus.get(id(cluster), 0.0)
+            parent = parents.get(id(cluster))
+            if parent is not None and parent is not cluster and parent.role not in NEVER_VICTIM:
+                cluster.owns = None
+                parent.owns = cluster
+        candidates = [c for c in clusters if c.role not in NEVER_VICTIM and c.role != "vendor"]
+        for cluster in candidates:
+            if cluster.owns is not None:
+                cluster.score -= 4.0
+        vendors = [c for c in clusters if c.role == "vendor"]
+        for cluster in vendors:
+            cluster.score -= 3.0
+        pool = [c for c in candidates + vendors if c.score >= MIN_VICTIM_SCORE]
+        if not pool:
+            return None
+        victim = max(pool, key=lambda c: (c.score, -c.mentions[0].start))
+        victim.role = "victim"
+        for cluster in clusters:
+            if cluster is not victim and cluster.owns is victim:
+                cluster.role = "parent"
+        return victim
+
+    @staticmethod
+    def _nearest_before(cluster: Cluster, clusters: list[Cluster], mention: Mention,
+                        sentences: list[Segment], reach: int = 0) -> Cluster | None:
+        """The organization named last before ``mention``, in its sentence (or ``reach`` before)."""
+        best: tuple[int, Cluster] | None = None
+        for other in clusters:
+            if other is cluster or other.role in NEVER_VICTIM:
+                continue
+            for m in other.mentions:
+                if mention.sentence - reach <= m.sentence <= mention.sentence and m.end <= mention.start:
+                    if best is None or m.end > best[0]:
+                        best = (m.end, other)
+        return best[1] if best else None
+
+
+def _acronym(long: str, short: str) -> bool:
+    letters = re.sub(r"[^A-Z]", "", short)
+    if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 6 or not short.replace("-", "").replace(".", "").isupper():
+        return False
+    words = [w for w in re.split(r"[\s\-–]+", long) if w[:1].isupper()]
+    return len(words) >= 2 and "".join(w[0] for w in words) == letters
+
+
+def _shares_head(a: str, b: str) -> bool:
+    """Token-set matches must share their first significant word ("orange" ≠ "orange bank" is fine,
+    "lilas" vs "parc lilas" too, but not two names sharing only a generic word)."""
+    return a.split()[0] == b.split()[0] or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
+
+
+def _headline_end(text: str) -> int:
+    """End of the headline: the first line, when the text has several lines and it is short."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    newline = stripped.find("\n")
+    if newline == -1 or newline > 250:
+        return 0
+    return offset + newline
+
+
+def _tail_start(text: str) -> int:
+    """Offset where the last three non-empty lines begin (a letter's signature)."""
+    lines = [m.start() for m in re.finditer(r"(?m)^\s*\S", text)]
+    return lines[-3] if len(lines) >= 6 else len(text) + 1
+
+
+@lru_cache(maxsize=8)
+def org_rules(lang: str, resources: str = "default") -> OrgRules:
+    return OrgRules(lang, resources)
+
+
+class OrgTagger(BreachComponent):
+    """Finds organizations, clusters their mentions and gives each cluster a role."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str = "breach_org", *, resources: str = "default",
+                 spans_key: str = "breach_org", use_ner: bool = True) -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.use_ner = use_ner
+        self.rules = org_rules(self.lang, resources)
+
+    def _config(self) -> dict[str, object]:
+        return {**super()._config(), "use_ner": self.use_ner}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if self.use_ner else []
+        mentions = self.rules.mentions(doc.text, ents)
+        clusters = self.rules.clusters(doc.text, mentions)
+        self.rules.assign_roles(doc.text, clusters)
+        spans = []
+        for cluster in clusters:
+            name = cluster.name
+            for m in cluster.mentions:
+                span = self.char_span(doc, m.start, m.end)
+                if span is None:
+                    continue
+                span._.org_name = name
+                span._.org_role = cluster.role
+                span._.org_score = cluster.score
+                span._.breach_cues = [list(c) for c in m.cues]
+                span._.breach_features = {"sentence": m.sentence, "aliases": cluster.aliases,
+                                          "parent_of": cluster.owns.name if cluster.owns else None}
+                spans.append(span)
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory(
+    "breach_org",
+    assigns=["doc.spans", "span._.org_name", "span._.org_role", "span._.org_score"],
+    default_config={"resources": "default", "spans_key": "breach_org", "use_ner": True},
+)
+def make_org_tagger(nlp: Language, name: str, resources: str, spans_key: str, use_ner: bool) -> OrgTagger:
+    return OrgTagger(nlp, name, resources=resources, spans_key=spans_key, use_ner=use_ner)

@@ -1,0 +1,223 @@
+"""``breach_phi``: data categories of the PHI taxonomy, with their assertion status.
+
+Example::
+
+    doc = nlp("Les noms ont été volés, mais aucun numéro de sécurité sociale n'a été dérobé.")
+    [(s.text, s._.phi_category, s._.phi_status) for s in doc.spans["breach_phi"]]
+    # [("noms", "name", "affirmed"), ("numéro de sécurité sociale", "national_id", "negated")]
+
+Writes the span group ``breach_phi`` (label ``PHI``): one span per mention of a category in
+a sentence that says data was taken, exposed or spared (``phi_context="exposure"``); mentions
+in advice or background sentences are kept with ``phi_context="advice"`` / ``"background"``
+and do not count. ``phi_status`` follows the ConText/NegEx tradition, built for news:
+preceding and following negation cues and hedges (French conditional, "may have"), scoped to
+the clause (termination cues and punctuation end it), pseudo-cues ("non seulement", "not
+only") removed first. With ``explain=True`` (default) ``phi_cues`` holds the cue spans that
+decided the status as ``[start_char, end_char, kind]``.
+
+Document rule (``document_status``): among mentions that count, affirmed beats hedged beats
+negated: a category stated as stolen anywhere is stolen, a specific denial only stands when
+nothing affirms or hedges it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resources import read_resource
+from ..taxonomy import PHI_CATEGORIES
+from ..text import Segment, cue_regex, fold, phrase_regex, split_sentences
+from .base import BreachComponent
+
+LABEL = "PHI"
+STATUS_RANK = {"affirmed": 3, "hedged": 2, "negated": 1}
+_CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s+(?=(?:mais|but|however|cependant|toutefois|while|whereas|alors|tandis)\b)")
+
+
+@dataclass(frozen=True)
+class PhiMention:
+    start: int
+    end: int
+    category: str
+    status: str
+    context: str  # "exposure", "advice", "background"
+    sentence: int
+    cues: tuple[tuple[int, int, str], ...] = ()
+
+
+class PhiRules:
+    """PHI lexicon and assertion cues of one language (``phi.yml`` and ``cues.yml``)."""
+
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        phi = read_resource(lang, "phi", resources)
+        cues = read_resource(lang, "cues", resources)
+        text = read_resource(lang, "text", resources)
+        self.lang = lang
+        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.term_category: dict[str, str] = {}
+        terms: list[str] = []
+        for category in PHI_CATEGORIES:
+            for term in phi["categories"][category]:
+                self.term_category.setdefault(_term_key(term), category)
+                terms.append(term)
+        self.lexicon = re.compile(phrase_regex(terms, plural=True))
+        self.category_patterns = {category: re.compile(phrase_regex(phi["categories"][category], plural=True))
+                                  for category in PHI_CATEGORIES}
+        self.exclusions = re.compile(phrase_regex(phi["exclusions"], plural=True))
+        self.preceding = cue_regex(cues["preceding_negation"])
+        self.following = cue_regex(cues["following_negation"])
+        self.pseudo = cue_regex(cues["pseudo_negation"])
+        self.hedge = cue_regex(cues["hedge"])
+        self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
+        self.exposure = cue_regex(cues["exposure"])
+        self.advice = cue_regex(cues["advice"])
+        self.counted = re.compile(r"(?:\d|\b(?:cent|mille|million|millions|hundred|thousand|million)s?)\s*$")
+
+    def category_of(self, folded_match: str) -> str | None:
+        """The category of a lexicon match (the longest term of any category that matches it)."""
+        key = _term_key(folded_match)
+        if key in self.term_category:
+            return self.term_category[key]
+        for category, pattern in self.category_patterns.items():
+            if pattern.fullmatch(key):
+                return category
+        return None
+
+    def mentions(self, text: str) -> list[PhiMention]:
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        excluded = [m.span() for m in self.exclusions.finditer(folded)]
+        found: list[PhiMention] = []
+        inherited_exposure = False
+        for index, sentence in enumerate(sentences):
+            sentence_text = folded[sentence.start:sentence.end]
+            masked = self._mask(folded, sentence, self.pseudo)
+            context = self._context(masked, sentence, inherited_exposure)
+            bullet = bool(re.match(r"\s*[-•*–·]", sentence_text))
+            if not bullet:
+                inherited_exposure = context == "exposure" and sentence_text.rstrip().endswith(":")
+            for m in self.lexicon.finditer(folded, sentence.start, sentence.end):
+                if any(s <= m.start() and m.end() <= e for s, e in excluded):
+                    continue
+                if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]):
+                    continue  # "6 000 rendez-vous": the counted noun, not a data category
+                category = self.category_of(m.group())
+                if category is None:
+                    continue
+                status, cues = self._status(masked, sentence, m.start(), m.end())
+                found.append(PhiMention(m.start(), m.end(), category, status, context, index, tuple(cues)))
+        return found
+
+    @staticmethod
+    def _mask(folded: str, sentence: Segment, pattern: re.Pattern[str]) -> str:
+        """The sentence's folded text with pseudo-cues blanked out (offsets kept)."""
+        chars = list(folded[sentence.start:sentence.end])
+        for m in pattern.finditer(folded, sentence.start, sentence.end):
+            for i in range(m.start() - sentence.start, m.end() - sentence.start):
+                chars[i] = "_"
+        return "".join(chars)
+
+    def _context(self, masked: str, sentence: Segment, inherited_exposure: bool) -> str:
+        if self.advice.search(masked):
+            return "advice"
+        if self.exposure.search(masked) or inherited_exposure:
+            return "exposure"
+        return "background"
+
+    def _clause(self, masked: str, start: int, end: int) -> tuple[int, int]:
+        """Bounds (relative to the sentence) of the clause holding ``start:end``."""
+        left, right = 0, len(masked)
+        for m in list(self.termination.finditer(masked)) + list(_CLAUSE_PUNCT.finditer(masked)):
+            if m.end() <= start:
+                left = max(left, m.end())
+            elif m.start() >= end:
+                right = min(right, m.start())
+        return left, right
+
+    def _status(self, masked: str, sentence: Segment, start: int, end: int) -> tuple[str, list[tuple[int, int, str]]]:
+        rel_start, rel_end = start - sentence.start, end - sentence.start
+        left, right = self._clause(masked, rel_start, rel_end)
+        cues: list[tuple[int, int, str]] = []
+        for m in self.preceding.finditer(masked, left, rel_start):
+            cues.append((sentence.start + m.start(), sentence.start + m.end(), "preceding_negation"))
+        for m in self.following.finditer(masked, rel_end, right):
+            cues.append((sentence.start + m.start(), sentence.start + m.end(), "following_negation"))
+        if cues:
+            return "negated", cues[-1:]
+        for m in self.hedge.finditer(masked, left, right):
+            if not (m.start() < rel_end and rel_start < m.end()):
+                cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
+        if not cues:  # a hedge anywhere in the sentence ("selon les pirates, ...") still hedges
+            for m in self.hedge.finditer(masked):
+                if not (m.start() < rel_end and rel_start < m.end()):
+                    cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
+                    break
+        if cues:
+            return "hedged", cues[:1]
+        return "affirmed", []
+
+
+def _term_key(term: str) -> str:
+    return re.sub(r"\s+", " ", fold(term).strip())
+
+
+def document_status(mentions: Iterable[PhiMention]) -> dict[str, str]:
+    """One status per category: affirmed > hedged > negated among mentions that count."""
+    best: dict[str, str] = {}
+    for mention in mentions:
+        if mention.context != "exposure":
+            continue
+        current = best.get(mention.category)
+        if current is None or STATUS_RANK[mention.status] > STATUS_RANK[current]:
+            best[mention.category] = mention.status
+    return {category: best[category] for category in PHI_CATEGORIES if category in best}
+
+
+@lru_cache(maxsize=8)
+def phi_rules(lang: str, resources: str = "default") -> PhiRules:
+    return PhiRules(lang, resources)
+
+
+class PhiTagger(BreachComponent):
+    """Tags data-category mentions with their taxonomy id, status and context."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str = "breach_phi", *, resources: str = "default",
+                 spans_key: str = "breach_phi", explain: bool = True) -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.explain = explain
+        self.rules = phi_rules(self.lang, resources)
+
+    def _config(self) -> dict[str, object]:
+        return {**super()._config(), "explain": self.explain}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for mention in self.rules.mentions(doc.text):
+            span = self.char_span(doc, mention.start, mention.end)
+            if span is None:
+                continue
+            span._.phi_category = mention.category
+            span._.phi_status = mention.status
+            span._.phi_context = mention.context
+            span._.breach_features = {"sentence": mention.sentence}
+            if self.explain:
+                span._.phi_cues = [list(c) for c in mention.cues]
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "breach_phi",
+    assigns=["doc.spans", "span._.phi_category", "span._.phi_status", "span._.phi_cues", "span._.phi_context"],
+    default_config={"resources": "default", "spans_key": "breach_phi", "explain": True},
+)
+def make_phi_tagger(nlp: Language, name: str, resources: str, spans_key: str, explain: bool) -> PhiTagger:
+    return PhiTagger(nlp, name, resources=resources, spans_key=spans_key, explain=explain)

@@ -1,0 +1,336 @@
+"""``breach_records``: every figure that may count the people or records of a breach.
+
+Example::
+
+    nlp.add_pipe("breach_records")
+    doc = nlp("Les données de près d'un million de patients ont été volées.")
+    span = doc.spans["breach_records"][0]
+    span._.records_value, span._.records_unit, span._.records_qualifier   # 1000000, "people", "approx"
+
+Writes the span group ``breach_records`` (label ``RECORD_COUNT``): one span per figure that
+is not a distractor (money, sizes, years, dates, phone numbers, percentages, ranks, counts of
+other things), with ``records_value`` (``None`` for vague amounts), ``records_unit``,
+``records_qualifier`` and ``records_score`` (how strongly the figure is tied to a breach).
+Which figure is THE count is decided by :func:`choose_count`, called by ``breach_assemble``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Iterable
+
+from price_parser import Price
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..numbers import NumberMatch, grammar
+from ..resources import read_resource
+from ..text import Segment, cue_regex, fold, phrase_regex, segment_at, split_sentences
+from .base import BreachComponent
+
+LABEL = "RECORD_COUNT"
+RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
+
+
+@dataclass(frozen=True)
+class CountCandidate:
+    """A figure found in the text, with what the rules know about it."""
+
+    start: int
+    end: int
+    value: int | None
+    unit: str | None
+    qualifier: str
+    score: float
+    sentence: int
+    significant: int = 0
+    population: bool = False
+    revision: bool = False
+    initial: bool = False
+    range_start: bool = False
+    cues: tuple[tuple[int, int, str], ...] = field(default=())
+
+
+class RecordRules:
+    """The record-count rules of one language, compiled from ``resources/<lang>/records.yml``."""
+
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        data = read_resource(lang, "records", resources)
+        dates = read_resource(lang, "dates", resources)
+        text = read_resource(lang, "text", resources)
+        self.lang = lang
+        self.grammar = grammar(lang, resources)
+        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.qualifier_before = {q: re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(
+            re.escape(fold(p)) for p in sorted(data["qualifiers"][q], key=len, reverse=True)) + r")\s*$")
+            for q in ("approx", "at_least", "at_most")}
+        self.qualifier_after = {q: re.compile(r"^\s*,?\s*(?:" + "|".join(
+            re.escape(fold(p)) for p in data["qualifiers_after"][q]) + r")(?!\w)")
+            for q in ("approx", "at_least", "at_most")}
+        self.range_between = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_between"])
+                                        + r")\s+(?:le |les |the )?$")
+        self.range_join = re.compile(r"^\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_and"])
+                                     + r"|-|–)\s*$")
+        self.units = {unit: re.compile(phrase_regex(data["units"][unit], plural=True)) for unit in RECORD_UNITS}
+        self.non_record = re.compile(phrase_regex(data["non_record_nouns"], plural=True))
+        self.money = re.compile(r"^\s*(?:" + "|".join(data["money_markers"]) + r")(?!\w)")
+        self.money_before = re.compile(r"(?:[$€£]|us\$|usd|eur|gbp)\s*$")
+        self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
+                                     + r")\s*$")
+        self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
+                                   + r")\s*$")
+        self.context = cue_regex(data["breach_context"])
+        self.revision = cue_regex(data["revision_cues"])
+        self.initial = cue_regex(data["initial_cues"])
+        self.compound_head_last = data["compound_head"] == "last"
+        self.skippable = re.compile(r"^\s*(?:(?:de|d'|des|du|of|the|'s|s'|,)\s*)")
+        months = "|".join(re.escape(fold(m)).rstrip(r"\.") for forms in dates["months"].values() for m in forms)
+        self.date_like = re.compile(
+            rf"(?<!\w)(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{months})\.?(?!\w)"
+            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+            rf"|\d{{1,2}}\s*(?:au|-|et|to|and)\s*\d{{1,2}}\s+(?:{months})"
+            r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[h:]\d{2}|\d{4}-\d{2}(?:-\d{2})?)")
+        self.phone = re.compile(
+            r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
+            r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?!\d)")
+
+    # ------------------------------------------------------------------ unit
+    def unit_after(self, folded: str, pos: int) -> tuple[str | None, tuple[int, int] | None]:
+        """The unit noun counted by a figure ending at ``pos`` ("other" for a distractor noun)."""
+        for _ in range(4):
+            skip = self.skippable.match(folded, pos)
+            if skip and skip.end() > pos:
+                pos = skip.end()
+            while pos < len(folded) and folded[pos] == " ":
+                pos += 1
+            if pos >= len(folded) or folded[pos] in ".;:!?\n":
+                return None, None
+            if folded[pos] == "%":
+                return "other", (pos, pos + 1)
+            unit, span = self._unit_at(folded, pos)
+            if unit:
+                if unit != "other":
+                    unit, span = self._compound(folded, span, unit)
+                return unit, span
+            word = re.match(r"[\w'-]+", folded[pos:])
+            if not word:
+                return None, None
+            pos += word.end()
+        return None, None
+
+    def _unit_at(self, folded: str, pos: int) -> tuple[str | None, tuple[int, int] | None]:
+        best: tuple[int, str] | None = None
+        for unit, pattern in self.units.items():
+            m = pattern.match(folded, pos)
+            if m and (best is None or m.end() > best[0]):
+                best = (m.end(), unit)
+        other = self.non_record.match(folded, pos)
+        if other and (best is None or other.end() > best[0]):
+            return "other", (pos, other.end())
+        if best:
+            return best[1], (pos, best[0])
+        return None, None
+
+    def _compound(self, folded: str, span: tuple[int, int], unit: str) -> tuple[str, tuple[int, int]]:
+        """English "patient records": the last noun of the compound is counted."""
+        if not self.compound_head_last:
+            return unit, span
+        pos = span[1]
+        while pos < len(folded) and folded[pos] == " ":
+            pos += 1
+        following, following_span = self._unit_at(folded, pos)
+        if following in RECORD_UNITS:
+            return following, (span[0], following_span[1])  # type: ignore[index]
+        return unit, span
+
+    def unit_before(self, folded: str, sentence: Segment, start: int) -> str | None:
+        window = folded[max(sentence.start, start - 80):start]
+        best: tuple[int, str] | None = None
+        for unit, pattern in self.units.items():
+            for m in pattern.finditer(window):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), unit)
+        return best[1] if best else None
+
+    # ------------------------------------------------------------- candidates
+    def candidates(self, text: str) -> list[CountCandidate]:
+        """All count candidates of ``text`` (distractors removed), scored, in text order."""
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        excluded = _intervals(m.span() for m in self.date_like.finditer(folded))
+        excluded += _intervals(m.span() for m in self.phone.finditer(text))
+        found: list[CountCandidate] = []
+        numbers = self.grammar.find(text, folded)
+        for number in numbers:
+            if _overlaps(number.start, number.end, excluded):
+                continue
+            candidate = self._candidate(text, folded, sentences, number)
+            if candidate is not None:
+                found.append(candidate)
+        return self._link_ranges(folded, found)
+
+    def _candidate(self, text: str, folded: str, sentences: list[Segment], number: NumberMatch) -> CountCandidate | None:
+        start, end = number.start, number.end
+        before = folded[max(0, start - 40):start]
+        after = folded[end:end + 40]
+        if self.money.match(after) or self.money_before.search(before) or _is_money(text, start, end, number.value):
+            return None
+        unit, unit_span = self.unit_after(folded, end)
+        if unit == "other":
+            return None
+        sentence_index = segment_at(sentences, start)
+        sentence = sentences[sentence_index] if sentences else Segment(0, len(text))
+        unit_guessed = False
+        if unit is None:
+            if number.kind == "digits" and not number.has_multiplier:
+                value = number.value or 0
+                if 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text[start:end]):
+                    return None  # a year
+                if self.blockers.search(before):
+                    return None
+            unit = self.unit_before(folded, sentence, start)
+            unit_guessed = unit is not None
+        qualifier = "exact"
+        for name, pattern in self.qualifier_before.items():
+            if pattern.search(before):
+                qualifier = name
+                break
+        else:
+            for name, pattern in self.qualifier_after.items():
+                if pattern.match(folded, end):
+                    qualifier = name
+                    break
+        cues: list[tuple[int, int, str]] = []
+        sentence_text = folded[sentence.start:sentence.end]
+        context = self.context.search(sentence_text)
+        if context:
+            cues.append((sentence.start + context.start(), sentence.start + context.end(), "breach_context"))
+        if unit_span:
+            cues.append((unit_span[0], unit_span[1], "unit"))
+        population = bool(self.population.search(before))
+        revision = bool(self.revision.search(sentence_text))
+        initial = bool(self.initial.search(sentence_text))
+        score = 0.0
+        if number.value is not None:
+            score += 3.0 if unit and not unit_guessed else 1.5 if unit else 0.0
+            score += 2.0 if context else 0.0
+            score += 1.0 if sentence_index == 0 else 0.0
+            score -= 4.0 if population else 0.0
+            score -= 1.0 if (number.value or 0) < 10 else 0.0
+        return CountCandidate(start, end, number.value, unit, qualifier, score, sentence_index,
+                              number.significant, population, revision, initial, False, tuple(cues))
+
+    def _link_ranges(self, folded: str, found: list[CountCandidate]) -> list[CountCandidate]:
+        """"entre 10 000 et 15 000 patients": the upper bound, ``at_most``; the lower one is not a count."""
+        linked = list(found)
+        for i in range(len(linked) - 1):
+            low, high = linked[i], linked[i + 1]
+            if low.value is None or high.value is None or low.value >= high.value:
+                continue
+            if not self.range_join.match(folded[low.end:high.start]):
+                continue
+            if not self.range_between.search(folded[max(0, low.start - 20):low.start]) and low.unit is not None:
+                continue
+            unit = high.unit or low.unit
+            linked[i] = replace(low, range_start=True, score=low.score - 5.0)
+            linked[i + 1] = replace(high, qualifier="at_most", unit=unit,
+                                    score=max(high.score, low.score))
+        return linked
+
+
+def _is_money(text: str, start: int, end: int, value: int | None) -> bool:
+    """price-parser sees a currency right around the figure ("$22 million", "4 millions d'euros")."""
+    window = text[max(0, start - 2):min(len(text), end + 10)]
+    price = Price.fromstring(window)
+    return price.currency is not None and price.amount is not None
+
+
+def _intervals(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    return sorted(spans)
+
+
+def _overlaps(start: int, end: int, intervals: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in intervals)
+
+
+def candidate_from_span(span: Span, score: float | None = None) -> CountCandidate:
+    """Rebuild the candidate a ``breach_records`` span was made from (``score`` overrides)."""
+    features = span._.breach_features or {}
+    return CountCandidate(span.start_char, span.end_char, span._.records_value, span._.records_unit,
+                          span._.records_qualifier or "exact", span._.records_score if score is None else score,
+                          features.get("sentence", 0), features.get("significant", 0), features.get("population", False),
+                          features.get("revision", False), features.get("initial", False),
+                          features.get("range_start", False), tuple(tuple(c) for c in span._.breach_cues or ()))
+
+
+def precision_rank(candidate: CountCandidate) -> tuple[int, int]:
+    """How exact a figure is: qualified and round figures rank below exact, precise ones."""
+    exact = 1 if candidate.qualifier == "exact" else 0
+    return (candidate.significant, exact)
+
+
+def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) -> CountCandidate | None:
+    """THE count of the main breach among scored candidates, or ``None``.
+
+    The best-scored figure anchors the choice; a figure of the same magnitude (within a factor
+    of two) that is more precise replaces it (rounded headline vs exact body); a figure in a
+    sentence that revises an earlier one wins over the others (latest update).
+    """
+    pool = [c for c in candidates if c.value is not None and c.unit in RECORD_UNITS + (None,)
+            and not c.population and not c.range_start and c.score >= min_score]
+    if not pool:
+        return None
+    best_score = max(c.score for c in pool)
+    top = [c for c in pool if c.score >= best_score - 1.0]
+    revised = [c for c in top if c.revision and not c.initial]
+    if revised:
+        return revised[-1]
+    anchor = max(top, key=lambda c: (c.score, -c.start))
+    same = [c for c in pool if c.value and anchor.value and 0.5 <= c.value / anchor.value <= 2.0
+            and c.score >= min_score]
+    return max(same, key=lambda c: (precision_rank(c), c.score, -c.start))
+
+
+@lru_cache(maxsize=8)
+def record_rules(lang: str, resources: str = "default") -> RecordRules:
+    return RecordRules(lang, resources)
+
+
+class RecordCounter(BreachComponent):
+    """Finds the figures of a text that may count the people or records of a breach."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str = "breach_records", *, resources: str = "default",
+                 spans_key: str = "breach_records") -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.rules = record_rules(self.lang, resources)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for candidate in self.rules.candidates(doc.text):
+            span = self.char_span(doc, candidate.start, candidate.end)
+            if span is None:
+                continue
+            span._.records_value = candidate.value
+            span._.records_unit = candidate.unit
+            span._.records_qualifier = candidate.qualifier
+            span._.records_score = candidate.score
+            span._.breach_cues = [list(c) for c in candidate.cues]
+            span._.breach_features = {"sentence": candidate.sentence, "significant": candidate.significant,
+                                      "population": candidate.population, "revision": candidate.revision,
+                                      "initial": candidate.initial, "range_start": candidate.range_start}
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "breach_records",
+    assigns=["doc.spans", "span._.records_value", "span._.records_unit", "span._.records_qualifier",
+             "span._.records_score"],
+    default_config={"resources": "default", "spans_key": "breach_records"},
+)
+def make_record_counter(nlp: Language, name: str, resources: str, spans_key: str) -> RecordCounter:
+    return RecordCounter(nlp, name, resources=resources, spans_key=spans_key)

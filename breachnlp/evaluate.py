@@ -1,0 +1,226 @@
+"""Scoring exactly as ``## Scoring`` of ``spec/gold-format.md``: pure functions over
+:class:`~breachnlp.schema.BreachRecord` objects (no Docs), plus span-level scores.
+
+Document level, one comparison per document and field; for a single-valued field:
+gold null & prediction null → nothing; gold null, prediction set → FP; gold set, prediction
+null → FN; both set → TP if they match, else FP + FN. P/R/F1 are micro (summed counts).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from .schema import BreachRecord
+from .taxonomy import DATE_ROLES, LABELS
+from .text import fold
+
+FIELDS: tuple[str, ...] = ("organization", "records", "date", "date_roles", "phi_category", "phi_status")
+MACRO_FIELDS: tuple[str, ...] = ("organization", "records", "date", "phi_status")
+ORG_MATCH_THRESHOLD = 90
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f(self) -> float:
+        p, r = self.p, self.r
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f": round(self.f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def single(gold: Any, pred: Any, match: Callable[[Any, Any], bool]) -> Counts:
+    """The spec's rule for a single-valued field."""
+    if gold is None and pred is None:
+        return Counts()
+    if gold is None:
+        return Counts(fp=1)
+    if pred is None:
+        return Counts(fn=1)
+    return Counts(tp=1) if match(gold, pred) else Counts(fp=1, fn=1)
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(fold(name).replace("'", " ").replace("-", " ").split())
+
+
+def organization_matches(gold: BreachRecord, predicted: str) -> bool:
+    """Case- and accent-insensitive fuzzy match (token-set ratio >= 90) against the gold
+    organization and its aliases."""
+    names = [gold.organization or "", *gold.organization_aliases]
+    target = _norm_name(predicted)
+    return any(name and fuzz.token_set_ratio(_norm_name(name), target) >= ORG_MATCH_THRESHOLD for name in names)
+
+
+def date_matches(gold: str, predicted: str) -> bool:
+    """Equal at the gold's granularity; a range is compared by its start."""
+    gold_start = gold.split("/")[0]
+    pred_start = predicted.split("/")[0]
+    return pred_start[:len(gold_start)] == gold_start and len(pred_start) >= len(gold_start)
+
+
+def score_document(gold: BreachRecord, pred: BreachRecord, *,
+                   fields: Sequence[str] = FIELDS) -> dict[str, Counts]:
+    """Counts of one document for every field."""
+    out: dict[str, Counts] = {}
+    if "organization" in fields:
+        out["organization"] = single(gold.organization, pred.organization,
+                                     lambda g, p: organization_matches(gold, p))
+    if "records" in fields:
+        out["records"] = single(gold.records.value if gold.records else None,
+                                pred.records.value if pred.records else None, lambda g, p: g == p)
+    if "date" in fields:
+        out["date"] = single(gold.date.primary, pred.date.primary, date_matches)
+    if "date_roles" in fields:
+        counts = Counts()
+        for role in DATE_ROLES:
+            counts.add(single(getattr(gold.date, role), getattr(pred.date, role), date_matches))
+        out["date_roles"] = counts
+    if "phi_category" in fields:
+        out["phi_category"] = _set_counts({c for c, s in gold.phi.items() if s != "negated"},
+                                          {c for c, s in pred.phi.items() if s != "negated"})
+    if "phi_status" in fields:
+        out["phi_status"] = _set_counts(set(gold.phi.items()), set(pred.phi.items()))
+    return out
+
+
+def _set_counts(gold: set[Any], pred: set[Any]) -> Counts:
+    return Counts(tp=len(gold & pred), fp=len(pred - gold), fn=len(gold - pred))
+
+
+@dataclass
+class Report:
+    """Summed counts per field, the macro F1, span scores and per-document details."""
+
+    fields: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in FIELDS})
+    spans: dict[str, dict[str, Counts]] = field(default_factory=dict)
+    documents: int = 0
+
+    @property
+    def macro_f1(self) -> float:
+        return sum(self.fields[f].f for f in MACRO_FIELDS) / len(MACRO_FIELDS)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The spec's JSON keys (plus ``documents`` and, when present, ``spans``)."""
+        data: dict[str, Any] = {name: counts.to_dict() for name, counts in self.fields.items()}
+        data["macro_f1"] = round(self.macro_f1, 4)
+        data["documents"] = self.documents
+        if self.spans:
+            data["spans"] = {label: {mode: c.to_dict() for mode, c in modes.items()}
+                             for label, modes in sorted(self.spans.items())}
+        return data
+
+
+def annotated_fields(gold_record: Mapping[str, Any]) -> list[str]:
+    """Fields a partially annotated gold (CASIE: null = not annotated) can be scored on."""
+    breach = gold_record.get("breach") or {}
+    fields = []
+    if breach.get("organization") is not None:
+        fields.append("organization")
+    if breach.get("records") is not None:
+        fields.append("records")
+    date = breach.get("date") or {}
+    if any(date.get(role) for role in DATE_ROLES):
+        fields += ["date", "date_roles"]
+    if breach.get("phi"):
+        fields += ["phi_category", "phi_status"]
+    return fields
+
+
+def span_counts(gold_spans: Iterable[Mapping[str, Any]], pred_spans: Iterable[Mapping[str, Any]],
+                labels: Sequence[str] = LABELS) -> dict[str, dict[str, Counts]]:
+    """Per label, exact-offset and overlap counts between two lists of spans."""
+    out: dict[str, dict[str, Counts]] = {}
+    gold_list = [s for s in gold_spans if s.get("label") in labels]
+    pred_list = [s for s in pred_spans if s.get("label") in labels]
+    for label in labels:
+        gold = [(s["start"], s["end"]) for s in gold_list if s["label"] == label]
+        pred = [(s["start"], s["end"]) for s in pred_list if s["label"] == label]
+        if not gold and not pred:
+            continue
+        gold_set, pred_set = set(gold), set(pred)
+        exact = Counts(tp=len(gold_set & pred_set), fp=len(pred_set - gold_set), fn=len(gold_set - pred_set))
+        hit_pred = sum(1 for p in pred_set if any(p[0] < g[1] and g[0] < p[1] for g in gold_set))
+        hit_gold = sum(1 for g in gold_set if any(p[0] < g[1] and g[0] < p[1] for p in pred_set))
+        # overlap: a predicted span is right if it overlaps a gold one; a gold span is found if overlapped
+        overlap = Counts(tp=hit_gold, fp=len(pred_set) - hit_pred, fn=len(gold_set) - hit_gold)
+        out[label] = {"exact": exact, "overlap": overlap}
+    return out
+
+
+def evaluate(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any] | None]], *,
+             annotated_only: bool = False) -> Report:
+    """Score (gold record, predicted record) pairs of gold-format dicts; a missing prediction
+    (``None``) counts as all-null. With ``annotated_only`` a field is scored only where the
+    gold annotates it (see :func:`annotated_fields`)."""
+    report = Report()
+    for gold_record, pred_record in pairs:
+        report.documents += 1
+        gold = BreachRecord.from_dict(gold_record.get("breach"))
+        pred = BreachRecord.from_dict((pred_record or {}).get("breach"))
+        fields = annotated_fields(gold_record) if annotated_only else FIELDS
+        for name, counts in score_document(gold, pred, fields=fields).items():
+            report.fields[name].add(counts)
+        gold_spans = gold_record.get("spans") or []
+        if gold_spans:
+            labels = tuple(sorted({s["label"] for s in gold_spans})) if annotated_only else LABELS
+            for label, modes in span_counts(gold_spans, (pred_record or {}).get("spans") or [], labels).items():
+                target = report.spans.setdefault(label, {"exact": Counts(), "overlap": Counts()})
+                for mode, counts in modes.items():
+                    target[mode].add(counts)
+    return report
+
+
+def field_errors(gold_record: Mapping[str, Any], pred_record: Mapping[str, Any] | None,
+                 fields: Sequence[str] = FIELDS) -> list[dict[str, Any]]:
+    """The misses of one document: field, predicted and gold values, and whether a predicted
+    organization is one of the gold ``other_organizations`` (a confusion)."""
+    gold = BreachRecord.from_dict(gold_record.get("breach"))
+    pred = BreachRecord.from_dict((pred_record or {}).get("breach"))
+    errors = []
+    for name, counts in score_document(gold, pred, fields=fields).items():
+        if counts.fp == 0 and counts.fn == 0:
+            continue
+        error: dict[str, Any] = {"id": gold_record.get("id"), "field": name,
+                                 "predicted": _field_value(pred, name), "gold": _field_value(gold, name)}
+        if name == "organization" and pred.organization:
+            others = [o for o in gold_record.get("other_organizations") or []
+                      if fuzz.token_set_ratio(_norm_name(o), _norm_name(pred.organization)) >= ORG_MATCH_THRESHOLD]
+            error["confusion"] = others[0] if others else None
+        errors.append(error)
+    return errors
+
+
+def _field_value(record: BreachRecord, name: str) -> Any:
+    if name == "organization":
+        return record.organization
+    if name == "records":
+        return record.records.to_dict() if record.records else None
+    if name == "date":
+        return record.date.primary
+    if name == "date_roles":
+        return record.date.to_dict()
+    if name == "phi_category":
+        return sorted(c for c, s in record.phi.items() if s != "negated")
+    return dict(sorted(record.phi.items()))

@@ -1,0 +1,39 @@
+"""Every Doc and Span extension breachnlp sets, declared once (values are JSON-native)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+SPAN_EXTENSIONS: dict[str, object] = {
+    # RECORD_COUNT
+    "records_value": None, "records_unit": None, "records_qualifier": None, "records_score": 0.0,
+    # BREACH_DATE
+    "date_expr": None, "date_norm": None, "date_role": None, "date_score": 0.0,
+    # PHI
+    "phi_category": None, "phi_status": None, "phi_cues": None, "phi_context": None,
+    # BREACH_ORG
+    "org_name": None, "org_role": None, "org_score": 0.0,
+    # shared: why a value was chosen, [(start_char, end_char, kind), ...]
+    "breach_cues": None,
+    # shared: rule features the assembler reads back (small dict of JSON values)
+    "breach_features": None,
+}
+
+
+def _breach_getter(doc: Doc):  # noqa: ANN202 - returns BreachRecord, imported lazily
+    from .components.assemble import assemble_record
+
+    return assemble_record(doc)
+
+
+def register_extensions() -> None:
+    """Declare the extensions (idempotent)."""
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+    if not Doc.has_extension("breach"):
+        Doc.set_extension("breach", getter=_breach_getter)
+    for name, default in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+
+
+register_extensions()

@@ -1,0 +1,208 @@
+"""Number grammar for breach news: digits with any grouping, decimals with multipliers and
+numbers in words, in French and English (built from ``resources/<lang>/numbers.yml``).
+
+``NumberGrammar(lang).find(text)`` yields every number expression with its integer value
+(``None`` for vague amounts such as "des milliers" / "thousands").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from .resources import read_resource
+from .text import fold, phrase_regex
+
+# Digit groups separated by one consistent separator: space, no-break spaces, dot, comma, apostrophes.
+_GROUPED = r"\d{1,3}(?:(?P<sep>[ \u00a0\u202f.,'\u2019])\d{3})(?:(?P=sep)\d{3})*(?!\d)"
+_PLAIN = r"\d+(?:[.,]\d+)?"
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: int | None
+    kind: str  # "digits", "words" or "vague"
+    has_multiplier: bool = False
+    significant: int = 0  # significant digits as written: 914138 → 6, 900 000 → 1, "1,2 million" → 2
+
+
+class NumberGrammar:
+    """Finds number expressions in one language."""
+
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        data = read_resource(lang, "numbers", resources)
+        self.lang = lang
+        self.units = {fold(k): v for k, v in data["units"].items()}
+        self.tens = {fold(k): v for k, v in data["tens"].items()}
+        self.hundred = {fold(w) for w in data["hundred"]}
+        self.scales = {fold(k): v for k, v in data["scales"].items()}
+        self.connectors = {fold(w) for w in data["connectors"]}
+        self.suffixes = dict(data["suffixes"])
+        self.half_after = tuple(fold(w) for w in data["half_after"])
+        self.half_before = tuple(fold(w) for w in data["half_before"])
+        scale_words = sorted(self.scales, key=len, reverse=True)
+        suffixes = sorted(self.suffixes, key=len, reverse=True)
+        multiplier = "|".join([re.escape(w) + "s?" for w in scale_words] + [re.escape(s) for s in suffixes])
+        self.digits_re = re.compile(
+            rf"(?<![\w.,\u00a0\u202f])(?P<num>{_GROUPED}|{_PLAIN})"
+            rf"(?:[ \u00a0\u202f]?(?P<mult>{multiplier})(?![\w]))?(?![\w])"
+            r"(?![.,]\d)"
+        )
+        number_words = set(self.units) | set(self.tens) | self.hundred | set(self.scales)
+        word = r"[a-z]+(?:-[a-z]+)*"
+        self.word_re = re.compile(rf"(?<![\w-])(?:{word})(?:(?:\s+|-)(?:{word}))*")
+        self.number_words = number_words
+        self.vague_re = re.compile(phrase_regex(data["vague"]))
+        self.token_re = re.compile(r"[a-z]+|-|'")
+
+    # ------------------------------------------------------------------ digits
+    def _digit_value(self, match: re.Match[str]) -> tuple[int | None, int]:
+        raw, mult = match.group("num"), match.group("mult")
+        factor = 1
+        if mult:
+            folded = fold(mult)
+            if mult in self.suffixes:
+                factor = self.suffixes[mult]
+            elif folded.rstrip("s") in self.scales:
+                factor = self.scales[folded.rstrip("s")]
+            elif folded in self.scales:
+                factor = self.scales[folded]
+        if match.group("sep"):
+            if mult and match.group("sep") in ".," and raw.count(match.group("sep")) == 1:
+                number = float(raw.replace(match.group("sep"), "."))  # "1,200 million" is rare; "1.5 million" is not
+            else:
+                number = float(re.sub(r"\D", "", raw))
+        elif "," in raw or "." in raw:
+            if not mult:
+                return None, 0  # a bare decimal is no count
+            number = float(raw.replace(",", "."))
+        else:
+            number = float(raw)
+        digits = re.sub(r"\D", "", raw).lstrip("0")
+        if "." in raw or "," in raw and not match.group("sep"):
+            significant = len(digits.rstrip("0")) or 1
+        else:
+            significant = len(digits.rstrip("0")) or 1
+        return int(round(number * factor)), significant
+
+    # ------------------------------------------------------------------- words
+    def _words_value(self, words: list[str]) -> int | None:
+        total, current, last_scale, seen = 0.0, 0.0, 1, False
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if w in self.units:
+                current += self.units[w]
+            elif w in self.tens:
+                current += self.tens[w]
+            elif w in self.hundred:
+                current = (current or 1) * 100
+                seen = True
+            elif w in self.scales:
+                scale = self.scales[w]
+                total += (current or 1) * scale
+                current, last_scale, seen = 0, scale, True
+            elif w == "HALF":
+                if i + 1 < len(words) and words[i + 1] in self.scales:
+                    current += 0.5
+                else:
+                    total += last_scale * 0.5
+            elif w == "HALF_BEFORE":
+                current += 0.5
+                if i + 1 < len(words) and words[i + 1] in ("a", "un", "une"):
+                    i += 1
+            elif w in self.connectors:
+                pass
+            i += 1
+        value = total + current
+        if not seen and value < 20:
+            return None  # "un", "deux": not a count worth reporting
+        return int(round(value))
+
+    def _split_words(self, phrase: str) -> list[str]:
+        phrase = phrase.replace("-", " - ")
+        for half in self.half_after:
+            phrase = phrase.replace(half, " HALF ")
+        for half in self.half_before:
+            phrase = phrase.replace(half.strip(), " HALF_BEFORE ")
+        tokens = [t for t in phrase.split() if t != "-"]
+        # re-join hyphenated compounds the lexicon knows ("dix-sept", "quatre-vingt-dix")
+        return tokens
+
+    def _find_words(self, folded: str) -> Iterator[NumberMatch]:
+        pattern = self._number_phrase_re()
+        for match in pattern.finditer(folded):
+            phrase = match.group(0)
+            words = self._normalize_compounds(phrase)
+            if not any(w in self.scales or w in self.hundred or w in self.tens for w in words):
+                continue
+            value = self._words_value(words)
+            if value is None:
+                continue
+            start, end = match.start(), match.end()
+            yield NumberMatch(start, end, value, "words", True, len(str(value).rstrip("0")))
+
+    def _normalize_compounds(self, phrase: str) -> list[str]:
+        out: list[str] = []
+        marked = phrase
+        for half in self.half_after:
+            marked = marked.replace(half, " HALF ")
+        for half in self.half_before:
+            marked = marked.replace(half, " HALF_BEFORE ")
+        for token in marked.split():
+            if token in ("HALF", "HALF_BEFORE"):
+                out.append(token)
+            elif token in self.number_words or token in self.connectors:
+                out.append(token)
+            else:
+                out.extend(p for p in token.split("-") if p)
+        return out
+
+    @lru_cache(maxsize=1)
+    def _number_phrase_re(self) -> re.Pattern[str]:
+        vocab = sorted(self.number_words | {c for c in self.connectors if c.isalpha()}, key=len, reverse=True)
+        word = "(?:" + "|".join(re.escape(w) for w in vocab) + ")"
+        half = "|".join(re.escape(h.strip()).replace(r"\ ", r"\s+") for h in self.half_after + self.half_before)
+        unit = rf"(?:{half}|{word}(?:-{word})*)"
+        return re.compile(rf"(?<![\w-])(?:{half}\s*)?{unit}(?:(?:\s+|-){unit})*(?![\w-])")
+
+    # -------------------------------------------------------------------- all
+    def find(self, text: str, folded: str | None = None) -> list[NumberMatch]:
+        """Every number expression of ``text``, in text order, without overlaps."""
+        folded = fold(text) if folded is None else folded
+        found: list[NumberMatch] = []
+        for m in self.vague_re.finditer(folded):
+            found.append(NumberMatch(m.start(), m.end(), None, "vague"))
+        for m in self.digits_re.finditer(text):
+            value, significant = self._digit_value(m)
+            if value is None:
+                continue
+            found.append(NumberMatch(m.start(), m.end(), value, "digits", bool(m.group("mult")), significant))
+        for m in self._find_words(folded):
+            found.append(m)
+        return _without_overlaps(found)
+
+
+def _without_overlaps(matches: list[NumberMatch]) -> list[NumberMatch]:
+    kept: list[NumberMatch] = []
+    for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+@lru_cache(maxsize=8)
+def grammar(lang: str, resources: str = "default") -> NumberGrammar:
+    return NumberGrammar(lang, resources)
+
+
+def parse_number(text: str, lang: str) -> int | None:
+    """The value of ``text`` when the whole string is one number expression, else ``None``."""
+    matches = grammar(lang).find(text.strip())
+    if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(text.strip()):
+        return matches[0].value
+    return None

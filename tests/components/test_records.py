@@ -1,0 +1,66 @@
+"""Record counts: the figure of the breach, its unit and qualifier; distractors never."""
+import pytest
+
+CASES = [
+    # (id, lang, text, value, unit, qualifier)
+    ("fr-exact-nnbsp", "fr", "La mutuelle Alvéa a annoncé que les données de 48\u202f312 adhérents ont été dérobées.", 48312, "people", "exact"),
+    ("en-exact-comma", "en", "Hackers stole the records of 48,312 members of Alvea Credit Union.", 48312, "people", "exact"),
+    ("fr-approx-words", "fr", "Les informations de près d'un million de patients ont fuité.", 1000000, "people", "approx"),
+    ("en-approx-words", "en", "The data of nearly a million patients leaked online.", 1000000, "people", "approx"),
+    ("fr-at-least", "fr", "Plus de 6 000 comptes clients ont été piratés.", 6000, "accounts", "at_least"),
+    ("en-at-least", "en", "More than 6,000 customer accounts were compromised.", 6000, "accounts", "at_least"),
+    ("fr-at-most", "fr", "Jusqu'à 12 000 rendez-vous auraient été exposés.", 12000, "appointments", "at_most"),
+    ("en-at-most", "en", "As many as 12,000 appointments may have been exposed.", 12000, "appointments", "at_most"),
+    ("fr-range", "fr", "Entre 10 000 et 15 000 patients sont concernés par la fuite.", 15000, "people", "at_most"),
+    ("en-range", "en", "Between 10,000 and 15,000 patients were affected by the breach.", 15000, "people", "at_most"),
+    ("fr-multiplier", "fr", "Un pirate affirme détenir 1,5M de fiches clients volées.", 1500000, "records", "exact"),
+    ("en-multiplier", "en", "A hacker is selling 2.3M stolen customer records.", 2300000, "records", "exact"),
+    ("fr-files", "fr", "Les pirates ont dérobé 3 400 documents internes.", 3400, "files", "exact"),
+    ("en-files", "en", "The attackers stole 3,400 internal documents.", 3400, "files", "exact"),
+]
+
+
+@pytest.mark.parametrize("case_id,lang,text,value,unit,qualifier", CASES, ids=[c[0] for c in CASES])
+def test_records_value_unit_qualifier(annotate, case_id, lang, text, value, unit, qualifier):
+    records = annotate(lang, text)._.breach.records
+    assert records is not None
+    assert (records.value, records.unit, records.qualifier) == (value, unit, qualifier)
+
+
+DISTRACTORS = [
+    ("fr-money", "fr", "La clinique Sorel a payé une rançon de 2 millions d'euros après le piratage."),
+    ("en-money", "en", "Sorel Clinic paid a $22 million ransom after the hack."),
+    ("fr-size", "fr", "Les pirates de la clinique Sorel ont exfiltré 300 Go de données."),
+    ("en-size", "en", "Hackers exfiltrated 900 GB of data from Sorel Clinic."),
+    ("fr-percent", "fr", "Le piratage a touché 40 % des serveurs de la clinique Sorel."),
+    ("en-percent", "en", "The breach hit 40 percent of Sorel Clinic's servers."),
+    ("fr-phone", "fr", "Après la fuite de données, la clinique a ouvert le numéro 0 805 921 100."),
+    ("en-phone", "en", "After the data breach, the clinic opened a hotline at 1-800-555-0199."),
+    ("fr-year-rank", "fr", "C'est la 14e fuite de données de santé depuis 2023."),
+    ("en-year-rank", "en", "It is the 14th health data breach since 2023."),
+    ("fr-other-things", "fr", "La cyberattaque a paralysé 2 400 postes informatiques et 150 pharmacies."),
+    ("en-other-things", "en", "The cyberattack crippled 2,400 workstations and 150 pharmacies."),
+    ("fr-vague", "fr", "Des milliers de patients ont vu leurs données volées."),
+    ("en-vague", "en", "Thousands of patients had their data stolen."),
+]
+
+
+@pytest.mark.parametrize("case_id,lang,text", DISTRACTORS, ids=[c[0] for c in DISTRACTORS])
+def test_records_distractors_are_never_the_count(annotate, case_id, lang, text):
+    assert annotate(lang, text)._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "Près de 900 000 patients touchés. Au total, les dossiers de 914 138 patients ont été volés.", 914138),
+    ("en", "Nearly 900,000 patients hit. In all, the records of 914,138 patients were stolen.", 914138),
+])
+def test_records_exact_body_figure_beats_rounded_headline(annotate, lang, text, value):
+    assert annotate(lang, text)._.breach.records.value == value
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "La fuite concerne 2 millions de clients sur ses 9 millions d'abonnés.", 2000000),
+    ("en", "The leak affected 2 million customers out of its 9 million subscribers.", 2000000),
+])
+def test_records_whole_customer_base_is_not_the_count(annotate, lang, text, value):
+    assert annotate(lang, text)._.breach.records.value == value

@@ -1,0 +1,70 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from breachnlp.numbers import parse_number
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "914 138", 914138), ("fr", "914\u00a0138", 914138), ("fr", "914\u202f138", 914138),
+    ("fr", "1.250.000", 1250000), ("fr", "1,2 million", 1200000), ("fr", "2,5 millions", 2500000),
+    ("fr", "19,2 millions", 19200000), ("fr", "3 M", 3000000), ("fr", "1,5M", 1500000), ("fr", "100k", 100000),
+    ("fr", "trois cent mille", 300000), ("fr", "un million et demi", 1500000), ("fr", "un demi-million", 500000),
+    ("fr", "quatre-vingt-dix mille", 90000), ("fr", "six mille cent vingt-huit", 6128),
+    ("en", "914,138", 914138), ("en", "1.2 million", 1200000), ("en", "4.2m", 4200000), ("en", "300k", 300000),
+    ("en", "half a million", 500000), ("en", "four and a half million", 4500000), ("en", "two thousand", 2000),
+    ("en", "a million", 1000000), ("en", "one hundred and twenty thousand", 120000),
+])
+def test_numbers_parse_every_press_format(lang, text, value):
+    assert parse_number(text, lang) == value
+
+
+@pytest.mark.parametrize("lang,text", [("fr", "des milliers"), ("en", "thousands"), ("fr", "un"), ("en", "one")])
+def test_numbers_vague_or_tiny_amounts_have_no_value(lang, text):
+    assert parse_number(text, lang) is None
+
+
+SEPARATORS = [" ", "\u00a0", "\u202f", ".", ",", "'"]
+
+
+def group(value: int, sep: str) -> str:
+    return f"{value:,}".replace(",", sep)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.integers(min_value=1000, max_value=10**10), sep=st.sampled_from(SEPARATORS),
+       lang=st.sampled_from(["fr", "en"]))
+def test_numbers_any_grouped_integer_parses_back(value, sep, lang):
+    assert parse_number(group(value, sep), lang) == value
+
+
+FR_UNITS = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+EN_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def words(value: int, lang: str) -> str:
+    """Write thousands * 1000 + hundreds*100 in words, the way the press does."""
+    units = FR_UNITS if lang == "fr" else EN_UNITS
+    hundred, thousand = ("cent", "mille") if lang == "fr" else ("hundred", "thousand")
+    t, h = divmod(value, 1000)
+    h //= 100
+    parts = []
+    if t:
+        th, tu = divmod(t, 100)
+        if th:
+            parts += [units[th], hundred] if (lang == "en" or th > 1) else [hundred]
+        if tu:
+            parts.append(units[tu] if tu < 10 else str(tu))
+        parts.append(thousand)
+    if h:
+        parts += [units[h], hundred] if (lang == "en" or h > 1) else [hundred]
+    return " ".join(p for p in parts if p)
+
+
+@settings(max_examples=200, deadline=None)
+@given(t_hundreds=st.integers(0, 9), t_units=st.integers(0, 9), hundreds=st.integers(0, 9),
+       lang=st.sampled_from(["fr", "en"]))
+def test_numbers_words_round_trip(t_hundreds, t_units, hundreds, lang):
+    value = (t_hundreds * 100 + t_units) * 1000 + hundreds * 100
+    if value < 100:
+        return
+    assert parse_number(words(value, lang), lang) == value
