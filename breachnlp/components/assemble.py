@@ -137,9 +137,9 @@ def assemble_record(doc: Doc) -> BreachRecord:
     date_spans = _group(doc, GROUPS["dates"])
     roles: dict[str, str | None] = {}
     for role in DATE_ROLES:
-        pool = [(1.0 + context.weight(_sentence(s)), -s.start_char, s) for s in date_spans
-                if s._.date_role == role and s._.date_norm]
-        pool = [p for p in pool if p[0] >= 1.5 or _sentence(p[2]) == 0]
+        pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0),
+                 -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
+        pool = [p for p in pool if p[0] >= -1.0]
         if pool:
             best = max(pool, key=lambda p: (p[0], p[1]))[2]
             roles[role] = best._.date_norm

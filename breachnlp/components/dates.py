@@ -72,6 +72,7 @@ class DateCandidate:
     kind: str
     cue: tuple[int, int, str] | None = None
     parts: tuple[Any, ...] = ()  # (year|None, month|None, day|None) as written, for ranges
+    since: bool = False  # "depuis janvier", "since March": a duration's start, often a statistic
 
 
 def parse_published(published: Any) -> date | None:
@@ -115,8 +116,8 @@ class DateRules:
                 self.month_of[fold(form).rstrip(".")] = int(number)
         self.weekday_of = {fold(f).rstrip("."): int(n) for n, forms in data["weekdays"].items() for f in forms}
         self.season_of = {fold(f): s for s, forms in data["seasons"].items() for f in forms}
-        month = _alternation(self.month_of) + r"\.?"
-        weekday = _alternation(self.weekday_of) + r"\.?"
+        month = _alternation(fold(f) for forms in data["months"].values() for f in forms)
+        weekday = _alternation(fold(f) for forms in data["weekdays"].values() for f in forms)
         season = _alternation(self.season_of)
         first = _alternation(fold(f) for f in data["ordinal_first"])
         last = _alternation(fold(f) for f in data["last_markers"])
@@ -150,8 +151,7 @@ class DateRules:
             ("year", re.compile(
                 rf"(?:(?P<part>{part})[\s-]+(?:(?:de\s+l'annee|of|de)\s+)?|(?:{year_intro})\s+)(?P<y>{YEAR})(?![\d,.]\d|\s*-\s*\d)")),
             ("weekday", re.compile(
-                rf"(?:(?P<last1>{last})\s+|(?P<this>{this}|on|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<last>{last}))?"
-                r"(?!\s*,?\s*\d)")),
+                rf"(?:(?P<last1>{last})\s+|(?P<this>{this}|on|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<last>{last}))?")),
         ]
         self.relative: list[tuple[str, re.Pattern[str]]] = [
             (kind, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
@@ -162,6 +162,8 @@ class DateRules:
         self.ago_unit_of = {fold(k): v for k, v in data["ago_units"].items()}
         ago = _alternation(fold(a) for a in data["ago"])
         count = r"(?:\d+|" + _alternation(number_words) + ")"
+        later = _alternation(fold(w) for w in data["later_markers"])
+        self.later_re = re.compile(rf"(?<!\w)(?P<n>{count}|un|une|a|an)\s+(?P<u>{ago_units})\s+{later}(?!\w)")
         if lang == "fr":
             self.ago_re = re.compile(rf"(?<!\w){ago}\s+(?P<n>{count})\s+(?P<u>{ago_units})(?!\w)")
         else:
@@ -170,6 +172,8 @@ class DateRules:
                                       + r")\s+(?:le\s+|the\s+)?$")
         self.range_join = re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_join"])
                                      + r"|-|–)\s+(?:le\s+|the\s+)?$")
+        self.since = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in data["since_markers"])
+                                + r")\s+(?:le\s+|la\s+|l'|the\s+)?$")
         self.role_cues = {role: cue_regex(data["roles"][role]) for role in ("occurred", "discovered", "disclosed")}
         self.not_breach = cue_regex(data["not_breach"])
 
@@ -192,6 +196,8 @@ class DateRules:
                 raw.append((m.start(), m.end(), kind, m))
         for m in self.ago_re.finditer(folded):
             raw.append((m.start(), m.end(), "ago", m))
+        for m in self.later_re.finditer(folded):
+            raw.append((m.start(), m.end(), "later", m))
         chosen: list[tuple[int, int, str, re.Match[str] | None]] = []
         for item in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
             if chosen and item[0] < chosen[-1][1]:
@@ -208,7 +214,14 @@ class DateRules:
             sentence = segment_at(sentences, start) if sentences else 0
             candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
         candidates = self._join_ranges(text, folded, candidates, published)
-        return [self._with_role(folded, sentences, c, published) for c in candidates]
+        out = []
+        for c in candidates:
+            c = self._with_role(folded, sentences, c, published)
+            since = bool(self.since.search(folded, max(0, c.start - 20), c.start))
+            if _is_dateline(text, c):
+                c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
+            out.append(replace(c, since=since))
+        return out
 
     def _month_case_ok(self, text: str, m: re.Match[str]) -> bool:
         """English months are capitalized: "may" the modal verb is no month."""
@@ -283,6 +296,16 @@ class DateRules:
             if (g.get("last") or g.get("last1")) and delta == 0:
                 delta = 7
             day = published - timedelta(days=delta)
+            return PartialDate(day.year, day.month, day.day), ()
+        if kind == "later":
+            if previous_day is None:
+                return None, ()
+            n_text = g["n"]
+            n = int(n_text) if n_text.isdigit() else int(self.number_words.get(n_text, 1))
+            unit = self.ago_unit_of[g["u"]]
+            if unit not in ("day", "week"):
+                return None, ()
+            day = previous_day.first_day() + timedelta(days=n * (7 if unit == "week" else 1))
             return PartialDate(day.year, day.month, day.day), ()
         if kind == "ago":
             if published is None:
@@ -386,7 +409,7 @@ class DateRules:
                 if role == "not_breach":
                     distance -= 2  # a deadline or a court right next to the date governs it
                 elif role == "occurred" and _DETERMINER.search(folded, max(0, m.start() - 8), m.start()):
-                    distance += 15  # "a révélé la fuite hier": the incident noun is the verb's object
+                    distance += 30  # "a révélé la fuite hier": the incident noun is the verb's object
                 if best is None or distance < best[0]:
                     best = (distance, m.start(), m.end(), role)
         if best is None:
@@ -397,6 +420,14 @@ class DateRules:
         if role and candidate.norm and published and candidate.norm.split("/")[0] > published.isoformat():
             role = None  # a future date is a plan, not the breach
         return replace(candidate, role=role, cue=(best[1], best[2], best[3]))
+
+
+def _is_dateline(text: str, candidate: DateCandidate) -> bool:
+    """"RENNES, 18 novembre 2021 — ...": a publication dateline at the start of a line."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    head = text[line_start:candidate.start]
+    return len(head) <= 40 and bool(re.match(r"^[\w .'-]*,?\s*$", head)) and bool(
+        re.match(r"\s*[\u2014\u2013-]\s", text[candidate.end:candidate.end + 3]))
 
 
 def _alternation(words: Any) -> str:
@@ -474,7 +505,7 @@ class DateTagger(BreachComponent):
             span._.date_norm = candidate.norm
             span._.date_role = candidate.role
             span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
-            span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind}
+            span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since}
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

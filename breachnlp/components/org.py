@@ -157,6 +157,8 @@ class OrgRules:
         return kept
 
     def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
+        if re.search(r"['’]s$", text[start:end]):
+            end -= 2  # English possessive: "Ormeau Clinic's network"
         surface = re.sub(r"^(?:la|le|les|l'|the)\s+", "", text[start:end], flags=re.IGNORECASE).strip()
         surface = re.sub(r"^(?:l['’])", "", surface)
         return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)

@@ -25,7 +25,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
                           "qualifiers_after", "compound_head", "money_markers"}),
     "dates": frozenset({"months", "weekdays", "seasons", "ordinal_first", "month_introducers", "year_introducers", "parts",
                         "last_markers", "this_markers", "relative", "ago", "ago_units", "range_start", "range_join", "roles",
-                        "not_breach"}),
+                        "not_breach", "since_markers", "later_markers"}),
     "phi": frozenset({"categories", "exclusions"}),
     "cues": frozenset({"preceding_negation", "following_negation", "pseudo_negation", "hedge", "termination", "exposure",
                        "advice", "other_incident"}),
