@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -17,14 +16,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="breachnlp", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    annotate = sub.add_parser("annotate", help="annotate a JSONL file of articles (gold format out)")
-    annotate.add_argument("input", help="JSONL (gold format or {id, text, lang?, published?}); .gz ok; - for stdin")
-    annotate.add_argument("-o", "--output", required=True, help="output JSONL (- for stdout)")
-    annotate.add_argument("--lang", choices=LANGS, help="language of every line without 'lang' (default: detect)")
-    annotate.add_argument("--profile", choices=("accurate", "fast"), default="accurate")
-    annotate.add_argument("--batch-size", type=int, default=32)
-    annotate.add_argument("--n-process", type=int, default=1)
-    annotate.add_argument("--quiet", action="store_true", help="no summary on stderr")
+    annotate = sub.add_parser(
+        "annotate", help="annotate articles (JSONL, CSV/TSV, a directory of .txt/.html) into gold-format records",
+        description="One output record per input record, in input order: the record in gold format, or "
+                    "{id, line, error} for a record that cannot be read. See docs/batch.md.")
+    annotate.add_argument("input", help="JSONL (gold format or {id, text, lang?, published?, title?}), CSV/TSV, "
+                                        "a directory of .txt/.html files, or - for stdin; gzip is read transparently")
+    annotate.add_argument("-o", "--output", required=True,
+                          help="output: .jsonl (default), .csv, .tsv, .parquet, .spacy; .gz to compress; - for stdout")
+    annotate.add_argument("--input-format", choices=("jsonl", "csv", "tsv", "dir"), help="default: from the name")
+    annotate.add_argument("--output-format", choices=("jsonl", "csv", "tsv", "parquet", "spacy"),
+                          help="default: from the suffix of --output")
+    annotate.add_argument("--text-col", default="text", help="CSV/TSV column holding the text (default: text)")
+    annotate.add_argument("--id-col", help="CSV/TSV id column (default: 'id' when present)")
+    annotate.add_argument("--lang-col", help="CSV/TSV language column (default: 'lang' when present)")
+    annotate.add_argument("--published-col", help="CSV/TSV publication date column (default: 'published' when present)")
+    annotate.add_argument("--title-col", help="CSV/TSV title column (default: 'title' when present)")
+    annotate.add_argument("--lang", choices=LANGS, help="language of every record without one (default: detect)")
+    annotate.add_argument("--profile", choices=("accurate", "fast"), default="accurate",
+                          help="accurate: full base model; fast: tokenizer + our rules")
+    annotate.add_argument("--batch-size", type=int, default=32, help="records per chunk and per nlp.pipe batch")
+    annotate.add_argument("--n-process", type=int, default=1,
+                          help="worker processes (each loads the model once); local dask workers with --engine dask")
+    annotate.add_argument("--resume", action="store_true",
+                          help="continue an interrupted run of the same command (no record lost or repeated)")
+    annotate.add_argument("--engine", choices=("local", "dask"), default="local")
+    annotate.add_argument("--scheduler", help="dask scheduler address, e.g. tcp://10.0.0.5:8786 "
+                                              "(default with --engine dask: a local cluster)")
+    annotate.add_argument("--quiet", action="store_true", help="no progress bar and no summary on stderr")
 
     evaluate = sub.add_parser("evaluate", help="score predictions against a gold JSONL file")
     evaluate.add_argument("gold", help="gold JSONL")
@@ -37,10 +56,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                           help="score a field only where the gold annotates it (CASIE: null = not annotated)")
     evaluate.add_argument("--profile", choices=("accurate", "fast"), default="accurate")
 
+    render = sub.add_parser("render", help="write an HTML page highlighting the evidence of every article")
+    render.add_argument("input", help="JSONL of articles (as for annotate); annotated lines with --annotated")
+    render.add_argument("-o", "--output", required=True, help="output HTML file (- for stdout)")
+    render.add_argument("--annotated", action="store_true", help="render each line's own breach and spans")
+    render.add_argument("--lang", choices=LANGS, help="language of every line without 'lang' (default: detect)")
+    render.add_argument("--profile", choices=("accurate", "fast"), default="accurate")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "annotate":
             return run_annotate(args)
+        if args.command == "render":
+            return run_render(args)
         return run_evaluate(args)
     except BreachNLPError as e:
         print(f"breachnlp: error: {e}", file=sys.stderr)
@@ -49,78 +77,49 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # ---------------------------------------------------------------- annotate
 def run_annotate(args: argparse.Namespace) -> int:
-    from .io import AtomicWriter, check_paths, read_input
+    from .batch import annotate_file
+    from .io import Columns
 
-    check_paths(args.input, args.output)
-    started = time.perf_counter()
-    stats: dict[str, Any] = {"processed": 0, "errors": 0, "filled": defaultdict(int)}
-    if args.output == "-":
-        for record in annotate_lines(read_input(args.input), args, stats):
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
-        with AtomicWriter(args.output) as writer:
-            for record in annotate_lines(read_input(args.input), args, stats):
-                writer.write(record)
+    if args.scheduler and args.engine != "dask":
+        raise BreachNLPError("--scheduler needs --engine dask.")
+    columns = Columns(text=args.text_col, id=args.id_col, lang=args.lang_col, published=args.published_col,
+                      title=args.title_col)
+    try:
+        summary = annotate_file(args.input, args.output, input_format=args.input_format,
+                                output_format=args.output_format, columns=columns, lang=args.lang,
+                                profile=args.profile, batch_size=args.batch_size, n_process=args.n_process,
+                                resume=args.resume, progress=False if args.quiet else None, engine=args.engine,
+                                scheduler=args.scheduler)
+    except KeyboardInterrupt:
+        hint = " add --resume to continue where it stopped." if not args.resume else " run it again to continue."
+        print(f"breachnlp: interrupted; what was written is kept in {args.output}.part;{hint}", file=sys.stderr)
+        return 130
     if not args.quiet:
-        _print_summary(stats, time.perf_counter() - started)
+        print(summary.format(), file=sys.stderr)
     return 0
 
 
 def annotate_lines(lines: Iterable[Any], args: argparse.Namespace, stats: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """One output record per input line, in order: annotated, or an error record."""
-    from .api import detect_language
-    from .io import annotated_record, error_record
-    from .pipeline import cached_pipeline
-    from .api import make_doc
+    """One output record per input line, in order: annotated, or an error record (in this process)."""
+    from .batch import BatchOptions, BatchSummary
+    from .batch import annotate_lines as batch_lines
 
-    pending: list[Any] = []
-
-    def flush() -> Iterator[dict[str, Any]]:
-        by_lang: dict[str, list[int]] = defaultdict(list)
-        langs = []
-        for i, line in enumerate(pending):
-            if line.error is None:
-                lang = line.record.get("lang") or args.lang or detect_language(line.record["text"])
-                langs.append(lang)
-                by_lang[lang].append(i)
-            else:
-                langs.append(None)
-        results: dict[int, Any] = {}
-        for lang, indexes in by_lang.items():
-            nlp = cached_pipeline(lang, None, args.profile)
-            docs = (make_doc(nlp, pending[i].record["text"], pending[i].record.get("published")) for i in indexes)
-            for i, doc in zip(indexes, nlp.pipe(docs, batch_size=args.batch_size, n_process=args.n_process)):
-                results[i] = doc._.breach
-        for i, line in enumerate(pending):
-            if line.error is not None:
-                stats["errors"] += 1
-                yield error_record(line)
-                continue
-            result = results[i]
-            stats["processed"] += 1
-            _count_fill(stats["filled"], result)
-            yield annotated_record(line.record, result, langs[i])
-        pending.clear()
-
-    for line in lines:
-        pending.append(line)
-        if len(pending) >= args.batch_size * max(1, args.n_process) * 4:
-            yield from flush()
-    yield from flush()
+    options = BatchOptions(lang=args.lang, profile=args.profile, batch_size=args.batch_size)
+    summary = BatchSummary()
+    for record in batch_lines(lines, options, summary):
+        yield record
+        stats["processed"], stats["errors"] = summary.processed, summary.errors
+        for name, count in summary.filled.items():
+            stats["filled"][name] += count
+        summary.filled.clear()
 
 
-def _count_fill(filled: dict[str, int], result: Any) -> None:
-    filled["organization"] += result.organization is not None
-    filled["records"] += result.records is not None
-    filled["date"] += result.date.primary is not None
-    filled["phi"] += bool(result.phi)
+def run_render(args: argparse.Namespace) -> int:
+    from .display import render_file
 
-
-def _print_summary(stats: dict[str, Any], seconds: float) -> None:
-    done = stats["processed"]
-    rate = (done + stats["errors"]) / seconds if seconds else 0.0
-    fills = ", ".join(f"{k} {v / done:.0%}" for k, v in stats["filled"].items()) if done else "-"
-    print(f"processed {done}, errors {stats['errors']}, fill rate: {fills}; {rate:.1f} docs/s", file=sys.stderr)
+    done, errors = render_file(args.input, args.output, annotated=args.annotated, lang=args.lang, profile=args.profile)
+    print(f"rendered {done}, errors {errors} -> {args.output}", file=sys.stderr)
+    return 0
 
 
 # ---------------------------------------------------------------- evaluate

@@ -1,34 +1,107 @@
-"""Reading input records and writing annotated ones, line by line, never losing a line."""
+"""Reading input records and writing annotated ones, one output record per input record.
+
+Inputs: JSONL (one object per line), CSV/TSV (one article per row, columns named by
+:class:`Columns`), or a directory of ``.txt`` / ``.html`` files; ``-`` is stdin. Gzip is
+recognised by its magic bytes, whatever the file name. Every reader yields one
+:class:`InputLine` per input record, numbered from 1 (the line of a JSONL file, the data row
+of a CSV file, the position of a file in the sorted directory listing); a record that cannot
+be read carries the reason in ``error`` instead of stopping the stream.
+"""
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
 import os
 import sys
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterator, Mapping
 
 from .components.dates import parse_published
 from .errors import BreachNLPError, InputError
 from .schema import BreachRecord
-from .taxonomy import LANGS
+from .taxonomy import DATE_ROLES, LANGS, PHI_CATEGORIES
 
 META_KEYS = ("id", "lang", "published", "title")
+INPUT_FORMATS = ("jsonl", "csv", "tsv", "dir")
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+_GZIP_MAGIC = b"\x1f\x8b"
+_FIELD_SEPARATOR = " | "
+
+# One row per article for CSV, Parquet and dask dataframes: the ``breach`` object flattened,
+# lists joined with " | ", one column per PHI category holding its status.
+FLAT_COLUMNS: tuple[str, ...] = (
+    "id", "lang", "published", "title",
+    "organization", "organization_aliases", "parent_organization",
+    "records_value", "records_unit", "records_qualifier",
+    *(f"date_{role}" for role in DATE_ROLES),
+    *(f"phi_{category}" for category in PHI_CATEGORIES),
+    "other_organizations", "line", "error",
+)
+INTEGER_COLUMNS: frozenset[str] = frozenset({"records_value", "line"})
 
 
 @dataclass
 class InputLine:
-    """One input line: a usable record, or the reason it is not."""
+    """One input record: a usable record, or the reason it is not.
+
+    ``html`` holds the raw bytes of an HTML file whose main text is still to be extracted
+    (done by :func:`resolve_html`, in the worker that annotates it).
+    """
 
     number: int
     record: dict[str, Any] | None
     error: str | None = None
+    html: bytes | None = field(default=None, repr=False)
 
     @property
     def id(self) -> Any:
         return (self.record or {}).get("id")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which CSV/TSV (or dataframe) columns hold the text and the metadata.
+
+    ``None`` for a metadata column means: use the column of the default name when the table
+    has one. A column named explicitly must exist.
+    """
+
+    text: str = "text"
+    id: str | None = None
+    lang: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+    def resolve(self, header: list[str]) -> dict[str, str]:
+        """Record key -> column name, for the columns present in ``header``."""
+        if self.text not in header:
+            raise InputError(f"no text column {self.text!r} in the header; columns are {header}. "
+                             "Name it with --text-col.")
+        mapping = {"text": self.text}
+        for key in META_KEYS:
+            name = getattr(self, key)
+            if name is not None and name not in header:
+                raise InputError(f"no {key} column {name!r} in the header; columns are {header}.")
+            if name is None and key in header:
+                name = key
+            if name is not None:
+                mapping[key] = name
+        return mapping
+
+
+# ---------------------------------------------------------------- opening files
+def open_binary(path: str | Path) -> IO[bytes]:
+    """A binary stream of ``path`` (``-``: stdin), decompressed when it starts with gzip's magic bytes."""
+    raw: IO[bytes] = sys.stdin.buffer if str(path) == "-" else open(path, "rb")
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    if buffered.peek(2)[:2] == _GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
+    return buffered
 
 
 def open_text(path: str | Path, mode: str = "r") -> IO[str]:
@@ -41,33 +114,86 @@ def open_text(path: str | Path, mode: str = "r") -> IO[str]:
     return open(path, mode, encoding="utf-8", newline="")
 
 
-def read_input(path: str | Path) -> Iterator[InputLine]:
+def _strip_gz(name: str) -> str:
+    return name[:-3] if name.endswith(".gz") else name
+
+
+def detect_input_format(path: str | Path) -> str:
+    """``dir`` for a directory, ``csv``/``tsv`` by suffix (``.gz`` ignored), else ``jsonl``."""
+    if str(path) != "-" and Path(path).is_dir():
+        return "dir"
+    name = _strip_gz(str(path).lower())
+    if name.endswith(".csv"):
+        return "csv"
+    if name.endswith((".tsv", ".tab")):
+        return "tsv"
+    return "jsonl"
+
+
+# ---------------------------------------------------------------- readers
+def read_input(path: str | Path, *, format: str | None = None, columns: Columns | None = None,
+               skip: int = 0) -> Iterator[InputLine]:
+    """Every input record of ``path`` as an :class:`InputLine`, after the first ``skip`` ones.
+
+    Skipped records are read but not parsed, so resuming a long run is quick.
+    """
+    format = format or detect_input_format(path)
+    if format == "jsonl":
+        return read_jsonl(path, skip=skip)
+    if format in ("csv", "tsv"):
+        return read_table(path, delimiter="," if format == "csv" else "\t", columns=columns or Columns(),
+                          skip=skip)
+    if format == "dir":
+        return read_directory(path, skip=skip)
+    raise InputError(f"unknown input format {format!r}; expected one of {INPUT_FORMATS}.")
+
+
+def read_jsonl(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
     """Input records of a JSONL file, one :class:`InputLine` per line (blank lines skipped).
 
     Bytes that are not UTF-8, invalid JSON, a non-object, or a missing or non-string ``text``
     give an error line instead of stopping the stream.
     """
-    opener = gzip.open if str(path).endswith(".gz") else open
-    stream = sys.stdin.buffer if str(path) == "-" else opener(path, "rb")
+    stream = open_binary(path)
+    number = 0
     try:
-        for number, raw in enumerate(stream, start=1):
+        while True:
+            try:
+                raw = stream.readline()
+            except (OSError, EOFError, zlib.error) as e:
+                yield InputLine(number + 1, None, f"cannot read past line {number}: corrupt or truncated "
+                                                  f"compressed input ({e})")
+                return
+            if not raw:
+                return
+            number += 1
             if not raw.strip():
+                continue
+            if skip:
+                skip -= 1
                 continue
             yield parse_line(raw, number)
     finally:
-        if stream is not sys.stdin.buffer:
+        if str(path) != "-":
             stream.close()
 
 
-def parse_line(raw: bytes, number: int) -> InputLine:
+def parse_line(raw: bytes | str, number: int) -> InputLine:
+    """One JSONL line (bytes, or text already decoded) as an :class:`InputLine`."""
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as e:
         return InputLine(number, None, f"line is not valid UTF-8 (byte {e.start})")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
         return InputLine(number, None, f"invalid JSON: {e.msg} (column {e.colno})")
+    return check_record(record, number)
+
+
+def check_record(record: Any, number: int) -> InputLine:
+    """An input record (a parsed JSON value) checked: an object with a string ``text``, a
+    supported ``lang`` or none, an ISO ``published`` date or none."""
     if not isinstance(record, dict):
         return InputLine(number, None, f"a line must be a JSON object, not {type(record).__name__}")
     text = record.get("text")
@@ -85,6 +211,182 @@ def parse_line(raw: bytes, number: int) -> InputLine:
     return InputLine(number, record)
 
 
+def record_from_row(row: Mapping[str, Any], mapping: Mapping[str, str], number: int) -> InputLine:
+    """A table row (CSV, dataframe) as an :class:`InputLine`; ``mapping`` from :meth:`Columns.resolve`.
+
+    Empty metadata cells become ``None``; the row's other columns are kept in the record.
+    """
+    record: dict[str, Any] = {}
+    for key, name in mapping.items():
+        value = row.get(name)
+        if key != "text" and (value == "" or _is_missing(value)):
+            value = None
+        record[key] = None if key == "text" and _is_missing(value) else value
+    for name, value in row.items():
+        if name is not None and name not in mapping.values() and name not in record:
+            record[name] = None if _is_missing(value) else value
+    if record["text"] is None:
+        return InputLine(number, record, f"no text in column {mapping['text']!r}")
+    return check_record(record, number)
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # NaN from pandas
+
+
+def read_table(path: str | Path, *, delimiter: str = ",", columns: Columns | None = None,
+               skip: int = 0) -> Iterator[InputLine]:
+    """Input records of a CSV/TSV file with a header row, one per data row (numbered from 1).
+
+    A row with bytes that are not UTF-8, or too few cells to reach the text column, gives an
+    error line; quoted cells may span several physical lines.
+    """
+    columns = columns or Columns()
+    stream = open_binary(path)
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape", newline="")
+    try:
+        csv.field_size_limit(2**31 - 1)
+        reader = csv.reader(text, delimiter=delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, OSError, EOFError, zlib.error) as e:
+            raise InputError(f"cannot read the header of {path}: {e}") from e
+        mapping = columns.resolve(header)
+        number = 0
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                number += 1
+                if skip:
+                    skip -= 1
+                    continue
+                yield InputLine(number, None, f"malformed row: {e}")
+                continue
+            except (OSError, EOFError, zlib.error) as e:
+                yield InputLine(number + 1, None, f"cannot read past row {number}: corrupt or truncated "
+                                                  f"compressed input ({e})")
+                return
+            if not cells:
+                continue  # a blank line
+            number += 1
+            if skip:
+                skip -= 1
+                continue
+            try:
+                "".join(cells).encode("utf-8")
+            except UnicodeEncodeError:
+                yield InputLine(number, None, "row is not valid UTF-8")
+                continue
+            row = dict(zip(header, cells))
+            yield record_from_row(row, mapping, number)
+    finally:
+        text.detach()
+        if str(path) != "-":
+            stream.close()
+
+
+def list_directory(path: str | Path) -> list[Path]:
+    """The ``.txt`` and ``.html`` files under ``path`` (recursively, ``.gz`` allowed), sorted."""
+    root = Path(path)
+    suffixes = TEXT_SUFFIXES + HTML_SUFFIXES
+    return sorted((p for p in root.rglob("*") if p.is_file() and _strip_gz(p.name.lower()).endswith(suffixes)),
+                  key=lambda p: p.relative_to(root).as_posix())
+
+
+def read_directory(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
+    """One input record per ``.txt`` / ``.html`` file under ``path``, in sorted path order.
+
+    The ``id`` is the path relative to ``path``. A text file is the article text; an HTML
+    file is read as bytes here and its main text extracted by :func:`resolve_html` (needs the
+    ``html`` extra, trafilatura), with the page's date as ``published`` when it has one.
+    """
+    root = Path(path)
+    files = list_directory(root)
+    if any(_strip_gz(p.name.lower()).endswith(HTML_SUFFIXES) for p in files):
+        require_trafilatura()
+    for number, file in enumerate(files[skip:], start=skip + 1):
+        ident = file.relative_to(root).as_posix()
+        try:
+            with open_binary(file) as stream:
+                data = stream.read()
+        except (OSError, EOFError, zlib.error) as e:
+            yield InputLine(number, {"id": ident}, f"cannot read file: {e}")
+            continue
+        if _strip_gz(file.name.lower()).endswith(HTML_SUFFIXES):
+            yield InputLine(number, {"id": ident}, html=data)
+            continue
+        try:
+            content = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield InputLine(number, {"id": ident}, f"file is not valid UTF-8 (byte {e.start})")
+            continue
+        yield InputLine(number, {"id": ident, "text": content})
+
+
+def require_trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError as e:
+        raise InputError("reading .html files needs trafilatura: pip install 'breachnlp[html]'") from e
+    return trafilatura
+
+
+def resolve_html(line: InputLine) -> InputLine:
+    """``line`` with the main text, title and date of its HTML page filled in (no-op for others)."""
+    if line.html is None:
+        return line
+    trafilatura = require_trafilatura()
+    record = dict(line.record or {})
+    try:
+        page = trafilatura.bare_extraction(line.html, with_metadata=True, include_comments=False,
+                                           date_extraction_params={"extensive_search": False,
+                                                                   "original_date": True})
+    except Exception as e:  # trafilatura raises many types on broken pages
+        return InputLine(line.number, record, f"cannot extract text from HTML: {type(e).__name__}: {e}")
+    text = getattr(page, "text", None) if page is not None else None
+    if not text:
+        return InputLine(line.number, record, "no main text found in HTML")
+    record.update(text=text, title=getattr(page, "title", None) or None,
+                  published=_iso_day(getattr(page, "date", None)))
+    return check_record(record, line.number)
+
+
+def _iso_day(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return parse_published(value[:10]).isoformat()  # type: ignore[union-attr]
+        except BreachNLPError:
+            return None
+    return None
+
+
+def count_records_hint(path: str | Path, format: str) -> int | None:
+    """A quick estimate of the number of input records, for a progress bar's ETA: exact for a
+    directory, the number of non-blank lines of an uncompressed JSONL/CSV file (minus the
+    header), ``None`` when it would cost a pass over compressed data or stdin."""
+    if str(path) == "-":
+        return None
+    if format == "dir":
+        return len(list_directory(path))
+    with open(path, "rb") as f:
+        if f.read(2) == _GZIP_MAGIC:
+            return None
+        f.seek(0)
+        count = 0
+        last = b"\n"
+        for block in iter(lambda: f.read(1 << 20), b""):
+            count += block.count(b"\n") - block.count(b"\n\n")
+            last = block[-1:]
+        count += last != b"\n"
+    return max(0, count - (format in ("csv", "tsv")))
+
+
+# ---------------------------------------------------------------- output records
 def annotated_record(record: dict[str, Any], result: BreachRecord, lang: str) -> dict[str, Any]:
     """The input record written back in gold format with ``breach`` and ``spans`` filled."""
     meta = {key: record.get(key) for key in META_KEYS}
@@ -97,35 +399,56 @@ def annotated_record(record: dict[str, Any], result: BreachRecord, lang: str) ->
 
 
 def error_record(line: InputLine) -> dict[str, Any]:
+    """``{"id", "line", "error"}`` for an input record that could not be annotated."""
     return {"id": line.id, "line": line.number, "error": line.error}
 
 
-class AtomicWriter:
-    """Write to ``<path>.part`` and rename it over ``path`` when closed without error, so a
-    crash never leaves a half-written output where a finished one is expected."""
+def flat_record(record: Mapping[str, Any]) -> dict[str, Any]:
+    """An output record (annotated or error) as one flat row with :data:`FLAT_COLUMNS`."""
+    row: dict[str, Any] = dict.fromkeys(FLAT_COLUMNS)
+    row["id"] = None if record.get("id") is None else str(record["id"])
+    if "error" in record:
+        row["line"] = record.get("line")
+        row["error"] = record.get("error")
+        return row
+    breach = record.get("breach") or {}
+    records = breach.get("records") or {}
+    dates = breach.get("date") or {}
+    row.update(
+        lang=record.get("lang"), published=_str_or_none(record.get("published")),
+        title=_str_or_none(record.get("title")),
+        organization=breach.get("organization"),
+        organization_aliases=_joined(breach.get("organization_aliases")),
+        parent_organization=breach.get("parent_organization"),
+        records_value=records.get("value"), records_unit=records.get("unit"),
+        records_qualifier=records.get("qualifier"),
+        other_organizations=_joined(record.get("other_organizations")),
+    )
+    for role in DATE_ROLES:
+        row[f"date_{role}"] = dates.get(role)
+    for category, status in (breach.get("phi") or {}).items():
+        if f"phi_{category}" in row:
+            row[f"phi_{category}"] = status
+    return row
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.part = self.path.with_name(self.path.name + ".part")
-        self.handle = open(self.part, "w", encoding="utf-8", newline="\n")
 
-    def write(self, record: dict[str, Any]) -> None:
-        self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def close(self, *, commit: bool = True) -> None:
-        self.handle.close()
-        if commit:
-            os.replace(self.part, self.path)
-
-    def __enter__(self) -> "AtomicWriter":
-        return self
-
-    def __exit__(self, exc_type: Any, *_: Any) -> None:
-        self.close(commit=exc_type is None)
+def _joined(values: Any) -> str | None:
+    return _FIELD_SEPARATOR.join(values) if values else None
 
 
+def _str_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# ---------------------------------------------------------------- paths
 def check_paths(input_path: str | Path, output_path: str | Path) -> None:
-    """Refuse to write over the input."""
-    if str(input_path) != "-" and str(output_path) != "-":
-        if Path(input_path).resolve() == Path(output_path).resolve():
-            raise InputError(f"output path {output_path} is the input file; choose another path.")
+    """Refuse to write over the input (same file, through a link, or inside an input directory)."""
+    if str(input_path) == "-" or str(output_path) == "-":
+        return
+    source, target = Path(input_path).resolve(), Path(output_path).resolve()
+    same = source == target or (target.exists() and source.exists() and os.path.samefile(source, target))
+    if same:
+        raise InputError(f"output path {output_path} is the input file; choose another path.")
+    if source.is_dir() and source in target.parents:
+        raise InputError(f"output path {output_path} is inside the input directory {input_path}; "
+                         "write it elsewhere so it is never read as an input.")

@@ -181,8 +181,7 @@ class NumberGrammar:
             if value is None:
                 continue
             found.append(NumberMatch(m.start(), m.end(), value, "digits", bool(m.group("mult")), significant))
-        for m in self._find_words(folded):
-            found.append(m)
+        found.extend(self._find_words(folded))
         return _without_overlaps(found)
 
 

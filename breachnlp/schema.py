@@ -94,6 +94,12 @@ class BreachRecord:
         return {**meta, "breach": self.to_dict(), "other_organizations": list(self.other_organizations),
                 "spans": [span.to_dict() for span in self.spans]}
 
+    def _repr_html_(self) -> str:
+        """The fields and their evidence, as a table (Jupyter display; see :func:`breachnlp.render`)."""
+        from .display import record_html
+
+        return record_html(self)
+
     @classmethod
     def from_dict(cls, breach: Mapping[str, Any] | None, *, other_organizations: Any = (),
                   spans: Any = ()) -> "BreachRecord":

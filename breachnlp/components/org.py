@@ -37,7 +37,7 @@ NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
 MIN_VICTIM_SCORE = 3.0
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
-_CAP = rf"(?:[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+[A-Za-z][\w-]*)"
+_CAP = rf"(?:[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)"
 
 
 @dataclass
@@ -100,18 +100,22 @@ class OrgRules:
         self.name_descriptors = {fold(d) for d in data["name_descriptors"]}
         self.descriptor_re = re.compile(
             r"(?<![\w])(?:la |le |l'|les |du |de la |de l'|au |a la |a l'|the |an? )?(?P<desc>"
-            + "|".join(re.escape(d) for d in descriptors) + r")\s+(?:(?P<conn>de la |de l'|des |du |de |d'|of |of the )?)$")
+            + "|".join(re.escape(d) for d in descriptors)
+            + r")(?:\s+(?!de\b|du\b|des\b|d')[a-z]+){0,2}?\s*(?:(?P<conn>de la |de l'|des |du |de |d'|of |of the )?)$")
         self.victim_before = self._end_cue(data["victim_cues"]["before"])
         self.victim_after = self._start_cue(data["victim_cues"]["after"])
         self.parent_before = self._end_cue(data["parent_cues"]["before"], gap=60)
         self.parent_after = self._start_cue(data["parent_cues"]["after"])
         self.child_before = self._end_cue(data["child_cues"])
         self.alias_before = self._end_cue(data["alias_cues"], gap=4)
+        self.subsidiary_after = re.compile(r"^[^.;:!?\n]{0,40}?(?<![\w])(?:" + "|".join(
+            re.escape(fold(w)) for w in data["subsidiary_words"]) + r")(?![\w])(?!\s+(?:de|d'|of)\s)")
         self.media_before = self._end_cue(data["media_cues"])
         self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
         self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
         self.law_context = cue_regex([re.escape(fold(c)) for c in data["law_cues"]])
         self.other_incident = cue_regex(cues["other_incident"])
+        self.first_person = re.compile(r"(?<![\w'])(?:nous|notre|nos|we|our|us)(?![\w'])")
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
         self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
         self.generic_words = {w for d in descriptors for w in d.split()} | {
@@ -123,7 +127,7 @@ class OrgRules:
         """A cue that ends right before a mention (allowing an article, or ``gap`` characters)."""
         alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
         filler = rf"[^.;:!?\n]{{0,{gap}}}?" if gap else ""
-        return re.compile(rf"(?<![\w])(?:{alternation})\s*{filler}(?:\s|^)*(?:la |le |l'|les |du |de la |de l'|the |a |an )?$")
+        return re.compile(rf"(?<![\w])(?:{alternation})(?![\w]){filler}[\s,:]*(?:la |le |l'|les |du |de la |de l'|the |a |an )?$")
 
     @staticmethod
     def _start_cue(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -139,15 +143,17 @@ class OrgRules:
         found: list[Mention] = []
         for m in self.name_re.finditer(text):
             for start, end in self._trim(text, m.start(), m.end(), sentences):
-                if (start, end) in persons and not self._looks_like_org(text[start:end]):
+                extended = self._with_descriptor(folded, start)
+                orgish = extended < start or self._looks_like_org(text[start:end])
+                # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
+                if (start, end) in persons and not orgish and " " in text[start:end]:
                     continue
-                start = self._with_descriptor(folded, start)
-                place = any(s <= start and end <= e for s, e in places) and not self._looks_like_org(text[start:end])
-                found.append(self._mention(text, folded, sentences, start, end, "place" if place else "pattern"))
+                place = any(s <= start and end <= e for s, e in places) and not orgish
+                found.append(self._mention(text, folded, sentences, extended, end, "place" if place else "pattern"))
         for start, end, label in ents:
             if label == "ORG" and "\n" not in text[start:end] and not any(f.start <= start and end <= f.end for f in found):
                 found.append(self._mention(text, folded, sentences, start, end, "ner"))
-        found.sort(key=lambda m: m.start)
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         for mention in found:
             if kept and mention.start < kept[-1].end:
@@ -208,7 +214,7 @@ class OrgRules:
             e2 = s2 + len(" ".join(segment_words)) if " ".join(segment_words) in segment else e
             cleaned = text[s2:e2].rstrip(".,;:'’")
             e2 = s2 + len(cleaned)
-            if e2 <= s2:
+            if e2 - s2 < 2:
                 continue
             if self._sentence_initial_word(text, s2, e2, sentences) or fold(text[s2:e2]) in self.not_names:
                 continue
@@ -283,7 +289,10 @@ class OrgRules:
                 by_mention[m.start] = cluster
         parents: dict[int, Cluster] = {}  # id(child) -> parent
         bonus: dict[int, float] = {}  # victim cues earned through an apposition
+        orphans: list[Cluster] = []
         headline_end = _headline_end(text)
+        letter = len(self.first_person.findall(folded)) >= 3
+        letter_head = _nth_line_start(text, 4)
         for cluster in clusters:
             role = None
             for m in cluster.mentions:
@@ -294,8 +303,8 @@ class OrgRules:
                     break
             score = 0.0
             counted_sentences: set[int] = set()
-            if all(m.source == "place" for m in cluster.mentions):
-                score -= 2.5  # the NER's place names are rarely the victim
+            place = all(m.source == "place" for m in cluster.mentions)
+
             for m in cluster.mentions:
                 before = folded[max(0, m.start - 80):m.start]
                 after = folded[m.end:m.end + 40]
@@ -322,6 +331,8 @@ class OrgRules:
                 score += 1.0
                 if m.start >= last_lines_start:
                     score += 0.5  # letters are signed by the organization that writes them
+                if self.subsidiary_after.match(after) and m.sentence not in other_incident_sentences and not place:
+                    orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
                 if self.child_before.search(before[-50:]):
                     owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
                     if owner is not None:
@@ -336,10 +347,20 @@ class OrgRules:
                         score -= 1.0
                     if self.vendor_context.search(folded[max(sentence.start, m.start - 30):m.start]):
                         score -= 1.0
+            if place:
+                score -= 1.5  # the NER's place names are rarely the victim
+            if letter and any(m.start < letter_head or m.start >= last_lines_start for m in cluster.mentions):
+                score += 1.5  # a letter names its writer in its opening or its signature
             cluster.role = role or "other"
             cluster.score = score
         for cluster in clusters:
             cluster.score += bonus.get(id(cluster), 0.0)
+        for child in orphans:
+            if id(child) not in parents:
+                owners = [c for c in clusters if c is not child and c.role not in NEVER_VICTIM and c.role != "vendor"]
+                if owners:
+                    parents[id(child)] = max(owners, key=lambda c: c.score)
+        for cluster in clusters:
             parent = parents.get(id(cluster))
             if parent is not None and parent is not cluster and parent.role not in NEVER_VICTIM:
                 cluster.owns = None
@@ -355,6 +376,9 @@ class OrgRules:
         if not pool:
             return None
         victim = max(pool, key=lambda c: (c.score, -c.mentions[0].start))
+        if victim.owns is not None and victim.owns.role not in NEVER_VICTIM:
+            # "le groupe X ... l'une de ses filiales, Y": the breach is at the subsidiary
+            victim = victim.owns
         victim.role = "victim"
         for cluster in clusters:
             if cluster is not victim and cluster.owns is victim:
@@ -376,12 +400,20 @@ class OrgRules:
         return best[1] if best else None
 
 
+_CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "&", "a", "au", "aux", "en"}
+
+
 def _acronym(long: str, short: str) -> bool:
-    letters = re.sub(r"[^A-Z]", "", short)
-    if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 6 or not short.replace("-", "").replace(".", "").isupper():
+    """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly"."""
+    letters = re.sub(r"[^A-Z]", "", fold(short).upper()) if short.replace("-", "").replace(".", "").isupper() else ""
+    if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 8:
         return False
-    words = [w for w in re.split(r"[\s\-–]+", long) if w[:1].isupper()]
-    return len(words) >= 2 and "".join(w[0] for w in words) == letters
+    words = [w for w in re.split(r"[\s\-–'’]+", long) if w]
+    if len(words) < 2:
+        return False
+    capitals = "".join(fold(w[0]).upper() for w in words if w[:1].isupper())
+    significant = "".join(fold(w[0]).upper() for w in words if fold(w) not in _CONNECTORS)
+    return letters in (capitals, significant)
 
 
 def _shares_head(a: str, b: str) -> bool:
@@ -398,6 +430,12 @@ def _headline_end(text: str) -> int:
     if newline == -1 or newline > 250:
         return 0
     return offset + newline
+
+
+def _nth_line_start(text: str, n: int) -> int:
+    """Offset where the ``n``-th non-empty line begins (end of text when there are fewer)."""
+    lines = [m.start() for m in re.finditer(r"(?m)^\s*\S", text)]
+    return lines[n] if len(lines) > n else len(text)
 
 
 def _tail_start(text: str) -> int:
