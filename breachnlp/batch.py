@@ -250,7 +250,13 @@ def detect_output_format(path: str | Path) -> str:
 
 
 def _dumps(record: Mapping[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    if not line.isascii():
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate in a kept field: escape it, the line stays JSON
+            line = json.dumps(record) + "\n"
+    return line
 
 
 def _csv_cell(value: Any) -> Any:

@@ -10,6 +10,10 @@ class InputError(BreachNLPError, ValueError):
     """An argument or an input record is not acceptable (wrong type, empty, undecodable)."""
 
 
+class EncodingError(InputError):
+    """Text that is not Unicode: bytes that are not UTF-8, or lone surrogate code points."""
+
+
 class LanguageError(InputError):
     """The language is not one breachnlp supports, or its model is not installed."""
 

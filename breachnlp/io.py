@@ -201,6 +201,10 @@ def check_record(record: Any, number: int) -> InputLine:
         return InputLine(number, record, "no 'text' field")
     if not isinstance(text, str):
         return InputLine(number, record, f"'text' must be a string, not {type(text).__name__}")
+    for key in ("text", *META_KEYS):
+        value = record.get(key)
+        if isinstance(value, str) and not _is_unicode(value):
+            return InputLine(number, record, f"'{key}' holds lone surrogate code points (not valid Unicode)")
     lang = record.get("lang")
     if lang is not None and lang not in LANGS:
         return InputLine(number, record, f"unsupported lang {lang!r}; expected one of {LANGS} or null")
@@ -209,6 +213,14 @@ def check_record(record: Any, number: int) -> InputLine:
     except BreachNLPError as e:
         return InputLine(number, record, str(e))
     return InputLine(number, record)
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def record_from_row(row: Mapping[str, Any], mapping: Mapping[str, str], number: int) -> InputLine:

@@ -80,15 +80,17 @@ def parse_published(published: Any) -> date | None:
     if published is None or published == "":
         return None
     if isinstance(published, date):
-        return published
-    if isinstance(published, str):
+        if 1900 <= published.year <= 2199:
+            return published
+    elif isinstance(published, str):
         m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", published.strip())
-        if m:
+        if m and 1900 <= int(m.group(1)) <= 2199:
             try:
                 return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 pass
-    raise DateError(f"published must be an ISO date 'YYYY-MM-DD' (or a datetime.date); got {published!r}.")
+    raise DateError(f"published must be an ISO date 'YYYY-MM-DD' (or a datetime.date) between 1900 and 2199; "
+                    f"got {published!r}.")
 
 
 @lru_cache(maxsize=4096)
@@ -311,9 +313,13 @@ class DateRules:
             if published is None:
                 return None, ()
             n_text = g["n"]
-            n = int(n_text) if n_text.isdigit() else int(self.number_words.get(n_text, 1))
+            if n_text.isdigit():
+                n = int(n_text) if len(n_text) <= 4 else 10_000
+            else:
+                n = int(self.number_words.get(n_text, 1))
             unit = self.ago_unit_of[g["u"]]
-            return _shift(published, unit, n), ()
+            shifted = _shift(published, unit, n) if n < 10_000 else None
+            return (shifted if shifted is not None and shifted.year >= 1 else None), ()
         return self._relative(kind, published, previous_day), ()
 
     @staticmethod
@@ -461,7 +467,7 @@ def _complete(year: int | None, month: int, day: int, published: date | None, st
         key = (month, day)
         if key > (published.month, published.day) or (strict and key == (published.month, published.day)):
             year -= 1
-    if day > calendar.monthrange(year, month)[1]:
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return PartialDate(year, month, day)
 

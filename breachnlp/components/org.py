@@ -37,7 +37,7 @@ NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
 MIN_VICTIM_SCORE = 3.0
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
-_CAP = rf"(?:[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)"
+_CAP = rf"(?:(?:St|Ste|Mt|Ft)\.|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)"
 
 
 @dataclass
@@ -94,7 +94,9 @@ class OrgRules:
         self.not_names_exact = set(data["not_names"])
         connect = r"(?:de la|de l'|des|du|de|d'|la|le|les|of|the|and|for|on|&|et|en|sur|-)"
         space = r"[ \t\u00a0\u202f]+"
-        self.name_re = re.compile(rf"(?<![\w@/.])(?:{_CAP})(?:(?:{space}|{space}{connect}{space}|[ ]?d['’]|[ ]?-[ ]?){_CAP})*")
+        corporate = r"(?:,[ ]?(?:Inc\.?|LLC|L\.L\.C\.|P\.C\.|PLLC|LLP|Ltd\.?|P\.A\.|S\.A\.|SAS)(?![\w]))?"
+        self.name_re = re.compile(
+            rf"(?<![\w@/.])(?:{_CAP})(?:(?:{space}|{space}{connect}{space}|[ ]?d['’]|[ ]?-[ ]?){_CAP})*{corporate}")
         descriptors = sorted({fold(d) for d in data["descriptors"]} | {fold(d) for d in data["name_descriptors"]},
                              key=len, reverse=True)
         self.name_descriptors = {fold(d) for d in data["name_descriptors"]}
@@ -115,12 +117,18 @@ class OrgRules:
         self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
         self.law_context = cue_regex([re.escape(fold(c)) for c in data["law_cues"]])
         self.other_incident = cue_regex(cues["other_incident"])
+        self.apposition = re.compile(r",\s*(?:a|an|the|un|une|le|la|l'|les|which|qui)\s[^,;.()\n]{0,120},")
+        descriptor_words = "|".join(re.escape(w) for w in sorted({w for d in descriptors for w in d.split() if len(w) > 3}))
+        self.modifier_after = re.compile(rf"^\s+(?:{descriptor_words})(?![\w])")
+        owner = "|".join(re.escape(fold(v)) for v in data["owner_verbs"])
+        self.owner_after = re.compile(rf"^\s+(?:has\s+|have\s+|had\s+|a\s+|avait\s+)?(?:{owner})(?![\w])")
+        self.relative_before = re.compile(r"(?:which|that|que|qu'|dont)\s+(?:le groupe\s+|la societe\s+)?$")
         self.first_person = re.compile(r"(?<![\w'])(?:nous|notre|nos|we|our|us)(?![\w'])")
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
         self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
-        self.generic_words = {w for d in descriptors for w in d.split()} | {
-            "de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the", "and", "et", "&", "inc", "inc.", "llc", "ltd", "corp",
-            "corp.", "co.", "sa", "sas", "group", "groupe"}
+        self.leading_words = {w for d in descriptors for w in d.replace("'", " ").split()}
+        self.legal_suffixes = {"inc", "llc", "l", "c", "p", "a", "ltd", "corp", "co", "sa", "sas", "sarl", "plc", "pllc", "llp",
+                               "gmbh", "ag", "nv", "bv", "group", "groupe", "holdings"}
 
     @staticmethod
     def _end_cue(phrases: Iterable[str], gap: int = 0) -> re.Pattern[str]:
@@ -151,7 +159,9 @@ class OrgRules:
                 place = any(s <= start and end <= e for s, e in places) and not orgish
                 found.append(self._mention(text, folded, sentences, extended, end, "place" if place else "pattern"))
         for start, end, label in ents:
-            if label == "ORG" and "\n" not in text[start:end] and not any(f.start <= start and end <= f.end for f in found):
+            surface = text[start:end]
+            if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
+                    and fold(surface) not in self.not_names and not self._common_phrase(surface, folded):
                 found.append(self._mention(text, folded, sentences, start, end, "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
@@ -169,6 +179,15 @@ class OrgRules:
         surface = re.sub(r"^(?:l['’])", "", surface)
         return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)
 
+    def _common_phrase(self, name: str, folded: str) -> bool:
+        """Title-case common nouns ("Data Security Incident", "What Was Involved"): every word also
+        appears in lower case in the text, and none is an organization suffix."""
+        words = [w for w in re.split(r"[\s\-'’]+", name) if w]
+        if len(words) < 2 or self._looks_like_org(name):
+            return False
+        lowered = " " + re.sub(r"[^\w]+", " ", folded.replace(fold(name), " ")) + " "
+        return all(w.isalpha() and not w.isupper() and f" {fold(w)} " in lowered for w in words)
+
     def _looks_like_org(self, name: str) -> bool:
         """Camel case, an acronym, a descriptor or an organization suffix: not a person or a place."""
         words = name.split()
@@ -178,8 +197,14 @@ class OrgRules:
         return bool(folded & self.org_words)
 
     def key(self, name: str) -> str:
-        words = [w for w in re.split(r"[\s'’-]+", fold(name)) if w]
-        significant = [w for w in words if w not in self.generic_words]
+        """A name without leading descriptors, connectors and legal suffixes, for clustering:
+        "centre hospitalier d'Armentières" and "hôpital d'Armentières" both give "armentieres"."""
+        words = [w for w in re.split(r"[\s'’-]+", fold(name).replace(".", " ").replace(",", " ")) if w]
+        while len(words) > 1 and (words[0] in self.leading_words or words[0] in _CONNECTORS):
+            words.pop(0)
+        while len(words) > 1 and words[-1] in self.legal_suffixes:
+            words.pop()
+        significant = [w for w in words if w not in _CONNECTORS]
         return " ".join(significant or words)
 
     def _trim(self, text: str, start: int, end: int, sentences: list[Segment]) -> list[tuple[int, int]]:
@@ -216,7 +241,8 @@ class OrgRules:
             e2 = s2 + len(cleaned)
             if e2 - s2 < 2:
                 continue
-            if self._sentence_initial_word(text, s2, e2, sentences) or fold(text[s2:e2]) in self.not_names:
+            if self._sentence_initial_word(text, s2, e2, sentences) or fold(text[s2:e2]) in self.not_names \
+                    or self._common_phrase(text[s2:e2], fold(text)):
                 continue
             out.append((s2, e2))
         return out
@@ -269,7 +295,7 @@ class OrgRules:
             a, b = other.key, mention.key
             if _acronym(other.text, mention.text) or _acronym(mention.text, other.text):
                 return True
-            if min(len(a), len(b)) >= 4 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
+            if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
                 return True
             if a.replace(" ", "") == b.replace(" ", ""):
                 return True  # "Connect On Call" / "ConnectOnCall"
@@ -317,8 +343,10 @@ class OrgRules:
                 if child is not None:
                     parents[id(child)] = cluster
                     m.cues.append((m.start, m.end, "parent_cue"))
-                if not other and m.sentence not in counted_sentences:
-                    if self.victim_before.search(before) or self.victim_after.match(after):
+                modifier = m.source == "place" and self.modifier_after.match(after)
+                if not other and not modifier and m.sentence not in counted_sentences:
+                    if self.victim_before.search(before) or self.victim_after.match(after) or \
+                            self._cue_after_apposition(folded, m.end):
                         m.cues.append((m.start, m.end, "victim_cue"))
                         if child is not None:
                             # "X, filiale de Y, a annoncé": the verb after the apposition is X's
@@ -331,6 +359,11 @@ class OrgRules:
                 score += 1.0
                 if m.start >= last_lines_start:
                     score += 0.5  # letters are signed by the organization that writes them
+                if self.relative_before.search(before[-25:]) and self.owner_after.match(after):
+                    child = self._nearest_before(cluster, clusters, m, sentences)
+                    if child is not None:
+                        parents[id(child)] = cluster
+                        m.cues.append((m.start, m.end, "owner_cue"))
                 if self.subsidiary_after.match(after) and m.sentence not in other_incident_sentences and not place:
                     orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
                 if self.child_before.search(before[-50:]):
@@ -385,6 +418,11 @@ class OrgRules:
                 cluster.role = "parent"
         return victim
 
+    def _cue_after_apposition(self, folded: str, end: int) -> bool:
+        """"X, a dental practice group with offices in Maine, lost data": the verb after the apposition."""
+        m = self.apposition.match(folded, end)
+        return bool(m and self.victim_after.match(folded[m.end():m.end() + 40]))
+
     @staticmethod
     def _nearest_before(cluster: Cluster, clusters: list[Cluster], mention: Mention,
                         sentences: list[Segment], reach: int = 0) -> Cluster | None:
@@ -394,6 +432,8 @@ class OrgRules:
             if other is cluster or other.role in NEVER_VICTIM:
                 continue
             for m in other.mentions:
+                if m.source == "place":
+                    continue
                 if mention.sentence - reach <= m.sentence <= mention.sentence and m.end <= mention.start:
                     if best is None or m.end > best[0]:
                         best = (m.end, other)

@@ -31,7 +31,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
                        "advice", "other_incident"}),
     "orgs": frozenset({"gazetteer", "descriptors", "suffixes", "victim_cues", "parent_cues", "media_cues", "attacker_cues",
                        "vendor_cues", "law_cues", "not_names", "name_descriptors", "alias_cues",
-                       "child_cues", "anaphors", "subsidiary_words"}),
+                       "child_cues", "anaphors", "subsidiary_words", "owner_verbs"}),
     "text": frozenset({"abbreviations", "markers"}),
 }
 # Second-level keys that must also be the same in every language.

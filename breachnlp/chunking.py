@@ -1,0 +1,227 @@
+"""Texts of any length and any shape: linear-time tokenization, long documents in chunks.
+
+spaCy refuses a text longer than ``nlp.max_length`` (the memory of its statistical
+components grows with the length of a Doc), and its tokenizer takes quadratic time on a
+long run of characters without a space ("((((…", "''''…": about 10 s for 10 000 of them).
+breachnlp hands spaCy neither:
+
+- :func:`make_doc` tokenizes with ``nlp.tokenizer``, except that a run of more than
+  :data:`LONG_RUN` characters without whitespace is cut by a linear regular expression
+  into words (at most :data:`RUN_PIECE` characters) and single punctuation marks;
+- :func:`annotate` runs the pipeline on a text of any length. A text longer than
+  ``nlp.max_length`` is cut into chunks of at most :data:`CHUNK_CHARS` characters, at a
+  paragraph break if there is one, else at a line break, a sentence end, a space (a hard
+  cut only for a chunk-long run without any); each chunk is annotated alone and the
+  chunks' Docs are joined back into one Doc of the whole text (``Doc.from_docs``), so
+  every span, cue offset and sentence index points into the original text. The victim
+  is then chosen once for the whole text (the best-scored chunk victim), and
+  ``breach_assemble`` runs once, on the whole Doc;
+- :func:`pipe_docs` does the same for a stream of texts, in order, the short texts going
+  through ``nlp.pipe`` in batches.
+
+Example::
+
+    nlp = breachnlp.load("fr")
+    doc = annotate(nlp, five_megabytes_of_text, published="2024-12-17")
+    doc._.breach.spans[0].start      # an offset into five_megabytes_of_text
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Iterable, Iterator, NamedTuple
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components.assemble import BreachAssembler
+from .components.dates import parse_published
+from .resources import read_resource
+from .taxonomy import LANGS
+from .text import fold, split_sentences
+
+LONG_RUN = 200
+RUN_PIECE = 64
+CHUNK_CHARS = 100_000
+
+_LONG_RUN_RE = re.compile(r"(?<!\S)\S{%d,}" % (LONG_RUN + 1))
+_RUN_TOKEN_RE = re.compile(r"\w{1,%d}|[^\w\s]" % RUN_PIECE)
+# Cut points by preference, each ending where the next chunk should start.
+_CUTS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),                          # paragraph break
+    re.compile(r"\n\s*"),                                   # line break
+    re.compile(r"[.!?\u2026]+[\"'\u00bb\u201d)\]]*\s+"),    # sentence end
+    re.compile(r"\s+"),                                     # any space
+)
+
+
+class Chunk(NamedTuple):
+    start: int
+    end: int
+
+
+# ------------------------------------------------------------------ tokenization
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` in time linear in ``len(text)``, without the ``max_length`` check.
+
+    Runs of more than :data:`LONG_RUN` non-space characters (on which spaCy's tokenizer is
+    quadratic) are tokenized as words of at most :data:`RUN_PIECE` characters and single
+    other characters; the rest goes through ``nlp.tokenizer`` unchanged. ``doc.text == text``.
+    """
+    runs = list(_LONG_RUN_RE.finditer(text))
+    if not runs:
+        return nlp.tokenizer(text)
+    parts: list[Doc] = []
+    pos = 0
+    for run in runs:
+        if run.start() > pos:
+            parts.append(nlp.tokenizer(text[pos:run.start()]))
+        words = [m.group() for m in _RUN_TOKEN_RE.finditer(text, run.start(), run.end())]
+        spaces = [False] * len(words)
+        pos = run.end()
+        if text[pos:pos + 1] == " ":
+            spaces[-1] = True  # the space after the run is its last token's trailing space
+            pos += 1
+        parts.append(Doc(nlp.vocab, words=words, spaces=spaces))
+    if pos < len(text):
+        parts.append(nlp.tokenizer(text[pos:]))
+    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+# ------------------------------------------------------------------ chunks
+def split_chunks(text: str, max_chars: int = CHUNK_CHARS) -> list[Chunk]:
+    """Consecutive chunks covering ``text`` exactly, each at most ``max_chars`` long.
+
+    A chunk ends after the last paragraph break of its second half, else the last line
+    break, sentence end or space there (the whitespace stays with the chunk it ends), else
+    at ``max_chars``.
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, got {max_chars}.")
+    chunks: list[Chunk] = []
+    start = 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        end = limit
+        for pattern in _CUTS:
+            last = None
+            for m in pattern.finditer(text, start + max_chars // 2, limit):
+                last = m
+            if last is not None and last.end() > start:
+                end = last.end()
+                break
+        chunks.append(Chunk(start, end))
+        start = end
+    chunks.append(Chunk(start, len(text)))
+    return chunks
+
+
+def annotate(nlp: Language, text: str, published: str | date | None = None, *,
+             max_chars: int = CHUNK_CHARS) -> Doc:
+    """``nlp`` applied to ``text`` of any length: a Doc of the whole text, ``doc._.published`` set.
+
+    Up to ``nlp.max_length`` characters the text is one Doc; beyond, it is annotated in
+    chunks of at most ``max_chars`` characters joined back into one Doc (module docstring).
+    """
+    anchor = _published(published)
+    if len(text) <= nlp.max_length:
+        doc = make_doc(nlp, text)
+        doc._.published = anchor
+        return nlp(doc)
+    return _annotate_long(nlp, text, anchor, min(max_chars, nlp.max_length))
+
+
+def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None]], *, batch_size: int = 32,
+              n_process: int = 1) -> Iterator[Doc]:
+    """Annotated Docs of ``(text, published)`` pairs, in order.
+
+    Texts up to ``nlp.max_length`` go through ``nlp.pipe`` in batches; a longer one is
+    annotated in chunks by :func:`annotate`, in its place in the stream.
+    """
+    pending: list[Doc] = []
+    for text, published in items:
+        anchor = _published(published)
+        if len(text) > nlp.max_length:
+            if pending:
+                yield from nlp.pipe(pending, batch_size=batch_size, n_process=n_process)
+                pending = []
+            yield _annotate_long(nlp, text, anchor, min(CHUNK_CHARS, nlp.max_length))
+            continue
+        doc = make_doc(nlp, text)
+        doc._.published = anchor
+        pending.append(doc)
+    if pending:
+        yield from nlp.pipe(pending, batch_size=batch_size, n_process=n_process)
+
+
+def _published(published: str | date | None) -> str | None:
+    anchor = parse_published(published)
+    return anchor.isoformat()[:10] if anchor is not None else None
+
+
+def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: int) -> Doc:
+    assemblers = [name for name, proc in nlp.pipeline if isinstance(proc, BreachAssembler)]
+    abbreviations = _abbreviations(nlp.lang)
+    docs: list[Doc] = []
+    sentence_base = 0
+    for chunk in split_chunks(text, max_chars):
+        piece = text[chunk.start:chunk.end]
+        doc = make_doc(nlp, piece)
+        doc._.published = published
+        doc = nlp(doc, disable=assemblers)
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # the chunk's tok2vec output is no longer needed
+        doc.user_data.pop(("._.", "published", None, None), None)  # a Doc value: set again on the whole
+        _shift_values(doc, chunk.start, sentence_base)
+        sentence_base += len(split_sentences(piece, abbreviations))
+        docs.append(doc)
+    merged = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    del docs
+    merged._.published = published
+    _one_victim(merged)
+    for name in assemblers:
+        merged = nlp.get_pipe(name)(merged)
+    return merged
+
+
+def _abbreviations(lang: str) -> frozenset[str]:
+    if lang not in LANGS:
+        return frozenset()
+    return frozenset(fold(a) for a in read_resource(lang, "text")["abbreviations"])
+
+
+_OFFSET_LISTS = ("breach_cues", "phi_cues")
+
+
+def _shift_values(doc: Doc, offset: int, sentence_base: int) -> None:
+    """Make the character offsets and sentence indexes held in span extension values
+    relative to the whole text (``Doc.from_docs`` shifts the spans themselves)."""
+    for key, value in doc.user_data.items():
+        if not (isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None):
+            continue
+        name = key[1]
+        if name in _OFFSET_LISTS and value:
+            doc.user_data[key] = [[c[0] + offset, c[1] + offset, *c[2:]] for c in value]
+        elif name == "breach_features" and isinstance(value, dict) and "sentence" in value:
+            doc.user_data[key] = {**value, "sentence": int(value["sentence"]) + sentence_base}
+
+
+def _one_victim(doc: Doc, key: str = "breach_org") -> None:
+    """Each chunk chose its own victim: keep the best-scored one for the whole text, and
+    the parent of that victim; the other chunks' victims and parents become ``other``."""
+    if key not in doc.spans:
+        return
+    spans = list(doc.spans[key])
+    victims = [s for s in spans if s._.org_role == "victim"]
+    if not victims:
+        return
+    best = max(victims, key=lambda s: (s._.org_score or 0.0, -s.start_char))
+    name = fold(best._.org_name or "")
+    for span in spans:
+        same = fold(span._.org_name or "") == name
+        if span._.org_role == "victim" and not same:
+            span._.org_role = "other"
+        elif span._.org_role == "parent" and (span._.breach_features or {}).get("parent_of") not in (None, best._.org_name):
+            span._.org_role = "other"
+        elif same and span._.org_role == "other":
+            span._.org_role = "victim"  # the victim named again in another chunk
