@@ -360,9 +360,14 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
     ``breachnlp render`` runs.
 
     Without ``annotated`` each line (``{"id", "text", "lang"?, "published"?}`` or gold format)
-    is run through the pipeline and its Doc rendered; with ``annotated`` the lines' own
-    ``breach`` and ``spans`` are rendered (``breachnlp annotate`` output, or a gold file).
-    A line that cannot be read or processed becomes an error block: one block per line.
+    is run through the pipeline and its Doc rendered. A line that cannot be read or processed
+    becomes an error block: one block per line, in order.
+
+    input_path (str | Path): a JSONL file, ``-`` for stdin.
+    output_path (str | Path): the HTML file, ``-`` for stdout.
+    annotated (bool): render each line's own ``breach`` and ``spans`` (``breachnlp annotate``
+        output, or a gold file with spans) instead of running the pipeline.
+    lang (str | None), profile (str): as for ``breachnlp annotate``.
     RETURNS (tuple[int, int]): the number of lines rendered and of error blocks.
     """
     from .api import _check_lang, detect_language, make_doc
@@ -466,8 +471,9 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 def to_dataframe(results: Iterable[BreachRecord | Doc | Mapping[str, Any]] | str | Path) -> "pandas.DataFrame":
     """One row per article, flat columns (:data:`DATAFRAME_COLUMNS`).
 
-    results: BreachRecords (from :func:`breachnlp.extract` / :func:`breachnlp.pipe`), processed
-        Docs, gold-format lines (``breachnlp annotate`` output), or the path of such a JSONL file.
+    results (Iterable | str | Path): BreachRecords (from :func:`breachnlp.extract` /
+        :func:`breachnlp.pipe`), processed Docs, gold-format lines (``breachnlp annotate``
+        output), or the path of such a JSONL file.
     RETURNS (pandas.DataFrame): columns ``organization``, ``parent``, ``records_value``
         (nullable integer), ``records_unit``, ``records_qualifier``, ``date_occurred``,
         ``date_discovered``, ``date_disclosed`` and one column per PHI category holding its

@@ -183,7 +183,7 @@ def parse_line(raw: bytes | str, number: int) -> InputLine:
     try:
         line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as e:
-        return InputLine(number, None, f"line is not valid UTF-8 (byte {e.start})")
+        return InputLine(number, None, f"line is not valid UTF-8 (byte offset {e.start})")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
@@ -226,14 +226,13 @@ def _is_unicode(text: str) -> bool:
 def record_from_row(row: Mapping[str, Any], mapping: Mapping[str, str], number: int) -> InputLine:
     """A table row (CSV, dataframe) as an :class:`InputLine`; ``mapping`` from :meth:`Columns.resolve`.
 
-    Empty metadata cells become ``None``; the row's other columns are kept in the record.
+    Empty cells become ``None`` (an empty text cell is "no text": a table cannot tell an
+    empty text from a missing one); the row's other columns are kept in the record.
     """
     record: dict[str, Any] = {}
     for key, name in mapping.items():
         value = row.get(name)
-        if key != "text" and (value == "" or _is_missing(value)):
-            value = None
-        record[key] = None if key == "text" and _is_missing(value) else value
+        record[key] = None if value == "" or _is_missing(value) else value
     for name, value in row.items():
         if name is not None and name not in mapping.values() and name not in record:
             record[name] = None if _is_missing(value) else value
@@ -335,7 +334,7 @@ def read_directory(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
         try:
             content = data.decode("utf-8")
         except UnicodeDecodeError as e:
-            yield InputLine(number, {"id": ident}, f"file is not valid UTF-8 (byte {e.start})")
+            yield InputLine(number, {"id": ident}, f"file is not valid UTF-8 (byte offset {e.start})")
             continue
         yield InputLine(number, {"id": ident, "text": content})
 

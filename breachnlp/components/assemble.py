@@ -37,6 +37,12 @@ class _Context:
     other_org_sentences: set[int]
     other_incident_sentences: set[int]
 
+    def about_main(self, sentence: int) -> bool:
+        """False for a sentence about another incident or naming only another organization."""
+        if sentence in self.other_incident_sentences:
+            return False
+        return sentence in self.victim_sentences or sentence not in self.other_org_sentences
+
     def weight(self, sentence: int) -> float:
         """How much a fact in ``sentence`` belongs to the main breach."""
         score = 0.0
@@ -94,7 +100,8 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
     folded = fold(doc.text)
     sentences = split_sentences(doc.text, cues.abbreviations)
     victim = {_sentence(s) for s in orgs if s._.org_role == "victim"}
-    other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
+    # organizations that look like victims too (other incidents of a feature, vendors hit)
+    other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 3.0}
     anaphor, incident = set(), set()
     for i, segment in enumerate(sentences):
         if cues.anaphors.search(folded, segment.start, segment.end):
@@ -150,8 +157,7 @@ def assemble_record(doc: Doc) -> BreachRecord:
 
     # data categories
     phi_spans = _group(doc, GROUPS["phi"])
-    counted = [s for s in phi_spans if s._.phi_context == "exposure"
-               and _sentence(s) not in context.other_incident_sentences]
+    counted = [s for s in phi_spans if s._.phi_context == "exposure" and context.about_main(_sentence(s))]
     mentions = [PhiMention(s.start_char, s.end_char, s._.phi_category, s._.phi_status, "exposure", _sentence(s))
                 for s in counted]
     phi = document_status(mentions)

@@ -152,11 +152,10 @@ class PhiRules:
         for m in self.hedge.finditer(masked, left, right):
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
-        if not cues:  # a hedge anywhere in the sentence ("selon les pirates, ...") still hedges
-            for m in self.hedge.finditer(masked):
-                if not (m.start() < rel_end and rel_start < m.end()):
-                    cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
-                    break
+        if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
+            for m in self.hedge.finditer(masked, 0, rel_start):
+                cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
+                break
         if cues:
             return "hedged", cues[:1]
         return "affirmed", []
