@@ -30,6 +30,7 @@ from ..text import Segment, cue_regex, fold, phrase_regex, segment_at, split_sen
 from .base import BreachComponent
 
 LABEL = "RECORD_COUNT"
+_CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
 
 
@@ -76,8 +77,9 @@ class RecordRules:
         self.non_record = re.compile(phrase_regex(data["non_record_nouns"], plural=True))
         self.money = re.compile(r"^\s*(?:" + "|".join(data["money_markers"]) + r")(?!\w)")
         self.money_before = re.compile(r"(?:[$€£]|us\$|usd|eur|gbp)\s*$")
+        any_qualifier = "|".join(re.escape(fold(p)) for q in data["qualifiers"].values() for p in q)
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
-                                     + r")\s*$")
+                                     + rf")\s+(?:(?:{any_qualifier})\s*)?$")
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
         self.context = cue_regex(data["breach_context"])
@@ -85,10 +87,11 @@ class RecordRules:
         self.initial = cue_regex(data["initial_cues"])
         self.compound_head_last = data["compound_head"] == "last"
         self.skippable = re.compile(r"^\s*(?:(?:de|d'|des|du|of|the|'s|s'|,)\s*)")
+        self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
         months = "|".join(re.escape(fold(m)).rstrip(r"\.") for forms in dates["months"].values() for m in forms)
         self.date_like = re.compile(
             rf"(?<!\w)(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{months})\.?(?!\w)"
-            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
             rf"|\d{{1,2}}\s*(?:au|-|et|to|and)\s*\d{{1,2}}\s+(?:{months})"
             r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[h:]\d{2}|\d{4}-\d{2}(?:-\d{2})?)")
         self.phone = re.compile(
@@ -97,8 +100,13 @@ class RecordRules:
 
     # ------------------------------------------------------------------ unit
     def unit_after(self, folded: str, pos: int) -> tuple[str | None, tuple[int, int] | None]:
-        """The unit noun counted by a figure ending at ``pos`` ("other" for a distractor noun)."""
-        for _ in range(4):
+        """The unit noun counted by a figure ending at ``pos`` ("other" for a distractor noun).
+
+        Between the figure and its noun may stand "de"/"of", filler words ("current and former")
+        and at most one other word (an adjective: "6 000 anciens patients", "500 Texas patients").
+        """
+        free_skips = 2
+        for _ in range(6):
             skip = self.skippable.match(folded, pos)
             if skip and skip.end() > pos:
                 pos = skip.end()
@@ -109,13 +117,23 @@ class RecordRules:
             if folded[pos] == "%":
                 return "other", (pos, pos + 1)
             unit, span = self._unit_at(folded, pos)
+            if unit == "other" and span is not None:
+                # "city employees", "hospital patients": the other noun only modifies the counted one
+                head, head_span = self._unit_at(folded, _skip_spaces(folded, span[1]))
+                if head in RECORD_UNITS:
+                    return head, (span[0], head_span[1])  # type: ignore[index]
             if unit:
                 if unit != "other":
                     unit, span = self._compound(folded, span, unit)
                 return unit, span
+            filler = self.fillers.match(folded, pos)
+            if filler:
+                pos = filler.end()
+                continue
             word = re.match(r"[\w'-]+", folded[pos:])
-            if not word:
+            if not word or free_skips == 0:
                 return None, None
+            free_skips -= 1
             pos += word.end()
         return None, None
 
@@ -209,8 +227,7 @@ class RecordRules:
         if unit_span:
             cues.append((unit_span[0], unit_span[1], "unit"))
         population = bool(self.population.search(before))
-        revision = bool(self.revision.search(sentence_text))
-        initial = bool(self.initial.search(sentence_text))
+        revision, initial = self._revision(folded, sentence, start)
         score = 0.0
         if number.value is not None:
             score += 3.0 if unit and not unit_guessed else 1.5 if unit else 0.0
@@ -220,6 +237,21 @@ class RecordRules:
             score -= 1.0 if (number.value or 0) < 10 else 0.0
         return CountCandidate(start, end, number.value, unit, qualifier, score, sentence_index,
                               number.significant, population, revision, initial, False, tuple(cues))
+
+    def _revision(self, folded: str, sentence: Segment, start: int) -> tuple[bool, bool]:
+        """(revised, initial): the last revision or first-estimate cue of the sentence before the
+        figure decides ("d'abord 9 800 ; porté ensuite à 11 236"); a cue after it counts when none precede."""
+        last: tuple[int, str] | None = None
+        for kind, pattern in (("revision", self.revision), ("initial", self.initial)):
+            for m in pattern.finditer(folded, sentence.start, start):
+                if last is None or m.start() > last[0]:
+                    last = (m.start(), kind)
+        if last is None:
+            for kind, pattern in (("revision", self.revision), ("initial", self.initial)):
+                m = pattern.search(folded, start, sentence.end)
+                if m and (last is None or m.start() < last[0]):
+                    last = (m.start(), kind)
+        return (last is not None and last[1] == "revision"), (last is not None and last[1] == "initial")
 
     def _link_ranges(self, folded: str, found: list[CountCandidate]) -> list[CountCandidate]:
         """"entre 10 000 et 15 000 patients": the upper bound, ``at_most``; the lower one is not a count."""
@@ -239,11 +271,19 @@ class RecordRules:
         return linked
 
 
+def _skip_spaces(folded: str, pos: int) -> int:
+    while pos < len(folded) and folded[pos] == " ":
+        pos += 1
+    return pos
+
+
 def _is_money(text: str, start: int, end: int, value: int | None) -> bool:
     """price-parser sees a currency right around the figure ("$22 million", "4 millions d'euros")."""
     window = text[max(0, start - 2):min(len(text), end + 10)]
     price = Price.fromstring(window)
-    return price.currency is not None and price.amount is not None
+    # price-parser also reads words such as "Le" as currencies: trust only symbols and ISO codes
+    return price.amount is not None and price.currency is not None and (
+        "$" in price.currency or price.currency.upper() in _CURRENCIES)
 
 
 def _intervals(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
