@@ -37,7 +37,7 @@ from .base import BreachComponent
 
 LABEL = "BREACH_DATE"
 # A determiner right before an incident cue makes it a noun phrase ("the breach", "la fuite").
-_DETERMINER = re.compile(r"(?<![\w])(?:l'|la|le|les|un|une|d'un|d'une|du|sa|son|ses|leur|the|a|an|its|their|this|that)\s*$")
+_DETERMINER = re.compile(r"(?<![\w])(?:l'|la|le|les|un|une|d'un|d'une|du|sa|son|ses|leur|cette|cet|ce|ces|the|a|an|its|their|this|that|these)\s*$")
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 YEAR = r"(?:19|20)\d{2}"
 
@@ -146,7 +146,7 @@ class DateRules:
                 rf"(?:(?P<part>{part})[\s-]+(?:(?:de|of|du mois de)\s+)?)?(?P<m>{month}),?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})")),
             ("month_last", re.compile(
                 rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+(?:(?:de|of)\s+)?|(?:{month_intro})\s+)"
-                rf"(?P<m>{month})(?:\s+(?P<last>{last}))?)(?!\s*\d)")),
+                rf"(?P<m>{month})(?:\s+(?P<last>{last}))?)(?!\.?\s*\d)")),
             ("season", re.compile(
                 rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|(?:l'|le\s+|au\s+|a\s+l'|en\s+|the\s+|in\s+|during\s+)?"
                 rf"(?P<s>{season})(?:\s+(?:de\s+|of\s+)?(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season}))")),
