@@ -36,6 +36,7 @@ class _Context:
     anaphor_sentences: set[int]
     other_org_sentences: set[int]
     other_incident_sentences: set[int]
+    other_named_sentences: set[int]
 
     def about_main(self, sentence: int) -> bool:
         """False for a sentence about another incident or naming only another organization."""
@@ -54,8 +55,11 @@ class _Context:
             score += 0.5  # the sentence right after one naming the victim goes on about it
         if sentence in self.other_incident_sentences:
             score -= 3.0
-        if sentence in self.other_org_sentences and sentence not in self.victim_sentences:
-            score -= 2.0
+        if sentence not in self.victim_sentences:
+            if sentence in self.other_org_sentences:
+                score -= 2.0
+            elif sentence in self.other_named_sentences:
+                score -= 1.0
         return score
 
 
@@ -102,13 +106,14 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
     victim = {_sentence(s) for s in orgs if s._.org_role == "victim"}
     # organizations that look like victims too (other incidents of a feature, vendors hit)
     other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 3.0}
+    named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
     anaphor, incident = set(), set()
     for i, segment in enumerate(sentences):
         if cues.anaphors.search(folded, segment.start, segment.end):
             anaphor.add(i)
         if cues.other_incident.search(folded, segment.start, segment.end):
             incident.add(i)
-    return _Context(victim, anaphor, other, incident)
+    return _Context(victim, anaphor, other, incident, named)
 
 
 def assemble_record(doc: Doc) -> BreachRecord:

@@ -92,7 +92,7 @@ class OrgRules:
                 self.gazetteer.setdefault(fold(name), role)
         self.not_names = {fold(w) for w in data["not_names"]}
         self.not_names_exact = set(data["not_names"])
-        connect = r"(?:de la|de l'|des|du|de|d'|la|le|les|of|the|and|for|on|&|et|en|sur|-)"
+        connect = r"(?:de la|de l'|des|du|de|d'|la|le|les|of|the|for|on|&|en|sur|-)"
         space = r"[ \t\u00a0\u202f]+"
         corporate = r"(?:,[ ]?(?:Inc\.?|LLC|L\.L\.C\.|P\.C\.|PLLC|LLP|Ltd\.?|P\.A\.|S\.A\.|SAS)(?![\w]))?"
         self.name_re = re.compile(
@@ -150,7 +150,11 @@ class OrgRules:
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
         found: list[Mention] = []
         for m in self.name_re.finditer(text):
-            for start, end in self._trim(text, m.start(), m.end(), sentences):
+            run_end = m.end()
+            for s, e in persons:  # "... District Chancellor Francisco Rodriguez": stop before the person
+                if m.start() < s < run_end and e <= run_end + 1:
+                    run_end = s
+            for start, end in self._trim(text, m.start(), run_end, sentences):
                 extended = self._with_descriptor(folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
