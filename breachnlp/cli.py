@@ -192,7 +192,10 @@ def _table(reports: dict[str, Any]) -> str:
         row = f"{field:<13}"
         for name in names:
             c = reports[name].fields[field]
-            row += f"{c.p:>10.3f}{c.r:>9.3f}{c.f:>9.3f}"
+            if c.tp + c.fp + c.fn == 0:
+                row += f"{'n/a':>10}{'n/a':>9}{'n/a':>9}"  # nothing to score (e.g. not annotated)
+            else:
+                row += f"{c.p:>10.3f}{c.r:>9.3f}{c.f:>9.3f}"
         lines.append(row)
     lines.append(f"{'macro_f1':<13}" + "".join(f"{reports[n].macro_f1:>28.3f}" for n in names))
     lines.append(f"{'documents':<13}" + "".join(f"{reports[n].documents:>28d}" for n in names))

@@ -119,7 +119,10 @@ class Report:
 
     @property
     def macro_f1(self) -> float:
-        return sum(self.fields[f].f for f in MACRO_FIELDS) / len(MACRO_FIELDS)
+        """Mean F1 of organization, records, date and phi_status; a field with nothing to score
+        (no gold and no prediction anywhere, or not annotated) is left out rather than counted 0."""
+        scored = [f for f in MACRO_FIELDS if self.fields[f].tp + self.fields[f].fp + self.fields[f].fn]
+        return sum(self.fields[f].f for f in scored) / len(scored) if scored else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """The spec's JSON keys (plus ``documents`` and, when present, ``spans``)."""

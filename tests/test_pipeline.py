@@ -1,0 +1,79 @@
+"""Pipelines, factories, entry points and serialization."""
+import json
+from importlib.metadata import entry_points
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+import breachnlp
+from breachnlp.api import make_doc
+from breachnlp.pipeline import COMPONENTS
+
+TEXT_FR = "La clinique des Tilleuls a été victime d'un piratage en mars 2024 : les noms de 12 400 patients ont été volés."
+
+
+def test_pipeline_factories_are_registered_as_entry_points():
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert set(COMPONENTS) <= names
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pipeline_load_adds_every_component_after_the_model(nlps, lang):
+    assert nlps[lang].pipe_names[-len(COMPONENTS):] == list(COMPONENTS)
+    assert nlps[lang].lang == lang
+
+
+def test_pipeline_component_works_alone_in_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("breach_records")
+    doc = nlp("Hackers stole the records of 48,312 members.")
+    span = doc.spans["breach_records"][0]
+    assert (span.text, span._.records_value, span._.records_unit) == ("48,312", 48312, "people")
+
+
+def test_pipeline_fast_profile_needs_no_statistical_model():
+    nlp = breachnlp.load("fr", profile="fast")
+    assert nlp.pipe_names == list(COMPONENTS)
+    result = nlp(make_doc(nlp, TEXT_FR, "2024-04-02"))._.breach
+    assert result.records.value == 12400 and result.phi == {"name": "affirmed"}
+
+
+def test_pipeline_to_disk_and_back_gives_the_same_result(tmp_path, blank_fr):
+    blank_fr.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "breach_phi" / "resources" / "fr" / "phi.yml").exists()
+    reloaded = spacy.load(tmp_path / "pipe")
+    doc_a = blank_fr(make_doc(blank_fr, TEXT_FR, "2024-04-02"))
+    doc_b = reloaded(make_doc(reloaded, TEXT_FR, "2024-04-02"))
+    assert doc_a._.breach.to_dict() == doc_b._.breach.to_dict()
+
+
+def test_pipeline_to_bytes_round_trip(blank_fr):
+    component = blank_fr.get_pipe("breach_dates")
+    data = component.to_bytes()
+    component.from_bytes(data)
+    doc = blank_fr(make_doc(blank_fr, TEXT_FR, "2024-04-02"))
+    assert doc._.breach.date.occurred == "2024-03"
+
+
+def test_pipeline_docbin_keeps_span_groups_and_extensions(blank_fr):
+    doc = blank_fr(make_doc(blank_fr, TEXT_FR, "2024-04-02"))
+    restored = list(DocBin(docs=[doc], store_user_data=True).get_docs(blank_fr.vocab))[0]
+    assert restored._.breach.to_dict() == doc._.breach.to_dict()
+
+
+def test_pipeline_extract_result_is_json_with_evidence():
+    result = breachnlp.extract(TEXT_FR, lang="fr", published="2024-04-02")
+    data = json.loads(json.dumps(result.to_record(id="t", text=TEXT_FR)))
+    assert data["breach"]["organization"].lower() == "clinique des tilleuls"
+    for span in data["spans"]:
+        assert TEXT_FR[span["start"]:span["end"]] == span["text"]
+    assert {s["label"] for s in data["spans"]} == {"BREACH_ORG", "RECORD_COUNT", "BREACH_DATE", "PHI"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les données de milliers de patients ont été volées par des pirates.", "fr"),
+    ("The data of thousands of patients was stolen by hackers.", "en"),
+])
+def test_pipeline_detects_the_language(text, lang):
+    assert breachnlp.detect_language(text) == lang
