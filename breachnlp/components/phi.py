@@ -36,7 +36,10 @@ from .base import BreachComponent
 
 LABEL = "PHI"
 STATUS_RANK = {"affirmed": 3, "hedged": 2, "negated": 1}
-_CLAUSE_PUNCT = re.compile(r"[;:()\[\]]|,\s+(?=(?:mais|but|however|cependant|toutefois|while|whereas|alors|tandis)\b)")
+_CLAUSE_PUNCT = re.compile(r"[;:\[\]]|,\s+(?=(?:mais|but|however|cependant|toutefois|while|whereas|alors|tandis)\b)")
+# Adverbs inside a French negation ("n'ont en revanche pas été touchés") end no clause.
+_MID_NEGATION = re.compile(r"(?<=\w )(?:en revanche|par contre|toutefois|cependant|neanmoins|pourtant|donc|bien|heureusement|"
+                           r"a priori|visiblement|elles|eux|quant a elles|quant a eux)(?= (?:pas|jamais|aucunement|ete))")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class PhiRules:
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
             masked = self._mask(folded, sentence, self.pseudo)
+            masked = _MID_NEGATION.sub(lambda m: "_" * len(m.group()), masked)
+            plain = folded[sentence.start:sentence.end]
             context = self._context(masked, sentence, inherited_exposure)
             bullet = bool(re.match(r"\s*[-•*–·]", sentence_text))
             if not bullet:
@@ -109,8 +114,13 @@ class PhiRules:
                 category = self.category_of(m.group())
                 if category is None:
                     continue
-                status, cues = self._status(masked, sentence, m.start(), m.end())
-                found.append(PhiMention(m.start(), m.end(), category, status, context, index, tuple(cues)))
+                if self._names_an_organization(text, m):
+                    continue
+                status, cues = self._status(masked, plain, sentence, m.start(), m.end())
+                mention_context = context
+                if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):
+                    mention_context = "advice"
+                found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
         return found
 
     @staticmethod
@@ -123,11 +133,22 @@ class PhiRules:
         return "".join(chars)
 
     def _context(self, masked: str, sentence: Segment, inherited_exposure: bool) -> str:
-        if self.advice.search(masked):
-            return "advice"
+        """"exposure" when the sentence says data was taken, exposed or spared; otherwise "advice"
+        (a recommendation) or "background" (anything else)."""
         if self.exposure.search(masked) or inherited_exposure:
             return "exposure"
+        if self.advice.search(masked):
+            return "advice"
         return "background"
+
+    def _advice_in_clause(self, masked: str, sentence: Segment, start: int, end: int) -> bool:
+        left, right = self._clause(masked, start - sentence.start, end - sentence.start)
+        return self.advice.search(masked, left, right) is not None
+
+    @staticmethod
+    def _names_an_organization(text: str, match: re.Match[str]) -> bool:
+        """"la mutuelle Cévenole", "Medicare Advantage": a one-word term followed by a proper name."""
+        return " " not in match.group() and bool(re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[match.end():match.end() + 3]))
 
     def _clause(self, masked: str, start: int, end: int) -> tuple[int, int]:
         """Bounds (relative to the sentence) of the clause holding ``start:end``."""
@@ -139,7 +160,8 @@ class PhiRules:
                 right = min(right, m.start())
         return left, right
 
-    def _status(self, masked: str, sentence: Segment, start: int, end: int) -> tuple[str, list[tuple[int, int, str]]]:
+    def _status(self, masked: str, plain: str, sentence: Segment, start: int,
+                end: int) -> tuple[str, list[tuple[int, int, str]]]:
         rel_start, rel_end = start - sentence.start, end - sentence.start
         left, right = self._clause(masked, rel_start, rel_end)
         cues: list[tuple[int, int, str]] = []
@@ -149,11 +171,11 @@ class PhiRules:
             cues.append((sentence.start + m.start(), sentence.start + m.end(), "following_negation"))
         if cues:
             return "negated", cues[-1:]
-        for m in self.hedge.finditer(masked, left, right):
+        for m in self.hedge.finditer(plain, left, right):
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
         if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
-            for m in self.hedge.finditer(masked, 0, rel_start):
+            for m in self.hedge.finditer(plain, 0, rel_start):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
                 break
         if cues:
