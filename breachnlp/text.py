@@ -65,6 +65,10 @@ def _inflected(word: str) -> str:
         return re.escape(word[:-2]) + "(?:al|aux|als)"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return re.escape(word[:-1]) + "(?:s|es)?"
+    if word.endswith("y") and len(word) > 3 and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    if word.endswith("ies") and len(word) > 4:
+        return re.escape(word[:-3]) + "(?:y|ies)"
     if word.endswith("x") and len(word) > 3:
         return re.escape(word[:-1]) + "x?"
     return re.escape(word) + "(?:s|es|x)?"

@@ -105,7 +105,8 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
     sentences = split_sentences(doc.text, cues.abbreviations)
     victim = {_sentence(s) for s in orgs if s._.org_role == "victim"}
     # organizations that look like victims too (other incidents of a feature, vendors hit)
-    other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 3.0}
+    other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 3.0
+             and not (s._.breach_features or {}).get("place")}
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
     anaphor, incident = set(), set()
     for i, segment in enumerate(sentences):

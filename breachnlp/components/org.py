@@ -524,6 +524,7 @@ class OrgTagger(BreachComponent):
                 span._.org_score = cluster.score
                 span._.breach_cues = [list(c) for c in m.cues]
                 span._.breach_features = {"sentence": m.sentence, "aliases": cluster.aliases,
+                                          "place": all(x.source == "place" for x in cluster.mentions),
                                           "parent_of": cluster.owns.name if cluster.owns else None}
                 spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)

@@ -79,7 +79,8 @@ class PhiRules:
         self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
         self.exposure = cue_regex(cues["exposure"])
         self.advice = cue_regex(cues["advice"])
-        self.counted = re.compile(r"(?:\d|\b(?:cent|mille|million|millions|hundred|thousand|million)s?)\s*$")
+        self.counted = re.compile(r"(?:\d[kKmM]?|\b(?:cent|mille|million|milliers|centaines|hundred|thousand|billion)s?"
+                                  r"(?: de| d'| of)?)\s*$")
 
     def category_of(self, folded_match: str) -> str | None:
         """The category of a lexicon match (the longest term of any category that matches it)."""
