@@ -128,6 +128,7 @@ class DateRules:
         month_intro = _alternation(fold(f) for f in data["month_introducers"])
         year_intro = _alternation(fold(f) for f in data["year_introducers"])
         day = rf"(?:{first}|\d{{1,2}})(?:er|st|nd|rd|th)?"
+        last_year = _alternation(fold(p) for p in data["relative"]["last_year"])
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("day_range", re.compile(
                 rf"(?P<d1>{day})\s*(?:au|et le|et|to|and|through|-|–)\s*(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})"
@@ -144,9 +145,11 @@ class DateRules:
             ("iso", re.compile(rf"(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>[0-3]\d))?(?![\d-])")),
             ("month_year", re.compile(
                 rf"(?:(?P<part>{part})[\s-]+(?:(?:de|of|du mois de)\s+)?)?(?P<m>{month}),?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})")),
+            ("month_last_year", re.compile(
+                rf"(?P<m>{month})\s+(?:de\s+|of\s+)?(?:{last_year})")),
             ("month_last", re.compile(
                 rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+(?:(?:de|of)\s+)?|(?:{month_intro})\s+)"
-                rf"(?P<m>{month})(?:\s+(?P<last>{last}))?)(?!\.?\s*\d)")),
+                rf"(?P<m>{month})(?:\s+(?P<last>{last}))?|(?P<m2>{month})\s+(?P<last2>{last}))(?!\.?\s*\d)")),
             ("season", re.compile(
                 rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|(?:l'|le\s+|au\s+|a\s+l'|en\s+|the\s+|in\s+|during\s+)?"
                 rf"(?P<s>{season})(?:\s+(?:de\s+|of\s+)?(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season}))")),
@@ -155,6 +158,7 @@ class DateRules:
             ("weekday", re.compile(
                 rf"(?:(?P<last1>{last})\s+|(?P<this>{this}|on|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<last>{last}))?")),
         ]
+        self.patterns = [(kind, re.compile(r"(?<![\w])(?:" + pattern.pattern + ")")) for kind, pattern in self.patterns]
         self.relative: list[tuple[str, re.Pattern[str]]] = [
             (kind, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
                               + r")(?!\w)")) for kind, phrases in data["relative"].items()]
@@ -229,7 +233,7 @@ class DateRules:
         """English months are capitalized: "may" the modal verb is no month."""
         if self.lang != "en":
             return True
-        for group in ("m", "m1"):
+        for group in ("m", "m1", "m2"):
             if group in m.groupdict() and m.group(group):
                 if not text[m.start(group)].isupper():
                     return False
@@ -269,12 +273,17 @@ class DateRules:
         if kind == "month_year":
             month = self.month_of[g["m"].rstrip(".")]
             return PartialDate(int(g["y"]), month), (int(g["y"]), month, None)
+        if kind == "month_last_year":
+            month = self.month_of[g["m"].rstrip(".")]
+            if published is None:
+                return None, (None, month, None)
+            return PartialDate(published.year - 1, month), (published.year - 1, month, None)
         if kind == "month_last":
-            month_word = g.get("m") or g.get("m1")
+            month_word = g.get("m") or g.get("m1") or g.get("m2")
             month = self.month_of[month_word.rstrip(".")]
             if published is None:
                 return None, (None, month, None)
-            strict = bool(g.get("last") or g.get("last1"))
+            strict = bool(g.get("last") or g.get("last1") or g.get("last2"))
             year = published.year if (month < published.month or (month == published.month and not strict)) \
                 else published.year - 1
             return PartialDate(year, month), (None, month, None)
@@ -423,6 +432,9 @@ class DateRules:
         role: str | None = best[3]
         if role == "not_breach":
             role = None
+        elif candidate.kind == "range" and role != "occurred" and \
+                self.role_cues["occurred"].search(folded, sentence.start, sentence.end):
+            role = "occurred"  # a span of days is the intrusion's window, whatever verb reports it
         if role and candidate.norm and published and candidate.norm.split("/")[0] > published.isoformat():
             role = None  # a future date is a plan, not the breach
         return replace(candidate, role=role, cue=(best[1], best[2], best[3]))
