@@ -6,18 +6,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test eval corpus clean
+.PHONY: demo test eval corpus bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev,dask,parquet,html]"
 	touch $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p out
 	$(VENV)/bin/breachnlp annotate corpus/fr.jsonl -o out/fr.annotated.jsonl
 	$(VENV)/bin/breachnlp annotate corpus/en.jsonl -o out/en.annotated.jsonl
+	$(VENV)/bin/breachnlp render ../shared/seeds/gold.jsonl -o out/seeds.html
 	$(VENV)/bin/breachnlp evaluate corpus/fr.jsonl --pred out/fr.annotated.jsonl
 	$(VENV)/bin/breachnlp evaluate corpus/en.jsonl --pred out/en.annotated.jsonl
 
@@ -29,6 +30,9 @@ eval: $(STAMP)
 
 corpus: $(STAMP)
 	$(PY) corpus/build.py
+
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 clean:
 	rm -rf out .pytest_cache .hypothesis build *.egg-info

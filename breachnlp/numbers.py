@@ -86,6 +86,8 @@ class NumberGrammar:
             significant = len(digits.rstrip("0")) or 1
         else:
             significant = len(digits.rstrip("0")) or 1
+        if not number * factor < 1e15:  # also inf: a digit run no article counts people with
+            return None, 0
         return int(round(number * factor)), significant
 
     # ------------------------------------------------------------------- words
@@ -163,10 +165,18 @@ class NumberGrammar:
 
     @lru_cache(maxsize=1)
     def _number_phrase_re(self) -> re.Pattern[str]:
-        vocab = sorted(self.number_words | {c for c in self.connectors if c.isalpha()}, key=len, reverse=True)
-        word = "(?:" + "|".join(re.escape(w) for w in vocab) + ")"
-        half = "|".join(re.escape(h.strip()).replace(r"\ ", r"\s+") for h in self.half_after + self.half_before)
-        unit = rf"(?:{half}|{word}(?:-{word})*)"
+        # One reading per phrase: a phrase is number words and halves joined by spaces or "-", so
+        # compounds made of number words ("dix-sept", "quatre-vingt-dix") and halves made of a
+        # number word and a shorter half ("un demi", "et demi") are left to their parts. Two
+        # readings of the same text make the backtracking exponential ("cent-cent-…-cent-x").
+        vocab = self.number_words | {c for c in self.connectors if c.isalpha()}
+        words = sorted((w for w in vocab if not ("-" in w and all(p in vocab for p in w.split("-")))),
+                       key=len, reverse=True)
+        halves = [h.strip() for h in self.half_after + self.half_before]
+        halves = [h for h in halves if not (" " in h and h.split(" ", 1)[0] in vocab and h.split(" ", 1)[1] in halves)]
+        word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+        half = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in halves)
+        unit = rf"(?:{half}|{word})"
         return re.compile(rf"(?<![\w-])(?:{half}\s*)?{unit}(?:(?:\s+|-){unit})*(?![\w-])")
 
     # -------------------------------------------------------------------- all

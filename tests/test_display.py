@@ -1,0 +1,386 @@
+"""render / explain / to_dataframe (breachnlp.display) and `breachnlp render`."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import spacy
+
+import breachnlp
+from breachnlp import cli
+from breachnlp.display import DATAFRAME_COLUMNS, doc_html, record_html, render_page
+from breachnlp.errors import InputError
+from breachnlp.schema import BreachRecord, RecordCount
+from breachnlp.taxonomy import PHI_CATEGORIES
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds" / "gold.jsonl"
+
+ARTICLES = {
+    "fr": ("La mutuelle Armorique Santé a été victime d'une intrusion informatique en février dernier.\n"
+           "Les noms et les adresses e-mail de 8 300 adhérents ont été dérobés. "
+           "Des RIB auraient également été consultés, mais aucun dossier médical n'a été touché.",
+           "2024-05-02"),
+    "en": ("Lakeshore Dental Partners disclosed on Monday that an attacker copied the files of 5,200 patients "
+           "in March.\nNames and phone numbers were taken. No Social Security numbers were involved.",
+           "2024-04-17"),
+}
+
+# A gold-format line written by hand: every label, deterministic, no model needed.
+HAND_TEXT = "Clinique Ormeau (groupe Vesta) : 3 200 patients touchés en mai 2024.\n\nLes noms ont fuité, pas les IBAN."
+HAND_LINE = {
+    "id": "hand-1", "lang": "fr", "published": "2024-06-01", "text": HAND_TEXT,
+    "breach": {"organization": "Clinique Ormeau", "organization_aliases": [], "parent_organization": "groupe Vesta",
+               "records": {"value": 3200, "unit": "people", "qualifier": "exact"},
+               "date": {"occurred": "2024-05", "discovered": None, "disclosed": None},
+               "phi": {"name": "affirmed", "financial": "negated"}},
+    "spans": [
+        {"start": 0, "end": 15, "label": "BREACH_ORG", "text": "Clinique Ormeau", "role": "victim"},
+        {"start": 33, "end": 38, "label": "RECORD_COUNT", "text": "3 200"},
+        {"start": 59, "end": 67, "label": "BREACH_DATE", "text": "mai 2024", "role": "occurred"},
+        {"start": 74, "end": 78, "label": "PHI", "text": "noms", "category": "name", "status": "affirmed"},
+        {"start": 98, "end": 102, "label": "PHI", "text": "IBAN", "category": "financial", "status": "negated"},
+    ],
+}
+
+
+class SpanMarkup(HTMLParser):
+    """Reads displaCy span markup back: one (token text, [labels]) per highlighted token."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: list[tuple[str, list[str]]] = []
+        self.blocks = 0
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        style = dict(attrs).get("style") or ""
+        kind = "other"
+        if tag == "div" and dict(attrs).get("class") == "spans":
+            self.blocks += 1
+        if tag == "span" and "display: inline-block" in style:
+            kind = "token"
+            self.tokens.append(("", []))
+        elif tag == "span" and "z-index: 10" in style:
+            kind = "label"
+        self._stack.append(kind)
+
+    def handle_endtag(self, tag):
+        if self._stack:
+            self._stack.pop()
+
+    def handle_data(self, data):
+        if not self._stack or not data.strip():
+            return
+        text, labels = self.tokens[-1] if self.tokens else ("", [])
+        if self._stack[-1] == "token":
+            self.tokens[-1] = ((text + " " + data.strip()).strip(), labels)
+        elif self._stack[-1] == "label":
+            labels.append(data.strip())
+
+    def labels_of(self, text: str) -> set[str]:
+        return {label for token, labels in self.tokens if token == text for label in labels}
+
+    def all_labels(self) -> set[str]:
+        return {label for _, labels in self.tokens for label in labels}
+
+
+def markup(html: str) -> SpanMarkup:
+    parser = SpanMarkup()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture(scope="module")
+def docs(annotate):
+    return {lang: annotate(lang, text, published) for lang, (text, published) in ARTICLES.items()}
+
+
+@pytest.fixture(scope="module")
+def seed_docs(annotate):
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds is not beside the project")
+    lines = [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(line, annotate(line["lang"], line["text"], line["published"])) for line in lines]
+
+
+# ----------------------------------------------------------------- render
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_display_render_doc_highlights_every_evidence_span(docs, lang):
+    doc = docs[lang]
+    html = breachnlp.render(doc, jupyter=False)
+    parsed = markup(html)
+    assert doc._.breach.spans, "the test article should yield some evidence"
+    for evidence in doc._.breach.spans:
+        labels = parsed.labels_of(evidence.text)
+        assert any(label.startswith(evidence.label) for label in labels), (evidence, labels)
+    assert 'class="breachnlp-fields"' in html
+
+
+def test_display_render_labels_are_readable():
+    parsed = markup(breachnlp.render(HAND_LINE, jupyter=False))
+    assert parsed.labels_of("Clinique Ormeau") == {"BREACH_ORG: victim"}
+    assert parsed.labels_of("3 200") == {"RECORD_COUNT: 3200 people (exact)"}
+    assert parsed.labels_of("mai 2024") == {"BREACH_DATE: occurred 2024-05"}
+    assert parsed.labels_of("noms") == {"PHI: name (affirmed)"}
+    assert parsed.labels_of("IBAN") == {"PHI: financial (negated)"}
+
+
+def test_display_render_keeps_paragraphs_apart():
+    parsed = markup(breachnlp.render(HAND_LINE, jupyter=False))
+    assert parsed.blocks == 2  # two non-blank lines, the blank one skipped
+
+
+def test_display_render_record_needs_its_text_to_show_it(docs):
+    doc = docs["fr"]
+    record = doc._.breach
+    alone = breachnlp.render(record, jupyter=False)
+    assert 'class="spans"' not in alone and 'class="breachnlp-fields"' in alone
+    with_text = breachnlp.render(record, text=doc.text, jupyter=False)
+    assert 'class="spans"' in with_text
+    assert markup(with_text).all_labels() == markup(breachnlp.render(doc, jupyter=False)).all_labels() - {
+        "BREACH_ORG: parent"}
+
+
+def test_display_render_refuses_a_text_that_is_not_the_records():
+    record = BreachRecord.from_dict(HAND_LINE["breach"], spans=HAND_LINE["spans"])
+    with pytest.raises(InputError, match="not in this text"):
+        breachnlp.render(record, text="Un tout autre article, sans rapport avec la clinique.", jupyter=False)
+
+
+def test_display_render_gold_line_equals_record_with_text():
+    record = BreachRecord.from_dict(HAND_LINE["breach"], spans=HAND_LINE["spans"])
+    assert breachnlp.render(HAND_LINE, jupyter=False, title="t") == breachnlp.render(
+        record, text=HAND_TEXT, jupyter=False, title="t")
+
+
+@pytest.mark.parametrize("bad", ["just a string", 42, ("a", "b")])
+def test_display_render_rejects_other_types(bad):
+    with pytest.raises(InputError, match="Expected a processed spaCy Doc"):
+        breachnlp.render(bad, jupyter=False)
+
+
+def test_display_render_all_shows_candidates_and_needs_a_doc(docs):
+    doc = docs["en"]
+    every = markup(breachnlp.render(doc, spans="all", jupyter=False)).all_labels()
+    chosen = markup(breachnlp.render(doc, jupyter=False)).all_labels()
+    assert len(every) >= len(chosen)
+    with pytest.raises(InputError, match="needs a processed Doc"):
+        breachnlp.render(doc._.breach, text=doc.text, spans="all", jupyter=False)
+    with pytest.raises(InputError, match="spans must be"):
+        breachnlp.render(doc, spans="some", jupyter=False)  # type: ignore[arg-type]
+
+
+def test_display_render_escapes_text_and_labels():
+    text = "Acme <b> & Co a perdu des <x>."
+    line = {"text": text, "breach": {"organization": "Acme <b> & Co", "phi": {"<x>": "affirmed"}},
+            "spans": [{"start": 0, "end": 13, "label": "BREACH_ORG", "text": "Acme <b> & Co"},
+                      {"start": 26, "end": 29, "label": "PHI", "text": "<x>", "category": "<x>", "status": "affirmed"}]}
+    html = breachnlp.render(line, jupyter=False)
+    assert "<b>" not in html and "<x>" not in html
+    assert "Acme &lt;b&gt; &amp; Co" in html
+
+
+def test_display_render_in_jupyter_displays_and_returns_none(monkeypatch):
+    pytest.importorskip("IPython")
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    assert breachnlp.render(HAND_LINE, jupyter=True) is None
+    assert shown[0].data == breachnlp.render(HAND_LINE, jupyter=False)
+
+
+def test_display_render_outside_a_notebook_returns_html():
+    assert isinstance(breachnlp.render(HAND_LINE), str)
+
+
+def test_display_record_repr_html_is_the_fields_table(docs):
+    record = docs["fr"]._.breach
+    html = record._repr_html_()
+    assert html == record_html(record)
+    if record.organization:
+        assert record.organization in html
+
+
+def test_display_doc_html_declines_docs_breachnlp_did_not_process(docs):
+    assert doc_html(spacy.blank("en")("Nothing to see here.")) is None
+    assert 'class="spans"' in (doc_html(docs["en"]) or "")
+
+
+# ----------------------------------------------------------------- pages and the CLI
+def test_display_render_page_keeps_one_block_per_item():
+    page = render_page([HAND_LINE, {"id": "bad-2", "line": 2, "error": "invalid JSON"}, {"text": 3}])
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('<div class="breachnlp"') == 1
+    assert page.count('class="breachnlp-error"') == 2
+    assert "invalid JSON" in page
+
+
+def test_cli_render_annotated_lines_without_a_model(tmp_path):
+    source = tmp_path / "annotated.jsonl"
+    source.write_text(json.dumps(HAND_LINE, ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    out = tmp_path / "page.html"
+    assert cli.main(["render", str(source), "--annotated", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert markup(html).labels_of("3 200") == {"RECORD_COUNT: 3200 people (exact)"}
+    assert html.count('class="breachnlp-error"') == 1
+    assert not (tmp_path / "page.html.part").exists()
+
+
+def test_cli_render_to_stdout(tmp_path, capsys):
+    source = tmp_path / "annotated.jsonl"
+    source.write_text(json.dumps(HAND_LINE, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert cli.main(["render", str(source), "--annotated", "-o", "-"]) == 0
+    assert "RECORD_COUNT: 3200 people (exact)" in capsys.readouterr().out
+
+
+def test_cli_render_seeds_highlights_every_field(tmp_path):
+    """What `make demo` writes to out/seeds.html: every gold field's evidence is highlighted."""
+    if not SEEDS.exists():
+        pytest.skip("../shared/seeds is not beside the project")
+    out = tmp_path / "seeds.html"
+    assert cli.main(["render", str(SEEDS), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    golds = [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    blocks = html.split('<div class="breachnlp"')[1:]
+    assert len(blocks) == len(golds)
+    for gold, block in zip(golds, blocks):
+        assert gold["id"] in block
+        parsed = markup(block)
+        breach = gold["breach"]
+        labels = parsed.all_labels()
+        assert "BREACH_ORG: victim" in parsed.labels_of(breach["organization"])
+        if breach["parent_organization"]:
+            assert "BREACH_ORG: parent" in parsed.labels_of(breach["parent_organization"])
+        count = breach["records"]
+        assert f"RECORD_COUNT: {count['value']} {count['unit']} ({count['qualifier']})" in labels
+        for role, value in breach["date"].items():
+            if value:
+                assert f"BREACH_DATE: {role} {value}" in labels
+        for category, status in breach["phi"].items():
+            assert f"PHI: {category} ({status})" in labels
+        assert {label.split(":")[0] for label in labels} == {"BREACH_ORG", "RECORD_COUNT", "BREACH_DATE", "PHI"}
+
+
+def test_make_demo_renders_the_seeds():
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    dry_run = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "breachnlp render ../shared/seeds/gold.jsonl -o out/seeds.html" in dry_run
+
+
+# ----------------------------------------------------------------- explain
+def test_explain_seed_cues(seed_docs):
+    by_id = {line["id"]: doc for line, doc in seed_docs}
+    connect = breachnlp.explain(by_id["seed-connectoncall"])
+    national_id = connect.get("phi.national_id")
+    assert national_id.value == "hedged"
+    assert [c.kind for c in national_id.cues] == ["hedge"]
+    assert national_id.cues[0].text in national_id.sentence
+    records = connect.get("records")
+    assert records.value == "914138 people (exact)" and records.evidence == "914 138"
+    assert "unit" in {c.kind for c in records.cues}
+    assert connect.get("date.occurred").cues[0].kind == "occurred"
+    assert connect.get("organization").cues[0].kind in ("victim_cue", "headline")
+    assert connect.get("parent_organization").evidence == "Phreesia"
+    doctolib = breachnlp.explain(by_id["seed-doctolib"])
+    medical = doctolib.get("phi.medical_record")
+    assert medical.value == "negated"
+    assert medical.cues[0].kind in ("preceding_negation", "following_negation")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_explain_rows_point_into_the_text(docs, lang):
+    doc = docs[lang]
+    record = doc._.breach
+    explanation = breachnlp.explain(doc)
+    fields = [row.field for row in explanation]
+    assert fields[:6] == ["organization", "parent_organization", "records", "date.occurred", "date.discovered",
+                          "date.disclosed"]
+    assert fields[6:] == [f"phi.{category}" for category in record.phi]
+    for row in explanation:
+        if row.evidence is not None:
+            assert doc.text[row.start:row.end] == row.evidence
+            assert row.evidence in row.sentence
+        for cue in row.cues:
+            assert doc.text[cue.start:cue.end] == cue.text
+        assert row.decided_by  # a cue or a note, never empty
+    json.dumps(explanation.to_dicts(), ensure_ascii=False)
+
+
+def test_explain_record_gives_sentences_but_no_cues(docs):
+    doc = docs["fr"]
+    with_text = breachnlp.explain(doc._.breach, text=doc.text)
+    alone = breachnlp.explain(doc._.breach)
+    for row in with_text:
+        assert not row.cues
+        if row.evidence is not None:
+            assert row.evidence in row.sentence and "Doc" in row.note
+    assert all(row.sentence is None for row in alone)
+
+
+def test_explain_displays_as_text_and_table():
+    explanation = breachnlp.explain(HAND_LINE)
+    assert "records: 3200 people (exact)" in str(explanation)
+    assert explanation._repr_html_().count("<tr>") == len(explanation) + 1
+    assert explanation.get("phi.financial").sentence == "Les noms ont fuité, pas les IBAN."
+    assert explanation.get("nothing") is None
+
+
+# ----------------------------------------------------------------- to_dataframe
+def test_to_dataframe_flat_columns_one_row_per_article(docs):
+    pytest.importorskip("pandas")
+    records = [docs["fr"]._.breach, docs["en"]._.breach, BreachRecord()]
+    frame = breachnlp.to_dataframe(records)
+    assert list(frame.columns) == list(DATAFRAME_COLUMNS)
+    assert list(frame.columns[8:]) == list(PHI_CATEGORIES)
+    assert len(frame) == 3
+    assert str(frame["records_value"].dtype) == "Int64"
+    for i, record in enumerate(records):
+        row = frame.iloc[i]
+        assert row["organization"] == record.organization
+        for category in PHI_CATEGORIES:
+            assert row[category] == record.phi.get(category)
+        if record.records:
+            assert row["records_value"] == record.records.value
+
+
+def test_to_dataframe_same_row_from_record_doc_and_line(docs):
+    pytest.importorskip("pandas")
+    doc = docs["en"]
+    line = doc._.breach.to_record(id="en-1", text=doc.text)
+    frames = [breachnlp.to_dataframe([item]) for item in (doc._.breach, doc, line)]
+    assert frames[0].equals(frames[1])
+    assert frames[0].reset_index(drop=True).equals(frames[2].reset_index(drop=True))
+    assert list(frames[2].index) == ["en-1"]
+
+
+def test_to_dataframe_keeps_error_lines_and_reads_a_path(tmp_path):
+    pytest.importorskip("pandas")
+    path = tmp_path / "annotated.jsonl"
+    path.write_text(json.dumps(HAND_LINE, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "bad", "line": 2, "error": "no 'text' field"}) + "\n", encoding="utf-8")
+    frame = breachnlp.to_dataframe(path)
+    assert list(frame.index) == ["hand-1", "bad"]
+    assert frame.loc["hand-1", "records_value"] == 3200 and frame.loc["hand-1", "financial"] == "negated"
+    assert frame.loc["bad", "error"] == "no 'text' field" and frame.loc["hand-1", "error"] is None
+
+
+def test_to_dataframe_rejects_a_single_result_and_other_items():
+    pytest.importorskip("pandas")
+    with pytest.raises(InputError, match="wrap a single one"):
+        breachnlp.to_dataframe(BreachRecord(records=RecordCount(5)))
+    with pytest.raises(InputError, match="not int"):
+        breachnlp.to_dataframe([1])
+
+
+def test_to_dataframe_without_pandas_says_how_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"breachnlp\[dataframe\]"):
+        breachnlp.to_dataframe([BreachRecord()])
