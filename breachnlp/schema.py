@@ -67,7 +67,12 @@ class Evidence:
 
 @dataclass(frozen=True)
 class BreachRecord:
-    """Everything breachnlp extracts about an article's main breach."""
+    """Everything breachnlp extracts about an article's main breach.
+
+    ``other_organizations`` lists every other organization named; ``other_breaches`` the
+    organizations the text presents as victims of other incidents (a feature's examples,
+    "X a également été victime..."), never the main one.
+    """
 
     organization: str | None = None
     organization_aliases: tuple[str, ...] = ()
@@ -76,6 +81,7 @@ class BreachRecord:
     date: BreachDates = field(default_factory=BreachDates)
     phi: Mapping[str, PhiStatus] = field(default_factory=dict)
     other_organizations: tuple[str, ...] = ()
+    other_breaches: tuple[str, ...] = ()
     spans: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -92,6 +98,7 @@ class BreachRecord:
     def to_record(self, **meta: Any) -> dict[str, Any]:
         """A whole gold-format line: ``meta`` (id, lang, published, title, text) + breach + spans."""
         return {**meta, "breach": self.to_dict(), "other_organizations": list(self.other_organizations),
+                "other_breaches": [{"organization": name} for name in self.other_breaches],
                 "spans": [span.to_dict() for span in self.spans]}
 
     def _repr_html_(self) -> str:

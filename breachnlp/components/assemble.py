@@ -131,9 +131,14 @@ def assemble_record(doc: Doc) -> BreachRecord:
     parent = parent_spans[0]._.org_name if parent_spans else None
     evidence += [_evidence(s, role="victim") for s in victim_spans]
     others: list[str] = []
+    other_breaches: list[str] = []
     for span in orgs:
         if span._.org_role != "victim" and span._.org_name not in others:
             others.append(span._.org_name)
+        features = span._.breach_features or {}
+        if span._.org_role == "other" and not features.get("place") and span._.org_name not in other_breaches and (
+                span._.org_score >= 3.0 or any(c[2] == "other_incident_victim" for c in span._.breach_cues or ())):
+            other_breaches.append(span._.org_name)
 
     # record count
     count_spans = _group(doc, GROUPS["records"])
@@ -179,6 +184,7 @@ def assemble_record(doc: Doc) -> BreachRecord:
         date=BreachDates(**roles),
         phi=phi,
         other_organizations=tuple(others),
+        other_breaches=tuple(other_breaches),
         spans=tuple(evidence),
     )
 

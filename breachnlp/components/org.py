@@ -360,6 +360,8 @@ class OrgRules:
                             counted_sentences.add(m.sentence)
                 if other:
                     score -= 1.0
+                    if role is None and m.source != "place":
+                        m.cues.append((m.start, m.end, "other_incident_victim"))
                 score += 1.0
                 if m.start >= last_lines_start:
                     score += 0.5  # letters are signed by the organization that writes them
