@@ -132,6 +132,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
         predictions = {r.get("id"): r for r in read_jsonl(args.pred)}
     else:
         predictions = {r["id"]: r for r in _annotate_gold(gold, args.profile)}
+    failed = [r for r in predictions.values() if "error" in r and "breach" not in r]
+    if failed:
+        print(f"breachnlp: warning: {len(failed)} of {len(gold)} documents could not be annotated and count as "
+              f"all-null predictions (first error: {failed[0].get('error')})", file=sys.stderr)
     pairs = [(g, predictions.get(g.get("id"))) for g in gold]
     report = evaluate(pairs, annotated_only=args.annotated_only)
     output: dict[str, Any] = {"breachnlp": report}

@@ -51,6 +51,27 @@ class Mention:
     cues: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+class _Vocabulary:
+    """Words of one text, collected once: those written in lower case, and capitalized words
+    that also occur inside a sentence (not only at its start)."""
+
+    def __init__(self, text: str) -> None:
+        self.lower_words = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", text)}
+        self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
+        self.folded = fold(text)
+        self.counts: dict[str, int] = {}
+        for w in re.findall(r"[^\W_]+", self.folded):
+            self.counts[w] = self.counts.get(w, 0) + 1
+
+    def common(self, word: str, phrase: str) -> bool:
+        """``word`` of ``phrase`` is written in lower case somewhere, or occurs outside the phrase."""
+        w = fold(word)
+        if w in self.lower_words:
+            return True
+        in_phrase = re.findall(r"[^\W_]+", fold(phrase)).count(w)
+        return self.counts.get(w, 0) > self.folded.count(fold(phrase)) * in_phrase
+
+
 @dataclass
 class Cluster:
     mentions: list[Mention]
@@ -146,6 +167,7 @@ class OrgRules:
     def mentions(self, text: str, ents: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
+        vocab = _Vocabulary(text)
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
         found: list[Mention] = []
@@ -154,7 +176,7 @@ class OrgRules:
             for s, e in persons:  # "... District Chancellor Francisco Rodriguez": stop before the person
                 if m.start() < s < run_end and e <= run_end + 1:
                     run_end = s
-            for start, end in self._trim(text, m.start(), run_end, sentences):
+            for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
                 extended = self._with_descriptor(folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
@@ -165,7 +187,7 @@ class OrgRules:
         for start, end, label in ents:
             surface = text[start:end]
             if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
-                    and fold(surface) not in self.not_names and not self._common_phrase(surface, folded):
+                    and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
                 found.append(self._mention(text, folded, sentences, start, end, "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
@@ -183,14 +205,13 @@ class OrgRules:
         surface = re.sub(r"^(?:l['’])", "", surface)
         return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)
 
-    def _common_phrase(self, name: str, folded: str) -> bool:
+    def _common_phrase(self, name: str, vocab: "_Vocabulary") -> bool:
         """Title-case common nouns ("Data Security Incident", "What Was Involved"): every word also
         appears in lower case in the text, and none is an organization suffix."""
         words = [w for w in re.split(r"[\s\-'’]+", name) if w]
         if len(words) < 2 or self._looks_like_org(name):
             return False
-        lowered = " " + re.sub(r"[^\w]+", " ", folded.replace(fold(name), " ")) + " "
-        return all(w.isalpha() and not w.isupper() and f" {fold(w)} " in lowered for w in words)
+        return all(w.isalpha() and not w.isupper() and vocab.common(w, name) for w in words)
 
     def _looks_like_org(self, name: str) -> bool:
         """Camel case, an acronym, a descriptor or an organization suffix: not a person or a place."""
@@ -211,7 +232,8 @@ class OrgRules:
         significant = [w for w in words if w not in _CONNECTORS]
         return " ".join(significant or words)
 
-    def _trim(self, text: str, start: int, end: int, sentences: list[Segment]) -> list[tuple[int, int]]:
+    def _trim(self, text: str, start: int, end: int, sentences: list[Segment],
+              vocab: "_Vocabulary") -> list[tuple[int, int]]:
         """Split a capitalized run at words that are not names ("Selon Reuters" → "Reuters")."""
         pieces: list[tuple[int, int]] = []
         words = list(re.finditer(r"[^\s]+", text[start:end]))
@@ -245,24 +267,25 @@ class OrgRules:
             e2 = s2 + len(cleaned)
             if e2 - s2 < 2:
                 continue
-            if self._sentence_initial_word(text, s2, e2, sentences) or fold(text[s2:e2]) in self.not_names \
-                    or self._common_phrase(text[s2:e2], fold(text)):
+            if self._sentence_initial_word(text, s2, e2, sentences, vocab) or fold(text[s2:e2]) in self.not_names \
+                    or self._common_phrase(text[s2:e2], vocab):
                 continue
             out.append((s2, e2))
         return out
 
-    def _sentence_initial_word(self, text: str, start: int, end: int, sentences: list[Segment]) -> bool:
+    def _sentence_initial_word(self, text: str, start: int, end: int, sentences: list[Segment],
+                               vocab: "_Vocabulary") -> bool:
         """Not a name: a lone capitalized word opening a sentence (or a bullet) that the text never
         capitalizes elsewhere, or an all-caps heading ("PLAINTE DÉPOSÉE")."""
         word = text[start:end]
         if word.isupper() and len(word.replace("-", "")) > 5:
-            return " " in word or re.search(rf"(?<![\w]){re.escape(word.lower())}(?![\w])", text.lower().replace(word.lower(), "", 1)) is not None
+            return " " in word or fold(word) in vocab.lower_words
         if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
             return False
         index = segment_at(sentences, start) if sentences else 0
         if sentences and sentences[index].start != start and not re.match(r"\s*[-•*–]\s*$", text[sentences[index].start:start]):
             return False
-        return re.search(rf"(?<=[\w,;:»\"')] ){re.escape(word)}(?![\w])", text) is None
+        return word not in vocab.mid_caps
 
     def _with_descriptor(self, folded: str, start: int) -> int:
         """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas")."""

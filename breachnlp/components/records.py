@@ -93,6 +93,7 @@ class RecordRules:
             rf"(?<!\w)(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{months})\.?(?!\w)"
             rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
             rf"|\d{{1,2}}\s*(?:au|-|et|to|and)\s*\d{{1,2}}\s+(?:{months})"
+            rf"|(?:{months})\.?,?\s+(?:de\s+|of\s+)?(?:19|20)\d{{2}}(?!\d)"
             r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[h:]\d{2}|\d{4}-\d{2}(?:-\d{2})?)")
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
@@ -329,6 +330,8 @@ def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) ->
     anchor = max(top, key=lambda c: (c.score, -c.start))
     same = [c for c in pool if c.value and anchor.value and 0.5 <= c.value / anchor.value <= 2.0
             and c.score >= min_score]
+    if any(not c.initial for c in same):
+        same = [c for c in same if not c.initial]  # a first estimate never beats a later figure
     return max(same, key=lambda c: (precision_rank(c), c.score, -c.start))
 
 
