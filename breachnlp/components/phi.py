@@ -76,6 +76,7 @@ class PhiRules:
         self.following = cue_regex(cues["following_negation"])
         self.pseudo = cue_regex(cues["pseudo_negation"])
         self.hedge = cue_regex(cues["hedge"])
+        self.hedge_forward = cue_regex(cues["hedge_forward"])
         self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
         self.exposure = cue_regex(cues["exposure"])
         self.advice = cue_regex(cues["advice"])
@@ -143,6 +144,11 @@ class PhiRules:
         return "background"
 
     def _advice_in_clause(self, masked: str, sentence: Segment, start: int, end: int) -> bool:
+        """Advice framing the sentence ("experts advise ... a stolen SSN") or in the mention's clause."""
+        advice = self.advice.search(masked)
+        exposure = self.exposure.search(masked)
+        if advice and exposure and advice.start() < exposure.start():
+            return True
         left, right = self._clause(masked, start - sentence.start, end - sentence.start)
         return self.advice.search(masked, left, right) is not None
 
@@ -173,6 +179,8 @@ class PhiRules:
         if cues:
             return "negated", cues[-1:]
         for m in self.hedge.finditer(plain, left, right):
+            if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()):
+                continue  # "names and possibly SSNs": the adverb hedges only what follows it
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
         if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
