@@ -179,8 +179,9 @@ class PhiRules:
         if cues:
             return "negated", cues[-1:]
         for m in self.hedge.finditer(plain, left, right):
-            if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()):
-                continue  # "names and possibly SSNs": the adverb hedges only what follows it
+            if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
+                    re.search(r"(?:,|\band|\bor|\bet|\bou)\s*$", plain[max(0, m.start() - 6):m.start()]):
+                continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
         if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
