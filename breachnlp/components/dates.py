@@ -182,6 +182,7 @@ class DateRules:
                                 + r")\s+(?:le\s+|la\s+|l'|the\s+)?$")
         self.role_cues = {role: cue_regex(data["roles"][role]) for role in ("occurred", "discovered", "disclosed")}
         self.not_breach = cue_regex(data["not_breach"])
+        self.weak_disclosed = cue_regex(data["weak_disclosed"])
 
     # --------------------------------------------------------------- matching
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
@@ -412,21 +413,30 @@ class DateRules:
             return candidate
         sentence = sentences[candidate.sentence]
         best: tuple[float, int, int, str] | None = None
-        cues = [(role, pattern) for role, pattern in self.role_cues.items()] + [("not_breach", self.not_breach)]
-        for role, pattern in cues:
-            for m in pattern.finditer(folded, sentence.start, sentence.end):
-                if m.start() < candidate.end and candidate.start < m.end():
-                    continue
-                if m.end() <= candidate.start:
-                    distance = candidate.start - m.end() + 0.5  # cues before the date win ties
-                else:
-                    distance = m.start() - candidate.end
-                if role == "not_breach":
-                    distance -= 2  # a deadline or a court right next to the date governs it
-                elif role == "occurred" and _DETERMINER.search(folded, max(0, m.start() - 8), m.start()):
-                    distance += 30  # "a révélé la fuite hier": the incident noun is the verb's object
-                if best is None or distance < best[0]:
-                    best = (distance, m.start(), m.end(), role)
+        matches: list[tuple[str, re.Match[str]]] = []
+        for role, pattern in self.role_cues.items():
+            matches += [(role, m) for m in pattern.finditer(folded, sentence.start, sentence.end)]
+        role_spans = [m.span() for _, m in matches]
+        for m in self.not_breach.finditer(folded, sentence.start, sentence.end):
+            # a deadline word inside a role cue ("went undetected until") is that cue's
+            if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in role_spans):
+                matches.append(("not_breach", m))
+        matches += [("weak_disclosed", m) for m in self.weak_disclosed.finditer(folded, sentence.start, sentence.end)]
+        for role, m in matches:
+            if m.start() < candidate.end and candidate.start < m.end():
+                continue
+            if m.end() <= candidate.start:
+                distance = candidate.start - m.end() + 0.5  # cues before the date win ties
+            else:
+                distance = m.start() - candidate.end
+            if role == "not_breach" and distance < 4:
+                distance -= 2  # a deadline or a court right next to the date governs it
+            elif role == "weak_disclosed" and distance > 8:
+                distance += 25  # "said" reports everything: it dates a disclosure only right next to it
+            elif role == "occurred" and _DETERMINER.search(folded, max(0, m.start() - 8), m.start()):
+                distance += 30  # "a révélé la fuite hier": the incident noun is the verb's object
+            if best is None or distance < best[0]:
+                best = (distance, m.start(), m.end(), "disclosed" if role == "weak_disclosed" else role)
         if best is None:
             return candidate
         role: str | None = best[3]

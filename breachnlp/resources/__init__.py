@@ -25,7 +25,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
                           "qualifiers_after", "compound_head", "money_markers", "unit_fillers"}),
     "dates": frozenset({"months", "weekdays", "seasons", "ordinal_first", "month_introducers", "year_introducers", "parts",
                         "last_markers", "this_markers", "relative", "ago", "ago_units", "range_start", "range_join", "roles",
-                        "not_breach", "since_markers", "later_markers"}),
+                        "not_breach", "since_markers", "later_markers", "weak_disclosed"}),
     "phi": frozenset({"categories", "exclusions"}),
     "cues": frozenset({"preceding_negation", "following_negation", "pseudo_negation", "hedge", "hedge_forward", "termination",
                        "exposure", "advice", "other_incident"}),
