@@ -95,7 +95,16 @@ def parse_published(published: Any) -> date | None:
 
 @lru_cache(maxsize=4096)
 def _parse_numeric(expr: str, lang: str) -> tuple[int, int, int] | None:
-    """dateparser normalizes a numeric date ("23/07/2020") in the language's day/month order."""
+    """A numeric date ("23/07/2020") in the language's day/month order (French day first,
+    English month first unless the first number cannot be a month); dateparser settles
+    the forms this fast path does not decide."""
+    parts = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", expr)
+    if parts:
+        a, b, year = int(parts.group(1)), int(parts.group(2)), int(parts.group(3))
+        day, month = (a, b) if lang == "fr" or a > 12 else (b, a)
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return year, month, day
+        return None
     order = "DMY" if lang == "fr" else "MDY"
     parsed = dateparser.parse(expr, languages=[lang], settings={"DATE_ORDER": order, "STRICT_PARSING": True,
                                                                 "REQUIRE_PARTS": ["day", "month", "year"]})
