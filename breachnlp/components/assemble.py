@@ -21,6 +21,7 @@ from ..resources import read_resource
 from ..schema import BreachDates, BreachRecord, Evidence, RecordCount
 from ..taxonomy import DATE_ROLES, LANGS
 from ..text import cue_regex, fold, split_sentences
+from .base import doc_text
 from .phi import PhiMention, document_status
 from .records import RECORD_UNITS, candidate_from_span, choose_count
 
@@ -101,8 +102,9 @@ def _group(doc: Doc, key: str) -> list[Span]:
 def _context(doc: Doc, orgs: list[Span]) -> _Context:
     lang = doc.lang_ if doc.lang_ in LANGS else "en"
     cues = _cues(lang)
-    folded = fold(doc.text)
-    sentences = split_sentences(doc.text, cues.abbreviations)
+    text = doc_text(doc)
+    folded = fold(text)
+    sentences = split_sentences(text, cues.abbreviations)
     victim = {_sentence(s) for s in orgs if s._.org_role == "victim"}
     # organizations that look like victims too (other incidents of a feature, vendors hit)
     other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 3.0

@@ -1,6 +1,7 @@
 """What every breachnlp component shares: language, resources, span group, serialization."""
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
@@ -12,6 +13,18 @@ from spacy.util import ensure_path
 from ..errors import LanguageError
 from ..resources import RESOURCE_KEYS, read_resource
 from ..taxonomy import LANGS
+
+
+_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each access,
+    and all five components read it. A Doc's text never changes, so the cache cannot go stale."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 class BreachComponent:

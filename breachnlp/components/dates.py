@@ -33,7 +33,7 @@ from ..errors import DateError
 from ..numbers import grammar
 from ..resources import read_resource
 from ..text import Segment, cue_regex, fold, segment_at, split_sentences
-from .base import BreachComponent
+from .base import BreachComponent, doc_text
 
 LABEL = "BREACH_DATE"
 # A determiner right before an incident cue makes it a noun phrase ("the breach", "la fuite").
@@ -534,7 +534,7 @@ class DateTagger(BreachComponent):
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.published)
         spans = []
-        for candidate in self.rules.find(doc.text, published):
+        for candidate in self.rules.find(doc_text(doc), published):
             span = self.char_span(doc, candidate.start, candidate.end)
             if span is None:
                 continue

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from ..resources import read_resource
 from ..text import Segment, cue_regex, fold, segment_at, split_sentences
-from .base import BreachComponent
+from .base import BreachComponent, doc_text
 
 LABEL = "BREACH_ORG"
 NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
@@ -534,9 +534,10 @@ class OrgTagger(BreachComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if self.use_ner else []
-        mentions = self.rules.mentions(doc.text, ents)
-        clusters = self.rules.clusters(doc.text, mentions)
-        self.rules.assign_roles(doc.text, clusters)
+        text = doc_text(doc)
+        mentions = self.rules.mentions(text, ents)
+        clusters = self.rules.clusters(text, mentions)
+        self.rules.assign_roles(text, clusters)
         spans = []
         for cluster in clusters:
             name = cluster.name

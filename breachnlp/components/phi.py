@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from ..resources import read_resource
 from ..taxonomy import PHI_CATEGORIES
 from ..text import Segment, cue_regex, fold, phrase_regex, split_sentences
-from .base import BreachComponent
+from .base import BreachComponent, doc_text
 
 LABEL = "PHI"
 STATUS_RANK = {"affirmed": 3, "hedged": 2, "negated": 1}
@@ -230,7 +230,7 @@ class PhiTagger(BreachComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for mention in self.rules.mentions(doc.text):
+        for mention in self.rules.mentions(doc_text(doc)):
             span = self.char_span(doc, mention.start, mention.end)
             if span is None:
                 continue

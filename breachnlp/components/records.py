@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import NumberMatch, grammar
 from ..resources import read_resource
 from ..text import Segment, cue_regex, fold, phrase_regex, segment_at, split_sentences
-from .base import BreachComponent
+from .base import BreachComponent, doc_text
 
 LABEL = "RECORD_COUNT"
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
@@ -352,7 +352,7 @@ class RecordCounter(BreachComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for candidate in self.rules.candidates(doc.text):
+        for candidate in self.rules.candidates(doc_text(doc)):
             span = self.char_span(doc, candidate.start, candidate.end)
             if span is None:
                 continue
