@@ -22,6 +22,7 @@ what the journal was made from, so a resume never mixes two inputs or two set-up
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import json
 import multiprocessing
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .errors import InputError
-from .io import (FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, Columns, InputLine, annotated_record,
+from .io import (FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, Columns, InputLine, annotated_record, check_input,
                  check_paths, check_record, count_records_hint, detect_input_format, error_record, flat_record,
                  parse_line, read_input, record_from_row, resolve_html)
 from .taxonomy import LANGS
@@ -125,20 +126,18 @@ def _annotate(lines: Sequence[InputLine], options: BatchOptions) -> ChunkResult:
 
 
 def _pipe(nlp: Any, items: list[tuple[int, InputLine]], batch_size: int) -> list[Any]:
-    """The Docs of ``items``; if the batch fails, each text alone (an exception in its place)."""
-    from .api import make_doc
+    """The annotated Docs of ``items``, texts of any length (:mod:`breachnlp.chunking`); if the
+    batch fails, each text alone, with the exception in the place of a text that fails."""
+    from .chunking import annotate, pipe_docs
 
-    def docs() -> Iterator[Any]:
-        for _, line in items:
-            yield make_doc(nlp, line.record["text"], line.record.get("published"))  # type: ignore[index]
-
+    pairs = [(line.record["text"], line.record.get("published")) for _, line in items]  # type: ignore[index]
     try:
-        return list(nlp.pipe(docs(), batch_size=batch_size))
+        return list(pipe_docs(nlp, pairs, batch_size=batch_size))
     except Exception:  # find the text that fails; the others still get annotated
         out: list[Any] = []
-        for doc in docs():
+        for text, published in pairs:
             try:
-                out.append(nlp(doc))
+                out.append(annotate(nlp, text, published))
             except Exception as e:
                 out.append(e)
         return out
@@ -567,10 +566,32 @@ def _executor(engine: str, n_process: int, scheduler: str | None) -> Iterator[tu
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context(_start_method())
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context, initializer=_worker_init,
+                                   initargs=(os.getpid(),))
+        try:
             yield _PoolSubmit(pool), 2 * n_process
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     else:
         yield _InlineSubmit(), 1
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker process: leave Ctrl-C to the main process (it stops the run and keeps
+    the journal), and exit when the main process is gone (even killed with SIGKILL) instead of
+    waiting forever for work."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _start_method() -> str:
@@ -591,6 +612,7 @@ def _preloaded(chunks: Iterator[list[InputLine]], options: BatchOptions) -> Iter
              for line in first if line.error is None and line.record is not None and "text" in line.record}
     for lang in sorted(langs):
         cached_pipeline(lang, None, options.profile)
+    gc.freeze()  # keep the collector off the inherited objects, so forked workers share their pages longer
     yield first
     yield from chunks
 
@@ -622,7 +644,7 @@ def dask_client(scheduler: str | None = None, *, n_workers: int = 1) -> Iterator
                 raise InputError(f"cannot reach the dask scheduler at {scheduler}: {e}") from e
         else:
             cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1,
-                                                       processes=True, dashboard_address=None))
+                                                       processes=True, dashboard_address=":0"))
             client = stack.enter_context(Client(cluster))
         yield client
 
@@ -679,23 +701,29 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
         raise InputError(f"input format {input_format!r} does not fit {input}; expected one of {INPUT_FORMATS}.")
     output_format = output_format or detect_output_format(output)
     check_paths(input, output)
+    if str(output) != "-" and not Path(output).resolve().parent.is_dir():
+        raise InputError(f"the folder of the output {output} does not exist; create it first.")
     columns = columns or Columns()
+    check_input(input, input_format, columns)
     options = BatchOptions(lang=lang, profile=profile, batch_size=batch_size, docs=output_format == "spacy")
     sink = make_sink(output, output_format)
     summary = BatchSummary(output=str(output))
-    done = sink.open(resume=resume, fingerprint=_fingerprint(input, input_format, output_format, columns, options))
-    if done is None:
-        summary.already_complete = True
-        return summary
-    summary.resumed = done
-    show = sys.stderr.isatty() if progress is None else progress
-    bar = _progress_bar(show, count_records_hint(input, input_format) if show else None, done)
+    fingerprint = _fingerprint(input, input_format, output_format, columns, options)
+    forking = engine == "local" and n_process > 1 and _start_method() == "fork"
     started = time.perf_counter()
-    try:
-        chunks = chunked(read_input(input, format=input_format, columns=columns, skip=done), batch_size)
-        if engine == "local" and n_process > 1 and _start_method() == "fork":
-            chunks = _preloaded(chunks, options)
-        with _executor(engine, n_process, scheduler) as (submit, in_flight):
+    # The executor first: a cluster that cannot be reached stops the run before any file is written.
+    with _executor(engine, n_process, scheduler) as (submit, in_flight):
+        done = sink.open(resume=resume, fingerprint=fingerprint)
+        if done is None:
+            summary.already_complete = True
+            return summary
+        summary.resumed = done
+        show = sys.stderr.isatty() if progress is None else progress
+        bar = _progress_bar(show, count_records_hint(input, input_format) if show else None, done)
+        try:
+            chunks = chunked(read_input(input, format=input_format, columns=columns, skip=done), batch_size)
+            if forking:
+                chunks = _preloaded(chunks, options)
             committed = time.monotonic()
             for result in _ordered(submit, chunks, options, in_flight):
                 sink.write(result)
@@ -704,13 +732,15 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
                 if time.monotonic() - committed >= _COMMIT_SECONDS:
                     sink.commit()
                     committed = time.monotonic()
-        sink.finish()
-    except BaseException:
-        sink.close()  # what was written stays, for --resume
-        raise
-    finally:
-        bar.close()
-        summary.seconds = time.perf_counter() - started
+            sink.finish()
+        except BaseException:
+            sink.close()  # what was written stays, for --resume
+            raise
+        finally:
+            bar.close()
+            summary.seconds = time.perf_counter() - started
+            if forking:
+                gc.unfreeze()
     return summary
 
 

@@ -339,6 +339,31 @@ def read_directory(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
         yield InputLine(number, {"id": ident, "text": content})
 
 
+def check_input(path: str | Path, format: str, columns: Columns | None = None) -> None:
+    """Fail early, before any output is written, on what would stop a run: a missing input, an
+    HTML folder without trafilatura, a CSV/TSV file without the named columns."""
+    if str(path) == "-":
+        return
+    if not Path(path).exists():
+        raise InputError(f"input {path} does not exist.")
+    if format == "dir":
+        if not Path(path).is_dir():
+            raise InputError(f"input {path} is not a folder.")
+        if any(_strip_gz(p.name.lower()).endswith(HTML_SUFFIXES) for p in Path(path).rglob("*.htm*")):
+            require_trafilatura()
+    elif format in ("csv", "tsv"):
+        with open_binary(path) as stream:
+            text = io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape", newline="")
+            try:
+                header = next(csv.reader(text, delimiter="," if format == "csv" else "\t"), None)
+            except (csv.Error, OSError, EOFError, zlib.error) as e:
+                raise InputError(f"cannot read the header of {path}: {e}") from e
+            finally:
+                text.detach()
+        if header is not None:
+            (columns or Columns()).resolve(header)
+
+
 def require_trafilatura() -> Any:
     try:
         import trafilatura

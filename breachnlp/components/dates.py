@@ -438,8 +438,8 @@ class DateRules:
                 distance = candidate.start - m.end() + 0.5  # cues before the date win ties
             else:
                 distance = m.start() - candidate.end
-            if role == "not_breach" and distance < 4:
-                distance -= 2  # a deadline or a court right next to the date governs it
+            if role == "not_breach":
+                distance -= 2  # a deadline, a court or a sanction near the date governs it
             elif role == "weak_disclosed" and distance > 8:
                 distance += 25  # "said" reports everything: it dates a disclosure only right next to it
             elif role == "occurred" and _DETERMINER.search(folded, max(0, m.start() - 8), m.start()):
