@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from .errors import InputError
+from .errors import BreachNLPError, InputError
 from .io import (FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, Columns, InputLine, annotated_record, check_input,
                  check_paths, check_record, count_records_hint, detect_input_format, error_record, flat_record,
                  parse_line, read_input, record_from_row, resolve_html)
@@ -108,7 +108,12 @@ def _annotate(lines: Sequence[InputLine], options: BatchOptions) -> ChunkResult:
     docs: dict[int, Any] = {}
     with ExitStack() as zones:
         for lang, items in groups.items():
-            nlp = cached_pipeline(lang, None, options.profile)
+            try:
+                nlp = cached_pipeline(lang, None, options.profile)
+            except BreachNLPError as e:  # e.g. no model installed for this language: its records only
+                for i, line in items:
+                    records[i] = error_record(InputLine(line.number, line.record, str(e)))
+                continue
             zones.enter_context(nlp.memory_zone())
             for (i, line), doc in zip(items, _pipe(nlp, items, options.batch_size)):
                 try:
@@ -707,6 +712,9 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
     check_input(input, input_format, columns)
     options = BatchOptions(lang=lang, profile=profile, batch_size=batch_size, docs=output_format == "spacy")
     sink = make_sink(output, output_format)
+    if str(output) != "-":  # nor through the files written beside the output
+        for suffix in (".part", ".part.json", ".tmp"):
+            check_paths(input, Path(output).with_name(Path(output).name + suffix))
     summary = BatchSummary(output=str(output))
     fingerprint = _fingerprint(input, input_format, output_format, columns, options)
     forking = engine == "local" and n_process > 1 and _start_method() == "fork"

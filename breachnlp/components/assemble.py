@@ -11,6 +11,7 @@ decision as a :class:`~breachnlp.schema.BreachRecord`.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,8 +120,31 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
     return _Context(victim, anaphor, other, incident, named)
 
 
+_ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()
+
+
+def _fingerprint(doc: Doc) -> tuple[Any, ...]:
+    """Which span groups (by identity and size) and anchor a record was assembled from."""
+    groups = tuple((key, id(doc.spans[key]), len(doc.spans[key])) for key in GROUPS.values() if key in doc.spans)
+    return groups + (doc._.published,)
+
+
 def assemble_record(doc: Doc) -> BreachRecord:
-    """The main breach of ``doc`` from its span groups (what ``doc._.breach`` returns)."""
+    """The main breach of ``doc`` from its span groups (what ``doc._.breach`` returns).
+
+    The record the ``breach_assemble`` component built is reused while the span groups it read
+    are still the Doc's (replacing a group, or the anchor, makes the next access recompute).
+    """
+    cached = _ASSEMBLED.get(doc)
+    fingerprint = _fingerprint(doc)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    record = _assemble(doc)
+    _ASSEMBLED[doc] = (fingerprint, record)
+    return record
+
+
+def _assemble(doc: Doc) -> BreachRecord:
     orgs = _group(doc, GROUPS["org"])
     context = _context(doc, orgs)
     evidence: list[Evidence] = []

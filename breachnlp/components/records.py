@@ -16,6 +16,7 @@ Which figure is THE count is decided by :func:`choose_count`, called by ``breach
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
@@ -30,6 +31,7 @@ from ..text import Segment, cue_regex, fold, phrase_regex, segment_at, split_sen
 from .base import BreachComponent, doc_text
 
 LABEL = "RECORD_COUNT"
+_WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
 
@@ -131,11 +133,11 @@ class RecordRules:
             if filler:
                 pos = filler.end()
                 continue
-            word = re.match(r"[\w'-]+", folded[pos:])
+            word = _WORD.match(folded, pos)  # at pos, without copying the rest of the text
             if not word or free_skips == 0:
                 return None, None
             free_skips -= 1
-            pos += word.end()
+            pos = word.end()
         return None, None
 
     def _unit_at(self, folded: str, pos: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -181,15 +183,18 @@ class RecordRules:
         excluded += _intervals(m.span() for m in self.phone.finditer(text))
         found: list[CountCandidate] = []
         numbers = self.grammar.find(text, folded)
+        excluded_index = _interval_index(excluded)
+        memo: dict[tuple[str, int, int], object] = {}  # per-sentence searches, done once per sentence
         for number in numbers:
-            if _overlaps(number.start, number.end, excluded):
+            if _overlaps_indexed(number.start, number.end, excluded_index):
                 continue
-            candidate = self._candidate(text, folded, sentences, number)
+            candidate = self._candidate(text, folded, sentences, number, memo)
             if candidate is not None:
                 found.append(candidate)
         return self._link_ranges(folded, found)
 
-    def _candidate(self, text: str, folded: str, sentences: list[Segment], number: NumberMatch) -> CountCandidate | None:
+    def _candidate(self, text: str, folded: str, sentences: list[Segment], number: NumberMatch,
+                   memo: dict[tuple[str, int, int], object] | None = None) -> CountCandidate | None:
         start, end = number.start, number.end
         before = folded[max(0, start - 40):start]
         after = folded[end:end + 40]
@@ -221,14 +226,18 @@ class RecordRules:
                     qualifier = name
                     break
         cues: list[tuple[int, int, str]] = []
-        sentence_text = folded[sentence.start:sentence.end]
-        context = self.context.search(sentence_text)
+        key = ("context", sentence.start, sentence.end)
+        if memo is None or key not in memo:
+            context = self.context.search(folded[sentence.start:sentence.end])
+            if memo is not None:
+                memo[key] = context
+        context = memo[key] if memo is not None else context  # type: ignore[assignment]
         if context:
             cues.append((sentence.start + context.start(), sentence.start + context.end(), "breach_context"))
         if unit_span:
             cues.append((unit_span[0], unit_span[1], "unit"))
         population = bool(self.population.search(before))
-        revision, initial = self._revision(folded, sentence, start)
+        revision, initial = self._revision(folded, sentence, start, memo)
         score = 0.0
         if number.value is not None:
             score += 3.0 if unit and not unit_guessed else 1.5 if unit else 0.0
@@ -239,9 +248,12 @@ class RecordRules:
         return CountCandidate(start, end, number.value, unit, qualifier, score, sentence_index,
                               number.significant, population, revision, initial, False, tuple(cues))
 
-    def _revision(self, folded: str, sentence: Segment, start: int) -> tuple[bool, bool]:
+    def _revision(self, folded: str, sentence: Segment, start: int,
+                  memo: dict[tuple[str, int, int], object] | None = None) -> tuple[bool, bool]:
         """(revised, initial): the last revision or first-estimate cue of the sentence before the
         figure decides ("d'abord 9 800 ; porté ensuite à 11 236"); a cue after it counts when none precede."""
+        if memo is not None and sentence.end - sentence.start > 2000:  # no real sentence is so long
+            return self._revision_indexed(folded, sentence, start, memo)
         last: tuple[int, str] | None = None
         for kind, pattern in (("revision", self.revision), ("initial", self.initial)):
             for m in pattern.finditer(folded, sentence.start, start):
@@ -252,6 +264,32 @@ class RecordRules:
                 m = pattern.search(folded, start, sentence.end)
                 if m and (last is None or m.start() < last[0]):
                     last = (m.start(), kind)
+        return (last is not None and last[1] == "revision"), (last is not None and last[1] == "initial")
+
+    def _revision_indexed(self, folded: str, sentence: Segment, start: int,
+                          memo: dict[tuple[str, int, int], object]) -> tuple[bool, bool]:
+        """:meth:`_revision` from the sentence's cue matches, found once per sentence (a long
+        sentence full of figures stays linear)."""
+        key = ("revision", sentence.start, sentence.end)
+        if key not in memo:
+            found = {}
+            for kind, pattern in (("revision", self.revision), ("initial", self.initial)):
+                matches = list(pattern.finditer(folded, sentence.start, sentence.end))
+                found[kind] = ([m.start() for m in matches], [m.end() for m in matches])
+            memo[key] = found
+        index: dict[str, tuple[list[int], list[int]]] = memo[key]  # type: ignore[assignment]
+        last: tuple[int, str] | None = None
+        for kind in ("revision", "initial"):  # the last cue ending before the figure
+            starts, ends = index[kind]
+            i = bisect_right(ends, start) - 1
+            if i >= 0 and (last is None or starts[i] > last[0]):
+                last = (starts[i], kind)
+        if last is None:
+            for kind in ("revision", "initial"):  # else the first one from the figure on
+                starts, _ = index[kind]
+                i = bisect_left(starts, start)
+                if i < len(starts) and (last is None or starts[i] < last[0]):
+                    last = (starts[i], kind)
         return (last is not None and last[1] == "revision"), (last is not None and last[1] == "initial")
 
     def _link_ranges(self, folded: str, found: list[CountCandidate]) -> list[CountCandidate]:
@@ -295,6 +333,23 @@ def _overlaps(start: int, end: int, intervals: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in intervals)
 
 
+def _interval_index(intervals: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts of ``intervals`` in order, and the greatest end among the first i + 1 of them."""
+    starts, max_ends, best = [], [], -1
+    for s, e in sorted(intervals):
+        best = max(best, e)
+        starts.append(s)
+        max_ends.append(best)
+    return starts, max_ends
+
+
+def _overlaps_indexed(start: int, end: int, index: tuple[list[int], list[int]]) -> bool:
+    """:func:`_overlaps` in logarithmic time on an :func:`_interval_index`."""
+    starts, max_ends = index
+    i = bisect_left(starts, end)
+    return i > 0 and max_ends[i - 1] > start
+
+
 def candidate_from_span(span: Span, score: float | None = None) -> CountCandidate:
     """Rebuild the candidate a ``breach_records`` span was made from (``score`` overrides)."""
     features = span._.breach_features or {}
@@ -318,7 +373,7 @@ def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) ->
     of two) that is more precise replaces it (rounded headline vs exact body); a figure in a
     sentence that revises an earlier one wins over the others (latest update).
     """
-    pool = [c for c in candidates if c.value is not None and c.unit in RECORD_UNITS + (None,)
+    pool = [c for c in candidates if c.value and c.unit in RECORD_UNITS + (None,)
             and not c.population and not c.range_start and c.score >= min_score]
     if not pool:
         return None
@@ -332,6 +387,8 @@ def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) ->
             and c.score >= min_score]
     if any(not c.initial for c in same):
         same = [c for c in same if not c.initial]  # a first estimate never beats a later figure
+    if not same:
+        return anchor
     return max(same, key=lambda c: (precision_rank(c), c.score, -c.start))
 
 

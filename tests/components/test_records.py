@@ -64,3 +64,12 @@ def test_records_exact_body_figure_beats_rounded_headline(annotate, lang, text, 
 ])
 def test_records_whole_customer_base_is_not_the_count(annotate, lang, text, value):
     assert annotate(lang, text)._.breach.records.value == value
+
+
+def test_records_choose_count_never_fails_on_a_zero_figure():
+    from breachnlp.components.records import CountCandidate, choose_count
+
+    zero = CountCandidate(0, 1, 0, "people", "exact", 6.0, 0, 1)
+    real = CountCandidate(10, 15, 48000, "people", "exact", 5.0, 1, 2)
+    assert choose_count([zero]) is None
+    assert choose_count([zero, real]).value == 48000
