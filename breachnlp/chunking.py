@@ -11,11 +11,11 @@ breachnlp hands spaCy neither:
 - :func:`annotate` runs the pipeline on a text of any length. A text longer than
   ``nlp.max_length`` is cut into chunks of at most :data:`CHUNK_CHARS` characters, at a
   paragraph break if there is one, else at a line break, a sentence end, a space (a hard
-  cut only for a chunk-long run without any); each chunk is annotated alone and the
-  chunks' Docs are joined back into one Doc of the whole text (``Doc.from_docs``), so
-  every span, cue offset and sentence index points into the original text. The victim
-  is then chosen once for the whole text (the best-scored chunk victim), and
-  ``breach_assemble`` runs once, on the whole Doc;
+  cut only for a chunk-long run without any); each chunk is annotated alone, and only its
+  spans and their values are kept, shifted onto one tokenized Doc of the whole text: every
+  span, cue offset and sentence index points into the original text, and memory holds one
+  chunk's Doc at a time. The victim is then chosen once for the whole text (the best-scored
+  chunk victim), and ``breach_assemble`` runs once, on the whole Doc;
 - :func:`pipe_docs` does the same for a stream of texts, in order, the short texts going
   through ``nlp.pipe`` in batches.
 
@@ -31,7 +31,6 @@ import re
 from datetime import date
 from typing import Any, Iterable, Iterator, NamedTuple
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,7 +50,7 @@ _RUN_TOKEN_RE = re.compile(r"\w{1,%d}|[^\w\s]" % RUN_PIECE)
 _CUTS = (
     re.compile(r"\n[^\S\n]*\n\s*"),                          # paragraph break
     re.compile(r"\n\s*"),                                   # line break
-    re.compile(r"[.!?\u2026]+[\"'\u00bb\u201d)\]]*\s+"),    # sentence end
+    re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u00bb\u201d)\]]*\s+"),  # sentence end (from a run's start: linear)
     re.compile(r"\s+"),                                     # any space
 )
 
@@ -125,11 +124,12 @@ def annotate(nlp: Language, text: str, published: str | date | None = None, *,
     chunks of at most ``max_chars`` characters joined back into one Doc (module docstring).
     """
     anchor = _published(published)
-    if len(text) <= nlp.max_length:
+    limit = min(max_chars, nlp.max_length)
+    if len(text) <= limit:
         doc = make_doc(nlp, text)
         doc._.published = anchor
         return nlp(doc)
-    return _annotate_long(nlp, text, anchor, min(max_chars, nlp.max_length))
+    return _annotate_long(nlp, text, anchor, limit)
 
 
 def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None]], *, batch_size: int = 32,
@@ -139,14 +139,15 @@ def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None]], *, 
     Texts up to ``nlp.max_length`` go through ``nlp.pipe`` in batches; a longer one is
     annotated in chunks by :func:`annotate`, in its place in the stream.
     """
+    limit = min(CHUNK_CHARS, nlp.max_length)
     pending: list[Doc] = []
     for text, published in items:
         anchor = _published(published)
-        if len(text) > nlp.max_length:
+        if len(text) > limit:
             if pending:
                 yield from nlp.pipe(pending, batch_size=batch_size, n_process=n_process)
                 pending = []
-            yield _annotate_long(nlp, text, anchor, min(CHUNK_CHARS, nlp.max_length))
+            yield _annotate_long(nlp, text, anchor, limit)
             continue
         doc = make_doc(nlp, text)
         doc._.published = anchor
@@ -161,22 +162,35 @@ def _published(published: str | date | None) -> str | None:
 
 
 def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: int) -> Doc:
+    """Annotate ``text`` chunk by chunk; keep only each chunk's spans and extension values
+    (shifted to whole-text offsets), then lay them on one tokenized Doc of the whole text."""
     assemblers = [name for name, proc in nlp.pipeline if isinstance(proc, BreachAssembler)]
     abbreviations = _abbreviations(nlp.lang)
-    docs: list[Doc] = []
+    groups: dict[str, list[tuple[int, int, str]]] = {}
+    ents: list[tuple[int, int, str]] = []
+    values: dict[Any, Any] = {}
     sentence_base = 0
     for chunk in split_chunks(text, max_chars):
         piece = text[chunk.start:chunk.end]
         doc = make_doc(nlp, piece)
         doc._.published = published
         doc = nlp(doc, disable=assemblers)
-        doc.tensor = numpy.zeros((0,), dtype="float32")  # the chunk's tok2vec output is no longer needed
-        doc.user_data.pop(("._.", "published", None, None), None)  # a Doc value: set again on the whole
-        _shift_values(doc, chunk.start, sentence_base)
+        offset = chunk.start
+        for key, spans in doc.spans.items():
+            groups.setdefault(key, []).extend((s.start_char + offset, s.end_char + offset, s.label_) for s in spans)
+        ents.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents)
+        for key, value in doc.user_data.items():
+            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None:
+                values[(key[0], key[1], key[2] + offset, key[3] + offset)] = _shifted(key[1], value, offset,
+                                                                                      sentence_base)
         sentence_base += len(split_sentences(piece, abbreviations))
-        docs.append(doc)
-    merged = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
-    del docs
+    merged = make_doc(nlp, text)
+    merged.user_data.update(values)
+    merged.ents = [span for span in (merged.char_span(s, e, label=label, alignment_mode="expand")
+                                     for s, e, label in ents) if span is not None]
+    for key, items in groups.items():
+        spans = (merged.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items)
+        merged.spans[key] = [span for span in spans if span is not None]
     merged._.published = published
     _one_victim(merged)
     for name in assemblers:
@@ -193,17 +207,14 @@ def _abbreviations(lang: str) -> frozenset[str]:
 _OFFSET_LISTS = ("breach_cues", "phi_cues")
 
 
-def _shift_values(doc: Doc, offset: int, sentence_base: int) -> None:
-    """Make the character offsets and sentence indexes held in span extension values
-    relative to the whole text (``Doc.from_docs`` shifts the spans themselves)."""
-    for key, value in doc.user_data.items():
-        if not (isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[2] is not None):
-            continue
-        name = key[1]
-        if name in _OFFSET_LISTS and value:
-            doc.user_data[key] = [[c[0] + offset, c[1] + offset, *c[2:]] for c in value]
-        elif name == "breach_features" and isinstance(value, dict) and "sentence" in value:
-            doc.user_data[key] = {**value, "sentence": int(value["sentence"]) + sentence_base}
+def _shifted(name: str, value: Any, offset: int, sentence_base: int) -> Any:
+    """An extension value with its character offsets and sentence index made relative to the
+    whole text (the span it belongs to is shifted by its key)."""
+    if name in _OFFSET_LISTS and value:
+        return [[c[0] + offset, c[1] + offset, *c[2:]] for c in value]
+    if name == "breach_features" and isinstance(value, dict) and "sentence" in value:
+        return {**value, "sentence": int(value["sentence"]) + sentence_base}
+    return value
 
 
 def _one_victim(doc: Doc, key: str = "breach_org") -> None:

@@ -122,6 +122,8 @@ class NumberGrammar:
         value = total + current
         if not seen and value < 20:
             return None  # "un", "deux": not a count worth reporting
+        if not value < 1e15:  # "trois cent trois cent …" multiplies up to infinity
+            return None
         return int(round(value))
 
     def _split_words(self, phrase: str) -> list[str]:

@@ -96,7 +96,8 @@ class Segment(NamedTuple):
     end: int
 
 
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u00bb\u201d)]*\s+|\n\s*")
+# The lookbehind starts a match only at the first mark of a run: same matches, linear time on "....".
+_SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u00bb\u201d)]*\s+|\n\s*")
 
 
 @lru_cache(maxsize=64)
@@ -113,10 +114,13 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
             following = text[end:end + 1]
             if following and not (following.isupper() or following.isdigit() or following in "\"'\u00ab\u201c-(["):
                 continue
-            word = re.search(r"(\S+)$", text[start:match.start() + 1])
-            if word and word.group(1).lower().rstrip(".") + "." in abbreviations:
+            word_start = match.start()  # the word the mark ends; scanned back to the last space (linear)
+            while word_start > start and not text[word_start - 1].isspace():
+                word_start -= 1
+            word = text[word_start:match.start() + 1]
+            if word.lower().rstrip(".") + "." in abbreviations:
                 continue
-            if word and re.fullmatch(r"(?:[A-Z]\.)+", word.group(1)):
+            if re.fullmatch(r"(?:[A-Z]\.)+", word):
                 continue  # initials and acronyms such as "U.S."
         _append(segments, text, start, match.start() + len(match.group().rstrip()))
         start = end

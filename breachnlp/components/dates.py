@@ -231,8 +231,9 @@ class DateRules:
             candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
         candidates = self._join_ranges(text, folded, candidates, published)
         out = []
+        memo: dict[Any, list[re.Match[str]]] = {}  # each sentence's cues, found once for all its dates
         for c in candidates:
-            c = self._with_role(folded, sentences, c, published)
+            c = self._with_role(folded, sentences, c, published, memo)
             since = bool(self.since.search(folded, max(0, c.start - 20), c.start))
             if _is_dateline(text, c):
                 c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
@@ -417,20 +418,20 @@ class DateRules:
 
     # ------------------------------------------------------------------ roles
     def _with_role(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
-                   published: date | None) -> DateCandidate:
+                   published: date | None, memo: dict[Any, list[re.Match[str]]] | None = None) -> DateCandidate:
         if not sentences:
             return candidate
         sentence = sentences[candidate.sentence]
         best: tuple[float, int, int, str] | None = None
         matches: list[tuple[str, re.Match[str]]] = []
         for role, pattern in self.role_cues.items():
-            matches += [(role, m) for m in pattern.finditer(folded, sentence.start, sentence.end)]
+            matches += [(role, m) for m in _sentence_matches(pattern, folded, sentence, memo)]
         role_spans = [m.span() for _, m in matches]
-        for m in self.not_breach.finditer(folded, sentence.start, sentence.end):
+        for m in _sentence_matches(self.not_breach, folded, sentence, memo):
             # a deadline word inside a role cue ("went undetected until") is that cue's
             if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in role_spans):
                 matches.append(("not_breach", m))
-        matches += [("weak_disclosed", m) for m in self.weak_disclosed.finditer(folded, sentence.start, sentence.end)]
+        matches += [("weak_disclosed", m) for m in _sentence_matches(self.weak_disclosed, folded, sentence, memo)]
         for role, m in matches:
             if m.start() < candidate.end and candidate.start < m.end():
                 continue
@@ -459,9 +460,22 @@ class DateRules:
         return replace(candidate, role=role, cue=(best[1], best[2], best[3]))
 
 
+def _sentence_matches(pattern: re.Pattern[str], folded: str, sentence: Segment,
+                      memo: dict[Any, list[re.Match[str]]] | None) -> list[re.Match[str]]:
+    """``pattern.finditer(folded, sentence.start, sentence.end)``, once per sentence with ``memo``."""
+    if memo is None:
+        return list(pattern.finditer(folded, sentence.start, sentence.end))
+    key = (pattern.pattern, sentence.start, sentence.end)
+    if key not in memo:
+        memo[key] = list(pattern.finditer(folded, sentence.start, sentence.end))
+    return memo[key]
+
+
 def _is_dateline(text: str, candidate: DateCandidate) -> bool:
     """"RENNES, 18 novembre 2021 — ...": a publication dateline at the start of a line."""
-    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_start = text.rfind("\n", max(0, candidate.start - 41), candidate.start) + 1
+    if candidate.start - line_start > 40:
+        return False  # the line began more than 40 characters before (found without scanning it all)
     head = text[line_start:candidate.start]
     return len(head) <= 40 and bool(re.match(r"^[\w .'-]*,?\s*$", head)) and bool(
         re.match(r"\s*[\u2014\u2013-]\s", text[candidate.end:candidate.end + 3]))

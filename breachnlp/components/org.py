@@ -501,15 +501,29 @@ def _headline_end(text: str) -> int:
     return offset + newline
 
 
+def _line_starts(text: str) -> list[int]:
+    """``[m.start() for m in re.finditer(r"(?m)^\\s*\\S", text)]`` in linear time (the regex
+    rescans every run of blank lines from each of its lines): 0 for the first non-empty line,
+    then for each next one the start of the line after the previous non-empty one."""
+    starts: list[int] = []
+    pending = pos = 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            starts.append(pending)
+            pending = pos + len(line) + 1
+        pos += len(line) + 1
+    return starts
+
+
 def _nth_line_start(text: str, n: int) -> int:
     """Offset where the ``n``-th non-empty line begins (end of text when there are fewer)."""
-    lines = [m.start() for m in re.finditer(r"(?m)^\s*\S", text)]
+    lines = _line_starts(text)
     return lines[n] if len(lines) > n else len(text)
 
 
 def _tail_start(text: str) -> int:
     """Offset where the last three non-empty lines begin (a letter's signature)."""
-    lines = [m.start() for m in re.finditer(r"(?m)^\s*\S", text)]
+    lines = _line_starts(text)
     return lines[-3] if len(lines) >= 6 else len(text) + 1
 
 
@@ -540,7 +554,9 @@ class OrgTagger(BreachComponent):
         self.rules.assign_roles(text, clusters)
         spans = []
         for cluster in clusters:
-            name = cluster.name
+            name, aliases = cluster.name, cluster.aliases  # once per cluster, not once per mention
+            place = all(x.source == "place" for x in cluster.mentions)
+            parent_of = cluster.owns.name if cluster.owns else None
             for m in cluster.mentions:
                 span = self.char_span(doc, m.start, m.end)
                 if span is None:
@@ -549,9 +565,8 @@ class OrgTagger(BreachComponent):
                 span._.org_role = cluster.role
                 span._.org_score = cluster.score
                 span._.breach_cues = [list(c) for c in m.cues]
-                span._.breach_features = {"sentence": m.sentence, "aliases": cluster.aliases,
-                                          "place": all(x.source == "place" for x in cluster.mentions),
-                                          "parent_of": cluster.owns.name if cluster.owns else None}
+                span._.breach_features = {"sentence": m.sentence, "aliases": list(aliases), "place": place,
+                                          "parent_of": parent_of}
                 spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)
         return doc

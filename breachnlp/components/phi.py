@@ -22,8 +22,10 @@ nothing affirms or hedges it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 from typing import Iterable
 
 from spacy.language import Language
@@ -97,6 +99,7 @@ class PhiRules:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
         excluded = [m.span() for m in self.exclusions.finditer(folded)]
+        excluded_starts, excluded_ends = _containment_index(excluded)
         found: list[PhiMention] = []
         inherited_exposure = False
         for index, sentence in enumerate(sentences):
@@ -109,7 +112,8 @@ class PhiRules:
             if not bullet:
                 inherited_exposure = context == "exposure" and sentence_text.rstrip().endswith(":")
             for m in self.lexicon.finditer(folded, sentence.start, sentence.end):
-                if any(s <= m.start() and m.end() <= e for s, e in excluded):
+                i = bisect_right(excluded_starts, m.start())  # an exclusion holding the match
+                if i and excluded_ends[i - 1] >= m.end():
                     continue
                 if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]):
                     continue  # "6 000 rendez-vous": the counted noun, not a data category
@@ -145,12 +149,12 @@ class PhiRules:
 
     def _advice_in_clause(self, masked: str, sentence: Segment, start: int, end: int) -> bool:
         """Advice framing the sentence ("experts advise ... a stolen SSN") or in the mention's clause."""
-        advice = self.advice.search(masked)
-        exposure = self.exposure.search(masked)
+        advice = next(_window(self.advice, masked, 0, len(masked)), None)
+        exposure = next(_window(self.exposure, masked, 0, len(masked)), None)
         if advice and exposure and advice.start() < exposure.start():
             return True
         left, right = self._clause(masked, start - sentence.start, end - sentence.start)
-        return self.advice.search(masked, left, right) is not None
+        return next(_window(self.advice, masked, left, right), None) is not None
 
     @staticmethod
     def _names_an_organization(text: str, match: re.Match[str]) -> bool:
@@ -159,38 +163,68 @@ class PhiRules:
 
     def _clause(self, masked: str, start: int, end: int) -> tuple[int, int]:
         """Bounds (relative to the sentence) of the clause holding ``start:end``."""
-        left, right = 0, len(masked)
-        for m in list(self.termination.finditer(masked)) + list(_CLAUSE_PUNCT.finditer(masked)):
-            if m.end() <= start:
-                left = max(left, m.end())
-            elif m.start() >= end:
-                right = min(right, m.start())
-        return left, right
+        starts, ends = _clause_bounds(self.termination, masked)  # found once per sentence
+        i = bisect_right(ends, start)
+        j = bisect_left(starts, end)
+        return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(masked))
 
     def _status(self, masked: str, plain: str, sentence: Segment, start: int,
                 end: int) -> tuple[str, list[tuple[int, int, str]]]:
         rel_start, rel_end = start - sentence.start, end - sentence.start
         left, right = self._clause(masked, rel_start, rel_end)
         cues: list[tuple[int, int, str]] = []
-        for m in self.preceding.finditer(masked, left, rel_start):
+        for m in _window(self.preceding, masked, left, rel_start):
             cues.append((sentence.start + m.start(), sentence.start + m.end(), "preceding_negation"))
-        for m in self.following.finditer(masked, rel_end, right):
+        for m in _window(self.following, masked, rel_end, right):
             cues.append((sentence.start + m.start(), sentence.start + m.end(), "following_negation"))
         if cues:
             return "negated", cues[-1:]
-        for m in self.hedge.finditer(plain, left, right):
+        for m in _window(self.hedge, plain, left, right):
             if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
                     re.search(r"(?:,|\band|\bor|\bet|\bou)\s*$", plain[max(0, m.start() - 6):m.start()]):
                 continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
         if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
-            for m in self.hedge.finditer(plain, 0, rel_start):
+            for m in _window(self.hedge, plain, 0, rel_start):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
                 break
         if cues:
             return "hedged", cues[:1]
         return "affirmed", []
+
+
+# A sentence with many mentions would be scanned again for each: its matches are found once.
+@lru_cache(maxsize=32)
+def _clause_bounds(termination: re.Pattern[str], masked: str) -> tuple[list[int], list[int]]:
+    """Sorted starts and sorted ends of the clause bounds of a (masked) sentence."""
+    bounds = list(termination.finditer(masked)) + list(_CLAUSE_PUNCT.finditer(masked))
+    return sorted(m.start() for m in bounds), sorted(m.end() for m in bounds)
+
+
+@lru_cache(maxsize=128)
+def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
+    found = list(pattern.finditer(sentence))
+    return found, [m.start() for m in found], [m.end() for m in found]
+
+
+def _window(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(sentence, start, end)``; over more than 2 000 characters (no real clause
+    is so long) the matches that lie within ``start:end`` among the sentence's, found once."""
+    if end - start <= 2000:
+        return pattern.finditer(sentence, start, end)
+    found, starts, ends = _matches(pattern, sentence)
+    return (found[i] for i in range(bisect_left(starts, start), bisect_right(ends, end)))
+
+
+def _containment_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts of ``spans`` in order, and the greatest end among the first i + 1 of them."""
+    starts, max_ends, best = [], [], -1
+    for s, e in sorted(spans):
+        best = max(best, e)
+        starts.append(s)
+        max_ends.append(best)
+    return starts, max_ends
 
 
 def _term_key(term: str) -> str:
