@@ -34,5 +34,11 @@ corpus: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
+# Property-based fuzzing with a profile ten times larger than make test's (tests/test_fuzz.py),
+# new examples each run; failures are kept in .hypothesis/ and replayed first next time.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	BREACHNLP_FUZZ_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz.py tests/test_adversarial.py
+
 clean:
 	rm -rf out .pytest_cache .hypothesis build *.egg-info

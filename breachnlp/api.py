@@ -149,6 +149,8 @@ def _pipe(records: Iterable[Mapping[str, Any] | str], lang: str | None, batch_si
         record: Mapping[str, Any] = {"text": item} if isinstance(item, (str, bytes)) else item
         if not isinstance(record, Mapping):
             raise InputError(f"pipe() input {index}: a text or a mapping with a 'text' key, not {type(item).__name__}.")
+        if "text" not in record:
+            raise InputError(f"pipe() input {index}: the mapping has no 'text' key (it has {sorted(map(str, record))}).")
         try:
             text = _check_text(record.get("text"))
             _anchor(record.get("published"))

@@ -9,8 +9,8 @@ breachnlp hands spaCy neither:
   :data:`LONG_RUN` characters without whitespace is cut by a linear regular expression
   into words (at most :data:`RUN_PIECE` characters) and single punctuation marks;
 - :func:`annotate` runs the pipeline on a text of any length. A text longer than
-  ``nlp.max_length`` is cut into chunks of at most :data:`CHUNK_CHARS` characters, at a
-  paragraph break if there is one, else at a line break, a sentence end, a space (a hard
+  :data:`CHUNK_CHARS` characters (or ``nlp.max_length``, if lower) is cut into chunks of at
+  most that many characters, at a paragraph break if there is one, else at a line break, a sentence end, a space (a hard
   cut only for a chunk-long run without any); each chunk is annotated alone, and only its
   spans and their values are kept, shifted onto one tokenized Doc of the whole text: every
   span, cue offset and sentence index points into the original text, and memory holds one
@@ -33,6 +33,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from .components.assemble import BreachAssembler
 from .components.dates import parse_published
@@ -120,8 +121,9 @@ def annotate(nlp: Language, text: str, published: str | date | None = None, *,
              max_chars: int = CHUNK_CHARS) -> Doc:
     """``nlp`` applied to ``text`` of any length: a Doc of the whole text, ``doc._.published`` set.
 
-    Up to ``nlp.max_length`` characters the text is one Doc; beyond, it is annotated in
-    chunks of at most ``max_chars`` characters joined back into one Doc (module docstring).
+    Up to ``max_chars`` characters (or ``nlp.max_length``, if lower) the text is one Doc;
+    beyond, it is annotated in chunks of at most that many characters, joined back into one
+    Doc (module docstring). A 1 MB Doc would need about 3.5 GB in the full models' NER.
     """
     anchor = _published(published)
     limit = min(max_chars, nlp.max_length)
@@ -136,8 +138,8 @@ def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None]], *, 
               n_process: int = 1) -> Iterator[Doc]:
     """Annotated Docs of ``(text, published)`` pairs, in order.
 
-    Texts up to ``nlp.max_length`` go through ``nlp.pipe`` in batches; a longer one is
-    annotated in chunks by :func:`annotate`, in its place in the stream.
+    Texts up to :data:`CHUNK_CHARS` characters (or ``nlp.max_length``) go through ``nlp.pipe``
+    in batches; a longer one is annotated in chunks, as by :func:`annotate`, in its place.
     """
     limit = min(CHUNK_CHARS, nlp.max_length)
     pending: list[Doc] = []
@@ -186,8 +188,8 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
         sentence_base += len(split_sentences(piece, abbreviations))
     merged = make_doc(nlp, text)
     merged.user_data.update(values)
-    merged.ents = [span for span in (merged.char_span(s, e, label=label, alignment_mode="expand")
-                                     for s, e, label in ents) if span is not None]
+    merged.ents = filter_spans([span for span in (merged.char_span(s, e, label=label, alignment_mode="expand")
+                                                  for s, e, label in ents) if span is not None])
     for key, items in groups.items():
         spans = (merged.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items)
         merged.spans[key] = [span for span in spans if span is not None]

@@ -73,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BreachNLPError as e:
         print(f"breachnlp: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a file that cannot be read or written: say which, not a traceback
+        print(f"breachnlp: error: {e.strerror or e}: {e.filename}" if e.filename else f"breachnlp: error: {e}",
+              file=sys.stderr)
+        return 2
 
 
 # ---------------------------------------------------------------- annotate

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401  (declares the extensions)
 from .components import assemble, dates, org, phi, records  # noqa: F401  (registers the factories)
-from .errors import LanguageError
+from .errors import InputError, LanguageError
 from .taxonomy import LANGS
 
 Profile = Literal["accurate", "fast"]
@@ -41,7 +41,7 @@ def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accura
     """A new pipeline for ``lang``: the base model (``profile="accurate"``: whole; ``"fast"``: a
     tokenizer only) and the breachnlp components, in order."""
     if profile not in PROFILES:
-        raise ValueError(f"Unknown profile {profile!r}; expected one of {PROFILES}.")
+        raise InputError(f"Unknown profile {profile!r}; expected one of {', '.join(PROFILES)}.")
     name = base_model_name(lang, model)
     if profile == "fast":
         nlp = spacy.blank(lang)

@@ -1,8 +1,8 @@
 """200 KB adversarial strings through each component alone and through extract().
 
 Long runs of digits and spaces (and digit groups with every separator), of "a", of "(", of
-quotes, of repeated cue words ("aucun aucun …", "not not …"), of capitalized words
-("Aa Aa …"), of month names, of hyphenated number words ("cent-cent-…-x", which made the
+quotes, of repeated cue words ("aucun aucun …", "not not …", alone and with data terms: "aucun
+nom, aucun nom, …"), of capitalized words ("Aa Aa …"), of month names, of hyphenated number words ("cent-cent-…-x", which made the
 number-phrase regex backtrack exponentially). Each must be annotated without error, with
 every span inside the text. This test only proves that nothing runs away (each case ends in
 seconds); how time grows with length is measured by ``bench/bench_linear_time.py``. The
@@ -50,6 +50,8 @@ ADVERSARIAL = {
     "cue_not": _repeat("not "),
     "cue_pas_sans": _repeat("pas sans "),
     "cue_may_have": _repeat("may have "),
+    "negated_terms": _repeat("aucun nom, "),
+    "hedged_terms": _repeat("pourraient noms may have names "),
     "capitalized": _repeat("Aa "),
     "capitalized_sentences": _repeat("Aa. "),
     "months_fr": _repeat("janvier février mars avril mai juin juillet août "),
@@ -167,3 +169,65 @@ def test_adversarial_chunk_cuts_are_linear_on_dot_runs():
     chunks = chunking.split_chunks(text, 100_000)
     assert chunks[0].start == 0 and chunks[-1].end == len(text)
     assert all(a.end == b.start for a, b in zip(chunks, chunks[1:]))
+
+
+# ----------------------------------------------------------------- indexed paths
+# Sentences over 2 000 characters read their cue matches from one scan of the sentence instead
+# of rescanning it for each figure or data term; on such sentences both ways must agree.
+LONG_COUNTS_FR = ("le bilan, d'abord estimé à 9 800 patients, a été porté à 11 236 patients et revu à la hausse, "
+                  "puis initialement annoncé à 12 000 dossiers, finalement 12 500 comptes, ") * 25 + "voilà"
+LONG_PHI = {
+    "fr": ("les noms, mais aucun numéro de sécurité sociale, de 1 200 patients pourraient avoir été consultés, et "
+           "peut-être leurs adresses ; aucune donnée médicale n'a été volée selon les pirates, ") * 25,
+    "en": ("the names, but not the Social Security numbers, of 1,200 people may have been exposed, and "
+           "possibly their addresses; no medical records were involved, hackers claim that passwords, ") * 25,
+}
+
+
+def test_adversarial_indexed_revision_cues_agree_with_the_rescan():
+    from breachnlp.components.records import record_rules
+    from breachnlp.text import fold
+
+    rules = record_rules("fr")
+    folded = fold(LONG_COUNTS_FR)
+    (sentence,) = split_sentences(LONG_COUNTS_FR, rules.abbreviations)
+    assert sentence.end - sentence.start > 2_000
+    memo: dict = {}
+    numbers = rules.grammar.find(LONG_COUNTS_FR, folded)
+    assert len(numbers) >= 100
+    assert len({rules._revision(folded, sentence, n.start, memo) for n in numbers}) > 1  # revised and initial
+    for number in numbers:
+        assert rules._revision(folded, sentence, number.start, memo) == rules._revision(folded, sentence, number.start)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_adversarial_indexed_cue_windows_agree_with_the_rescan(lang):
+    """Windows start and end at word starts, as clauses and mentions do."""
+    from breachnlp.components.phi import _window, phi_rules
+    from breachnlp.text import fold
+
+    rules = phi_rules(lang)
+    folded = fold(LONG_PHI[lang])
+    patterns = [rules.preceding, rules.following, rules.hedge, rules.termination, rules.advice, rules.exposure]
+    assert all(p.search(folded) for p in (rules.preceding, rules.hedge, rules.termination))
+    word_starts = [m.start() for m in re.finditer(r"(?<=\s)\w", folded)]
+    bounds = [(0, len(folded))] + [(word_starts[i], word_starts[j]) for i, j in ((0, 60), (5, 200), (40, 300), (90, 500))]
+    assert all(end - start > 2_000 for start, end in bounds)
+    for pattern in patterns:
+        for start, end in bounds:
+            expected = [m.span() for m in pattern.finditer(folded, start, end)]
+            assert [m.span() for m in _window(pattern, folded, start, end)] == expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_adversarial_long_sentence_statuses_match_its_parts(lang):
+    """A sentence of 25 repeated parts gives, part by part, the statuses of one part alone."""
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("breach_phi")
+    text = LONG_PHI[lang]
+    part = text[:len(text) // 25]
+    whole_doc, part_doc = nlp(make_doc(nlp, text)), nlp(make_doc(nlp, part))
+    whole = [(s._.phi_category, s._.phi_status) for s in whole_doc.spans["breach_phi"]]
+    alone = [(s._.phi_category, s._.phi_status) for s in part_doc.spans["breach_phi"]]
+    assert len({status for _, status in alone}) > 1
+    assert whole[:len(alone)] == alone

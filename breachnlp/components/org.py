@@ -298,11 +298,14 @@ class OrgRules:
     def clusters(self, text: str, mentions: list[Mention]) -> list[Cluster]:
         folded = fold(text)
         clusters: list[Cluster] = []
+        # each cluster's mentions with distinct (key, text), the only ones _same needs to compare:
+        # a name repeated a thousand times is compared once
+        forms: dict[int, tuple[set[tuple[str, str]], list[Mention]]] = {}
         for mention in mentions:
             target = None
             alias = self.alias_before.search(folded[max(0, mention.start - 40):mention.start])
             for cluster in clusters:
-                if self._same(cluster, mention):
+                if self._same(Cluster(forms[id(cluster)][1]), mention):
                     target = cluster
                     break
             if target is None and alias:
@@ -310,9 +313,15 @@ class OrgRules:
                 if previous:
                     target = max(previous, key=lambda c: c.mentions[-1].end)
             if target is None:
-                clusters.append(Cluster([mention]))
+                target = Cluster([mention])
+                clusters.append(target)
+                forms[id(target)] = (set(), [])
             else:
                 target.mentions.append(mention)
+            seen, distinct = forms[id(target)]
+            if (mention.key, mention.text) not in seen:
+                seen.add((mention.key, mention.text))
+                distinct.append(mention)
         return clusters
 
     def _same(self, cluster: Cluster, mention: Mention) -> bool:

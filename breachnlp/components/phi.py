@@ -25,7 +25,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 from typing import Iterable
 
 from spacy.language import Language
@@ -149,12 +148,12 @@ class PhiRules:
 
     def _advice_in_clause(self, masked: str, sentence: Segment, start: int, end: int) -> bool:
         """Advice framing the sentence ("experts advise ... a stolen SSN") or in the mention's clause."""
-        advice = next(_window(self.advice, masked, 0, len(masked)), None)
-        exposure = next(_window(self.exposure, masked, 0, len(masked)), None)
+        advice = _first(self.advice, masked, 0, len(masked))
+        exposure = _first(self.exposure, masked, 0, len(masked))
         if advice and exposure and advice.start() < exposure.start():
             return True
         left, right = self._clause(masked, start - sentence.start, end - sentence.start)
-        return next(_window(self.advice, masked, left, right), None) is not None
+        return _first(self.advice, masked, left, right) is not None
 
     @staticmethod
     def _names_an_organization(text: str, match: re.Match[str]) -> bool:
@@ -173,9 +172,9 @@ class PhiRules:
         rel_start, rel_end = start - sentence.start, end - sentence.start
         left, right = self._clause(masked, rel_start, rel_end)
         cues: list[tuple[int, int, str]] = []
-        for m in _window(self.preceding, masked, left, rel_start):
+        for m in _window(self.preceding, masked, left, rel_start)[-1:]:  # only the last one is kept
             cues.append((sentence.start + m.start(), sentence.start + m.end(), "preceding_negation"))
-        for m in _window(self.following, masked, rel_end, right):
+        for m in _window(self.following, masked, rel_end, right)[-1:]:
             cues.append((sentence.start + m.start(), sentence.start + m.end(), "following_negation"))
         if cues:
             return "negated", cues[-1:]
@@ -185,6 +184,7 @@ class PhiRules:
                 continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
+                break  # the first one decides (cues[:1])
         if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
             for m in _window(self.hedge, plain, 0, rel_start):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
@@ -208,13 +208,22 @@ def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[list[re.Match[str
     return found, [m.start() for m in found], [m.end() for m in found]
 
 
-def _window(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(sentence, start, end)``; over more than 2 000 characters (no real clause
-    is so long) the matches that lie within ``start:end`` among the sentence's, found once."""
+def _window(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(pattern.finditer(sentence, start, end))``; over more than 2 000 characters (no real
+    clause is so long) the matches that lie within ``start:end`` among the sentence's, found once."""
     if end - start <= 2000:
-        return pattern.finditer(sentence, start, end)
+        return list(pattern.finditer(sentence, start, end))
     found, starts, ends = _matches(pattern, sentence)
-    return (found[i] for i in range(bisect_left(starts, start), bisect_right(ends, end)))
+    return found[bisect_left(starts, start):bisect_right(ends, end)]
+
+
+def _first(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern.search(sentence, start, end)``, the same way as :func:`_window`."""
+    if end - start <= 2000:
+        return pattern.search(sentence, start, end)
+    found, starts, ends = _matches(pattern, sentence)
+    i = bisect_left(starts, start)
+    return found[i] if i < len(found) and ends[i] <= end else None
 
 
 def _containment_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
