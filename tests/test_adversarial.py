@@ -211,7 +211,9 @@ def test_adversarial_indexed_cue_windows_agree_with_the_rescan(lang):
     patterns = [rules.preceding, rules.following, rules.hedge, rules.termination, rules.advice, rules.exposure]
     assert all(p.search(folded) for p in (rules.preceding, rules.hedge, rules.termination))
     word_starts = [m.start() for m in re.finditer(r"(?<=\s)\w", folded)]
-    bounds = [(0, len(folded))] + [(word_starts[i], word_starts[j]) for i, j in ((0, 60), (5, 200), (40, 300), (90, 500))]
+    n = len(word_starts)
+    bounds = [(0, len(folded))] + [(word_starts[n * i // 100], word_starts[n * j // 100])
+                                   for i, j in ((0, 60), (3, 70), (20, 85), (35, 99))]
     assert all(end - start > 2_000 for start, end in bounds)
     for pattern in patterns:
         for start, end in bounds:
