@@ -52,11 +52,8 @@ class NumberGrammar:
             r"(?![.,]\d)"
         )
         number_words = set(self.units) | set(self.tens) | self.hundred | set(self.scales)
-        word = r"[a-z]+(?:-[a-z]+)*"
-        self.word_re = re.compile(rf"(?<![\w-])(?:{word})(?:(?:\s+|-)(?:{word}))*")
         self.number_words = number_words
         self.vague_re = re.compile(phrase_regex(data["vague"]))
-        self.token_re = re.compile(r"[a-z]+|-|'")
 
     # ------------------------------------------------------------------ digits
     def _digit_value(self, match: re.Match[str]) -> tuple[int | None, int]:
@@ -125,16 +122,6 @@ class NumberGrammar:
         if not value < 1e15:  # "trois cent trois cent …" multiplies up to infinity
             return None
         return int(round(value))
-
-    def _split_words(self, phrase: str) -> list[str]:
-        phrase = phrase.replace("-", " - ")
-        for half in self.half_after:
-            phrase = phrase.replace(half, " HALF ")
-        for half in self.half_before:
-            phrase = phrase.replace(half.strip(), " HALF_BEFORE ")
-        tokens = [t for t in phrase.split() if t != "-"]
-        # re-join hyphenated compounds the lexicon knows ("dix-sept", "quatre-vingt-dix")
-        return tokens
 
     def _find_words(self, folded: str) -> Iterator[NumberMatch]:
         pattern = self._number_phrase_re()

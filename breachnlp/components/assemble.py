@@ -11,7 +11,9 @@ decision as a :class:`~breachnlp.schema.BreachRecord`.
 """
 from __future__ import annotations
 
+import re
 import weakref
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,25 +73,13 @@ class _Cues:
         orgs = read_resource(lang, "orgs")
         text = read_resource(lang, "text")
         self.other_incident = cue_regex(cues["other_incident"])
-        self.anaphors = cue_regex([_escape(fold(a)) for a in orgs["anaphors"]])
+        self.anaphors = cue_regex([re.escape(fold(a)) for a in orgs["anaphors"]])
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
 
 
-_CUES: dict[str, _Context | _Cues] = {}
-
-
-def _escape(text: str) -> str:
-    import re
-
-    return re.escape(text)
-
-
+@lru_cache(maxsize=8)
 def _cues(lang: str) -> _Cues:
-    cues = _CUES.get(lang)
-    if not isinstance(cues, _Cues):
-        cues = _Cues(lang)
-        _CUES[lang] = cues
-    return cues
+    return _Cues(lang)
 
 
 def _sentence(span: Span) -> int:
