@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .components.assemble import BreachAssembler
+from .components.base import remember_text
 from .components.dates import parse_published
 from .resources import read_resource
 from .taxonomy import LANGS
@@ -71,7 +72,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
     """
     runs = list(_LONG_RUN_RE.finditer(text))
     if not runs:
-        return nlp.tokenizer(text)
+        return remember_text(nlp.tokenizer(text), text)
     parts: list[Doc] = []
     pos = 0
     for run in runs:
@@ -86,7 +87,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
         parts.append(Doc(nlp.vocab, words=words, spaces=spaces))
     if pos < len(text):
         parts.append(nlp.tokenizer(text[pos:]))
-    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    return remember_text(parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False), text)
 
 
 # ------------------------------------------------------------------ chunks

@@ -205,6 +205,13 @@ def _table(reports: dict[str, Any]) -> str:
             else:
                 row += f"{c.p:>10.3f}{c.r:>9.3f}{c.f:>9.3f}"
         lines.append(row)
+        if field == "date_roles":
+            for role in next(iter(reports.values())).date_by_role:
+                row = f"{'  ' + role:<13}"
+                for name in names:
+                    c = reports[name].date_by_role[role]
+                    row += f"{'n/a':>10}{'n/a':>9}{'n/a':>9}" if c.tp + c.fp + c.fn == 0 else f"{c.p:>10.3f}{c.r:>9.3f}{c.f:>9.3f}"
+                lines.append(row)
     lines.append(f"{'macro_f1':<13}" + "".join(f"{reports[n].macro_f1:>28.3f}" for n in names))
     lines.append(f"{'documents':<13}" + "".join(f"{reports[n].documents:>28d}" for n in names))
     return "\n".join(lines)
@@ -240,7 +247,12 @@ def _evidence_sentence(gold: dict[str, Any], pred: dict[str, Any] | None, field:
     spans = spans or [s for s in gold.get("spans") or [] if s.get("label") == label]
     if not spans:
         return None
-    for segment in splitter(text):
+    from .resources import read_resource
+    from .text import fold
+
+    abbreviations = frozenset(fold(a) for a in read_resource(gold.get("lang") or "en", "text")["abbreviations"]) \
+        if gold.get("lang") in ("fr", "en") else frozenset()
+    for segment in splitter(text, abbreviations):
         if segment.start <= spans[0]["start"] < segment.end:
             return text[segment.start:segment.end][:300]
     return None

@@ -114,6 +114,8 @@ class Report:
     """Summed counts per field, the macro F1, span scores and per-document details."""
 
     fields: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in FIELDS})
+    # ``date_roles`` split by role: occurred, discovered, disclosed
+    date_by_role: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in DATE_ROLES})
     spans: dict[str, dict[str, Counts]] = field(default_factory=dict)
     documents: int = 0
 
@@ -127,6 +129,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The spec's JSON keys (plus ``documents`` and, when present, ``spans``)."""
         data: dict[str, Any] = {name: counts.to_dict() for name, counts in self.fields.items()}
+        data["date_by_role"] = {role: counts.to_dict() for role, counts in self.date_by_role.items()}
         data["macro_f1"] = round(self.macro_f1, 4)
         data["documents"] = self.documents
         if self.spans:
@@ -185,6 +188,9 @@ def evaluate(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any] | None]]
         fields = annotated_fields(gold_record) if annotated_only else FIELDS
         for name, counts in score_document(gold, pred, fields=fields).items():
             report.fields[name].add(counts)
+        if "date_roles" in fields:
+            for role in DATE_ROLES:
+                report.date_by_role[role].add(single(getattr(gold.date, role), getattr(pred.date, role), date_matches))
         gold_spans = gold_record.get("spans") or []
         if gold_spans:
             labels = tuple(sorted({s["label"] for s in gold_spans})) if annotated_only else LABELS

@@ -149,7 +149,20 @@ class NumberGrammar:
             elif token in self.number_words or token in self.connectors:
                 out.append(token)
             else:
-                out.extend(p for p in token.split("-") if p)
+                out.extend(self._split_compound([p for p in token.split("-") if p]))
+        return out
+
+    def _split_compound(self, parts: list[str]) -> list[str]:
+        # Longest known prefix first: "quatre-vingt-dix-neuf" is 90 + 9, not 4 + 20 + 10 + 9.
+        out: list[str] = []
+        i = 0
+        while i < len(parts):
+            for j in range(len(parts), i, -1):
+                joined = "-".join(parts[i:j])
+                if j == i + 1 or joined in self.number_words:
+                    out.append(joined)
+                    i = j
+                    break
         return out
 
     @lru_cache(maxsize=1)

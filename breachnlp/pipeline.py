@@ -52,10 +52,24 @@ def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accura
             raise LanguageError(f"Cannot load spaCy model {name!r}: {e}") from e
         if nlp.lang != lang:
             raise LanguageError(f"Model {name!r} is for language {nlp.lang!r}, not {lang!r}.")
+        _drop_unheard_tok2vec(nlp)
     for component in COMPONENTS:
         config = {"use_ner": "ner" in nlp.pipe_names} if component == "breach_org" else {}
         nlp.add_pipe(component, config=config)
     return nlp
+
+
+def _drop_unheard_tok2vec(nlp: Language) -> None:
+    """Remove a shared ``tok2vec`` that no remaining component listens to.
+
+    In the spaCy ``*_core_*`` models the NER embeds tokens itself; the shared layer only feeds
+    the tagger, morphologizer and parser, which the accurate profile does not run. Its output
+    would be computed for nothing. A model whose NER listens to it keeps it."""
+    if "tok2vec" not in nlp.pipe_names:
+        return
+    listeners = getattr(nlp.get_pipe("tok2vec"), "listening_components", None)
+    if listeners is not None and not any(name in nlp.pipe_names for name in listeners):
+        nlp.remove_pipe("tok2vec")
 
 
 @lru_cache(maxsize=8)

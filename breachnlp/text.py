@@ -88,7 +88,10 @@ def _inflected(word: str) -> str:
 
 def cue_regex(patterns: Iterable[str]) -> re.Pattern[str]:
     """Compile cue patterns (regular expressions written on folded text) as whole words."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])")
+    # Longer patterns first: the regex takes the first alternative that matches, and
+    # "mistakenly made public" must win over "mistakenly".
+    ordered = sorted(patterns, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in ordered) + r")(?![\w-])")
 
 
 class Segment(NamedTuple):

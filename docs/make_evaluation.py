@@ -117,6 +117,13 @@ def main() -> int:
     for field in FIELDS:
         c = reports["corpus"].fields[field]
         lines.append(f"| {field} | {c.p:.3f} | {c.r:.3f} | {c.f:.3f} | {c.tp} | {c.fp} | {c.fn} |")
+    lines += ["", "## Dates by role (corpus, per language): precision / recall / F1", "",
+              "`date` is the primary date (occurred, else disclosed, else discovered); `date_roles` sums the",
+              "three roles, shown one by one here.", "",
+              "| set | role | P | R | F1 | TP | FP | FN |", "|---|---|---|---|---|---|---|---|"]
+    for name in ("corpus-fr", "corpus-en"):
+        for role, c in reports[name].date_by_role.items():
+            lines.append(f"| {name} | {role} | {c.p:.3f} | {c.r:.3f} | {c.f:.3f} | {c.tp} | {c.fp} | {c.fn} |")
     lines += ["", "## Span level (corpus): exact / overlap F1", "", "| label | exact F1 | overlap F1 | gold spans |",
               "|---|---|---|---|"]
     for label, modes in sorted(reports["corpus"].spans.items()):

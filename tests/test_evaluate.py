@@ -87,3 +87,12 @@ def test_evaluate_counts_f1():
     c = Counts(tp=3, fp=1, fn=2)
     assert c.p == 0.75 and c.r == 0.6 and abs(c.f - 2 * 0.75 * 0.6 / 1.35) < 1e-9
     assert RecordCount.from_dict(None) is None
+
+
+def test_evaluate_date_roles_are_also_counted_role_by_role():
+    gold = {"id": "a", "breach": {"date": {"occurred": "2024-03", "discovered": "2024-03-01", "disclosed": None}}}
+    pred = {"id": "a", "breach": {"date": {"occurred": "2024-03-05", "discovered": None, "disclosed": "2024-03-10"}}}
+    report = evaluate([(gold, pred)])
+    by_role = {role: (c.tp, c.fp, c.fn) for role, c in report.date_by_role.items()}
+    assert by_role == {"occurred": (1, 0, 0), "discovered": (0, 0, 1), "disclosed": (0, 1, 0)}
+    assert report.to_dict()["date_by_role"]["disclosed"]["fp"] == 1

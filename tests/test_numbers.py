@@ -10,6 +10,8 @@ from breachnlp.numbers import parse_number
     ("fr", "19,2 millions", 19200000), ("fr", "3 M", 3000000), ("fr", "1,5M", 1500000), ("fr", "100k", 100000),
     ("fr", "trois cent mille", 300000), ("fr", "un million et demi", 1500000), ("fr", "un demi-million", 500000),
     ("fr", "quatre-vingt-dix mille", 90000), ("fr", "six mille cent vingt-huit", 6128),
+    ("fr", "deux cent quatre-vingt-dix-neuf mille", 299000), ("fr", "quatre-vingt-douze", 92),
+    ("fr", "soixante-dix-sept mille", 77000),
     ("en", "914,138", 914138), ("en", "1.2 million", 1200000), ("en", "4.2m", 4200000), ("en", "300k", 300000),
     ("en", "half a million", 500000), ("en", "four and a half million", 4500000), ("en", "two thousand", 2000),
     ("en", "a million", 1000000), ("en", "one hundred and twenty thousand", 120000),

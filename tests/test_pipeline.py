@@ -8,7 +8,7 @@ from spacy.tokens import DocBin
 
 import breachnlp
 from breachnlp.api import make_doc
-from breachnlp.pipeline import COMPONENTS
+from breachnlp.pipeline import COMPONENTS, _drop_unheard_tok2vec, base_model_name
 
 TEXT_FR = "La clinique des Tilleuls a été victime d'un piratage en mars 2024 : les noms de 12 400 patients ont été volés."
 
@@ -77,3 +77,28 @@ def test_pipeline_extract_result_is_json_with_evidence():
 ])
 def test_pipeline_detects_the_language(text, lang):
     assert breachnlp.detect_language(text) == lang
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pipeline_accurate_profile_skips_the_shared_tok2vec_without_changing_entities(nlps, lang):
+    # the NER of the *_core_* models embeds tokens itself: the shared layer fed only the parser
+    nlp = nlps[lang]
+    assert "tok2vec" not in nlp.pipe_names and "ner" in nlp.pipe_names
+    full = spacy.load(base_model_name(lang), exclude=["parser", "tagger", "morphologizer", "lemmatizer",
+                                                       "attribute_ruler", "senter"])
+    assert "tok2vec" in full.pipe_names
+    text = ("Le Centre hospitalier de Montreval et la CNIL ont confirmé la fuite." if lang == "fr"
+            else "Ridgeline Health told the HHS Office for Civil Rights about the breach.")
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [(e.text, e.label_) for e in full(text).ents]
+
+
+def test_pipeline_keeps_a_tok2vec_that_a_component_listens_to():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tok2vec")
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
+    nlp.add_pipe("tagger", config={"model": {"@architectures": "spacy.Tagger.v2", "tok2vec": listener}})
+    _drop_unheard_tok2vec(nlp)
+    assert "tok2vec" in nlp.pipe_names
+    nlp.remove_pipe("tagger")
+    _drop_unheard_tok2vec(nlp)
+    assert "tok2vec" not in nlp.pipe_names

@@ -175,7 +175,12 @@ def _assemble(doc: Doc) -> BreachRecord:
                  -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
         pool = [p for p in pool if p[0] >= -1.0]
         if pool:
-            best = max(pool, key=lambda p: (p[0], p[1]))[2]
+            top = max(pool, key=lambda p: (p[0], p[1]))
+            best = top[2]
+            # "la semaine dernière, le 24 septembre": a finer date of the same role inside the chosen one
+            finer = [p[2] for p in pool if p[0] >= top[0] - 1.0 and _inside(p[2], best)]
+            if finer:
+                best = max(finer, key=lambda s: (len(s._.date_norm), -s.start_char))
             roles[role] = best._.date_norm
             evidence += [_evidence(s, role=role) for s in date_spans
                          if s._.date_role == role and s._.date_norm == best._.date_norm]
@@ -235,3 +240,19 @@ class BreachAssembler:
 )
 def make_breach_assembler(nlp: Language, name: str, spans_key: str) -> BreachAssembler:
     return BreachAssembler(nlp, name, spans_key=spans_key)
+
+
+
+_WINDOWS = ("range", "month_range", "day_range", "day_range_mdy")
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    """``span`` is a single date finer than ``outer`` and within it ("2024-09-24" in "2024-09" or in
+    "last week"); an intrusion window written as a range is never narrowed to one of its days."""
+    norm, wide = span._.date_norm, outer._.date_norm
+    if "/" in norm or (outer._.breach_features or {}).get("kind") in _WINDOWS:
+        return False
+    start, _, end = wide.partition("/")
+    if end:
+        return len(norm) >= len(start) and start <= norm[:len(start)] and norm[:len(end)] <= end
+    return len(norm) > len(start) and norm.startswith(start)

@@ -27,6 +27,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record ``text`` as ``doc``'s text (the caller guarantees ``doc.text == text``), so that
+    :func:`doc_text` need not rebuild it from the tokens."""
+    _TEXTS[doc] = text
+    return doc
+
+
 class BreachComponent:
     """Base class: ``nlp.lang`` picks the language data; ``resources`` is ``"default"`` (packaged)
     or a directory laid out as ``<dir>/<lang>/<name>.yml``.

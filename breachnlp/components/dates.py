@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -38,6 +39,9 @@ from .base import BreachComponent, doc_text
 LABEL = "BREACH_DATE"
 # A determiner right before an incident cue makes it a noun phrase ("the breach", "la fuite").
 _DETERMINER = re.compile(r"(?<![\w])(?:l'|la|le|les|un|une|d'un|d'une|du|sa|son|ses|leur|cette|cet|ce|ces|the|a|an|its|their|this|that|these)\s*$")
+# Between a verb cue and an incident word: only determiners ("discovered the attack", "identified ransomware").
+_OBJECT_GAP = re.compile(r"\s*(?:(?:the|a|an|its|their|of|la|le|les|l'|un|une|des|du|de|d'|ses|son|sa|leur|leurs|ce|cette|cet)\s*)*")
+_COMMA = re.compile(",")
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 YEAR = r"(?:19|20)\d{2}"
 
@@ -98,9 +102,10 @@ def _parse_numeric(expr: str, lang: str) -> tuple[int, int, int] | None:
     """A numeric date ("23/07/2020") in the language's day/month order (French day first,
     English month first unless the first number cannot be a month); dateparser settles
     the forms this fast path does not decide."""
-    parts = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", expr)
+    parts = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", expr)
     if parts:
         a, b, year = int(parts.group(1)), int(parts.group(2)), int(parts.group(3))
+        year += 2000 if year < 100 else 0  # "12/2/24": two-digit years are this century's
         day, month = (a, b) if lang == "fr" or a > 12 else (b, a)
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
             return year, month, day
@@ -138,6 +143,14 @@ class DateRules:
         year_intro = _alternation(fold(f) for f in data["year_introducers"])
         day = rf"(?:{first}|\d{{1,2}})(?:er|st|nd|rd|th)?"
         last_year = _alternation(fold(p) for p in data["relative"]["last_year"])
+        following = _alternation(fold(f) for f in data["following_markers"])
+        this_year = _alternation(fold(p) for p in data["relative"]["this_year"])
+        range_open = _alternation(fold(w) for w in data["range_start"])
+        range_and = _alternation(fold(w) for w in data["range_join"])
+        incident = _alternation(fold(w) for w in data["incident_nouns"])
+        # "the 2020 ransomware attack" / "la cyberattaque de 2020": a bare year that dates an incident
+        year_attr = (rf"(?P<core>(?P<y>{YEAR}))\s+(?:[a-z]+\s+)?{incident}s?(?!\w)" if lang == "en"
+                     else rf"{incident}s?\s+(?:[a-z]+\s+)?(?:de|d')\s*(?P<core>(?P<y>{YEAR}))(?!\d)")
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("day_range", re.compile(
                 rf"(?P<d1>{day})\s*(?:au|et le|et|to|and|through|-|–)\s*(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})"
@@ -150,7 +163,7 @@ class DateRules:
                 rf"(?:\s+(?P<last>{last}))?")),
             ("mdy", re.compile(
                 rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?")),
-            ("numeric", re.compile(r"(?P<num>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})")),
+            ("numeric", re.compile(r"(?P<num>\d{1,2}[/.]\d{1,2}[/.](?:(?:19|20)\d{2}|\d{2}(?![/.]?\d)))")),
             ("iso", re.compile(rf"(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>[0-3]\d))?(?![\d-])")),
             ("month_year", re.compile(
                 rf"(?:(?P<part>{part})[\s-]+(?:(?:de|of|du mois de)\s+)?)?(?P<m>{month}),?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})")),
@@ -162,15 +175,21 @@ class DateRules:
             ("season", re.compile(
                 rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|(?:l'|le\s+|au\s+|a\s+l'|en\s+|the\s+|in\s+|during\s+)?"
                 rf"(?P<s>{season})(?:\s+(?:de\s+|of\s+)?(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season}))")),
+            ("month_range", re.compile(
+                rf"{range_open}\s+(?P<core>(?P<m1>{month})\.?\s+{range_and}\s+(?P<m>{month})(?:\.?,?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})"
+                rf"|\.?\s+(?P<ly>{last_year})|\.?\s+(?P<ty>{this_year}))?)(?![\w])")),
+            ("year_attr", re.compile(year_attr)),
             ("year", re.compile(
                 rf"(?:(?P<part>{part})[\s-]+(?:(?:de\s+l'annee|of|de)\s+)?|(?:{year_intro})\s+)(?P<y>{YEAR})(?![\d,.]\d|\s*-\s*\d)")),
             ("weekday", re.compile(
-                rf"(?:(?P<last1>{last})\s+|(?P<this>{this}|on|le)\s+)?(?P<wd>{weekday})(?:\s+(?P<last>{last}))?")),
+                rf"(?:(?P<last1>{last})\s+|(?:the\s+)?(?P<follow1>{following})\s+|(?P<this>{this}|on|le)\s+)?(?P<wd>{weekday})"
+                rf"(?:\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
         ]
         self.patterns = [(kind, re.compile(r"(?<![\w])(?:" + pattern.pattern + ")")) for kind, pattern in self.patterns]
-        self.relative: list[tuple[str, re.Pattern[str]]] = [
-            (kind, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
-                              + r")(?!\w)")) for kind, phrases in data["relative"].items()]
+        # every relative phrase in one scan, longest first; the phrase says its kind
+        self.relative_kind = {fold(p): kind for kind, phrases in data["relative"].items() for p in phrases}
+        self.relative = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(p) for p in sorted(self.relative_kind, key=len, reverse=True)) + r")(?!\w)")
         number_words = grammar(lang, resources).units
         self.number_words = number_words
         ago_units = _alternation(fold(u) for u in data["ago_units"])
@@ -190,8 +209,13 @@ class DateRules:
         self.since = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in data["since_markers"])
                                 + r")\s+(?:le\s+|la\s+|l'|the\s+)?$")
         self.role_cues = {role: cue_regex(data["roles"][role]) for role in ("occurred", "discovered", "disclosed")}
+        self.clause_breaks = re.compile(cue_regex(data["clause_breaks"]).pattern + r"|[;:()]|\s-\s")
+        self.sanction = cue_regex(data["sanction_cues"])
+        self.announcement = cue_regex(data["announcement_cues"])
+        self.persistence = cue_regex(data["persistence_cues"])
         self.not_breach = cue_regex(data["not_breach"])
         self.weak_disclosed = cue_regex(data["weak_disclosed"])
+        self.source = cue_regex(data["source_cues"])
 
     # --------------------------------------------------------------- matching
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
@@ -206,10 +230,12 @@ class DateRules:
                     continue
                 if not self._month_case_ok(text, m):
                     continue
-                raw.append((m.start(), m.end(), kind, m))
-        for kind, pattern in self.relative:
-            for m in pattern.finditer(folded):
-                raw.append((m.start(), m.end(), kind, m))
+                if m.groupdict().get("core") is not None:
+                    raw.append((m.start("core"), m.end("core"), kind, m))  # "entre" / "attack" frame the date
+                else:
+                    raw.append((m.start(), m.end(), kind, m))
+        for m in self.relative.finditer(folded):
+            raw.append((m.start(), m.end(), self.relative_kind[m.group()], m))
         for m in self.ago_re.finditer(folded):
             raw.append((m.start(), m.end(), "ago", m))
         for m in self.later_re.finditer(folded):
@@ -221,20 +247,33 @@ class DateRules:
             chosen.append(item)
         candidates: list[DateCandidate] = []
         previous_day: PartialDate | None = None
+        previous_month: PartialDate | None = None
+        previous_end = -1
         for start, end, kind, m in chosen:
             start, end = _trim(folded, start, end, self)
-            value, parts = self._resolve(kind, m, published, previous_day)
+            if kind in ("weekday", "later") and self._apposition(folded, start, previous_end, m):
+                continue  # "le 2 avril, un dimanche", "on Oct. 15, six weeks later": a restatement
+            if kind in ("same_month", "same_day"):
+                anchor = previous_month if kind == "same_month" else previous_day
+                value, parts = (PartialDate(anchor.year, anchor.month, anchor.day if kind == "same_day" else None)
+                                if anchor is not None else None), ()
+            else:
+                value, parts = self._resolve(kind, m, published, previous_day)
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value
+            if isinstance(value, PartialDate) and value.month is not None:
+                previous_month = value
+            previous_end = end
             norm = value.iso() if isinstance(value, PartialDate) else value
             sentence = segment_at(sentences, start) if sentences else 0
             candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
         candidates = self._join_ranges(text, folded, candidates, published)
+        candidates = self._attach_last_year(text, folded, candidates, published)
         out = []
         memo: dict[Any, list[re.Match[str]]] = {}  # each sentence's cues, found once for all its dates
         for c in candidates:
             c = self._with_role(folded, sentences, c, published, memo)
-            since = bool(self.since.search(folded, max(0, c.start - 20), c.start))
+            since = bool(self.since.search(folded, max(0, c.start - 20), c.start)) and not self._lasting(folded, sentences, c)
             if _is_dateline(text, c):
                 c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
             out.append(replace(c, since=since))
@@ -249,6 +288,45 @@ class DateRules:
                 if not text[m.start(group)].isupper():
                     return False
         return True
+
+    @staticmethod
+    def _apposition(folded: str, start: int, previous_end: int, m: re.Match[str] | None) -> bool:
+        """A bare weekday right after a date (", un dimanche", ", a Sunday") or after "un"/"a"."""
+        if m is None or any(m.groupdict().get(g) for g in ("last", "last1", "this", "follow", "follow1")):
+            return False
+        before = folded[max(0, start - 6):start]
+        if re.search(r"(?<!\w)(?:un|une|a)\s+$", before):
+            return True
+        return previous_end >= 0 and bool(re.fullmatch(r"\s*,\s*", folded[previous_end:start]))
+
+    def _lasting(self, folded: str, sentences: list[Segment], c: DateCandidate) -> bool:
+        """"open since March", "présents dans le réseau depuis la mi-décembre": the start of an
+        exposure that lasted, not a statistic's starting point. Looks back within the clause."""
+        if not sentences:
+            return False
+        sentence = sentences[c.sentence]
+        start = max(sentence.start, c.start - 90)
+        breaks = [m.end() for m in self.clause_breaks.finditer(folded, start, c.start)]
+        if breaks:
+            start = breaks[-1]
+        return bool(self.persistence.search(folded, start, c.start))
+
+    def _attach_last_year(self, text: str, folded: str, candidates: list[DateCandidate],
+                          published: date | None) -> list[DateCandidate]:
+        """"Dec. 3 to Dec. 19 last year": a year-less date followed by "last year" takes that year."""
+        out: list[DateCandidate] = []
+        for c in candidates:
+            previous = out[-1] if out else None
+            if (published is not None and c.kind == "last_year" and previous is not None and previous.norm
+                    and previous.kind in ("dmy", "mdy", "day_range", "day_range_mdy", "range", "month_last")
+                    and (not previous.parts or previous.parts[0] is None)
+                    and re.fullmatch(r"[\s,]*(?:of\s+|de\s+)?", folded[previous.end:c.start])):
+                year = str(published.year - 1)
+                norm = "/".join(year + part[4:] for part in previous.norm.split("/"))
+                out[-1] = replace(previous, end=c.end, expr=text[previous.start:c.end], norm=norm)
+                continue
+            out.append(c)
+        return out
 
     # ------------------------------------------------------------- resolution
     def _resolve(self, kind: str, m: re.Match[str] | None, published: date | None,
@@ -306,10 +384,34 @@ class DateRules:
                 return None, ()
             if g.get("this") or (g.get("last1") and g["last1"] in ("ce", "cet", "cette", "this")):
                 return PartialDate(published.year), ()
+            if g.get("last") or g.get("last1"):
+                # "last fall": the latest fall already over at publication (in October, the year before)
+                ended = (SEASON_START[season] + 2) % 12 or 12
+                over = published.month > ended if season != "winter" else 2 < published.month < 12
+                return PartialDate(published.year if over else published.year - 1), ()
             started = SEASON_START[season] < published.month
             return PartialDate(published.year if started else published.year - 1), ()
-        if kind == "year":
+        if kind in ("year", "year_attr"):
             return PartialDate(int(g["y"])), (int(g["y"]), None, None)
+        if kind == "month_range":
+            first, last_month = self.month_of[g["m1"].rstrip(".")], self.month_of[g["m"].rstrip(".")]
+            if g.get("y"):
+                year = int(g["y"])
+            elif published is None:
+                return None, ()
+            elif g.get("ly"):
+                year = published.year - 1
+            else:  # "between Aug and Oct (this year)": the latest such span at or before publication
+                year = published.year if last_month <= published.month or g.get("ty") else published.year - 1
+            start = PartialDate(year if first <= last_month else year - 1, first)
+            return f"{start.iso()}/{PartialDate(year, last_month).iso()}", (year, last_month, None)
+        if kind == "weekday" and (g.get("follow") or g.get("follow1")):
+            if previous_day is None:
+                return None, ()
+            target = self.weekday_of[g["wd"].rstrip(".")]
+            after = previous_day.first_day()
+            day = after + timedelta(days=(target - after.weekday() - 1) % 7 + 1)
+            return PartialDate(day.year, day.month, day.day), ()
         if kind == "weekday":
             if published is None:
                 return None, ()
@@ -325,8 +427,11 @@ class DateRules:
             n_text = g["n"]
             n = int(n_text) if n_text.isdigit() else int(self.number_words.get(n_text, 1))
             unit = self.ago_unit_of[g["u"]]
-            if unit not in ("day", "week"):
-                return None, ()
+            if unit == "month":  # "three months later": a month, never a made-up day
+                total = previous_day.year * 12 + previous_day.month - 1 + n
+                return PartialDate(total // 12, total % 12 + 1), ()
+            if unit == "year":
+                return PartialDate(previous_day.year + n), ()
             day = previous_day.first_day() + timedelta(days=n * (7 if unit == "week" else 1))
             return PartialDate(day.year, day.month, day.day), ()
         if kind == "ago":
@@ -419,6 +524,8 @@ class DateRules:
     # ------------------------------------------------------------------ roles
     def _with_role(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
                    published: date | None, memo: dict[Any, list[re.Match[str]]] | None = None) -> DateCandidate:
+        """The role of the nearest cue, distance counted in characters plus a toll for every
+        clause boundary in between (a cue in the date's own clause governs it)."""
         if not sentences:
             return candidate
         sentence = sentences[candidate.sentence]
@@ -426,25 +533,38 @@ class DateRules:
         matches: list[tuple[str, re.Match[str]]] = []
         for role, pattern in self.role_cues.items():
             matches += [(role, m) for m in _sentence_matches(pattern, folded, sentence, memo)]
-        role_spans = [m.span() for _, m in matches]
-        for m in _sentence_matches(self.not_breach, folded, sentence, memo):
-            # a deadline word inside a role cue ("went undetected until") is that cue's
-            if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in role_spans):
-                matches.append(("not_breach", m))
+        matches += [("not_breach", m) for m in _sentence_matches(self.not_breach, folded, sentence, memo)]
         matches += [("weak_disclosed", m) for m in _sentence_matches(self.weak_disclosed, folded, sentence, memo)]
+        matches += [("source", m) for m in _sentence_matches(self.source, folded, sentence, memo)]
+        # a cue inside a longer one is that one's ("went undetected until", "mistakenly made public")
+        spans = [m.span() for _, m in matches]
+        matches = [(role, m) for role, m in matches
+                   if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in spans)]
+        verbs = [m for role, m in matches if role in ("discovered", "disclosed", "weak_disclosed")]
+        breaks = self._breaks(folded, sentence, memo)
         for role, m in matches:
+            if role == "source":
+                continue  # only there to silence the cue words inside it
             if m.start() < candidate.end and candidate.start < m.end():
+                if role == "not_breach" and m.start() <= candidate.start and candidate.end <= m.end():
+                    return replace(candidate, role=None, cue=(m.start(), m.end(), role))  # "so far this year"
                 continue
             if m.end() <= candidate.start:
                 distance = candidate.start - m.end() + 0.5  # cues before the date win ties
+                distance += _toll(breaks, m.end(), candidate.start)
             else:
                 distance = m.start() - candidate.end
+                distance += _toll(breaks, candidate.end, m.start())
             if role == "not_breach":
                 distance -= 2  # a deadline, a court or a sanction near the date governs it
-            elif role == "weak_disclosed" and distance > 8:
-                distance += 25  # "said" reports everything: it dates a disclosure only right next to it
-            elif role == "occurred" and _DETERMINER.search(folded, max(0, m.start() - 8), m.start()):
-                distance += 30  # "a révélé la fuite hier": the incident noun is the verb's object
+            elif role == "weak_disclosed" and (m.start() >= candidate.end or distance > 8):
+                if m.start() >= candidate.end or distance > 20:
+                    continue  # "said" reports everything: it dates a disclosure only right after it ("said Tuesday")
+                distance += 25
+            elif role == "occurred" and (_DETERMINER.search(folded, max(0, m.start() - 8), m.start())
+                                         or any(v.end() <= m.start() and _OBJECT_GAP.fullmatch(folded, v.end(), m.start())
+                                                for v in verbs)):
+                distance += 30  # "a révélé la fuite hier", "identified ransomware the next day": the verb's object
             if best is None or distance < best[0]:
                 best = (distance, m.start(), m.end(), "disclosed" if role == "weak_disclosed" else role)
         if best is None:
@@ -452,12 +572,37 @@ class DateRules:
         role: str | None = best[3]
         if role == "not_breach":
             role = None
-        elif candidate.kind == "range" and role != "occurred" and \
+        elif candidate.kind in ("range", "month_range") and role != "occurred" and \
                 self.role_cues["occurred"].search(folded, sentence.start, sentence.end):
             role = "occurred"  # a span of days is the intrusion's window, whatever verb reports it
+        elif role == "disclosed" and self.announcement.search(folded, best[1], best[2]) and \
+                _sentence_matches(self.sanction, folded, sentence, memo):
+            role = None  # "OCR announced Monday that X agreed to pay": the sanction's announcement
         if role and candidate.norm and published and candidate.norm.split("/")[0] > published.isoformat():
             role = None  # a future date is a plan, not the breach
         return replace(candidate, role=role, cue=(best[1], best[2], best[3]))
+
+    def _breaks(self, folded: str, sentence: Segment, memo: dict[Any, Any] | None) -> list[tuple[int, float]]:
+        """Clause boundaries of a sentence with their toll: a clause word or ";" 40, a comma 8.
+        "que" after a negation ("n'a été repérée que le 3 juin") is no boundary."""
+        key = ("breaks", sentence.start, sentence.end)
+        if memo is not None and key in memo:
+            return memo[key]
+        found: list[tuple[int, float]] = []
+        for m in self.clause_breaks.finditer(folded, sentence.start, sentence.end):
+            if m.group().startswith("qu") and re.search(r"(?<!\w)n(?:e\s|')", folded[max(sentence.start, m.start() - 40):m.start()]):
+                continue
+            found.append((m.start(), 40.0))
+        found += [(m.start(), 8.0) for m in _COMMA.finditer(folded, sentence.start, sentence.end)]
+        found.sort()
+        if memo is not None:
+            memo[key] = found
+        return found
+
+
+def _toll(breaks: list[tuple[int, float]], start: int, end: int) -> float:
+    """Sum of the tolls of the boundaries between ``start`` and ``end``."""
+    return sum(toll for _, toll in breaks[bisect_left(breaks, (start, 0.0)):bisect_left(breaks, (end, 0.0))])
 
 
 def _sentence_matches(pattern: re.Pattern[str], folded: str, sentence: Segment,
@@ -477,8 +622,9 @@ def _is_dateline(text: str, candidate: DateCandidate) -> bool:
     if candidate.start - line_start > 40:
         return False  # the line began more than 40 characters before (found without scanning it all)
     head = text[line_start:candidate.start]
-    return len(head) <= 40 and bool(re.match(r"^[\w .'-]*,?\s*$", head)) and bool(
-        re.match(r"\s*[\u2014\u2013-]\s", text[candidate.end:candidate.end + 3]))
+    # the dash follows on the same line; a list item ("- found on Oct 18") is no dateline
+    return len(head) <= 40 and bool(re.match(r"^(?:\w[\w .'-]*,?\s*)?$", head)) and bool(
+        re.match(r"[ \t]*[\u2014\u2013-][ \t]", text[candidate.end:candidate.end + 3]))
 
 
 def _alternation(words: Any) -> str:
@@ -490,7 +636,8 @@ def _trim(folded: str, start: int, end: int, rules: DateRules) -> tuple[int, int
     sentence-final period after a full word ("last Thursday.")."""
     if folded[end - 1] == "." and re.search(r"[a-z]{5,}\.$", folded[start:end]):
         end -= 1
-    m = re.match(r"(?:en|le|du|au|ce|cet|cette|in|on|the|during|since|depuis|des|from|l'|a l')\s+", folded[start:end])
+    m = re.match(r"(?:en|le|du|au|ce|cet|cette|in|on|the|during|since|depuis|des|from|until|through|by|between|entre|"
+                 r"jusqu'en|l'|a l')\s+", folded[start:end])
     if m and start + m.end() < end:
         rest = folded[start + m.end():end]
         if rest[:1].isalnum():

@@ -68,7 +68,7 @@ class RecordRules:
         self.qualifier_before = {q: re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(
             re.escape(fold(p)) for p in sorted(data["qualifiers"][q], key=len, reverse=True)) + r")\s*$")
             for q in ("approx", "at_least", "at_most")}
-        self.qualifier_after = {q: re.compile(r"^\s*,?\s*(?:" + "|".join(
+        self.qualifier_after = {q: re.compile(r"\s*,?\s*(?:" + "|".join(
             re.escape(fold(p)) for p in data["qualifiers_after"][q]) + r")(?!\w)")
             for q in ("approx", "at_least", "at_most")}
         self.range_between = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_between"])
@@ -88,11 +88,11 @@ class RecordRules:
         self.revision = cue_regex(data["revision_cues"])
         self.initial = cue_regex(data["initial_cues"])
         self.compound_head_last = data["compound_head"] == "last"
-        self.skippable = re.compile(r"^\s*(?:(?:de|d'|des|du|of|the|'s|s'|,)\s*)")
+        self.skippable = re.compile(r"\s*(?:(?:(?:de|des|du|of|the)(?!\w)|d'|'s|s')\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
         months = "|".join(re.escape(fold(m)).rstrip(r"\.") for forms in dates["months"].values() for m in forms)
         self.date_like = re.compile(
-            rf"(?<!\w)(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{months})\.?(?!\w)"
+            rf"(?<!\w)(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{months})\.?(?:,?\s+(?:19|20)\d{{2}}(?!\d))?(?!\w)"
             rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
             rf"|\d{{1,2}}\s*(?:au|-|et|to|and)\s*\d{{1,2}}\s+(?:{months})"
             rf"|(?:{months})\.?,?\s+(?:de\s+|of\s+)?(?:19|20)\d{{2}}(?!\d)"
@@ -222,7 +222,8 @@ class RecordRules:
                 break
         else:
             for name, pattern in self.qualifier_after.items():
-                if pattern.match(folded, end):
+                # "4 000 environ", "4,000 patients or so"
+                if pattern.match(folded, end) or (unit_span is not None and pattern.match(folded, unit_span[1])):
                     qualifier = name
                     break
         cues: list[tuple[int, int, str]] = []

@@ -76,3 +76,106 @@ def test_dates_resolved_value_is_never_finer_than_its_expression_nor_after_publi
     assert len(value) <= (10 if has_day else 7 if has_month else 4)
     if "{y}" not in template:  # year inferred: never after publication
         assert value <= published.isoformat()
+
+
+def assert_roles(dates, expected):
+    """Every role of ``expected`` has its value in ``dates`` (a BreachDates)."""
+    for role, value in expected.items():
+        assert getattr(dates, role) == value, role
+
+
+# Role attribution in sentences with several verbs: the cue of the date's own clause governs it.
+CLAUSE_CASES = [
+    ("fr-two-verbs-et", "fr", "La clinique Ormeau a découvert l'intrusion le 3 juin et l'a signalée à la CNIL le 7 juin.",
+     {"discovered": "2024-06-03", "disclosed": "2024-06-07"}),
+    ("en-two-verbs-and", "en", "Ormeau Clinic discovered the intrusion on June 3 and reported it to regulators on June 7.",
+     {"discovered": "2024-06-03", "disclosed": "2024-06-07"}),
+    ("fr-lorsque", "fr", "Les pirates se sont introduits dans le réseau d'Ormeau en mars et n'ont été repérés qu'en mai, "
+     "lorsque l'hébergeur a signalé une anomalie.", {"occurred": "2024-03", "discovered": "2024-05"}),
+    ("en-but-until", "en", "Ormeau said the intrusion occurred in March but went unnoticed until May, when its host "
+     "reported odd traffic.", {"occurred": "2024-03", "discovered": "2024-05"}),
+    ("fr-object-of-verb", "fr", "Le 4 juin, les équipes d'Ormeau ont découvert des serveurs chiffrés.", {"discovered": "2024-06-04"}),
+    ("en-object-of-verb", "en", "Ormeau's staff identified ransomware on two servers on June 4.", {"discovered": "2024-06-04"}),
+    ("fr-que-clause", "fr", "Ormeau a indiqué jeudi que des pirates avaient dérobé les données en avril.",
+     {"disclosed": "2024-06-13", "occurred": "2024-04"}),
+    ("en-that-clause", "en", "Ormeau told regulators on Thursday that hackers stole the data in April.",
+     {"disclosed": "2024-06-13", "occurred": "2024-04"}),
+]
+
+
+@pytest.mark.parametrize("case_id,lang,text,expected", CLAUSE_CASES, ids=[c[0] for c in CLAUSE_CASES])
+def test_dates_role_from_the_dates_own_clause(annotate, case_id, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La CNIL a annoncé jeudi avoir infligé une amende de 50 000 euros à la clinique Ormeau."),
+    ("en", "Regulators announced on Thursday that Ormeau Clinic agreed to pay a $50,000 penalty."),
+])
+def test_dates_announcing_a_sanction_is_no_breach_disclosure(annotate, lang, text):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed is None
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "D'après leur communiqué, les fichiers d'Ormeau ont été copiés le 2 juin.", {"occurred": "2024-06-02", "disclosed": None}),
+    ("en", "Hackers copied Ormeau's files on June 2, according to a notice on its website.",
+     {"occurred": "2024-06-02", "disclosed": None}),
+])
+def test_dates_the_source_of_a_fact_gives_no_role(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "Le dossier partagé d'Ormeau était accessible à tous depuis mars.", "2024-03"),
+    ("en", "Ormeau's shared folder had been viewable by anyone since March.", "2024-03"),
+])
+def test_dates_start_of_a_lasting_exposure_is_the_occurrence(annotate, lang, text, value):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.occurred == value
+
+
+@pytest.mark.parametrize("lang,text,published,expected", [
+    # a weekday restating the date before it is no date of its own; "le lendemain" follows the date
+    ("fr", "Les pirates sont entrés chez Ormeau le 2 juin, un dimanche. L'attaque a été détectée le lendemain.",
+     "2024-06-14", {"occurred": "2024-06-02", "discovered": "2024-06-03"}),
+    ("en", "Hackers broke into Ormeau on June 2, a Sunday. Staff detected the attack the next day.",
+     "2024-06-14", {"occurred": "2024-06-02", "discovered": "2024-06-03"}),
+    # "the following Monday": the first Monday after the date before it (2025-01-10 is a Friday)
+    ("fr", "Le 10 janvier 2025, un cambrioleur a volé un ordinateur d'Ormeau. Le personnel a découvert le vol le lundi suivant.",
+     "2025-02-14", {"occurred": "2025-01-10", "discovered": "2025-01-13"}),
+    ("en", "On January 10, 2025, a burglar stole an Ormeau laptop. Staff discovered the theft the following Monday.",
+     "2025-02-14", {"occurred": "2025-01-10", "discovered": "2025-01-13"}),
+    # a year-less range followed by "last year" takes that year
+    ("en", "An attacker accessed Ormeau's portal from Dec. 3 to Dec. 19 last year.", "2024-02-29",
+     {"occurred": "2023-12-03/2023-12-19"}),
+    ("fr", "Un attaquant a accédé au portail d'Ormeau du 3 au 19 décembre l'an dernier.", "2024-02-29",
+     {"occurred": "2023-12-03/2023-12-19"}),
+    # a range of months, the first one without its year
+    ("fr", "Entre janvier et mars 2021, des pirates ont extrait les données d'Ormeau.", "2024-06-14",
+     {"occurred": "2021-01/2021-03"}),
+    ("en", "Between January and March 2021, hackers extracted Ormeau's data.", "2024-06-14",
+     {"occurred": "2021-01/2021-03"}),
+    # a year qualifying the incident noun
+    ("en", "Ormeau settles probe of its 2020 ransomware attack.", "2024-06-14", {"occurred": "2020"}),
+    ("fr", "Ormeau solde l'enquête sur la cyberattaque de 2020.", "2024-06-14", {"occurred": "2020"}),
+    # "last fall" written in October means the fall of the year before
+    ("en", "Ormeau said the intrusion occurred last fall.", "2019-10-22", {"occurred": "2018"}),
+    ("fr", "Ormeau a indiqué que l'intrusion avait eu lieu l'automne dernier.", "2019-10-22", {"occurred": "2018"}),
+])
+def test_dates_resolved_from_neighbouring_dates(annotate, lang, text, published, expected):
+    assert_roles(annotate(lang, text, published)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("fr", "Ormeau a découvert la fuite le 2 mars. Trois mois plus tard, la clinique a prévenu ses patients.", "2024-06"),
+    ("en", "Ormeau discovered the leak on March 2. Three months later, the clinic notified its patients.", "2024-06"),
+])
+def test_dates_months_later_stay_months(annotate, lang, text, value):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == value
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "L'intrusion chez Ormeau a été repérée la semaine dernière, le 5 juin."),
+    ("en", "Ormeau detected the intrusion last week, on June 5."),
+])
+def test_dates_finer_restatement_of_the_same_role_wins(annotate, lang, text):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.discovered == "2024-06-05"

@@ -58,3 +58,14 @@ def test_phi_explain_gives_the_cue_that_decided(annotate):
     assert span._.phi_status == "negated"
     cue_start, cue_end, kind = span._.phi_cues[0]
     assert doc.text[cue_start:cue_end] == "Aucun" and kind == "preceding_negation"
+
+
+@pytest.mark.parametrize("lang,text,status", [
+    # what the attacker managed to do is stated as done; "may have been" is a hedge
+    ("fr", "Le pirate a pu extraire les noms des patients de la clinique Ormeau.", "affirmed"),
+    ("en", "The hacker was able to extract the names of Ormeau Clinic's patients.", "affirmed"),
+    ("fr", "Les noms des patients de la clinique Ormeau ont pu être téléchargés.", "hedged"),
+    ("en", "The names of Ormeau Clinic's patients may have been downloaded.", "hedged"),
+])
+def test_phi_could_in_the_past_follows_its_voice(annotate, lang, text, status):
+    assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status

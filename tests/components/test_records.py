@@ -73,3 +73,24 @@ def test_records_choose_count_never_fails_on_a_zero_figure():
     real = CountCandidate(10, 15, 48000, "people", "exact", 5.0, 1, 2)
     assert choose_count([zero]) is None
     assert choose_count([zero, real]).value == 48000
+
+
+@pytest.mark.parametrize("lang,text,value,qualifier", [
+    # a hedge written after the figure
+    ("fr", "Les données de 4 000 patients environ ont été volées.", 4000, "approx"),
+    ("en", "The records of 4,000 patients or so were stolen.", 4000, "approx"),
+    # the unit after "de"/"of": counted, not a distractor
+    ("fr", "Le pirate a dérobé les dossiers de 12 000 des patients de la clinique.", 12000, "exact"),
+    ("en", "The hacker stole the files of 12,000 of its patients.", 12000, "exact"),
+])
+def test_records_words_after_the_figure(annotate, lang, text, value, qualifier):
+    records = annotate(lang, text, "2024-06-14")._.breach.records
+    assert (records.value, records.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La clinique a découvert le problème le 7 mars 2022, quand un patient a appelé."),
+    ("en", "The clinic discovered the problem on 7 March 2022, when a patient called."),
+])
+def test_records_year_of_a_date_is_never_a_count(annotate, lang, text):
+    assert annotate(lang, text, "2024-06-14")._.breach.records is None
