@@ -24,6 +24,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -45,6 +46,7 @@ PATTERNS = {
     "Aa. Aa.": "Aa. ",
     "month names": "janvier February mars April ",
     "month + year": "mai 2024 ",
+    "dates among cues": "attaque découverte le 3 mai et annoncée, ",
     "cent-cent-": "cent-",
     "aucun nom": "aucun nom, ",
 }
@@ -96,21 +98,10 @@ def part_one(sizes: list[int], repeats: int) -> list[dict[str, Any]]:
 LONG = textwrap.dedent("""
     import json, resource, sys, time
     import breachnlp
-    size, profile, whole = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "whole"
-    sentences = [
-        "La clinique des Lilas a été victime d'une cyberattaque en mai dernier.",
-        "Le conseil municipal a voté le budget des écoles après un long débat sur les cantines.",
-        "Les habitants du quartier attendent toujours la rénovation de la piscine, prévue en 2026.",
-        "Selon la direction, les noms et les adresses de 12 400 patients ont été consultés.",
-        "Aucune donnée bancaire n'a été dérobée, a précisé l'établissement dans un communiqué.",
-        "Le marché couvert ouvrira ses portes le samedi matin, de 8 heures à 13 heures.",
-        "La préfecture rappelle que la circulation sera interdite sur le pont pendant les travaux.",
-    ]
-    parts, total = [], 0
-    while total < size:
-        parts.append(sentences[len(parts) % len(sentences)] + (" " if len(parts) % 3 else "\\n\\n"))
-        total += len(parts[-1])
-    text = "".join(parts)[:size]
+    size, profile, whole, BENCH = int(sys.argv[1]), sys.argv[2], sys.argv[3] == "whole", sys.argv[4]
+    sys.path.insert(0, BENCH)
+    from synth import long_text
+    text = long_text(size)[:size]
     nlp = breachnlp.load("fr", profile=profile)
     breachnlp.extract("Acme", lang="fr", profile=profile)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -129,7 +120,8 @@ LONG = textwrap.dedent("""
 
 
 def _long_run(size: int, profile: str, whole: bool = False) -> dict[str, float]:
-    run = subprocess.run([sys.executable, "-c", LONG, str(size), profile, "whole" if whole else "chunks"],
+    run = subprocess.run([sys.executable, "-c", LONG, str(size), profile, "whole" if whole else "chunks",
+                          str(Path(__file__).resolve().parent)],
                          capture_output=True, text=True, check=True)
     return json.loads(run.stdout.strip().splitlines()[-1])
 

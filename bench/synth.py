@@ -47,6 +47,28 @@ def articles(n: int, *, langs: tuple[str, ...] = ("fr", "en"), seed: int = 8,
                "title": picked[0][:120], "text": "\n\n".join(picked)}
 
 
+# One long French text of our own for the long-document checks (tests/test_long_documents.py
+# and bench/bench_linear_time.py): one breach story repeated among unrelated local news.
+LONG_SENTENCES = (
+    "La clinique des Lilas a été victime d'une cyberattaque en mai dernier.",
+    "Le conseil municipal a voté le budget des écoles après un long débat sur les cantines.",
+    "Les habitants du quartier attendent toujours la rénovation de la piscine, prévue en 2026.",
+    "Selon la direction, les noms et les adresses de 12 400 patients ont été consultés.",
+    "Aucune donnée bancaire n'a été dérobée, a précisé l'établissement dans un communiqué.",
+    "Le marché couvert ouvrira ses portes le samedi matin, de 8 heures à 13 heures.",
+    "La préfecture rappelle que la circulation sera interdite sur le pont pendant les travaux.",
+)
+
+
+def long_text(size: int) -> str:
+    """At least ``size`` characters of those sentences, a paragraph break every third one."""
+    parts, total = [], 0
+    while total < size:
+        parts.append(LONG_SENTENCES[len(parts) % len(LONG_SENTENCES)] + (" " if len(parts) % 3 else "\n\n"))
+        total += len(parts[-1])
+    return "".join(parts)
+
+
 def write(path: str | Path, n: int, **kwargs: object) -> Path:
     with open(path, "w", encoding="utf-8") as f:
         for record in articles(n, **kwargs):  # type: ignore[arg-type]

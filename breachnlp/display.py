@@ -370,7 +370,8 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
     lang (str | None), profile (str): as for ``breachnlp annotate``.
     RETURNS (tuple[int, int]): the number of lines rendered and of error blocks.
     """
-    from .api import _check_lang, detect_language, make_doc
+    from .api import _check_lang, _check_text, detect_language
+    from .chunking import annotate as annotate_text
     from .io import check_paths, read_input
     from .pipeline import cached_pipeline
 
@@ -387,7 +388,8 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
         try:
             line_lang = _check_lang(record.get("lang") or lang or detect_language(record["text"]))
             nlp = cached_pipeline(line_lang, None, profile)
-            doc = nlp(make_doc(nlp, record["text"], record.get("published")))
+            # a text longer than the models take is annotated in chunks, as by `breachnlp annotate`
+            doc = annotate_text(nlp, _check_text(record["text"]), record.get("published"))
             doc.user_data["breachnlp_id"] = record.get("id")
             items.append(doc)
         except Exception as e:  # noqa: BLE001 - one bad article never stops the page

@@ -57,6 +57,9 @@ ADVERSARIAL = {
     "months_fr": _repeat("janvier février mars avril mai juin juillet août "),
     "months_en": _repeat("January February March April May June July August "),
     "month_years": _repeat("mai 2024 "),
+    # one endless sentence of dates between role cues: every date weighs every cue (was cubic)
+    "dates_among_cues_fr": _repeat("attaque découverte le 3 mai et annoncée, "),
+    "dates_among_cues_en": _repeat("attack discovered on May 3 and announced, "),
     "weekdays": _repeat("lundi Monday "),
     "hyphenated_numbers": _repeat("cent-") + "x",
 }

@@ -384,3 +384,28 @@ def test_to_dataframe_without_pandas_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"breachnlp\[dataframe\]"):
         breachnlp.to_dataframe([BreachRecord()])
+
+
+def test_cli_render_annotates_a_text_longer_than_one_chunk(tmp_path, monkeypatch):
+    # a Doc of a multi-megabyte text would take gigabytes in the NER: long texts go in chunks
+    from breachnlp import chunking
+    from breachnlp.chunking import CHUNK_CHARS
+
+    chunked = []
+    annotate_long = chunking._annotate_long
+    monkeypatch.setattr(chunking, "_annotate_long", lambda nlp, text, *args: chunked.append(len(text))
+                        or annotate_long(nlp, text, *args))
+
+    story = ("La clinique des Tilleuls a été victime d'un piratage en mars 2024 : les noms de 12 400 "
+             "patients ont été volés.\n\n")
+    filler = "Le service des urgences reste ouvert pendant les travaux de rénovation du bâtiment.\n\n"
+    text = story + filler * (CHUNK_CHARS // len(filler) + 50)
+    assert len(text) > CHUNK_CHARS
+    source = tmp_path / "long.jsonl"
+    source.write_text(json.dumps({"id": "long-1", "lang": "fr", "published": "2024-04-02", "text": text}) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "long.html"
+    assert cli.main(["render", str(source), "--profile", "fast", "-o", str(out)]) == 0
+    assert chunked == [len(text)]
+    parsed = markup(out.read_text(encoding="utf-8"))
+    assert "RECORD_COUNT: 12400 people (exact)" in parsed.all_labels()

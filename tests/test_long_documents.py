@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 import spacy
@@ -143,20 +144,9 @@ def test_long_document_no_doc_longer_than_a_chunk_reaches_the_pipeline(monkeypat
 FIVE_MB = textwrap.dedent("""
     import json, resource, sys
     import breachnlp
-    paragraphs = [
-        "La clinique des Lilas a été victime d'une cyberattaque en mai dernier.",
-        "Le conseil municipal a voté le budget des écoles après un long débat sur les cantines.",
-        "Les habitants du quartier attendent toujours la rénovation de la piscine, prévue en 2026.",
-        "Selon la direction, les noms et les adresses de 12 400 patients ont été consultés.",
-        "Aucune donnée bancaire n'a été dérobée, a précisé l'établissement dans un communiqué.",
-        "Le marché couvert ouvrira ses portes le samedi matin, de 8 heures à 13 heures.",
-        "La préfecture rappelle que la circulation sera interdite sur le pont pendant les travaux.",
-    ]
-    parts, size = [], 0
-    while size < 5_000_000:
-        parts.append(paragraphs[len(parts) % len(paragraphs)] + (" " if len(parts) % 3 else "\\n\\n"))
-        size += len(parts[-1])
-    text = "".join(parts)
+    sys.path.insert(0, sys.argv[1])
+    from synth import long_text
+    text = long_text(5_000_000)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = breachnlp.extract(text, lang="fr", published="2024-09-02", profile="fast")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -168,7 +158,8 @@ FIVE_MB = textwrap.dedent("""
 
 @pytest.mark.slow
 def test_long_document_of_5_mb_annotates_with_bounded_memory():
-    run = subprocess.run([sys.executable, "-c", FIVE_MB], capture_output=True, text=True, timeout=900)
+    bench = str(Path(__file__).resolve().parent.parent / "bench")
+    run = subprocess.run([sys.executable, "-c", FIVE_MB, bench], capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-3000:]
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert report["length"] >= 5_000_000

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import dateparser
 from spacy.language import Language
@@ -270,7 +270,7 @@ class DateRules:
         candidates = self._join_ranges(text, folded, candidates, published)
         candidates = self._attach_last_year(text, folded, candidates, published)
         out = []
-        memo: dict[Any, list[re.Match[str]]] = {}  # each sentence's cues, found once for all its dates
+        memo: dict[Any, Any] = {}  # each sentence's cues, found once for all its dates
         for c in candidates:
             c = self._with_role(folded, sentences, c, published, memo)
             since = bool(self.since.search(folded, max(0, c.start - 20), c.start)) and not self._lasting(folded, sentences, c)
@@ -523,71 +523,101 @@ class DateRules:
 
     # ------------------------------------------------------------------ roles
     def _with_role(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
-                   published: date | None, memo: dict[Any, list[re.Match[str]]] | None = None) -> DateCandidate:
+                   published: date | None, memo: dict[Any, Any] | None = None) -> DateCandidate:
         """The role of the nearest cue, distance counted in characters plus a toll for every
         clause boundary in between (a cue in the date's own clause governs it)."""
         if not sentences:
             return candidate
         sentence = sentences[candidate.sentence]
-        best: tuple[float, int, int, str] | None = None
-        matches: list[tuple[str, re.Match[str]]] = []
-        for role, pattern in self.role_cues.items():
-            matches += [(role, m) for m in _sentence_matches(pattern, folded, sentence, memo)]
-        matches += [("not_breach", m) for m in _sentence_matches(self.not_breach, folded, sentence, memo)]
-        matches += [("weak_disclosed", m) for m in _sentence_matches(self.weak_disclosed, folded, sentence, memo)]
-        matches += [("source", m) for m in _sentence_matches(self.source, folded, sentence, memo)]
-        # a cue inside a longer one is that one's ("went undetected until", "mistakenly made public")
-        spans = [m.span() for _, m in matches]
-        matches = [(role, m) for role, m in matches
-                   if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in spans)]
-        verbs = [m for role, m in matches if role in ("discovered", "disclosed", "weak_disclosed")]
-        breaks = self._breaks(folded, sentence, memo)
-        for role, m in matches:
-            if role == "source":
-                continue  # only there to silence the cue words inside it
-            if m.start() < candidate.end and candidate.start < m.end():
-                if role == "not_breach" and m.start() <= candidate.start and candidate.end <= m.end():
-                    return replace(candidate, role=None, cue=(m.start(), m.end(), role))  # "so far this year"
-                continue
-            if m.end() <= candidate.start:
-                distance = candidate.start - m.end() + 0.5  # cues before the date win ties
-                distance += _toll(breaks, m.end(), candidate.start)
-            else:
-                distance = m.start() - candidate.end
-                distance += _toll(breaks, candidate.end, m.start())
-            if role == "not_breach":
-                distance -= 2  # a deadline, a court or a sanction near the date governs it
-            elif role == "weak_disclosed" and (m.start() >= candidate.end or distance > 8):
-                if m.start() >= candidate.end or distance > 20:
-                    continue  # "said" reports everything: it dates a disclosure only right after it ("said Tuesday")
+        cues = self._sentence_cues(folded, sentence, memo)
+        if not cues.by_start:
+            return candidate
+        # "so far this year", "date de naissance": a not-breach cue around the date settles it
+        i = bisect_left(cues.starts, candidate.end) - 1
+        while i >= 0 and cues.starts[i] > candidate.start - _LONGEST_CUE:
+            cue = cues.by_start[i]
+            if cue.role == "not_breach" and cue.start <= candidate.start and candidate.end <= cue.end:
+                return replace(candidate, role=None, cue=(cue.start, cue.end, cue.role))
+            i -= 1
+        best: tuple[float, int, _Cue] | None = None
+        # nearest first on each side; a cue at raw distance d costs at least d - 2, so stop there
+        i = bisect_right(cues.ends, candidate.start) - 1
+        while i >= 0:
+            cue = cues.by_end[i]
+            raw = candidate.start - cue.end + 0.5  # cues before the date win ties
+            if best is not None and raw - 2 >= best[0]:
+                break
+            i -= 1
+            if cue.role == "weak_disclosed" and raw > 20.5:
+                continue  # "said" reports everything: it dates a disclosure only right after it ("said Tuesday")
+            distance = raw + cues.toll(cue.end, candidate.start) + cue.bonus
+            if cue.role == "weak_disclosed" and distance > 8:
+                if distance > 20:
+                    continue
                 distance += 25
-            elif role == "occurred" and (_DETERMINER.search(folded, max(0, m.start() - 8), m.start())
-                                         or any(v.end() <= m.start() and _OBJECT_GAP.fullmatch(folded, v.end(), m.start())
-                                                for v in verbs)):
-                distance += 30  # "a révélé la fuite hier", "identified ransomware the next day": the verb's object
-            if best is None or distance < best[0]:
-                best = (distance, m.start(), m.end(), "disclosed" if role == "weak_disclosed" else role)
+            if best is None or (distance, cue.rank) < (best[0], best[1]):
+                best = (distance, cue.rank, cue)
+        i = bisect_left(cues.starts, candidate.end)
+        while i < len(cues.by_start):
+            cue = cues.by_start[i]
+            raw = cue.start - candidate.end
+            if best is not None and raw - 2 >= best[0]:
+                break
+            i += 1
+            if cue.role == "weak_disclosed":
+                continue  # after the date a reporting verb reports the whole sentence
+            distance = raw + cues.toll(candidate.end, cue.start) + cue.bonus
+            if best is None or (distance, cue.rank) < (best[0], best[1]):
+                best = (distance, cue.rank, cue)
         if best is None:
             return candidate
-        role: str | None = best[3]
+        chosen = best[2]
+        cue_role = "disclosed" if chosen.role == "weak_disclosed" else chosen.role
+        role: str | None = cue_role
         if role == "not_breach":
             role = None
-        elif candidate.kind in ("range", "month_range") and role != "occurred" and \
-                self.role_cues["occurred"].search(folded, sentence.start, sentence.end):
+        elif candidate.kind in ("range", "month_range") and role != "occurred" and cues.has_occurred:
             role = "occurred"  # a span of days is the intrusion's window, whatever verb reports it
-        elif role == "disclosed" and self.announcement.search(folded, best[1], best[2]) and \
-                _sentence_matches(self.sanction, folded, sentence, memo):
+        elif role == "disclosed" and cues.has_sanction and self.announcement.search(folded, chosen.start, chosen.end):
             role = None  # "OCR announced Monday that X agreed to pay": the sanction's announcement
         if role and candidate.norm and published and candidate.norm.split("/")[0] > published.isoformat():
             role = None  # a future date is a plan, not the breach
-        return replace(candidate, role=role, cue=(best[1], best[2], best[3]))
+        return replace(candidate, role=role, cue=(chosen.start, chosen.end, cue_role))
 
-    def _breaks(self, folded: str, sentence: Segment, memo: dict[Any, Any] | None) -> list[tuple[int, float]]:
-        """Clause boundaries of a sentence with their toll: a clause word or ";" 40, a comma 8.
-        "que" after a negation ("n'a été repérée que le 3 juin") is no boundary."""
-        key = ("breaks", sentence.start, sentence.end)
+    def _sentence_cues(self, folded: str, sentence: Segment, memo: dict[Any, Any] | None) -> "_SentenceCues":
+        """The role cues of one sentence, found once for all its dates (``memo``)."""
+        key = ("cues", sentence.start, sentence.end)
         if memo is not None and key in memo:
             return memo[key]
+        found: list[tuple[str, re.Match[str]]] = []
+        for role, pattern in self.role_cues.items():
+            found += [(role, m) for m in pattern.finditer(folded, sentence.start, sentence.end)]
+        for role, pattern in (("not_breach", self.not_breach), ("weak_disclosed", self.weak_disclosed),
+                              ("source", self.source)):
+            found += [(role, m) for m in pattern.finditer(folded, sentence.start, sentence.end)]
+        found = _outermost(found)
+        verb_ends = sorted(m.end() for role, m in found if role in ("discovered", "disclosed", "weak_disclosed"))
+        cues: list[_Cue] = []
+        for rank, (role, m) in enumerate(found):
+            if role == "source":
+                continue  # "d'après leur communiqué": only there to silence the cue words inside it
+            bonus = 0.0
+            if role == "not_breach":
+                bonus = -2.0  # a deadline, a court or a sanction near the date governs it
+            elif role == "occurred" and (_DETERMINER.search(folded, max(0, m.start() - 8), m.start())
+                                         or _after_verb(folded, verb_ends, m.start())):
+                bonus = 30.0  # "a révélé la fuite hier", "identified ransomware the next day": the verb's object
+            cues.append(_Cue(m.start(), m.end(), role, bonus, rank))
+        result = _SentenceCues(cues, self._breaks(folded, sentence),
+                               any(c.role == "occurred" for c in cues),
+                               bool(self.sanction.search(folded, sentence.start, sentence.end)))
+        if memo is not None:
+            memo[key] = result
+        return result
+
+    def _breaks(self, folded: str, sentence: Segment) -> list[tuple[int, float]]:
+        """Clause boundaries of a sentence with their toll: a clause word or ";" 40, a comma 8.
+        "que" after a negation ("n'a été repérée que le 3 juin") is no boundary."""
         found: list[tuple[int, float]] = []
         for m in self.clause_breaks.finditer(folded, sentence.start, sentence.end):
             if m.group().startswith("qu") and re.search(r"(?<!\w)n(?:e\s|')", folded[max(sentence.start, m.start() - 40):m.start()]):
@@ -595,25 +625,64 @@ class DateRules:
             found.append((m.start(), 40.0))
         found += [(m.start(), 8.0) for m in _COMMA.finditer(folded, sentence.start, sentence.end)]
         found.sort()
-        if memo is not None:
-            memo[key] = found
         return found
 
 
-def _toll(breaks: list[tuple[int, float]], start: int, end: int) -> float:
-    """Sum of the tolls of the boundaries between ``start`` and ``end``."""
-    return sum(toll for _, toll in breaks[bisect_left(breaks, (start, 0.0)):bisect_left(breaks, (end, 0.0))])
+# A not-breach cue longer than this cannot contain a date that starts this far after it.
+_LONGEST_CUE = 160
 
 
-def _sentence_matches(pattern: re.Pattern[str], folded: str, sentence: Segment,
-                      memo: dict[Any, list[re.Match[str]]] | None) -> list[re.Match[str]]:
-    """``pattern.finditer(folded, sentence.start, sentence.end)``, once per sentence with ``memo``."""
-    if memo is None:
-        return list(pattern.finditer(folded, sentence.start, sentence.end))
-    key = (pattern.pattern, sentence.start, sentence.end)
-    if key not in memo:
-        memo[key] = list(pattern.finditer(folded, sentence.start, sentence.end))
-    return memo[key]
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    role: str  # occurred, discovered, disclosed, weak_disclosed or not_breach
+    bonus: float  # added to the distance
+    rank: int  # order of the cue lists: breaks ties as the lists are written
+
+
+class _SentenceCues:
+    """One sentence's cues sorted both ways, and its clause tolls as prefix sums (every
+    lookup in logarithmic time, so a sentence full of dates and cues stays linear)."""
+
+    def __init__(self, cues: list[_Cue], breaks: list[tuple[int, float]], has_occurred: bool,
+                 has_sanction: bool) -> None:
+        self.by_start = sorted(cues, key=lambda c: (c.start, c.rank))
+        self.starts = [c.start for c in self.by_start]
+        self.by_end = sorted(cues, key=lambda c: (c.end, c.rank))
+        self.ends = [c.end for c in self.by_end]
+        self.break_positions = [position for position, _ in breaks]
+        self.cumulative = [0.0]
+        for _, toll in breaks:
+            self.cumulative.append(self.cumulative[-1] + toll)
+        self.has_occurred = has_occurred
+        self.has_sanction = has_sanction
+
+    def toll(self, start: int, end: int) -> float:
+        """Sum of the tolls of the clause boundaries between ``start`` and ``end``."""
+        return self.cumulative[bisect_left(self.break_positions, end)] - \
+            self.cumulative[bisect_left(self.break_positions, start)]
+
+
+def _outermost(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
+    """Drop every cue strictly inside a longer one ("went undetected until" keeps its "until"),
+    keeping the others in their list order; sorted once, so linear after the sort."""
+    order = sorted(range(len(found)), key=lambda i: (found[i][1].start(), -found[i][1].end()))
+    inside = set()
+    reach, reach_span = -1, (-1, -1)
+    for i in order:
+        span = found[i][1].span()
+        if span[1] <= reach and span != reach_span:
+            inside.add(i)
+        elif span[1] > reach:
+            reach, reach_span = span[1], span
+    return [item for i, item in enumerate(found) if i not in inside]
+
+
+def _after_verb(folded: str, verb_ends: list[int], position: int) -> bool:
+    """A discovery or disclosure verb ends right before ``position``, with only determiners
+    between ("discovered the attack", "identified ransomware")."""
+    i = bisect_right(verb_ends, position) - 1
+    return i >= 0 and bool(_OBJECT_GAP.fullmatch(folded, verb_ends[i], position))
 
 
 def _is_dateline(text: str, candidate: DateCandidate) -> bool:
