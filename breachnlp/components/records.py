@@ -163,6 +163,8 @@ class RecordRules:
         following, following_span = self._unit_at(folded, pos)
         if following in RECORD_UNITS:
             return following, (span[0], following_span[1])  # type: ignore[index]
+        if following == "other":
+            return "other", (span[0], following_span[1])  # type: ignore[index]  # "140 physician practices"
         return unit, span
 
     def unit_before(self, folded: str, sentence: Segment, start: int) -> str | None:
@@ -367,11 +369,31 @@ def precision_rank(candidate: CountCandidate) -> tuple[int, int]:
     return (candidate.significant, exact)
 
 
+def _same_count(figure: CountCandidate, anchor: CountCandidate) -> bool:
+    """``figure`` and ``anchor`` can be the same count written twice, one of them rounded:
+    the less precise one is the other rounded or cut at its own precision ("6,4 millions" and
+    "6 412 000"), or within 15 % of it when it says so ("près d'un million" and "914 138").
+    "3M (was 2.3M)" are two counts."""
+    rough, fine = (anchor, figure) if figure.significant >= anchor.significant else (figure, anchor)
+    if rough.value is None or fine.value is None:
+        return False
+    if rough.value == fine.value:
+        return True
+    step = 10 ** max(0, len(str(rough.value)) - max(1, rough.significant))
+    if rough.value in (fine.value // step * step, round(fine.value / step) * step):
+        return True
+    if rough.qualifier == "at_least":
+        return rough.value <= fine.value < rough.value + step
+    if rough.qualifier in ("approx", "at_most"):
+        return abs(fine.value - rough.value) <= 0.15 * rough.value
+    return False
+
+
 def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) -> CountCandidate | None:
     """THE count of the main breach among scored candidates, or ``None``.
 
-    The best-scored figure anchors the choice; a figure of the same magnitude (within a factor
-    of two) that is more precise replaces it (rounded headline vs exact body); a figure in a
+    The best-scored figure anchors the choice; the same count written more precisely replaces
+    it (rounded headline vs exact body, :func:`_same_count`); a figure in a
     sentence that revises an earlier one wins over the others (latest update).
     """
     pool = [c for c in candidates if c.value and c.unit in RECORD_UNITS + (None,)
@@ -384,8 +406,7 @@ def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) ->
     if revised:
         return revised[-1]
     anchor = max(top, key=lambda c: (c.score, -c.start))
-    same = [c for c in pool if c.value and anchor.value and 0.5 <= c.value / anchor.value <= 2.0
-            and c.score >= min_score]
+    same = [c for c in pool if c.value and anchor.value and _same_count(c, anchor) and c.score >= min_score]
     if any(not c.initial for c in same):
         same = [c for c in same if not c.initial]  # a first estimate never beats a later figure
     if not same:

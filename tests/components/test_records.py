@@ -94,3 +94,26 @@ def test_records_words_after_the_figure(annotate, lang, text, value, qualifier):
 ])
 def test_records_year_of_a_date_is_never_a_count(annotate, lang, text):
     assert annotate(lang, text, "2024-06-14")._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the counted noun is a place of care, not people: "physician" only qualifies it
+    ("en", "Corvane processes claims for about 140 physician practices across the state."),
+    ("fr", "Corvane traite les factures d'environ 140 cabinets de médecins de la région."),
+])
+def test_records_places_of_care_are_not_people(annotate, lang, text):
+    assert annotate(lang, text, "2024-06-14")._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a different, later figure in the headline is no rounding of the earlier one
+    ("en", "Ormeau breach now 3M customers (was 2.3M)\n\nOrmeau first said 2.3M customers were hit. "
+           "Its update now says 3M.", 3000000),
+    ("fr", "Fuite chez Ormeau : 3 millions de clients (contre 2,3 millions)\n\nOrmeau avait d'abord évoqué "
+           "2,3 millions de clients touchés. Sa mise à jour fait désormais état de 3 millions.", 3000000),
+    # a rounded headline and the exact body figure are one count: the exact one is kept
+    ("en", "Ormeau: nearly a million patients affected\n\nOrmeau said 914,138 patients were affected.", 914138),
+    ("fr", "Ormeau : plus de 6 millions de patients\n\nOrmeau indique que 6 412 000 patients sont touchés.", 6412000),
+])
+def test_records_rounded_and_exact_figures_are_one_count_other_figures_are_not(annotate, lang, text, value):
+    assert annotate(lang, text, "2024-06-14")._.breach.records.value == value
