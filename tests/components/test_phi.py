@@ -69,3 +69,22 @@ def test_phi_explain_gives_the_cue_that_decided(annotate):
 ])
 def test_phi_could_in_the_past_follows_its_voice(annotate, lang, text, status):
     assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # forum register: a "sample" or "dump" of the data is its exposure
+    ("en", "someone dropped a sample of the Ormeau dump: names, phone numbers and blood tests.",
+     {"name": "affirmed", "phone": "affirmed", "test_result": "affirmed"}),
+    ("fr", "un échantillon du fichier d'Ormeau circule : noms, numéros de téléphone et bilans sanguins.",
+     {"name": "affirmed", "phone": "affirmed", "test_result": "affirmed"}),
+    # the email that notifies patients is no exposed email address
+    ("en", "Ormeau patients received an email telling them that their names were stolen.", {"name": "affirmed"}),
+    ("fr", "Les patients d'Ormeau reçoivent un courriel les informant que leurs noms ont été volés.", {"name": "affirmed"}),
+    # what a record says about the care: the reason for the visit, the type of diabetes, surgery reports
+    ("en", "The stolen files held the reason for the visit, the type of diabetes and operative reports.",
+     {"condition": "affirmed", "treatment": "affirmed"}),
+    ("fr", "Les fichiers volés contenaient le motif des consultations, le type de diabète et des comptes rendus "
+           "opératoires.", {"condition": "affirmed", "treatment": "affirmed"}),
+])
+def test_phi_forum_words_medium_and_care_details(annotate, lang, text, expected):
+    assert annotate(lang, text, "2024-06-14")._.breach.phi == expected
