@@ -37,6 +37,7 @@ NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
 MIN_VICTIM_SCORE = 3.0
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_BASED = re.compile(r"[\w.]+(?:[ -][\w.]+)?-based\s+")
 _CAP = rf"(?:(?:St|Ste|Mt|Ft)\.|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)"
 
 
@@ -169,6 +170,8 @@ class OrgRules:
         sentences = split_sentences(text, self.abbreviations)
         vocab = _Vocabulary(text)
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
+        # "Francisco Rodriguez ... Rodriguez said": the person's surname alone is no organization
+        surnames = {text[s:e].split()[-1] for s, e in persons if " " in text[s:e].strip()}
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
         found: list[Mention] = []
         for m in self.name_re.finditer(text):
@@ -181,6 +184,8 @@ class OrgRules:
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
                 if (start, end) in persons and not orgish and " " in text[start:end]:
+                    continue
+                if not orgish and text[start:end] in surnames:
                     continue
                 place = any(s <= start and end <= e for s, e in places) and not orgish
                 found.append(self._mention(text, folded, sentences, extended, end, "place" if place else "pattern"))
@@ -199,6 +204,9 @@ class OrgRules:
         return kept
 
     def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
+        based = _BASED.match(text, start, end)
+        if based and based.end() < end:
+            start = based.end()  # "Va.-based Defense Point Security", "Ohio-based Meridian"
         if re.search(r"['’]s$", text[start:end]):
             end -= 2  # English possessive: "Ormeau Clinic's network"
         surface = re.sub(r"^(?:la|le|les|l'|the)\s+", "", text[start:end], flags=re.IGNORECASE).strip()

@@ -49,3 +49,31 @@ def test_org_aliases_are_clustered(annotate, lang, text, victim):
     result = annotate(lang, text)._.breach
     names = {result.organization, *result.organization_aliases}
     assert {n.replace(" ", "") for n in names} == {victim.replace(" ", "")}
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a spokesperson named in full once, then by surname alone: the surname is no organization
+    ("en", "Hackers broke into the network of Valley College, said its chancellor, Francisco Rodriguez. "
+           "Rodriguez said the attack exposed the names of 3,000 students. Rodriguez added that staff were warned.",
+     "Valley College"),
+    ("fr", "Des pirates se sont introduits dans le réseau du lycée Valmont, a indiqué sa proviseure, Claire Dumoulin. "
+           "Selon Dumoulin, les noms de 3 000 élèves ont été volés. Dumoulin a prévenu les familles.", "lycée Valmont"),
+])
+def test_org_a_persons_surname_alone_is_not_the_victim(annotate, lang, text, victim):
+    assert annotate(lang, text, "2024-06-14")._.breach.organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a scam or security term in title case is no organization
+    ("en", "Business Email Compromise: Palomar Valley College loses staff data\n\nA Business Email Compromise scheme "
+           "tricked Palomar Valley College into sending the tax forms of 300 employees to a fraudster, the "
+           "college said. Business Email Compromise is the costliest online fraud.", "Palomar Valley College"),
+    ("fr", "Hameçonnage : le lycée Valmont piégé\n\nHameçonnage ou fraude au président ? Un faux courriel a conduit "
+           "le lycée Valmont à envoyer les fiches de paie de 300 agents à un escroc, a indiqué l'établissement.",
+     "lycée Valmont"),
+    # "Ohio-based": where the firm sits is not part of its name
+    ("en", "Ohio-based Meridian Health Partners said hackers stole the records of 4,000 patients.",
+     "Meridian Health Partners"),
+])
+def test_org_terms_and_locations_are_not_part_of_the_victim(annotate, lang, text, victim):
+    assert annotate(lang, text, "2024-06-14")._.breach.organization == victim
