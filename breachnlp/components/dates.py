@@ -174,7 +174,9 @@ class DateRules:
                 rf"(?P<m>{month})(?:\s+(?P<last>{last}))?|(?P<m2>{month})\s+(?P<last2>{last}))(?!\.?\s*\d)")),
             ("season", re.compile(
                 rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|(?:l'|le\s+|au\s+|a\s+l'|en\s+|the\s+|in\s+|during\s+)?"
-                rf"(?P<s>{season})(?:\s+(?:de\s+|of\s+)?(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season}))")),
+                rf"(?P<s>{season})(?:\s+(?:de\s+|of\s+)?(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season})"
+                # "au printemps", "in the spring": the latest such season begun by publication
+                rf"|(?:au\s+|a\s+l'|en\s+|in\s+the\s+|during\s+the\s+)(?P<s3>{season})(?![\w-]|\s+(?:de\s+|of\s+)?\d))")),
             ("month_range", re.compile(
                 rf"{range_open}\s+(?P<core>(?P<m1>{month})\.?\s+{range_and}\s+(?P<m>{month})(?:\.?,?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})"
                 rf"|\.?\s+(?P<ly>{last_year})|\.?\s+(?P<ty>{this_year}))?)(?![\w])")),
@@ -186,6 +188,7 @@ class DateRules:
                 rf"(?:\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
         ]
         self.patterns = [(kind, re.compile(r"(?<![\w])(?:" + pattern.pattern + ")")) for kind, pattern in self.patterns]
+        self.weekday_range = re.compile(rf"(?<![\w])(?:du\s+|from\s+)?{weekday}\.?\s*(?:au|to|through|-|–)\s*{weekday}(?![\w])")
         # every relative phrase in one scan, longest first; the phrase says its kind
         self.relative_kind = {fold(p): kind for kind, phrases in data["relative"].items() for p in phrases}
         self.relative = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -240,6 +243,9 @@ class DateRules:
             raw.append((m.start(), m.end(), "ago", m))
         for m in self.later_re.finditer(folded):
             raw.append((m.start(), m.end(), "later", m))
+        hours = [m.span() for m in self.weekday_range.finditer(folded)]  # "du lundi au samedi": opening hours
+        if hours:
+            raw = [r for r in raw if not (r[2] == "weekday" and any(s <= r[0] and r[1] <= e for s, e in hours))]
         chosen: list[tuple[int, int, str, re.Match[str] | None]] = []
         for item in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
             if chosen and item[0] < chosen[-1][1]:
@@ -377,7 +383,7 @@ class DateRules:
                 else published.year - 1
             return PartialDate(year, month), (None, month, None)
         if kind == "season":
-            season = self.season_of[g.get("s") or g.get("s1") or g.get("s2")]
+            season = self.season_of[g.get("s") or g.get("s1") or g.get("s2") or g.get("s3")]
             if g.get("y"):
                 return PartialDate(int(g["y"])), ()
             if published is None:

@@ -179,3 +179,20 @@ def test_dates_months_later_stay_months(annotate, lang, text, value):
 ])
 def test_dates_finer_restatement_of_the_same_role_wins(annotate, lang, text):
     assert annotate(lang, text, PUBLISHED)._.breach.date.discovered == "2024-06-05"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a bare season is the latest one begun by publication (14 June 2024: this spring)
+    ("fr", "Un pirate s'est connecté à la messagerie de la clinique Ormeau au printemps.", {"occurred": "2024"}),
+    ("en", "A hacker logged into Ormeau Clinic's mailbox in the spring.", {"occurred": "2024"}),
+    # "a commencé mardi à prévenir": the start of the notification, not of the attack
+    ("fr", "La clinique Ormeau a commencé mardi à prévenir ses patients.", {"disclosed": "2024-06-11", "occurred": None}),
+    ("en", "Ormeau Clinic began on Tuesday notifying its patients.", {"disclosed": "2024-06-11", "occurred": None}),
+    # opening hours are no dates: "du lundi au samedi", "Monday through Friday"
+    ("fr", "La clinique Ormeau a été piratée en mai. La cellule d'écoute est joignable du lundi au samedi.",
+     {"occurred": "2024-05", "disclosed": None, "discovered": None}),
+    ("en", "Ormeau Clinic was hacked in May. The call center is open Monday through Friday.",
+     {"occurred": "2024-05", "disclosed": None, "discovered": None}),
+])
+def test_dates_seasons_notification_starts_and_opening_hours(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
