@@ -196,3 +196,13 @@ def test_dates_finer_restatement_of_the_same_role_wins(annotate, lang, text):
 ])
 def test_dates_seasons_notification_starts_and_opening_hours(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # opening an investigation is the response, not the intrusion
+    ("fr", "Le 3 juin, la clinique Ormeau a découvert une intrusion. Elle a ouvert une enquête le jour même."),
+    ("en", "On June 3, Ormeau Clinic discovered an intrusion. It began an investigation the same day."),
+])
+def test_dates_opening_an_investigation_is_no_occurrence(annotate, lang, text):
+    dates = annotate(lang, text, PUBLISHED)._.breach.date
+    assert (dates.discovered, dates.occurred) == ("2024-06-03", None)
