@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from spacy.language import Language
@@ -168,7 +169,7 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
     """Annotate ``text`` chunk by chunk; keep only each chunk's spans and extension values
     (shifted to whole-text offsets), then lay them on one tokenized Doc of the whole text."""
     assemblers = [name for name, proc in nlp.pipeline if isinstance(proc, BreachAssembler)]
-    abbreviations = _abbreviations(nlp.lang)
+    abbreviations = sentence_abbreviations(nlp.lang)
     groups: dict[str, list[tuple[int, int, str]]] = {}
     ents: list[tuple[int, int, str]] = []
     values: dict[Any, Any] = {}
@@ -201,7 +202,9 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
     return merged
 
 
-def _abbreviations(lang: str) -> frozenset[str]:
+@lru_cache(maxsize=8)
+def sentence_abbreviations(lang: str | None) -> frozenset[str]:
+    """The folded abbreviations ``split_sentences`` needs for ``lang`` (none for another language)."""
     if lang not in LANGS:
         return frozenset()
     return frozenset(fold(a) for a in read_resource(lang, "text")["abbreviations"])

@@ -247,12 +247,9 @@ def _evidence_sentence(gold: dict[str, Any], pred: dict[str, Any] | None, field:
     spans = spans or [s for s in gold.get("spans") or [] if s.get("label") == label]
     if not spans:
         return None
-    from .resources import read_resource
-    from .text import fold
+    from .chunking import sentence_abbreviations
 
-    abbreviations = frozenset(fold(a) for a in read_resource(gold.get("lang") or "en", "text")["abbreviations"]) \
-        if gold.get("lang") in ("fr", "en") else frozenset()
-    for segment in splitter(text, abbreviations):
+    for segment in splitter(text, sentence_abbreviations(gold.get("lang"))):
         if segment.start <= spans[0]["start"] < segment.end:
             return text[segment.start:segment.end][:300]
     return None

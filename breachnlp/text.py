@@ -156,3 +156,16 @@ def segment_at(segments: list[Segment], offset: int) -> int:
 
 def iter_matches(pattern: re.Pattern[str], folded: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
     return pattern.finditer(folded, start, len(folded) if end is None else end)
+
+
+def interval_index(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts of ``spans`` in order, and the greatest end among the first i + 1 of them: with
+    ``bisect``, whether a span holds or overlaps a position is found in logarithmic time."""
+    starts: list[int] = []
+    max_ends: list[int] = []
+    best = -1
+    for s, e in sorted(spans):
+        best = max(best, e)
+        starts.append(s)
+        max_ends.append(best)
+    return starts, max_ends

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from ..resources import read_resource
 from ..taxonomy import PHI_CATEGORIES
-from ..text import Segment, cue_regex, fold, phrase_regex, split_sentences
+from ..text import Segment, cue_regex, fold, interval_index, phrase_regex, split_sentences
 from .base import BreachComponent, doc_text
 
 LABEL = "PHI"
@@ -98,7 +98,7 @@ class PhiRules:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
         excluded = [m.span() for m in self.exclusions.finditer(folded)]
-        excluded_starts, excluded_ends = _containment_index(excluded)
+        excluded_starts, excluded_ends = interval_index(excluded)
         found: list[PhiMention] = []
         inherited_exposure = False
         for index, sentence in enumerate(sentences):
@@ -224,16 +224,6 @@ def _first(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> re.
     found, starts, ends = _matches(pattern, sentence)
     i = bisect_left(starts, start)
     return found[i] if i < len(found) and ends[i] <= end else None
-
-
-def _containment_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Starts of ``spans`` in order, and the greatest end among the first i + 1 of them."""
-    starts, max_ends, best = [], [], -1
-    for s, e in sorted(spans):
-        best = max(best, e)
-        starts.append(s)
-        max_ends.append(best)
-    return starts, max_ends
 
 
 def _term_key(term: str) -> str:

@@ -19,7 +19,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterable
 
 from price_parser import Price
 from spacy.language import Language
@@ -27,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import NumberMatch, grammar
 from ..resources import read_resource
-from ..text import Segment, cue_regex, fold, phrase_regex, segment_at, split_sentences
+from ..text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 from .base import BreachComponent, doc_text
 
 LABEL = "RECORD_COUNT"
@@ -181,11 +180,11 @@ class RecordRules:
         """All count candidates of ``text`` (distractors removed), scored, in text order."""
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
-        excluded = _intervals(m.span() for m in self.date_like.finditer(folded))
-        excluded += _intervals(m.span() for m in self.phone.finditer(text))
+        excluded = [m.span() for m in self.date_like.finditer(folded)]
+        excluded += [m.span() for m in self.phone.finditer(text)]
         found: list[CountCandidate] = []
         numbers = self.grammar.find(text, folded)
-        excluded_index = _interval_index(excluded)
+        excluded_index = interval_index(excluded)
         memo: dict[tuple[str, int, int], object] = {}  # per-sentence searches, done once per sentence
         for number in numbers:
             if _overlaps_indexed(number.start, number.end, excluded_index):
@@ -328,26 +327,8 @@ def _is_money(text: str, start: int, end: int, value: int | None) -> bool:
         "$" in price.currency or price.currency.upper() in _CURRENCIES)
 
 
-def _intervals(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    return sorted(spans)
-
-
-def _overlaps(start: int, end: int, intervals: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in intervals)
-
-
-def _interval_index(intervals: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Starts of ``intervals`` in order, and the greatest end among the first i + 1 of them."""
-    starts, max_ends, best = [], [], -1
-    for s, e in sorted(intervals):
-        best = max(best, e)
-        starts.append(s)
-        max_ends.append(best)
-    return starts, max_ends
-
-
 def _overlaps_indexed(start: int, end: int, index: tuple[list[int], list[int]]) -> bool:
-    """:func:`_overlaps` in logarithmic time on an :func:`_interval_index`."""
+    """Whether ``start:end`` overlaps one of the spans of an :func:`~breachnlp.text.interval_index`."""
     starts, max_ends = index
     i = bisect_left(starts, end)
     return i > 0 and max_ends[i - 1] > start
