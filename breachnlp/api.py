@@ -94,40 +94,62 @@ def _anchor(published: Any) -> date | None:
     return anchor.date() if isinstance(anchor, datetime) else anchor
 
 
-def make_doc(nlp: Language, text: Any, published: str | date | None = None) -> Doc:
+def make_doc(nlp: Language, text: Any, published: str | date | None = None, *, title: Any = None) -> Doc:
     """A Doc of ``text`` with ``doc._.published`` set (validated), ready for ``nlp(doc)``.
 
-    Tokenization takes linear time whatever the text (:func:`breachnlp.chunking.make_doc`)
-    and, unlike ``nlp.make_doc``, does not refuse a text longer than ``nlp.max_length``:
-    :func:`breachnlp.chunking.annotate` annotates such a text in chunks.
+    ``title``, a headline given apart from the text, is read as its first line: the Doc's text
+    is then ``title + "\n\n" + text`` and ``doc._.body_start`` is where ``text`` starts
+    (:func:`breachnlp.chunking.compose`); the evidence of ``doc._.breach`` points into ``text``,
+    or into ``title`` with ``"source": "title"``. Tokenization takes linear time whatever the
+    text (:func:`breachnlp.chunking.make_doc`) and, unlike ``nlp.make_doc``, does not refuse a
+    text longer than ``nlp.max_length``: :func:`breachnlp.chunking.annotate` annotates such a
+    text in chunks.
     """
     text = _check_text(text)
+    title = _check_title(title)
     anchor = _anchor(published)
-    doc = chunking.make_doc(nlp, text)
+    full, body_start = chunking.compose(text, title)
+    doc = chunking.make_doc(nlp, full)
     doc._.published = anchor.isoformat() if anchor else None
+    doc._.title = title if title and title.strip() else None
+    doc._.body_start = body_start
     return doc
 
 
-def extract(text: Any, *, lang: str | None = None, published: str | date | None = None,
-            profile: str = "accurate") -> BreachRecord:
+def _check_title(title: Any) -> str | None:
+    if title is None:
+        return None
+    try:
+        return _check_text(title)
+    except InputError as e:
+        raise type(e)(f"title: {e}".replace("text must", "title must")) from e
+
+
+def extract(text: Any, *, title: str | None = None, lang: str | None = None,
+            published: str | date | None = None, profile: str = "accurate") -> BreachRecord:
     """The main breach described by ``text``.
 
-    ``lang`` is "fr" or "en" (detected when ``None``); ``published`` is the article's ISO
-    date, the anchor for relative dates ("en mai dernier", "last Thursday").
+    ``title`` is the headline when it comes apart from the text (a feed, a CMS export, an
+    HTML ``<h1>``): it is read with the text, as its first line, and evidence found in it is
+    marked ``"source": "title"`` (its offsets are into ``title``; every other span's are into
+    ``text``). ``lang`` is "fr" or "en" (detected when ``None``); ``published`` is the
+    article's ISO date, the anchor for relative dates ("en mai dernier", "last Thursday").
     """
     text = _check_text(text)
+    title = _check_title(title)
     anchor = _anchor(published)
     profile = _check_profile(profile)
-    lang = _check_lang(lang) if lang is not None else detect_language(text)
+    lang = _check_lang(lang) if lang is not None else detect_language(f"{title or ''}\n{text}")
     nlp = cached_pipeline(lang, None, profile)
-    return chunking.annotate(nlp, text, anchor)._.breach
+    return chunking.annotate(nlp, text, anchor, title=title)._.breach
 
 
 def pipe(records: Iterable[Mapping[str, Any] | str], *, lang: str | None = None, batch_size: int = 32,
          n_process: int = 1, profile: str = "accurate") -> Iterator[BreachRecord]:
     """Extract from many texts with ``nlp.pipe``: yields one :class:`BreachRecord` per input, in order.
 
-    Each input is a text or a mapping with ``text`` and optional ``lang`` and ``published``.
+    Each input is a text or a mapping with ``text`` and optional ``title``, ``lang`` and
+    ``published``.
     Inputs are grouped by language, so a mixed stream is processed in runs of one language.
     The arguments are checked when ``pipe`` is called, each input when it is reached: a bad
     one raises an :class:`~breachnlp.errors.InputError` naming its position.
@@ -153,6 +175,7 @@ def _pipe(records: Iterable[Mapping[str, Any] | str], lang: str | None, batch_si
             raise InputError(f"pipe() input {index}: the mapping has no 'text' key (it has {sorted(map(str, record))}).")
         try:
             text = _check_text(record.get("text"))
+            _check_title(record.get("title"))
             _anchor(record.get("published"))
             item_lang = _check_lang(record.get("lang") or lang or detect_language(text))
         except InputError as e:
@@ -172,6 +195,6 @@ def _pipe(records: Iterable[Mapping[str, Any] | str], lang: str | None, batch_si
 def _run(run: list[tuple[Mapping[str, Any], str]], lang: str, batch_size: int, n_process: int,
          profile: str) -> Iterator[BreachRecord]:
     nlp = cached_pipeline(lang, None, profile)
-    items = ((text, _anchor(record.get("published"))) for record, text in run)
+    items = ((text, _anchor(record.get("published")), _check_title(record.get("title"))) for record, text in run)
     for doc in chunking.pipe_docs(nlp, items, batch_size=batch_size, n_process=n_process):
         yield doc._.breach

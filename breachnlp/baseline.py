@@ -15,13 +15,14 @@ from dateparser.search import search_dates
 from .components.phi import phi_rules
 from .pipeline import cached_pipeline
 from .schema import BreachDates, BreachRecord, RecordCount
+from .chunking import compose
 from .text import fold
 
 _FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)|(?<![\w.,])\d{3,}(?![\d])")
 
 
 def baseline_record(record: Mapping[str, Any], lang: str) -> BreachRecord:
-    text: str = record["text"]
+    text: str = compose(record["text"], record.get("title"))[0]  # the headline is input too
     nlp = cached_pipeline(lang, None, "accurate")
     base = [name for name in nlp.pipe_names if not name.startswith("breach_")]
     with nlp.select_pipes(enable=base):

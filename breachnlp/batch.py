@@ -135,14 +135,15 @@ def _pipe(nlp: Any, items: list[tuple[int, InputLine]], batch_size: int) -> list
     batch fails, each text alone, with the exception in the place of a text that fails."""
     from .chunking import annotate, pipe_docs
 
-    pairs = [(line.record["text"], line.record.get("published")) for _, line in items]  # type: ignore[index]
+    triples = [(line.record["text"], line.record.get("published"), line.record.get("title"))  # type: ignore[index]
+               for _, line in items]
     try:
-        return list(pipe_docs(nlp, pairs, batch_size=batch_size))
+        return list(pipe_docs(nlp, triples, batch_size=batch_size))
     except Exception:  # find the text that fails; the others still get annotated
         out: list[Any] = []
-        for text, published in pairs:
+        for text, published, title in triples:
             try:
-                out.append(annotate(nlp, text, published))
+                out.append(annotate(nlp, text, published, title=title))
             except Exception as e:
                 out.append(e)
         return out

@@ -63,6 +63,37 @@ class Chunk(NamedTuple):
     end: int
 
 
+# ------------------------------------------------------------------ title
+TITLE_SEPARATOR = "\n\n"
+_LINE_BREAKS = str.maketrans({"\r": " ", "\n": " ", "\u2028": " ", "\u2029": " ", "\x0b": " ", "\x0c": " "})
+
+
+def compose(text: str, title: str | None) -> tuple[str, int]:
+    """The text the pipeline reads for ``title`` + ``text``, and where ``text`` starts in it.
+
+    A headline given apart is read as the first line, followed by a blank line (its line
+    breaks become spaces, one for one, so offsets into ``title`` are kept). When ``text``
+    already begins with the headline, or no headline is given, ``text`` is read alone.
+    """
+    if title is None or not title.strip():
+        return text, 0
+    head = title.translate(_LINE_BREAKS)
+    if _squeeze(text[:len(head) + 200]).startswith(_squeeze(head)):
+        return text, 0
+    return head + TITLE_SEPARATOR + text, len(head) + len(TITLE_SEPARATOR)
+
+
+def _squeeze(value: str) -> str:
+    return " ".join(fold(value).split())
+
+
+def _set_meta(doc: Doc, published: str | None, title: str | None, body_start: int) -> Doc:
+    doc._.published = published
+    doc._.title = title if title and title.strip() else None
+    doc._.body_start = body_start
+    return doc
+
+
 # ------------------------------------------------------------------ tokenization
 def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)`` in time linear in ``len(text)``, without the ``max_length`` check.
@@ -120,42 +151,44 @@ def split_chunks(text: str, max_chars: int = CHUNK_CHARS) -> list[Chunk]:
 
 
 def annotate(nlp: Language, text: str, published: str | date | None = None, *,
-             max_chars: int = CHUNK_CHARS) -> Doc:
+             title: str | None = None, max_chars: int = CHUNK_CHARS) -> Doc:
     """``nlp`` applied to ``text`` of any length: a Doc of the whole text, ``doc._.published`` set.
 
-    Up to ``max_chars`` characters (or ``nlp.max_length``, if lower) the text is one Doc;
-    beyond, it is annotated in chunks of at most that many characters, joined back into one
-    Doc (module docstring). A 1 MB Doc would need about 3.5 GB in the full models' NER.
+    ``title``, a headline given apart from the text, is read as its first line (:func:`compose`;
+    ``doc._.body_start`` says where ``text`` starts). Up to ``max_chars`` characters (or
+    ``nlp.max_length``, if lower) the text is one Doc; beyond, it is annotated in chunks of at
+    most that many characters, joined back into one Doc (module docstring). A 1 MB Doc would
+    need about 3.5 GB in the full models' NER.
     """
     anchor = _published(published)
     limit = min(max_chars, nlp.max_length)
-    if len(text) <= limit:
-        doc = make_doc(nlp, text)
-        doc._.published = anchor
-        return nlp(doc)
-    return _annotate_long(nlp, text, anchor, limit)
+    full, body_start = compose(text, title)
+    if len(full) <= limit:
+        return nlp(_set_meta(make_doc(nlp, full), anchor, title, body_start))
+    return _set_meta(_annotate_long(nlp, full, anchor, limit, title, body_start), anchor, title, body_start)
 
 
-def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None]], *, batch_size: int = 32,
-              n_process: int = 1) -> Iterator[Doc]:
-    """Annotated Docs of ``(text, published)`` pairs, in order.
+def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None] | tuple[str, str | date | None, str | None]],
+              *, batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
+    """Annotated Docs of ``(text, published)`` or ``(text, published, title)`` items, in order.
 
     Texts up to :data:`CHUNK_CHARS` characters (or ``nlp.max_length``) go through ``nlp.pipe``
     in batches; a longer one is annotated in chunks, as by :func:`annotate`, in its place.
     """
     limit = min(CHUNK_CHARS, nlp.max_length)
     pending: list[Doc] = []
-    for text, published in items:
+    for item in items:
+        text, published = item[0], item[1]
+        title = item[2] if len(item) > 2 else None  # type: ignore[misc]
         anchor = _published(published)
-        if len(text) > limit:
+        full, body_start = compose(text, title)
+        if len(full) > limit:
             if pending:
                 yield from nlp.pipe(pending, batch_size=batch_size, n_process=n_process)
                 pending = []
-            yield _annotate_long(nlp, text, anchor, limit)
+            yield _set_meta(_annotate_long(nlp, full, anchor, limit, title, body_start), anchor, title, body_start)
             continue
-        doc = make_doc(nlp, text)
-        doc._.published = anchor
-        pending.append(doc)
+        pending.append(_set_meta(make_doc(nlp, full), anchor, title, body_start))
     if pending:
         yield from nlp.pipe(pending, batch_size=batch_size, n_process=n_process)
 
@@ -165,7 +198,8 @@ def _published(published: str | date | None) -> str | None:
     return anchor.isoformat()[:10] if anchor is not None else None
 
 
-def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: int) -> Doc:
+def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: int,
+                   title: str | None = None, body_start: int = 0) -> Doc:
     """Annotate ``text`` chunk by chunk; keep only each chunk's spans and extension values
     (shifted to whole-text offsets), then lay them on one tokenized Doc of the whole text."""
     assemblers = [name for name, proc in nlp.pipeline if isinstance(proc, BreachAssembler)]
@@ -195,7 +229,7 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
     for key, items in groups.items():
         spans = (merged.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items)
         merged.spans[key] = [span for span in spans if span is not None]
-    merged._.published = published
+    _set_meta(merged, published, title, body_start)
     _one_victim(merged)
     for name in assemblers:
         merged = nlp.get_pipe(name)(merged)

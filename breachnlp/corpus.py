@@ -153,7 +153,7 @@ def record_from_source(source: dict[str, Any]) -> dict[str, Any]:
     record["breach"] = {key: breach[key] for key in BREACH_KEYS}
     record["other_organizations"] = list(source.get("other_organizations") or [])
     record["spans"] = spans
-    for key in ("genre", "phenomena"):
+    for key in ("genre", "headline", "phenomena"):
         if key in source:
             record[key] = source[key]
     return record

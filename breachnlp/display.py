@@ -29,13 +29,14 @@ import html
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Mapping, NamedTuple, Sequence, overload
 
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
+from .components.assemble import doc_offsets
 from .errors import BreachNLPError, InputError
 from .schema import BreachRecord, Evidence
 from .taxonomy import DATE_ROLES, LANGS, PHI_CATEGORIES
@@ -93,7 +94,7 @@ def _source(obj: Any, text: str | None = None) -> _Source:
         if text is not None and text != obj.text:
             raise InputError("text= differs from the Doc's text; pass the Doc alone.")
         meta = {"id": obj.user_data.get("breachnlp_id"), "lang": obj.lang_, "published": obj._.published}
-        return _Source(obj._.breach, obj.text, obj, meta)
+        return _Source(_on_doc(obj._.breach, obj._.body_start or 0), obj.text, obj, meta)
     if isinstance(obj, BreachRecord):
         if text is not None:
             if not isinstance(text, str):
@@ -117,8 +118,27 @@ def _source(obj: Any, text: str | None = None) -> _Source:
                      f"record (a mapping with 'text', 'breach', 'spans'), not {type(obj).__name__}.")
 
 
+def _on_doc(record: BreachRecord, body_start: int) -> BreachRecord:
+    """``record`` with its evidence at Doc offsets (a Doc read with a title holds it before the text)."""
+    if not body_start:
+        return record
+    spans = []
+    for item in record.spans:
+        start, end = doc_offsets(item, body_start)
+        attrs = {k: v for k, v in item.attrs.items() if k != "source"}
+        spans.append(Evidence(start, end, item.label, item.text, attrs))
+    return replace(record, spans=tuple(spans))
+
+
+def _in_text(record: BreachRecord) -> BreachRecord:
+    """``record`` without the evidence found in its title (its offsets are not into the text)."""
+    if not any(e.attrs.get("source") == "title" for e in record.spans):
+        return record
+    return replace(record, spans=tuple(e for e in record.spans if e.attrs.get("source") != "title"))
+
+
 def _check_offsets(record: BreachRecord, text: str) -> None:
-    for evidence in record.spans:
+    for evidence in _in_text(record).spans:
         if evidence.end > len(text) or (evidence.text and text[evidence.start:evidence.end] != evidence.text):
             raise InputError(f"Evidence {evidence.text!r} at {evidence.start}:{evidence.end} is not in this text; "
                              "pass the text the record was extracted from.")
@@ -168,7 +188,7 @@ def _marks(source: _Source, spans: SpanMode) -> list[_Mark]:
         return _candidate_marks(source.doc)
     if spans != "evidence":
         raise InputError(f'spans must be "evidence" or "all", not {spans!r}.')
-    marks = [_Mark(e.start, e.end, *_evidence_label(e, source.record)) for e in source.record.spans]
+    marks = [_Mark(e.start, e.end, *_evidence_label(e, source.record)) for e in _in_text(source.record).spans]
     marks += [_Mark(s.start_char, s.end_char, "BREACH_ORG: parent", _COLORS["BREACH_ORG:parent"])
               for s in _parent_spans(source)]
     return sorted(set(marks))

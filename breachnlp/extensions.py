@@ -29,6 +29,13 @@ def register_extensions() -> None:
     """Declare the extensions (idempotent)."""
     if not Doc.has_extension("published"):
         Doc.set_extension("published", default=None)
+    # The headline given apart from the text (``title``) is read as the Doc's first line:
+    # ``doc.text == title + "\n\n" + text`` and ``body_start`` is where ``text`` begins (0 when
+    # no title was given, or when the text already starts with it).
+    if not Doc.has_extension("title"):
+        Doc.set_extension("title", default=None)
+    if not Doc.has_extension("body_start"):
+        Doc.set_extension("body_start", default=0)
     if not Doc.has_extension("breach"):
         Doc.set_extension("breach", getter=_breach_getter)
     for name, default in SPAN_EXTENSIONS.items():

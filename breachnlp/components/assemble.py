@@ -116,7 +116,7 @@ _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]
 def _fingerprint(doc: Doc) -> tuple[Any, ...]:
     """Which span groups (by identity and size) and anchor a record was assembled from."""
     groups = tuple((key, id(doc.spans[key]), len(doc.spans[key])) for key in GROUPS.values() if key in doc.spans)
-    return groups + (doc._.published,)
+    return groups + (doc._.published, doc._.body_start)
 
 
 def assemble_record(doc: Doc) -> BreachRecord:
@@ -197,6 +197,9 @@ def _assemble(doc: Doc) -> BreachRecord:
                  if phi.get(s._.phi_category) == s._.phi_status]
 
     evidence.sort(key=lambda e: (e.start, e.label))
+    body_start = doc._.body_start or 0
+    if body_start:
+        evidence = [_onto_input(e, body_start) for e in evidence]
     return BreachRecord(
         organization=organization,
         organization_aliases=aliases,
@@ -214,6 +217,21 @@ def _evidence(span: Span, **attrs: Any) -> Evidence:
     return Evidence(span.start_char, span.end_char, span.label_, span.text, attrs)
 
 
+def _onto_input(item: Evidence, body_start: int) -> Evidence:
+    """Evidence with offsets into the input it was read from: the ``text`` (shifted back past the
+    title read before it), or the ``title``, marked ``"source": "title"``."""
+    if item.start >= body_start:
+        return Evidence(item.start - body_start, item.end - body_start, item.label, item.text, item.attrs)
+    return Evidence(item.start, min(item.end, body_start), item.label, item.text, {**item.attrs, "source": "title"})
+
+
+def doc_offsets(item: Evidence, body_start: int) -> tuple[int, int]:
+    """Where a record's evidence lies in the Doc (the inverse of :func:`_onto_input`)."""
+    if item.attrs.get("source") == "title":
+        return item.start, item.end
+    return item.start + body_start, item.end + body_start
+
+
 class BreachAssembler:
     """Writes the evidence of the assembled breach to ``doc.spans["breach"]``."""
 
@@ -224,8 +242,10 @@ class BreachAssembler:
     def __call__(self, doc: Doc) -> Doc:
         record = assemble_record(doc)
         spans = []
+        body_start = doc._.body_start or 0
         for item in record.spans:
-            span = doc.char_span(item.start, item.end, label=item.label, alignment_mode="expand")
+            start, end = doc_offsets(item, body_start)
+            span = doc.char_span(start, end, label=item.label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans[self.spans_key] = spans
