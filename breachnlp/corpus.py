@@ -159,17 +159,31 @@ def record_from_source(source: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def record_from_batch(line: dict[str, Any], batch: str) -> dict[str, Any]:
+    """A gold record from a first-sight batch line (plain gold JSON, no spans), tagged with its batch."""
+    record = {key: line.get(key) for key in ("id", "lang", "published", "title", "text")}
+    record["breach"] = line["breach"]
+    record["other_organizations"] = list(line.get("other_organizations") or [])
+    record["genre"] = line.get("genre")
+    record["batch"] = batch
+    return record
+
+
 def build_corpus(source_dir: str | Path, out_dir: str | Path) -> dict[str, int]:
-    """Build ``<out_dir>/<lang>.jsonl`` from ``<source_dir>/<lang>/*.yml``; return counts per language.
+    """Build ``<out_dir>/<lang>.jsonl`` from ``<source_dir>/<lang>/*.yml`` and the first-sight batches
+    ``<source_dir>/first-sight/*.jsonl`` (both languages, no spans); return counts per language.
 
     Raises :class:`GoldFormatError` naming the file of the first invalid article.
     """
     counts: dict[str, int] = {}
     seen: set[str] = set()
+    batches = [(path, record) for path in sorted(Path(source_dir, "first-sight").glob("*.jsonl"))
+               for record in read_jsonl(path)]
     for lang in LANGS:
         records = []
-        for path in sorted(Path(source_dir, lang).glob("*.yml")):
-            record = record_from_source(srsly.read_yaml(path))
+        sources = [(path, record_from_source(srsly.read_yaml(path))) for path in sorted(Path(source_dir, lang).glob("*.yml"))]
+        sources += [(path, record_from_batch(record, path.stem)) for path, record in batches if record.get("lang") == lang]
+        for path, record in sources:
             problems = validate_record(record)
             if record["lang"] != lang:
                 problems.append(f"lang {record['lang']!r} in the {lang}/ folder")

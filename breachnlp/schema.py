@@ -66,6 +66,18 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class OrganizationRole:
+    """An organization the text names, with its role: ``victim``, ``parent``, ``regulator``,
+    ``attacker``, ``vendor``, ``media``, ``law_firm``, ``other_victim`` or ``other``."""
+
+    name: str
+    role: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(frozen=True)
 class BreachRecord:
     """Everything breachnlp extracts about an article's main breach.
 
@@ -83,6 +95,10 @@ class BreachRecord:
     other_organizations: tuple[str, ...] = ()
     other_breaches: tuple[str, ...] = ()
     spans: tuple[Evidence, ...] = ()
+    organizations: tuple[OrganizationRole, ...] = ()
+    confidence: Mapping[str, float] = field(default_factory=dict)
+    # the features each confidence was computed from (breachnlp.confidence); not serialized
+    decision: Mapping[str, Mapping[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The gold ``breach`` object (spec keys, in spec order)."""
@@ -99,6 +115,8 @@ class BreachRecord:
         """A whole gold-format line: ``meta`` (id, lang, published, title, text) + breach + spans."""
         return {**meta, "breach": self.to_dict(), "other_organizations": list(self.other_organizations),
                 "other_breaches": [{"organization": name} for name in self.other_breaches],
+                "organizations": [o.to_dict() for o in self.organizations],
+                "confidence": {field: self.confidence.get(field) for field in ("organization", "records", "date")},
                 "spans": [span.to_dict() for span in self.spans]}
 
     def _repr_html_(self) -> str:
@@ -109,7 +127,7 @@ class BreachRecord:
 
     @classmethod
     def from_dict(cls, breach: Mapping[str, Any] | None, *, other_organizations: Any = (),
-                  spans: Any = ()) -> "BreachRecord":
+                  spans: Any = (), organizations: Any = (), confidence: Any = None) -> "BreachRecord":
         breach = breach or {}
         return cls(
             organization=breach.get("organization"),
@@ -119,6 +137,8 @@ class BreachRecord:
             date=BreachDates.from_dict(breach.get("date")),
             phi=dict(breach.get("phi") or {}),
             other_organizations=tuple(other_organizations or ()),
+            organizations=tuple(OrganizationRole(o["name"], o["role"]) for o in organizations or ()),
+            confidence=dict(confidence or {}),
             spans=tuple(Evidence(s["start"], s["end"], s["label"], s.get("text", ""),
                                  {k: v for k, v in s.items() if k not in ("start", "end", "label", "text")})
                         for s in spans or ()),

@@ -21,12 +21,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import read_resource
-from ..schema import BreachDates, BreachRecord, Evidence, RecordCount
+from ..confidence import confidence, date_features, organization_features, records_features
+from ..schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount
 from ..taxonomy import DATE_ROLES, LANGS
 from ..text import cue_regex, fold, split_sentences
 from .base import doc_text
 from .phi import PhiMention, document_status
+from .org import NEVER_VICTIM
 from .records import RECORD_UNITS, candidate_from_span, choose_count
+
+MIN_COUNT_SCORE = 3.0  # a figure below it is not about the breach (records.choose_count)
 
 GROUPS = {"org": "breach_org", "records": "breach_records", "dates": "breach_dates", "phi": "breach_phi"}
 EVIDENCE_KEY = "breach"
@@ -98,7 +102,7 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
     sentences = split_sentences(text, cues.abbreviations)
     victim = {_sentence(s) for s in orgs if s._.org_role == "victim"}
     # organizations that look like victims too (other incidents of a feature, vendors hit)
-    other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 3.0
+    other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 0.0
              and not (s._.breach_features or {}).get("place")}
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
     anaphor, incident = set(), set()
@@ -139,8 +143,14 @@ def _assemble(doc: Doc) -> BreachRecord:
     context = _context(doc, orgs)
     evidence: list[Evidence] = []
 
+    lang = doc.lang_ if doc.lang_ in LANGS else "en"
+    decision: dict[str, dict[str, float]] = {}
+
     # organization
     victim_spans = [s for s in orgs if s._.org_role == "victim"]
+    candidate_scores = {s._.org_name: float(s._.org_score or 0.0) for s in orgs if s._.org_role not in NEVER_VICTIM}
+    decision["organization"] = organization_features(
+        candidate_scores.values(), headline=any(c[2] == "headline" for s in victim_spans for c in s._.breach_cues or ()))
     organization = victim_spans[0]._.org_name if victim_spans else None
     aliases = tuple((victim_spans[0]._.breach_features or {}).get("aliases", ())) if victim_spans else ()
     parent_spans = [s for s in orgs if s._.org_role == "parent"]
@@ -148,18 +158,31 @@ def _assemble(doc: Doc) -> BreachRecord:
     evidence += [_evidence(s, role="victim") for s in victim_spans]
     others: list[str] = []
     other_breaches: list[str] = []
+    roles: dict[str, str] = {}
     for span in orgs:
-        if span._.org_role != "victim" and span._.org_name not in others:
-            others.append(span._.org_name)
         features = span._.breach_features or {}
-        if span._.org_role == "other" and not features.get("place") and span._.org_name not in other_breaches and (
-                span._.org_score >= 3.0 or any(c[2] == "other_incident_victim" for c in span._.breach_cues or ())):
-            other_breaches.append(span._.org_name)
+        if features.get("place"):
+            continue  # a place the NER found is no organization
+        name = span._.org_name
+        if span._.org_role != "victim" and name not in others:
+            others.append(name)
+        if span._.org_role == "other" and name not in other_breaches and (
+                span._.org_score >= 0.0 or any(c[2] == "other_incident_victim" for c in span._.breach_cues or ())):
+            other_breaches.append(name)
+        roles.setdefault(name, span._.org_role or "other")
+    organizations = tuple(OrganizationRole(name, "other_victim" if name in other_breaches else role)
+                          for name, role in roles.items())
 
     # record count
     count_spans = _group(doc, GROUPS["records"])
     candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
-    chosen = choose_count(candidates)
+    chosen = choose_count(candidates, min_score=MIN_COUNT_SCORE)
+    by_value: dict[int, list[float]] = {}
+    for c in candidates:
+        if c.value and c.unit in RECORD_UNITS + (None,) and not c.population and not c.range_start:
+            by_value.setdefault(c.value, []).append(c.score)
+    decision["records"] = records_features(by_value, chosen.value if chosen is not None else None, MIN_COUNT_SCORE,
+                                           chosen is not None and chosen.qualifier != "exact")
     records = None
     if chosen is not None and chosen.value is not None:
         unit = chosen.unit if chosen.unit in RECORD_UNITS else "other"
@@ -169,7 +192,8 @@ def _assemble(doc: Doc) -> BreachRecord:
 
     # dates
     date_spans = _group(doc, GROUPS["dates"])
-    roles: dict[str, str | None] = {}
+    dates: dict[str, str | None] = {}
+    weights: dict[str, float] = {}
     for role in DATE_ROLES:
         pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0),
                  -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
@@ -181,11 +205,17 @@ def _assemble(doc: Doc) -> BreachRecord:
             finer = [p[2] for p in pool if p[0] >= top[0] - 1.0 and _inside(p[2], best)]
             if finer:
                 best = max(finer, key=lambda s: (len(s._.date_norm), -s.start_char))
-            roles[role] = best._.date_norm
+            dates[role] = best._.date_norm
+            weights[role] = top[0]
             evidence += [_evidence(s, role=role) for s in date_spans
                          if s._.date_role == role and s._.date_norm == best._.date_norm]
         else:
-            roles[role] = None
+            dates[role] = None
+    breach_dates = BreachDates(**dates)
+    primary_role = next((r for r in ("occurred", "disclosed", "discovered") if dates[r]), None)
+    decision["date"] = date_features(breach_dates.primary, weights.get(primary_role) if primary_role else None,
+                                     sum(1 for s in date_spans if s._.date_norm),
+                                     sum(1 for r in DATE_ROLES if dates[r]))
 
     # data categories
     phi_spans = _group(doc, GROUPS["phi"])
@@ -205,11 +235,14 @@ def _assemble(doc: Doc) -> BreachRecord:
         organization_aliases=aliases,
         parent_organization=parent,
         records=records,
-        date=BreachDates(**roles),
+        date=breach_dates,
         phi=phi,
         other_organizations=tuple(others),
         other_breaches=tuple(other_breaches),
         spans=tuple(evidence),
+        organizations=organizations,
+        confidence=confidence(lang, decision),
+        decision=decision,
     )
 
 

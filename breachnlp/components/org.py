@@ -31,10 +31,16 @@ from spacy.tokens import Doc
 from ..resources import read_resource
 from ..text import Segment, cue_regex, fold, segment_at, split_sentences
 from .base import BreachComponent, doc_text
+from ..scoring import LinearScorer
 
 LABEL = "BREACH_ORG"
 NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
-MIN_VICTIM_SCORE = 3.0
+# What the victim score weighs, per organization cluster (counts, or 0/1 flags).
+VICTIM_FEATURES: tuple[str, ...] = (
+    "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
+    "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
+    "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
+)
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _BASED = re.compile(r"[\w.]+(?:[ -][\w.]+)?-based\s+")
@@ -79,6 +85,7 @@ class Cluster:
     role: str = "other"
     score: float = 0.0
     owns: "Cluster | None" = None  # the subsidiary this cluster is the parent of
+    features: dict[str, float] = field(default_factory=lambda: dict.fromkeys(VICTIM_FEATURES, 0.0))
 
     @property
     def name(self) -> str:
@@ -86,7 +93,11 @@ class Cluster:
         forms: dict[str, int] = {}
         for m in self.mentions:
             forms[m.text] = forms.get(m.text, 0) + 1
-        return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+        # "la mutuelle MuTeo" and "MuTeo": a lower-case common noun in apposition is no part of
+        # the name ("clinique des Lilas", where the noun is joined by "des", keeps it)
+        named = [f for f in forms if not any(f != g and f.endswith(" " + g) and f[:1].islower()
+                                             and _common_noun_before(f[:-len(g)]) for g in forms)]
+        return max(named or forms, key=lambda f: (len(f.split()), forms[f], len(f)))
 
     @property
     def aliases(self) -> list[str]:
@@ -106,8 +117,11 @@ class OrgRules:
         data = read_resource(lang, "orgs", resources)
         text = read_resource(lang, "text", resources)
         cues = read_resource(lang, "cues", resources)
+        records = read_resource(lang, "records", resources)
         self.lang = lang
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.not_headline = [re.compile(p) for p in text["not_headline"]]
+        self.site_separators = tuple(text["headline_site_separators"])
         self.gazetteer: dict[str, str] = {}
         for role, names in data["gazetteer"].items():
             for name in names:
@@ -139,6 +153,8 @@ class OrgRules:
         self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
         self.law_context = cue_regex([re.escape(fold(c)) for c in data["law_cues"]])
         self.other_incident = cue_regex(cues["other_incident"])
+        self.incident = cue_regex(list(cues["exposure"]) + list(records["breach_context"]))
+        self.weights = LinearScorer.from_data(read_resource(lang, "weights", resources)["victim"], VICTIM_FEATURES)
         self.apposition = re.compile(r",\s*(?:a|an|the|un|une|le|la|l'|les|which|qui)\s[^,;.()\n]{0,120},")
         descriptor_words = "|".join(re.escape(w) for w in sorted({w for d in descriptors for w in d.split() if len(w) > 3}))
         self.modifier_after = re.compile(rf"^\s+(?:{descriptor_words})(?![\w])")
@@ -164,11 +180,67 @@ class OrgRules:
         alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
         return re.compile(rf"^(?:,?\s*)(?:qui\s+|which\s+|who\s+|that\s+)?(?:{alternation})(?![\w])")
 
+    # -------------------------------------------------------------- headline
+    def headline(self, text: str) -> "Headline":
+        """Where the headline is: the first line, when the text has several lines, the line is
+        short and is not a dateline, byline, date line, salutation or a sentence of the lede;
+        and where a site or paper name closes it ("... | CSO Online")."""
+        end = _headline_end(text)
+        if not end:
+            return Headline(0, 0, 0)
+        start = len(text) - len(text.lstrip())
+        line = text[start:end]
+        folded = fold(line)
+        words = line.split()
+        if any(p.search(folded) for p in self.not_headline) or (line.rstrip().endswith(".") and len(words) > 14):
+            return Headline(0, 0, 0)
+        site = end
+        for separator in self.site_separators:
+            cut = line.rfind(separator)
+            if cut > 0:
+                tail, head = line[cut + len(separator):], line[:cut]
+                if 0 < len(tail.split()) <= 5 and len(head.split()) >= 3:
+                    site = min(site, start + cut)
+        return Headline(start, end, site)
+
+    def _title_case_piece(self, text: str, start: int, end: int, headline: "Headline") -> tuple[int, int]:
+        """The part of a capitalized run of a Title Case headline that names an organization.
+
+        In "Netflix Scam Spreads Ransomware" every word is capitalized, so the run says nothing
+        of where the name ends. The body does: keep the longest stretch of the run's words that
+        the body writes the same way; failing that, cut the run at the first word the body
+        writes in lower case ("Wishbone Quiz App Exposes..." → "Wishbone")."""
+        body = text[headline.end:]
+        words = list(re.finditer(r"\S+", text[start:end]))
+        best: tuple[int, int] | None = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                if best is not None and j - i <= best[1] - best[0]:
+                    break
+                phrase = text[start + words[i].start():start + words[j - 1].end()].rstrip(".,;:'’")
+                if not (words[i].group()[:1].isupper() and words[j - 1].group()[:1].isupper()):
+                    continue  # a name starts and ends with a capitalized word, never "of"
+                if len(phrase) >= 2 and re.search(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", body):
+                    best = (i, j)
+        if best is not None:
+            i, j = best
+            piece_end = start + words[j - 1].end()
+            while piece_end > start and text[piece_end - 1] in ".,;:":
+                piece_end -= 1
+            return start + words[i].start(), piece_end
+        lower = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", body)}
+        for k, w in enumerate(words):
+            if k and fold(w.group().strip(".,;:")) in lower:
+                return start, start + words[k - 1].end()
+        return start, end
+
     # -------------------------------------------------------------- mentions
     def mentions(self, text: str, ents: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
         vocab = _Vocabulary(text)
+        headline = self.headline(text)
+        title_case = headline.end > 0 and _title_case(text[headline.start:headline.site])
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
         # "Francisco Rodriguez ... Rodriguez said": the person's surname alone is no organization
         surnames = {text[s:e].split()[-1] for s, e in persons if " " in text[s:e].strip()}
@@ -180,6 +252,8 @@ class OrgRules:
                 if m.start() < s < run_end and e <= run_end + 1:
                     run_end = s
             for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
+                if title_case and start < headline.site:
+                    start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
                 extended = self._with_descriptor(folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
@@ -190,6 +264,8 @@ class OrgRules:
                 place = any(s <= start and end <= e for s, e in places) and not orgish
                 found.append(self._mention(text, folded, sentences, extended, end, "place" if place else "pattern"))
         for start, end, label in ents:
+            if title_case and label == "ORG" and start < headline.site:
+                start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
             surface = text[start:end]
             if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
                     and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
@@ -210,7 +286,7 @@ class OrgRules:
         if re.search(r"['’]s$", text[start:end]):
             end -= 2  # English possessive: "Ormeau Clinic's network"
         surface = re.sub(r"^(?:la|le|les|l'|the)\s+", "", text[start:end], flags=re.IGNORECASE).strip()
-        surface = re.sub(r"^(?:l['’])", "", surface)
+        surface = re.sub(r"^(?:[lL]['’])", "", surface)
         return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)
 
     def _common_phrase(self, name: str, vocab: "_Vocabulary") -> bool:
@@ -257,6 +333,7 @@ class OrgRules:
             current.append(w)
         if current:
             pieces.append((start + current[0].start(), start + current[-1].end()))
+        pieces = [cut for s, e in pieces for cut in self._possessive_cut(text, s, e)]
         out = []
         connectors = ("de", "du", "des", "d'", "la", "le", "les", "of", "the", "and", "for", "on", "&", "et", "en", "sur", "-")
         for s, e in pieces:
@@ -280,6 +357,15 @@ class OrgRules:
                 continue
             out.append((s2, e2))
         return out
+
+    def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
+        what follows is itself a name of an organization ("St. Brigid's Children's Hospital")."""
+        for w in re.finditer(r"\S+?['’]s(?=\s)", text[start:end]):
+            rest = text[start + w.end():end]
+            if not ({fold(x).strip(".,") for x in rest.split()} & self.org_words):
+                return [(start, start + w.end()), (start + w.end() + 1, end)]
+        return [(start, end)]
 
     def _sentence_initial_word(self, text: str, start: int, end: int, sentences: list[Segment],
                                vocab: "_Vocabulary") -> bool:
@@ -347,22 +433,27 @@ class OrgRules:
 
     # ---------------------------------------------------------------- roles
     def assign_roles(self, text: str, clusters: list[Cluster]) -> Cluster | None:
-        """Give every cluster a role and a victim score; return the victim cluster or None."""
+        """Give every cluster a role, victim features and a victim score; return the victim or None.
+
+        Each cluster's evidence is counted as named features (:data:`VICTIM_FEATURES`); its victim
+        score is the weighted sum plus the bias of ``weights.yml`` (fitted on gold by ``make
+        train``), a logit: the best candidate is the victim when its score is positive.
+        """
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
         last_lines_start = _tail_start(text)
         other_incident_sentences = {i for i, s in enumerate(sentences)
                                     if self.other_incident.search(folded, s.start, s.end)}
-        by_mention: dict[int, Cluster] = {}
-        for cluster in clusters:
-            for m in cluster.mentions:
-                by_mention[m.start] = cluster
+        incident_sentences = {i for i, s in enumerate(sentences) if self.incident.search(folded, s.start, s.end)}
         parents: dict[int, Cluster] = {}  # id(child) -> parent
-        bonus: dict[int, float] = {}  # victim cues earned through an apposition
         orphans: list[Cluster] = []
-        headline_end = _headline_end(text)
+        headline = self.headline(text)
         letter = len(self.first_person.findall(folded)) >= 3
         letter_head = _nth_line_start(text, 4)
+        body_start = headline.end
+        first_body_sentence = segment_at(sentences, min(len(text) - 1, body_start + 1)) if sentences and text else 0
+        first_named = min((m.start for c in clusters for m in c.mentions if m.start >= body_start
+                           and m.source != "place"), default=-1)
         for cluster in clusters:
             role = None
             for m in cluster.mentions:
@@ -371,16 +462,21 @@ class OrgRules:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
                     break
-            score = 0.0
+            f = cluster.features
             counted_sentences: set[int] = set()
+            mention_sentences: set[int] = set()
             place = all(m.source == "place" for m in cluster.mentions)
 
             for m in cluster.mentions:
                 before = folded[max(0, m.start - 80):m.start]
                 after = folded[m.end:m.end + 40]
                 other = m.sentence in other_incident_sentences
-                if m.start < headline_end:
-                    score += 3.0
+                mention_sentences.add(m.sentence)
+                if headline.site <= m.start < headline.end:
+                    role = role or "media"  # "... | CSO Online": the site that published the story
+                    m.cues.append((m.start, m.end, "headline_site"))
+                elif m.start < headline.site:
+                    f["headline"] += 1
                     m.cues.append((m.start, m.end, "headline"))
                 parent_cue = self.parent_before.search(before[-70:])
                 child = self._nearest_before(cluster, clusters, m, sentences) if parent_cue else None
@@ -394,17 +490,19 @@ class OrgRules:
                         m.cues.append((m.start, m.end, "victim_cue"))
                         if child is not None:
                             # "X, filiale de Y, a annoncé": the verb after the apposition is X's
-                            bonus[id(child)] = bonus.get(id(child), 0.0) + 2.5
+                            child.features["apposition_cue"] += 1
                         else:
-                            score += 2.5
+                            f["victim_cue"] += 1
                             counted_sentences.add(m.sentence)
                 if other:
-                    score -= 1.0
+                    f["other_incident"] += 1
                     if role is None and m.source != "place":
                         m.cues.append((m.start, m.end, "other_incident_victim"))
-                score += 1.0
+                f["mentions"] += 1
                 if m.start >= last_lines_start:
-                    score += 0.5  # letters are signed by the organization that writes them
+                    f["signature"] += 1  # letters are signed by the organization that writes them
+                if m.start >= body_start and _opens_sentence(text, sentences, m):
+                    f["sentence_subject"] += 1
                 if self.relative_before.search(before[-25:]) and self.owner_after.match(after):
                     child = self._nearest_before(cluster, clusters, m, sentences)
                     if child is not None:
@@ -421,19 +519,25 @@ class OrgRules:
                     window = folded[max(sentence.start, m.start - 40):min(sentence.end, m.end + 25)]
                     if self.attacker_context.search(window) and not self.victim_after.match(after):
                         m.cues.append((m.start, m.end, "attacker_context"))
-                        score -= 2.0
+                        f["attacker_context"] += 1
                     if self.media_before.search(before[-40:]):
-                        score -= 1.0
+                        f["media_context"] += 1
                     if self.vendor_context.search(folded[max(sentence.start, m.start - 30):m.start]):
-                        score -= 1.0
-            if place:
-                score -= 1.5  # the NER's place names are rarely the victim
-            if letter and any(m.start < letter_head or m.start >= last_lines_start for m in cluster.mentions):
-                score += 1.5  # a letter names its writer in its opening or its signature
+                        f["vendor_context"] += 1
+            f["place"] = float(place)
+            f["letter_writer"] = float(letter and any(m.start < letter_head or m.start >= last_lines_start
+                                                      for m in cluster.mentions))
+            f["incident_sentences"] = float(len(mention_sentences & incident_sentences))
+            f["first_sentence"] = float(first_body_sentence in mention_sentences)
+            f["first_named"] = float(any(m.start == first_named for m in cluster.mentions))
+            f["short_name"] = float(len(cluster.name) <= 3)
+            f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
+            f["vendor_role"] = float(role == "vendor")
             cluster.role = role or "other"
-            cluster.score = score
+        most = max((c.features["mentions"] for c in clusters), default=1.0) or 1.0
         for cluster in clusters:
-            cluster.score += bonus.get(id(cluster), 0.0)
+            cluster.features["mention_share"] = cluster.features["mentions"] / most
+            cluster.score = self.weights.score(cluster.features)
         for child in orphans:
             if id(child) not in parents:
                 owners = [c for c in clusters if c is not child and c.role not in NEVER_VICTIM and c.role != "vendor"]
@@ -444,14 +548,11 @@ class OrgRules:
             if parent is not None and parent is not cluster and parent.role not in NEVER_VICTIM:
                 cluster.owns = None
                 parent.owns = cluster
-        candidates = [c for c in clusters if c.role not in NEVER_VICTIM and c.role != "vendor"]
+        candidates = [c for c in clusters if c.role not in NEVER_VICTIM]
         for cluster in candidates:
-            if cluster.owns is not None:
-                cluster.score -= 4.0
-        vendors = [c for c in clusters if c.role == "vendor"]
-        for cluster in vendors:
-            cluster.score -= 3.0
-        pool = [c for c in candidates + vendors if c.score >= MIN_VICTIM_SCORE]
+            cluster.features["owns"] = float(cluster.owns is not None and cluster.role != "vendor")
+            cluster.score = self.weights.score(cluster.features)
+        pool = [c for c in candidates if c.score >= 0.0]
         if not pool:
             return None
         victim = max(pool, key=lambda c: (c.score, -c.mentions[0].start))
@@ -489,6 +590,21 @@ class OrgRules:
 _CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "&", "a", "au", "aux", "en"}
 
 
+def _opens_sentence(text: str, sentences: list[Segment], mention: Mention) -> bool:
+    """The mention begins its sentence, after at most an article: the usual place of the subject."""
+    if not sentences:
+        return False
+    start = sentences[mention.sentence].start
+    lead = fold(text[start:mention.start]).strip()
+    return lead in ("", "la", "le", "les", "l'", "the", "l’")
+
+
+def _common_noun_before(prefix: str) -> bool:
+    """``prefix`` ends with a lower-case word that is no connector or article ("la mutuelle ")."""
+    words = prefix.split()
+    return bool(words) and words[-1][:1].islower() and fold(words[-1]).strip("'’") not in _CONNECTORS
+
+
 def _acronym(long: str, short: str) -> bool:
     """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly"."""
     letters = re.sub(r"[^A-Z]", "", fold(short).upper()) if short.replace("-", "").replace(".", "").isupper() else ""
@@ -506,6 +622,22 @@ def _shares_head(a: str, b: str) -> bool:
     """Token-set matches must share their first significant word ("orange" ≠ "orange bank" is fine,
     "lilas" vs "parc lilas" too, but not two names sharing only a generic word)."""
     return a.split()[0] == b.split()[0] or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Offsets of the headline line (``start == end == 0``: none) and of the site name that may
+    close it (``site == end``: none)."""
+
+    start: int
+    end: int
+    site: int
+
+
+def _title_case(line: str) -> bool:
+    """Most words of four letters or more are capitalized ("Hackers Hit Local Clinic")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
 
 def _headline_end(text: str) -> int:
@@ -574,6 +706,7 @@ class OrgTagger(BreachComponent):
             name, aliases = cluster.name, cluster.aliases  # once per cluster, not once per mention
             place = all(x.source == "place" for x in cluster.mentions)
             parent_of = cluster.owns.name if cluster.owns else None
+            victim_features = {k: v for k, v in cluster.features.items() if v}  # what the score weighed
             for m in cluster.mentions:
                 span = self.char_span(doc, m.start, m.end)
                 if span is None:
@@ -583,7 +716,7 @@ class OrgTagger(BreachComponent):
                 span._.org_score = cluster.score
                 span._.breach_cues = [list(c) for c in m.cues]
                 span._.breach_features = {"sentence": m.sentence, "aliases": list(aliases), "place": place,
-                                          "parent_of": parent_of}
+                                          "parent_of": parent_of, "victim": victim_features}
                 spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)
         return doc

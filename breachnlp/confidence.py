@@ -1,0 +1,89 @@
+"""How sure breachnlp is of each value: features of each decision, and their fitted weights.
+
+For ``organization``, ``records`` and the primary ``date`` the assembler describes its decision
+by a few named features — how far the chosen candidate stands above the threshold and above
+the runner-up, how many candidates there were, whether the value was left null — and a logistic
+model fitted on out-of-fold decisions over gold (``make train``, ``tools/train.py``) turns them
+into the probability that the value given is right (for null: that the text states none).
+Weights live in ``resources/<lang>/weights.yml`` under ``confidence``; without them no
+confidence is given.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from .resources import read_resource
+from .scoring import LinearScorer
+
+CLIP = 8.0
+
+CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
+    "organization": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "headline"),
+    "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
+                "mentions_of_chosen", "qualified"),
+    "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range"),
+}
+
+
+def _clip(x: float) -> float:
+    return max(-CLIP, min(CLIP, x))
+
+
+def _margins(scores: list[float], threshold: float) -> tuple[float, float, float]:
+    """(chosen, top above threshold, margin over the runner-up), clipped."""
+    ranked = sorted(scores, reverse=True)
+    top = ranked[0] - threshold if ranked else -CLIP
+    second = ranked[1] - threshold if len(ranked) > 1 else -CLIP
+    return float(top >= 0), _clip(top), _clip(top - second)
+
+
+def organization_features(scores: Iterable[float], *, headline: bool = False) -> dict[str, float]:
+    """``scores``: the victim logit of every candidate cluster (0 is the decision threshold)."""
+    values = list(scores)
+    chosen, top, margin = _margins(values, 0.0)
+    return {"chosen": chosen, "top_if_chosen": top * chosen, "top_if_null": top * (1 - chosen),
+            "margin_if_chosen": margin * chosen, "candidates": math.log1p(len(values)), "headline": float(headline)}
+
+
+def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: int | None, threshold: float,
+                     qualified: bool) -> dict[str, float]:
+    """``scores_by_value``: the scores of every figure, grouped by the value they give."""
+    best = {v: max(s) for v, s in scores_by_value.items() if s}
+    chosen = float(chosen_value is not None)
+    if chosen_value is not None and chosen_value in best:
+        top = _clip(best[chosen_value] - threshold)
+        others = [s for v, s in best.items() if v != chosen_value]
+        margin = _clip(best[chosen_value] - max(others)) if others else CLIP
+    else:
+        top = _clip(max(best.values()) - threshold) if best else -CLIP
+        margin = 0.0
+    return {"chosen": chosen, "top_if_chosen": top * chosen, "top_if_null": top * (1 - chosen),
+            "margin_if_chosen": margin * chosen, "candidates": math.log1p(sum(len(s) for s in scores_by_value.values())),
+            "values": math.log1p(len(best)), "mentions_of_chosen": math.log1p(len(scores_by_value.get(chosen_value, []))
+                                                                             if chosen_value is not None else 0),
+            "qualified": float(qualified)}
+
+
+def date_features(primary: str | None, primary_weight: float | None, candidates: int, roles: int) -> dict[str, float]:
+    """The primary date, the weight of the sentence it came from, how many dated spans and roles."""
+    chosen = float(primary is not None)
+    value = (primary or "").split("/")[0]
+    return {"chosen": chosen, "top_if_chosen": _clip(primary_weight or 0.0) * chosen,
+            "candidates": math.log1p(candidates), "roles": float(roles),
+            "day": float(len(value) == 10), "month": float(len(value) == 7), "year_only": float(len(value) == 4),
+            "range": float("/" in (primary or ""))}
+
+
+@lru_cache(maxsize=8)
+def _scorers(lang: str) -> dict[str, LinearScorer]:
+    data = read_resource(lang, "weights").get("confidence") or {}
+    return {field: LinearScorer.from_data(data[field], names) for field, names in CONFIDENCE_FEATURES.items()
+            if field in data}
+
+
+def confidence(lang: str, features: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+    """The probability that each value is right, for the fields the weights cover."""
+    scorers = _scorers(lang)
+    return {field: round(scorers[field].probability(feats), 3) for field, feats in features.items() if field in scorers}
