@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import fcntl
 import json
 import os
 import subprocess
@@ -25,11 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 RECORD = ROOT / "docs" / "first-sight.json"
 FIELDS = ("organization", "records", "date", "date_roles", "phi_category", "phi_status")
 
-# Runs inside the code under test (this checkout, or a worktree of another commit).
-_SCORER = r'''
+# Runs inside the code under test (this checkout, or a worktree of another commit): it only
+# predicts; the scores are computed here, with this checkout's scorer (the spec's rules).
+_PREDICTOR = r'''
 import json, sys
 import breachnlp
-from breachnlp.evaluate import evaluate
 gold = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 preds = {}
 for g in gold:
@@ -38,20 +39,28 @@ for g in gold:
     except TypeError:  # code from before the title was an input
         r = breachnlp.extract(g["text"], lang=g["lang"], published=g.get("published"))
     preds[g["id"]] = {"breach": r.to_dict()}
-out = {}
-for name, subset in (("all", gold), ("fr", [g for g in gold if g["lang"] == "fr"]), ("en", [g for g in gold if g["lang"] == "en"])):
-    report = evaluate([(g, preds[g["id"]]) for g in subset]).to_dict()
-    out[name] = {"docs": len(subset), "macro_f1": report["macro_f1"],
-                 **{f: report[f]["f"] for f in ("organization", "records", "date", "date_roles", "phi_category", "phi_status")}}
-print(json.dumps({"scores": out, "predictions": preds}))
+print(json.dumps(preds))
 '''
+
+
+def scores(batch: Path, preds: dict) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from breachnlp.evaluate import evaluate
+
+    gold = [json.loads(line) for line in batch.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out = {}
+    for name, subset in (("all", gold), ("fr", [g for g in gold if g["lang"] == "fr"]),
+                         ("en", [g for g in gold if g["lang"] == "en"])):
+        report = evaluate([(g, preds.get(g["id"])) for g in subset]).to_dict()
+        out[name] = {"docs": len(subset), "macro_f1": report["macro_f1"], **{f: report[f]["f"] for f in FIELDS}}
+    return out
 
 
 def git(*args: str, cwd: Path = ROOT) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def score(batch: Path, at: str | None) -> dict:
+def predict(batch: Path, at: str | None) -> dict:
     if at is None:
         return _run(batch, ROOT)
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,7 +74,7 @@ def score(batch: Path, at: str | None) -> dict:
 
 def _run(batch: Path, tree: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    done = subprocess.run([sys.executable, "-c", _SCORER, str(batch.resolve())], cwd=tree, env=env,
+    done = subprocess.run([sys.executable, "-c", _PREDICTOR, str(batch.resolve())], cwd=tree, env=env,
                           check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -82,21 +91,25 @@ def main(argv: list[str]) -> int:
         print("uncommitted changes under breachnlp/: commit first, so the figure names the code it measured",
               file=sys.stderr)
         return 2
-    entries = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else []
-    if args.record and any(e["batch"] == args.name and e["commit"] == commit for e in entries):
-        print(f"{args.name} at {commit} is recorded already; first-sight figures are never revised", file=sys.stderr)
-        return 2
-    result = score(args.batch, args.at)
+    preds = predict(args.batch, args.at)
     entry = {"batch": args.name, "date": dt.date.today().isoformat(), "commit": commit,
-             "code": "turn start" if args.at else "current", "scores": result["scores"]}
+             "code": "turn start" if args.at else "current", "scores": scores(args.batch, preds)}
     print(json.dumps(entry, indent=1))
-    if args.record:
+    if not args.record:
+        return 0
+    with open(RECORD.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # several batches may be scored at once
+        entries = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else []
+        if any(e["batch"] == args.name and e["commit"] == commit for e in entries):
+            print(f"{args.name} at {commit} is recorded already; first-sight figures are never revised",
+                  file=sys.stderr)
+            return 2
         entries.append(entry)
         RECORD.write_text(json.dumps(entries, indent=1) + "\n", encoding="utf-8")
-        preds = ROOT / "docs" / "first-sight" / f"{args.name}-{commit}.jsonl"
-        preds.parent.mkdir(parents=True, exist_ok=True)
-        preds.write_text("".join(json.dumps({"id": k, **v}, ensure_ascii=False) + "\n"
-                                 for k, v in result["predictions"].items()), encoding="utf-8")
+    path = ROOT / "docs" / "first-sight" / f"{args.name}-{commit}.jsonl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps({"id": k, **v}, ensure_ascii=False) + "\n" for k, v in preds.items()),
+                    encoding="utf-8")
     return 0
 
 
