@@ -195,16 +195,19 @@ def _assemble(doc: Doc) -> BreachRecord:
     dates: dict[str, str | None] = {}
     weights: dict[str, float] = {}
     for role in DATE_ROLES:
-        pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0),
+        pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0)
+                 - (3.0 if (s._.breach_features or {}).get("weak") else 0.0),
                  -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
-        pool = [p for p in pool if p[0] >= -1.0]
+        pool = [p for p in pool if p[0] >= -1.0 or (_weak(p[2]) and p[0] >= -4.0)]
         if pool:
             top = max(pool, key=lambda p: (p[0], p[1]))
             best = top[2]
-            # "la semaine dernière, le 24 septembre": a finer date of the same role inside the chosen one
-            finer = [p[2] for p in pool if p[0] >= top[0] - 1.0 and _inside(p[2], best)]
+            # "in the spring … on May 7", "la semaine dernière, le 24 septembre": a finer date of the
+            # same role inside the chosen one, wherever it is said
+            finer = [p[2] for p in pool if _inside(p[2], best)]
             if finer:
-                best = max(finer, key=lambda s: (len(s._.date_norm), -s.start_char))
+                best = min(finer, key=lambda s: (-len(s._.date_norm.split("/")[0]), _start_key(s._.date_norm),
+                                                 s.start_char))
             dates[role] = best._.date_norm
             weights[role] = top[0]
             evidence += [_evidence(s, role=role) for s in date_spans
@@ -244,6 +247,11 @@ def _assemble(doc: Doc) -> BreachRecord:
         confidence=confidence(lang, decision),
         decision=decision,
     )
+
+
+def _weak(span: Span) -> bool:
+    """A fallback date of its role (a letter's date line)."""
+    return bool((span._.breach_features or {}).get("weak"))
 
 
 def _evidence(span: Span, **attrs: Any) -> Evidence:
@@ -297,6 +305,12 @@ def make_breach_assembler(nlp: Language, name: str, spans_key: str) -> BreachAss
 
 
 _WINDOWS = ("range", "month_range", "day_range", "day_range_mdy")
+
+
+def _start_key(norm: str) -> str:
+    """A date's start, padded so that ISO partial dates sort chronologically ("2024" as 2024-00-00)."""
+    start = norm.split("/")[0]
+    return start + "-00-00"[len(start) - 4:] if len(start) < 10 else start
 
 
 def _inside(span: Span, outer: Span) -> bool:

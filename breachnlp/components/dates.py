@@ -77,6 +77,7 @@ class DateCandidate:
     cue: tuple[int, int, str] | None = None
     parts: tuple[Any, ...] = ()  # (year|None, month|None, day|None) as written, for ranges
     since: bool = False  # "depuis janvier", "since March": a duration's start, often a statistic
+    weak: bool = False  # a fallback for its role: any other date of the role comes first
 
 
 def parse_published(published: Any) -> date | None:
@@ -153,7 +154,8 @@ class DateRules:
                      else rf"{incident}s?\s+(?:[a-z]+\s+)?(?:de|d')\s*(?P<core>(?P<y>{YEAR}))(?!\d)")
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("day_range", re.compile(
-                rf"(?P<d1>{day})\s*(?:au|et le|et|to|and|through|-|–)\s*(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})"
+                rf"(?:{weekday},?\s+(?:the\s+)?)?(?P<d1>{day})\s*(?:au|et le|et|to|and|through|-|–)\s*"
+                rf"(?:{weekday},?\s+(?:the\s+)?)?(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})"
                 rf"(?:,?\s+(?P<y>{YEAR}))?")),
             ("day_range_mdy", re.compile(
                 rf"(?P<m>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -219,6 +221,8 @@ class DateRules:
         self.not_breach = cue_regex(data["not_breach"])
         self.weak_disclosed = cue_regex(data["weak_disclosed"])
         self.source = cue_regex(data["source_cues"])
+        self.first_person = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(w)) for w in text["first_person"])
+                                       + r")(?![\w'])")
 
     # --------------------------------------------------------------- matching
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
@@ -246,11 +250,7 @@ class DateRules:
         hours = [m.span() for m in self.weekday_range.finditer(folded)]  # "du lundi au samedi": opening hours
         if hours:
             raw = [r for r in raw if not (r[2] == "weekday" and any(s <= r[0] and r[1] <= e for s, e in hours))]
-        chosen: list[tuple[int, int, str, re.Match[str] | None]] = []
-        for item in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
-            if chosen and item[0] < chosen[-1][1]:
-                continue
-            chosen.append(item)
+        chosen = _without_overlaps(raw)
         candidates: list[DateCandidate] = []
         previous_day: PartialDate | None = None
         previous_month: PartialDate | None = None
@@ -277,11 +277,16 @@ class DateRules:
         candidates = self._attach_last_year(text, folded, candidates, published)
         out = []
         memo: dict[Any, Any] = {}  # each sentence's cues, found once for all its dates
+        letter_head = _letter_head(text) if len(self.first_person.findall(folded[:20000])) >= 3 else 0
         for c in candidates:
             c = self._with_role(folded, sentences, c, published, memo)
             since = bool(self.since.search(folded, max(0, c.start - 20), c.start)) and not self._lasting(folded, sentences, c)
             if _is_dateline(text, c):
                 c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
+            elif c.start < letter_head and _alone_on_line(text, c) and c.norm and len(c.norm) == 10:
+                # "Rennes, le 31 juillet 2023" heading a letter written by the organization: the day
+                # it notified, a disclosure date that any announcement the letter dates comes before
+                c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
             out.append(replace(c, since=since))
         return out
 
@@ -385,18 +390,18 @@ class DateRules:
         if kind == "season":
             season = self.season_of[g.get("s") or g.get("s1") or g.get("s2") or g.get("s3")]
             if g.get("y"):
-                return PartialDate(int(g["y"])), ()
+                return _season_span(int(g["y"]), season), ()
             if published is None:
                 return None, ()
             if g.get("this") or (g.get("last1") and g["last1"] in ("ce", "cet", "cette", "this")):
-                return PartialDate(published.year), ()
+                return _season_span(published.year, season), ()
             if g.get("last") or g.get("last1"):
                 # "last fall": the latest fall already over at publication (in October, the year before)
                 ended = (SEASON_START[season] + 2) % 12 or 12
                 over = published.month > ended if season != "winter" else 2 < published.month < 12
-                return PartialDate(published.year if over else published.year - 1), ()
+                return _season_span(published.year if over else published.year - 1, season), ()
             started = SEASON_START[season] < published.month
-            return PartialDate(published.year if started else published.year - 1), ()
+            return _season_span(published.year if started else published.year - 1, season), ()
         if kind in ("year", "year_attr"):
             return PartialDate(int(g["y"])), (int(g["y"]), None, None)
         if kind == "month_range":
@@ -669,6 +674,20 @@ class _SentenceCues:
             self.cumulative[bisect_left(self.break_positions, start)]
 
 
+def _without_overlaps(raw: list[tuple[int, int, str, Any]]) -> list[tuple[int, int, str, Any]]:
+    """Non-overlapping matches in text order, the first kept where two overlap, except that a bare
+    weekday gives way to the full date it opens ("le mercredi 21 juin 2023" is one date, not "le
+    mercredi" then "juin 2023"). One pass: the replacement cannot overlap the match before."""
+    chosen: list[tuple[int, int, str, Any]] = []
+    for item in sorted(raw, key=lambda r: (r[0], -(r[1] - r[0]))):
+        if chosen and item[0] < chosen[-1][1]:
+            if chosen[-1][2] == "weekday" and item[1] > chosen[-1][1]:
+                chosen[-1] = item  # "le mercredi" + "mercredi 21 juin 2023": the full date
+            continue
+        chosen.append(item)
+    return chosen
+
+
 def _outermost(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Match[str]]]:
     """Drop every cue strictly inside a longer one ("went undetected until" keeps its "until"),
     keeping the others in their list order; sorted once, so linear after the sort."""
@@ -689,6 +708,34 @@ def _after_verb(folded: str, verb_ends: list[int], position: int) -> bool:
     between ("discovered the attack", "identified ransomware")."""
     i = bisect_right(verb_ends, position) - 1
     return i >= 0 and bool(_OBJECT_GAP.fullmatch(folded, verb_ends[i], position))
+
+
+def _season_span(year: int, season: str) -> str:
+    """A season as its three months: "summer 2021" → "2021-06/2021-08" (winter runs into the next year)."""
+    first = SEASON_START[season]
+    last = (first + 2 - 1) % 12 + 1
+    return f"{year:04d}-{first:02d}/{year + (1 if last < first else 0):04d}-{last:02d}"
+
+
+def _letter_head(text: str) -> int:
+    """Where the opening lines of a letter end: its first four non-empty lines."""
+    seen, pos = 0, 0
+    for line in text[:2000].split("\n"):
+        pos += len(line) + 1
+        if line.strip():
+            seen += 1
+            if seen == 4:
+                break
+    return min(pos, len(text))
+
+
+def _alone_on_line(text: str, candidate: DateCandidate) -> bool:
+    """The date fills its line, after at most a place and "le"/"on": "Paris, le 3 mai 2024"."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = text.find("\n", candidate.end)
+    head = text[line_start:candidate.start]
+    tail = text[candidate.end:line_end if line_end != -1 else len(text)]
+    return len(head) <= 40 and bool(re.match(r"^[^\d\n.;:!?]*$", head)) and not tail.strip(" .,")
 
 
 def _is_dateline(text: str, candidate: DateCandidate) -> bool:
@@ -778,7 +825,8 @@ class DateTagger(BreachComponent):
             span._.date_norm = candidate.norm
             span._.date_role = candidate.role
             span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
-            span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since}
+            span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
+                                      "weak": candidate.weak}
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

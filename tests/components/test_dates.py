@@ -24,7 +24,21 @@ CASES = [
     ("fr-last-month", "fr", "La clinique Ormeau a été piratée le mois dernier.", "occurred", "2024-05"),
     ("en-last-month", "en", "Ormeau Clinic was hacked last month.", "occurred", "2024-05"),
     ("fr-partial", "fr", "La clinique Ormeau a subi une intrusion fin 2023.", "occurred", "2023"),
-    ("en-season", "en", "Ormeau Clinic suffered an intrusion in the summer of 2021.", "occurred", "2021"),
+    ("en-season", "en", "Ormeau Clinic suffered an intrusion in the summer of 2021.", "occurred", "2021-06/2021-08"),
+    ("fr-season", "fr", "Le laboratoire Vialis a subi une intrusion cet été.", "occurred", "2024-06/2024-08"),
+    # a weekday opening a full date is part of it, not a weekday of its own
+    ("fr-weekday-full-date", "fr", "Le jeudi 14 mars 2024, le laboratoire Vialis a été la cible d'une cyberattaque.",
+     "occurred", "2024-03-14"),
+    ("en-weekday-full-date", "en", "On Thursday, March 14, 2024, hackers broke into Vialis Labs.", "occurred", "2024-03-14"),
+    ("fr-night-weekdays", "fr", "L'intrusion a eu lieu dans la nuit du vendredi 8 au samedi 9 mars chez Vialis.",
+     "occurred", "2024-03-08/2024-03-09"),
+    ("en-night-weekdays", "en", "The intrusion at Vialis Labs took place in the night of Friday 8 to Saturday 9 March.",
+     "occurred", "2024-03-08/2024-03-09"),
+    # a coarse lead refined by a finer date of the same role, even in a sentence that names no one
+    ("en-coarse-then-fine", "en", "Vialis Labs said hackers hit its systems in the spring. Forensic experts found "
+     "that the intruder first logged in on April 3.", "occurred", "2024-04-03"),
+    ("fr-coarse-then-fine", "fr", "Le laboratoire Vialis a été piraté au printemps. Selon les experts, l'intrusion a "
+     "commencé le 3 avril.", "occurred", "2024-04-03"),
 ]
 
 
@@ -158,8 +172,9 @@ def test_dates_start_of_a_lasting_exposure_is_the_occurrence(annotate, lang, tex
     ("en", "Ormeau settles probe of its 2020 ransomware attack.", "2024-06-14", {"occurred": "2020"}),
     ("fr", "Ormeau solde l'enquête sur la cyberattaque de 2020.", "2024-06-14", {"occurred": "2020"}),
     # "last fall" written in October means the fall of the year before
-    ("en", "Ormeau said the intrusion occurred last fall.", "2019-10-22", {"occurred": "2018"}),
-    ("fr", "Ormeau a indiqué que l'intrusion avait eu lieu l'automne dernier.", "2019-10-22", {"occurred": "2018"}),
+    ("en", "Ormeau said the intrusion occurred last fall.", "2019-10-22", {"occurred": "2018-09/2018-11"}),
+    ("fr", "Ormeau a indiqué que l'intrusion avait eu lieu l'automne dernier.", "2019-10-22",
+     {"occurred": "2018-09/2018-11"}),
 ])
 def test_dates_resolved_from_neighbouring_dates(annotate, lang, text, published, expected):
     assert_roles(annotate(lang, text, published)._.breach.date, expected)
@@ -183,8 +198,9 @@ def test_dates_finer_restatement_of_the_same_role_wins(annotate, lang, text):
 
 @pytest.mark.parametrize("lang,text,expected", [
     # a bare season is the latest one begun by publication (14 June 2024: this spring)
-    ("fr", "Un pirate s'est connecté à la messagerie de la clinique Ormeau au printemps.", {"occurred": "2024"}),
-    ("en", "A hacker logged into Ormeau Clinic's mailbox in the spring.", {"occurred": "2024"}),
+    ("fr", "Un pirate s'est connecté à la messagerie de la clinique Ormeau au printemps.",
+     {"occurred": "2024-03/2024-05"}),
+    ("en", "A hacker logged into Ormeau Clinic's mailbox in the spring.", {"occurred": "2024-03/2024-05"}),
     # "a commencé mardi à prévenir": the start of the notification, not of the attack
     ("fr", "La clinique Ormeau a commencé mardi à prévenir ses patients.", {"disclosed": "2024-06-11", "occurred": None}),
     ("en", "Ormeau Clinic began on Tuesday notifying its patients.", {"disclosed": "2024-06-11", "occurred": None}),
@@ -206,3 +222,23 @@ def test_dates_seasons_notification_starts_and_opening_hours(annotate, lang, tex
 def test_dates_opening_an_investigation_is_no_occurrence(annotate, lang, text):
     dates = annotate(lang, text, PUBLISHED)._.breach.date
     assert (dates.discovered, dates.occurred) == ("2024-06-03", None)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Lyon, le 12 juin 2024\n\nMadame, Monsieur,\n\nNous avons constaté qu'un tiers a accédé à notre "
+           "messagerie. Nous vous prions de nous excuser.\n\nLa direction de Vialis", "2024-06-12"),
+    ("en", "June 12, 2024\n\nDear patient,\n\nWe are writing to let you know that an outsider accessed our "
+           "email system. We apologize for any concern this may cause.\n\nVialis Labs", "2024-06-12"),
+])
+def test_dates_a_letters_date_line_is_its_disclosure_date(annotate, lang, text, expected):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Lyon, le 12 juin 2024\n\nMadame, Monsieur,\n\nNous avons informé la CNIL le 2 mai de l'accès de "
+           "tiers à notre messagerie. Nous vous prions de nous excuser.\n\nLa direction de Vialis", "2024-05-02"),
+    ("en", "June 12, 2024\n\nDear patient,\n\nWe notified regulators on May 2 that an outsider accessed our "
+           "email system. We apologize for any concern this may cause.\n\nVialis Labs", "2024-05-02"),
+])
+def test_dates_a_disclosure_the_letter_dates_comes_before_its_date_line(annotate, lang, text, expected):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == expected
