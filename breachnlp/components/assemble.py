@@ -186,7 +186,13 @@ def _assemble(doc: Doc) -> BreachRecord:
     records = None
     if chosen is not None and chosen.value is not None:
         unit = chosen.unit if chosen.unit in RECORD_UNITS else "other"
-        records = RecordCount(chosen.value, unit, chosen.qualifier)  # type: ignore[arg-type]
+        restated = [c for c in candidates if c.value == chosen.value and not c.range_start and not c.initial]
+        if unit == "other":  # "5.5 million" in the headline, "5.5 million patients" in the body
+            unit = next((c.unit for c in restated if c.unit in RECORD_UNITS), "other")
+        qualifier = chosen.qualifier
+        if qualifier == "exact":  # "1,4 million" in the headline, "environ 1,4 million" in the body
+            qualifier = next((c.qualifier for c in restated if c.qualifier != "exact"), "exact")
+        records = RecordCount(chosen.value, unit, qualifier)  # type: ignore[arg-type]
         evidence += [_evidence(s) for s in count_spans if s._.records_value == chosen.value
                      and not (s._.breach_features or {}).get("range_start")]
 

@@ -64,7 +64,7 @@ class RecordRules:
         self.lang = lang
         self.grammar = grammar(lang, resources)
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
-        self.qualifier_before = {q: re.compile(r"(?:^|(?<=[\s(]))(?:" + "|".join(
+        self.qualifier_before = {q: re.compile(r"(?:^|(?<=[\s('’]))(?:" + "|".join(
             re.escape(fold(p)) for p in sorted(data["qualifiers"][q], key=len, reverse=True)) + r")\s*$")
             for q in ("approx", "at_least", "at_most")}
         self.qualifier_after = {q: re.compile(r"\s*,?\s*(?:" + "|".join(
@@ -86,6 +86,11 @@ class RecordRules:
         self.context = cue_regex(data["breach_context"])
         self.revision = cue_regex(data["revision_cues"])
         self.initial = cue_regex(data["initial_cues"])
+        # a cue right before a figure that makes it the superseded one ("up from", "au lieu de")
+        self.superseded = re.compile(cue_regex(data["superseded_cues"]).pattern
+                                     + r"\s*(?:(?:the|a|an|its|le|la|les|l'|des|du|de|d'|ceux|celui)\s+)*$")
+        # words right after a figure (and its unit) that make it a part of a larger count
+        self.subset_after = re.compile(r"\s*(?:" + "|".join(data["subset_after"]) + r")(?![\w])")
         self.compound_head_last = data["compound_head"] == "last"
         self.skippable = re.compile(r"\s*(?:(?:(?:de|des|du|of|the)(?!\w)|d'|'s|s')\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
@@ -240,6 +245,12 @@ class RecordRules:
             cues.append((unit_span[0], unit_span[1], "unit"))
         population = bool(self.population.search(before))
         revision, initial = self._revision(folded, sentence, start, memo)
+        if self.superseded.search(folded, max(sentence.start, start - 40), start):
+            revision, initial = False, True  # "192.7 million, up from the 190 million": the old figure
+            cues.append((start, end, "superseded"))
+        subset = self.subset_after.match(folded, end) or (unit_span and self.subset_after.match(folded, unit_span[1]))
+        if subset:
+            cues.append((subset.start(), subset.end(), "subset"))  # "1.3 million of the people": a part
         score = 0.0
         if number.value is not None:
             score += 3.0 if unit and not unit_guessed else 1.5 if unit else 0.0
@@ -247,6 +258,7 @@ class RecordRules:
             score += 1.0 if sentence_index == 0 else 0.0
             score -= 4.0 if population else 0.0
             score -= 1.0 if (number.value or 0) < 10 else 0.0
+            score -= 2.0 if subset else 0.0
         return CountCandidate(start, end, number.value, unit, qualifier, score, sentence_index,
                               number.significant, population, revision, initial, False, tuple(cues))
 

@@ -117,3 +117,37 @@ def test_records_places_of_care_are_not_people(annotate, lang, text):
 ])
 def test_records_rounded_and_exact_figures_are_one_count_other_figures_are_not(annotate, lang, text, value):
     assert annotate(lang, text, "2024-06-14")._.breach.records.value == value
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # the figure right after "up from" / "contre" is the one the text supersedes
+    ("en", "Brenwick Health said 84,300 patients were affected, up from the 61,000 it reported in March.", 84300),
+    ("en", "The insurer now counts 2.1 million members, rather than 900,000 as first thought.", 2100000),
+    ("fr", "La clinique Brenwick recense désormais 84 300 patients touchés, contre 61 000 annoncés en mars.", 84300),
+    ("fr", "L'assureur dénombre 2,1 millions d'adhérents concernés au lieu de 900 000 comme annoncé.", 2100000),
+])
+def test_records_a_superseded_figure_is_not_the_count(annotate, lang, text, value):
+    assert annotate(lang, text)._.breach.records.value == value
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "Hackers stole data on 84,300 patients of Brenwick Health. About 9,000 of the people notified live abroad.",
+     84300),
+    ("fr", "Des pirates ont volé les données de 84 300 patients de la clinique Brenwick. Environ 9 000 d'entre eux "
+           "vivent à l'étranger.", 84300),
+])
+def test_records_a_part_of_the_count_is_not_the_count(annotate, lang, text, value):
+    assert annotate(lang, text)._.breach.records.value == value
+
+
+@pytest.mark.parametrize("lang,title,text,qualifier", [
+    ("fr", "Fuite de données : 52 000 patients de la clinique Brenwick touchés",
+     "Les données d'environ 52 000 patients de la clinique Brenwick ont été copiées.", "approx"),
+    ("en", "Brenwick Health breach hits 52,000 patients",
+     "Data on roughly 52,000 patients of Brenwick Health was copied.", "approx"),
+])
+def test_records_qualifier_of_a_restatement_is_kept(lang, title, text, qualifier):
+    import breachnlp
+
+    records = breachnlp.extract(text, title=title, lang=lang)
+    assert (records.records.value, records.records.qualifier) == (52000, qualifier)
