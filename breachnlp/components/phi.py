@@ -101,6 +101,7 @@ class PhiRules:
         excluded_starts, excluded_ends = interval_index(excluded)
         found: list[PhiMention] = []
         inherited_exposure = False
+        previous_context = "background"
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
             masked = self._mask(folded, sentence, self.pseudo)
@@ -108,8 +109,7 @@ class PhiRules:
             plain = folded[sentence.start:sentence.end]
             context = self._context(masked, sentence, inherited_exposure)
             bullet = bool(re.match(r"\s*[-•*–·]", sentence_text))
-            if not bullet:
-                inherited_exposure = context == "exposure" and sentence_text.rstrip().endswith(":")
+            terms = []
             for m in self.lexicon.finditer(folded, sentence.start, sentence.end):
                 i = bisect_right(excluded_starts, m.start())  # an exclusion holding the match
                 if i and excluded_ends[i - 1] >= m.end():
@@ -121,6 +121,17 @@ class PhiRules:
                     continue
                 if self._names_an_organization(text, m):
                     continue
+                terms.append((m, category))
+            kinds = len({category for _, category in terms})
+            if context == "background" and (kinds >= 3 or (kinds >= 2 and previous_context == "exposure")):
+                # a list of data with no verb of its own ("Il s'agit de vos nom, prénom et numéro de
+                # sécurité sociale.", "Names, phone numbers and file numbers may be involved.") says
+                # what was exposed: its neighbour or its length tells
+                context = "exposure"
+            if not bullet:
+                inherited_exposure = context == "exposure" and sentence_text.rstrip().endswith(":")
+            previous_context = context
+            for m, category in terms:
                 status, cues = self._status(masked, plain, sentence, m.start(), m.end())
                 mention_context = context
                 if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):

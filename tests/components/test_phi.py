@@ -88,3 +88,21 @@ def test_phi_could_in_the_past_follows_its_voice(annotate, lang, text, status):
 ])
 def test_phi_forum_words_medium_and_care_details(annotate, lang, text, expected):
     assert annotate(lang, text, "2024-06-14")._.breach.phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a list of data with no verb of exposure, after a sentence that says data was seen
+    ("fr", "Des pirates ont consulté le serveur de la clinique Brenwick. Il s'agit de vos nom, prénom et numéro "
+           "de sécurité sociale.", {"name": "affirmed", "national_id": "affirmed"}),
+    ("en", "Intruders viewed files on a Brenwick Health server. Your name, date of birth and Social Security "
+           "number, in short.", {"name": "affirmed", "date_of_birth": "affirmed", "national_id": "affirmed"}),
+    # a long enough list says by itself what was exposed, with its own doubt
+    ("fr", "La clinique Brenwick a subi une attaque. Noms, numéros de téléphone, adresses et numéros de dossier "
+           "pourraient être en cause.", {"name": "hedged", "phone": "hedged", "address": "hedged",
+                                         "patient_id": "hedged"}),
+    ("en", "Brenwick Health suffered an attack. Names, phone numbers, home addresses and chart numbers could be "
+           "in play.", {"name": "hedged", "phone": "hedged", "address": "hedged"}),
+])
+def test_phi_a_data_list_without_a_verb_of_exposure_counts(annotate, lang, text, expected):
+    phi = dict(annotate(lang, text)._.breach.phi)
+    assert {k: phi.get(k) for k in expected} == expected
