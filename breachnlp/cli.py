@@ -60,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     render.add_argument("input", help="JSONL of articles (as for annotate); annotated lines with --annotated")
     render.add_argument("-o", "--output", required=True, help="output HTML file (- for stdout)")
     render.add_argument("--annotated", action="store_true", help="render each line's own breach and spans")
+    render.add_argument("--id", action="append", dest="ids", metavar="ID",
+                        help="render only the line with this id (repeat for several)")
     render.add_argument("--lang", choices=LANGS, help="language of every line without 'lang' (default: detect)")
     render.add_argument("--profile", choices=("accurate", "fast"), default="accurate")
 
@@ -121,7 +123,8 @@ def annotate_lines(lines: Iterable[Any], args: argparse.Namespace, stats: dict[s
 def run_render(args: argparse.Namespace) -> int:
     from .display import render_file
 
-    done, errors = render_file(args.input, args.output, annotated=args.annotated, lang=args.lang, profile=args.profile)
+    done, errors = render_file(args.input, args.output, annotated=args.annotated, lang=args.lang, profile=args.profile,
+                               ids=args.ids)
     print(f"rendered {done}, errors {errors} -> {args.output}", file=sys.stderr)
     return 0
 

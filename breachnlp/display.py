@@ -355,7 +355,8 @@ def render_page(items: Iterable[Doc | BreachRecord | Mapping[str, Any]], *, titl
 
 
 def render_file(input_path: str | Path, output_path: str | Path, *, annotated: bool = False,
-                lang: str | None = None, profile: str = "accurate", title: str | None = None) -> tuple[int, int]:
+                lang: str | None = None, profile: str = "accurate", title: str | None = None,
+                ids: Sequence[str] | None = None) -> tuple[int, int]:
     """Write an HTML page (:func:`render_page`) of every line of a JSONL file; what
     ``breachnlp render`` runs.
 
@@ -368,6 +369,9 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
     annotated (bool): render each line's own ``breach`` and ``spans`` (``breachnlp annotate``
         output, or a gold file with spans) instead of running the pipeline.
     lang (str | None), profile (str): as for ``breachnlp annotate``.
+    ids (Sequence[str] | None): render only the lines with these ids, in input order; an id
+        that no line has raises an :class:`~breachnlp.errors.InputError` before anything is
+        written.
     RETURNS (tuple[int, int]): the number of lines rendered and of error blocks.
     """
     from .api import _check_lang, _check_text, detect_language
@@ -376,9 +380,15 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
     from .pipeline import cached_pipeline
 
     check_paths(input_path, output_path)
+    wanted = None if ids is None else {str(i) for i in ids}
+    found: set[str] = set()
     items: list[Doc | Mapping[str, Any]] = []
     for line in read_input(input_path):
         record = line.record
+        if wanted is not None:
+            if line.id is None or str(line.id) not in wanted:
+                continue
+            found.add(str(line.id))
         if line.error is not None or record is None:
             items.append({"id": line.id, "line": line.number, "error": line.error})
             continue
@@ -394,6 +404,8 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
             items.append(doc)
         except Exception as e:  # noqa: BLE001 - one bad article never stops the page
             items.append({"id": line.id, "line": line.number, "error": f"{type(e).__name__}: {e}"})
+    if wanted is not None and wanted - found:
+        raise InputError(f"no line of {input_path} has the id {', '.join(sorted(wanted - found))}.")
     page = render_page(items, title=title or f"breachnlp: {Path(str(input_path)).name}")
     errors = sum(1 for item in items if isinstance(item, Mapping) and item.get("error") is not None)
     if str(output_path) == "-":

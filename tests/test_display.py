@@ -268,11 +268,26 @@ def test_cli_render_seeds_highlights_every_field(tmp_path):
         assert {label.split(":")[0] for label in labels} == {"BREACH_ORG", "RECORD_COUNT", "BREACH_DATE", "PHI"}
 
 
-def test_make_demo_renders_the_seeds():
-    if shutil.which("make") is None:
-        pytest.skip("make is not installed")
-    dry_run = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "breachnlp render ../shared/seeds/gold.jsonl -o out/seeds.html" in dry_run
+def test_cli_render_id_keeps_only_the_named_lines(tmp_path):
+    corpus = ROOT / "corpus" / "fr.jsonl"
+    golds = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    out = tmp_path / "two.html"
+    assert cli.main(["render", str(corpus), "--annotated", "--id", golds[4]["id"], "--id", golds[1]["id"],
+                     "-o", str(out)]) == 0
+    blocks = out.read_text(encoding="utf-8").split('<div class="breachnlp"')[1:]
+    assert len(blocks) == 2
+    for gold, block in zip((golds[1], golds[4]), blocks):  # in input order
+        assert gold["id"] in block
+        victim = next(s["text"] for s in gold["spans"] if s["label"] == "BREACH_ORG")
+        assert "BREACH_ORG: victim" in markup(block).labels_of(victim)
+
+
+def test_cli_render_unknown_id_is_an_error_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "none.html"
+    assert cli.main(["render", str(ROOT / "corpus" / "fr.jsonl"), "--annotated", "--id", "fr-9999",
+                     "-o", str(out)]) == 2
+    assert "has the id fr-9999" in capsys.readouterr().err
+    assert not out.exists()
 
 
 # ----------------------------------------------------------------- explain
