@@ -1,9 +1,10 @@
-"""Command line: ``breachnlp annotate`` and ``breachnlp evaluate``."""
+"""Command line: ``breachnlp annotate``, ``breachnlp evaluate`` and ``breachnlp render``."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import textwrap
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -11,60 +12,154 @@ from typing import Any, Iterable, Iterator, Sequence
 from .errors import BreachNLPError
 from .taxonomy import LANGS
 
+DESCRIPTION = ("Extract data-breach facts from French and English news: the breached organization, "
+               "the number of records, the dates by role and the exposed data, each with its evidence.")
+EXIT_STATUS = """exit status:
+  0    success
+  1    the run finished but gave nothing usable: annotate: every record failed (with --strict: any
+       record failed); evaluate: no prediction matches a gold id, or no gold line has a `breach`
+  2    a bad option or argument, an input that cannot be read, an output that cannot be written
+  130  interrupted (annotate keeps what it wrote: add --resume to continue)"""
+EPILOG = (EXIT_STATUS + "\n\nRun `breachnlp COMMAND --help` for the options of a command. "
+          "Documentation: docs/getting-started.md.")
+EXIT_OK, EXIT_UNUSABLE, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+PROFILE_HELP = "accurate: the base spaCy model's NER and our rules; fast: a tokenizer and our rules (default: %(default)s)"
+BY_FIELDS = ("lang", "genre")
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="breachnlp", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and epilogs keep their line breaks (descriptions are wrapped by :func:`_para`)."""
+
+
+def _para(text: str) -> str:
+    return textwrap.fill(text, width=88)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: computed only when asked (it reads the models' metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        print(version_text())
+        parser.exit()
+
+
+def version_text() -> str:
+    """breachnlp's version, spaCy's, and the base model ``load(lang)`` uses for each language."""
+    import spacy
+
+    from . import __version__
+    from .pipeline import base_model_info
+
+    lines = [f"breachnlp {__version__}", f"spaCy {spacy.__version__}"]
+    for lang in LANGS:
+        info = base_model_info(lang)
+        if not info["installed"]:
+            lines.append(f"{lang}: no model installed" + (f" ({info['name']} not found)" if info["name"] else ""))
+            continue
+        line = f"{lang}: {info['name']} {info['version']} (licence {info['license']})"
+        if info["provenance"]:
+            line += f", {info['provenance']}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``breachnlp`` argument parser, every command and option with its help."""
+    parser = argparse.ArgumentParser(prog="breachnlp", description=_para(DESCRIPTION), epilog=EPILOG,
+                                     formatter_class=_Formatter)
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the versions of breachnlp and spaCy and the model used for each language, and exit")
+    sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
 
     annotate = sub.add_parser(
-        "annotate", help="annotate articles (JSONL, CSV/TSV, a directory of .txt/.html) into gold-format records",
-        description="One output record per input record, in input order: the record in gold format, or "
-                    "{id, line, error} for a record that cannot be read. See docs/batch.md.")
-    annotate.add_argument("input", help="JSONL (gold format or {id, text, lang?, published?, title?}), CSV/TSV, "
-                                        "a directory of .txt/.html files, or - for stdin; gzip is read transparently")
-    annotate.add_argument("-o", "--output", required=True,
-                          help="output: .jsonl (default), .csv, .tsv, .parquet, .spacy; .gz to compress; - for stdout")
-    annotate.add_argument("--input-format", choices=("jsonl", "csv", "tsv", "dir"), help="default: from the name")
+        "annotate", formatter_class=_Formatter, epilog=EXIT_STATUS,
+        help="annotate articles (JSONL, CSV/TSV, a folder of .txt/.html) into gold-format records",
+        description=_para("Annotate every article of INPUT. One output record per input record, in input order: the "
+                    "article in gold format (breach and spans filled), or {id, line, error} for a record that "
+                    "cannot be annotated. See docs/batch.md."))
+    annotate.add_argument("input", help="JSONL (gold format or {id, text, lang?, published?, title?} per line), "
+                                        "CSV/TSV, a folder of .txt/.html files, or - for stdin; gzip is read "
+                                        "whatever the name")
+    annotate.add_argument("-o", "--output", default="-",
+                          help="output file: .jsonl, .csv, .tsv, .parquet or .spacy, + .gz to compress JSONL, "
+                               "CSV or TSV; - for stdout (default: %(default)s)")
+    annotate.add_argument("--input-format", choices=("jsonl", "csv", "tsv", "dir"),
+                          help="format of INPUT (default: from its name: a folder is dir, .csv, .tsv, else jsonl)")
     annotate.add_argument("--output-format", choices=("jsonl", "csv", "tsv", "parquet", "spacy"),
-                          help="default: from the suffix of --output")
-    annotate.add_argument("--text-col", default="text", help="CSV/TSV column holding the text (default: text)")
-    annotate.add_argument("--id-col", help="CSV/TSV id column (default: 'id' when present)")
-    annotate.add_argument("--lang-col", help="CSV/TSV language column (default: 'lang' when present)")
-    annotate.add_argument("--published-col", help="CSV/TSV publication date column (default: 'published' when present)")
-    annotate.add_argument("--title-col", help="CSV/TSV title column (default: 'title' when present)")
-    annotate.add_argument("--lang", choices=LANGS, help="language of every record without one (default: detect)")
-    annotate.add_argument("--profile", choices=("accurate", "fast"), default="accurate",
-                          help="accurate: full base model; fast: tokenizer + our rules")
-    annotate.add_argument("--batch-size", type=int, default=32, help="records per chunk and per nlp.pipe batch")
+                          help="format of the output (default: from the suffix of --output; jsonl for stdout)")
+    annotate.add_argument("--text-col", default="text", help="CSV/TSV column holding the text (default: %(default)s)")
+    annotate.add_argument("--id-col", help="CSV/TSV id column (default: the column 'id', when there is one)")
+    annotate.add_argument("--lang-col", help="CSV/TSV language column (default: the column 'lang', when there is one)")
+    annotate.add_argument("--published-col",
+                          help="CSV/TSV publication date column (default: the column 'published', when there is one)")
+    annotate.add_argument("--title-col", help="CSV/TSV title column (default: the column 'title', when there is one)")
+    annotate.add_argument("--lang", choices=LANGS,
+                          help="language of every record that has none (default: detected per record)")
+    annotate.add_argument("--profile", choices=("accurate", "fast"), default="accurate", help=PROFILE_HELP)
+    annotate.add_argument("--batch-size", type=int, default=32,
+                          help="records per chunk and per nlp.pipe batch (default: %(default)s)")
     annotate.add_argument("--n-process", type=int, default=1,
-                          help="worker processes (each loads the model once); local dask workers with --engine dask")
+                          help="worker processes, each loading the model once; with --engine dask, local "
+                               "dask workers (default: %(default)s)")
     annotate.add_argument("--resume", action="store_true",
-                          help="continue an interrupted run of the same command (no record lost or repeated)")
-    annotate.add_argument("--engine", choices=("local", "dask"), default="local")
-    annotate.add_argument("--scheduler", help="dask scheduler address, e.g. tcp://10.0.0.5:8786 "
-                                              "(default with --engine dask: a local cluster)")
+                          help="continue an interrupted run of the same command: no record lost or repeated; "
+                               "refused if the input or an option changed")
+    annotate.add_argument("--engine", choices=("local", "dask"), default="local",
+                          help="local: this machine's processes; dask: the workers of a Dask cluster "
+                               "(default: %(default)s)")
+    annotate.add_argument("--scheduler", help="address of the dask scheduler, e.g. tcp://10.0.0.5:8786 "
+                                              "(default with --engine dask: a new local cluster)")
     annotate.add_argument("--quiet", action="store_true", help="no progress bar and no summary on stderr")
 
-    evaluate = sub.add_parser("evaluate", help="score predictions against a gold JSONL file")
-    evaluate.add_argument("gold", help="gold JSONL")
-    evaluate.add_argument("--pred", help="predictions JSONL (default: annotate the gold texts now)")
-    evaluate.add_argument("--json", action="store_true", help="print the spec's JSON keys")
-    evaluate.add_argument("--by", choices=("lang",), help="also report per language")
-    evaluate.add_argument("--errors", action="store_true", help="list every miss with its evidence sentence")
-    evaluate.add_argument("--baseline", action="store_true", help="also score the naive baseline, side by side")
+    evaluate = sub.add_parser(
+        "evaluate", formatter_class=_Formatter, epilog=EXIT_STATUS,
+        help="score breachnlp, or a file of predictions, against a gold JSONL file",
+        description=_para("Score predictions against GOLD, as `## Scoring` of the gold format says: per field P/R/F1 "
+                    "(organization, records, date, date roles, data categories and statuses), the macro F1 and, "
+                    "where the gold has spans, span scores. Without --pred, the gold texts are annotated now. "
+                    "Predictions are matched to gold lines by id."))
+    evaluate.add_argument("gold", help="gold JSONL file (gold format: id, text, breach, ...)")
+    evaluate.add_argument("--pred", help="predictions JSONL, e.g. `breachnlp annotate` output "
+                                         "(default: annotate the gold texts now)")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON, with the spec's keys")
+    evaluate.add_argument("--by", choices=BY_FIELDS,
+                          help="also score each group of gold lines with the same lang or genre (default: the whole file only)")
+    evaluate.add_argument("--errors", action="store_true",
+                          help="list every difference, one line each (field: gold → predicted), with the "
+                               "sentence that produced it")
+    evaluate.add_argument("--baseline", action="store_true",
+                          help="also score the naive NER-plus-keywords baseline, side by side")
     evaluate.add_argument("--annotated-only", action="store_true",
-                          help="score a field only where the gold annotates it (CASIE: null = not annotated)")
-    evaluate.add_argument("--profile", choices=("accurate", "fast"), default="accurate")
+                          help="score a field only where the gold annotates it (CASIE: null means not annotated)")
+    evaluate.add_argument("--profile", choices=("accurate", "fast"), default="accurate",
+                          help=PROFILE_HELP + "; without --pred only")
 
-    render = sub.add_parser("render", help="write an HTML page highlighting the evidence of every article")
-    render.add_argument("input", help="JSONL of articles (as for annotate); annotated lines with --annotated")
-    render.add_argument("-o", "--output", required=True, help="output HTML file (- for stdout)")
-    render.add_argument("--annotated", action="store_true", help="render each line's own breach and spans")
+    render = sub.add_parser(
+        "render", formatter_class=_Formatter, epilog=EXIT_STATUS,
+        help="write an HTML page highlighting the evidence of every article",
+        description=_para("Write one standalone HTML page: for each line of INPUT, a table of the fields and the text "
+                    "with its evidence highlighted (displaCy). Lines that cannot be read become error blocks."))
+    render.add_argument("input", help="JSONL of articles (as for annotate), or annotated lines with --annotated; "
+                                      "- for stdin")
+    render.add_argument("-o", "--output", default="-", help="the HTML file; - for stdout (default: %(default)s)")
+    render.add_argument("--annotated", action="store_true",
+                        help="render each line's own breach and spans (annotate output, gold with spans) "
+                             "instead of running the pipeline")
     render.add_argument("--id", action="append", dest="ids", metavar="ID",
-                        help="render only the line with this id (repeat for several)")
-    render.add_argument("--lang", choices=LANGS, help="language of every line without 'lang' (default: detect)")
-    render.add_argument("--profile", choices=("accurate", "fast"), default="accurate")
+                        help="render only the line with this id; repeat for several (default: every line)")
+    render.add_argument("--lang", choices=LANGS,
+                        help="language of every line that has none (default: detected per line)")
+    render.add_argument("--profile", choices=("accurate", "fast"), default="accurate", help=PROFILE_HELP)
+    return parser
 
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "annotate":
@@ -74,11 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_evaluate(args)
     except BreachNLPError as e:
         print(f"breachnlp: error: {e}", file=sys.stderr)
-        return 2
+        return EXIT_ERROR
     except OSError as e:  # a file that cannot be read or written: say which, not a traceback
         print(f"breachnlp: error: {e.strerror or e}: {e.filename}" if e.filename else f"breachnlp: error: {e}",
               file=sys.stderr)
-        return 2
+        return EXIT_ERROR
 
 
 # ---------------------------------------------------------------- annotate
@@ -149,21 +244,22 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if args.baseline:
         baseline = {r["id"]: r for r in _baseline_gold(gold)}
         output["baseline"] = evaluate([(g, baseline.get(g["id"])) for g in gold], annotated_only=args.annotated_only)
-    by_lang: dict[str, Any] = {}
-    if args.by == "lang":
-        for lang in sorted({g.get("lang") for g in gold}):
-            by_lang[lang] = evaluate([p for p in pairs if p[0].get("lang") == lang], annotated_only=args.annotated_only)
+    by_group: dict[str, Any] = {}
+    if args.by:
+        for group in sorted({str(g.get(args.by)) for g in gold}):
+            by_group[group] = evaluate([p for p in pairs if str(p[0].get(args.by)) == group],
+                                       annotated_only=args.annotated_only)
     if args.json:
         data: dict[str, Any] = report.to_dict()
         if args.baseline:
             data["baseline"] = output["baseline"].to_dict()
-        if by_lang:
-            data["by_lang"] = {lang: r.to_dict() for lang, r in by_lang.items()}
+        if by_group:
+            data[f"by_{args.by}"] = {group: r.to_dict() for group, r in by_group.items()}
         print(json.dumps(data, indent=2))
     else:
         print(_table(output))
-        for lang, r in by_lang.items():
-            print(f"\n[{lang}]")
+        for group, r in by_group.items():
+            print(f"\n[{args.by} = {group}]")
             print(_table({"breachnlp": r}))
         if report.spans:
             print("\nspans (exact / overlap F1):")

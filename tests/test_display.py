@@ -241,7 +241,7 @@ def test_cli_render_to_stdout(tmp_path, capsys):
 
 
 def test_cli_render_seeds_highlights_every_field(tmp_path):
-    """What `make demo` writes to out/seeds.html: every gold field's evidence is highlighted."""
+    """Rendering the seed articles through the pipeline highlights the evidence of every gold field."""
     if not SEEDS.exists():
         pytest.skip("../shared/seeds is not beside the project")
     out = tmp_path / "seeds.html"
