@@ -227,13 +227,38 @@ def run_render(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- evaluate
 def run_evaluate(args: argparse.Namespace) -> int:
     from .corpus import read_jsonl
-    from .evaluate import evaluate, field_errors, annotated_fields, FIELDS
+    from .evaluate import evaluate
 
     gold = list(read_jsonl(args.gold))
+    with_breach = sum(1 for g in gold if isinstance(g.get("breach"), dict))
+    if not with_breach:
+        print(f"breachnlp: error: no line of {args.gold} has a `breach` object ({_lines(len(gold))}): it holds no gold "
+              "to score against. Give a gold file (spec/gold-format.md) first, predictions with --pred.",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
     if args.pred:
         predictions = {r.get("id"): r for r in read_jsonl(args.pred)}
+        matched = sum(1 for g in gold if g.get("id") in predictions)
+        if not matched:
+            print(f"breachnlp: error: no prediction of {args.pred} matches a gold id of {args.gold}: nothing to "
+                  f"score (gold ids: {_examples(g.get('id') for g in gold)}; prediction ids: "
+                  f"{_examples(predictions)}).", file=sys.stderr)
+            return EXIT_UNUSABLE
+        missing = [g.get("id") for g in gold if g.get("id") not in predictions]
+        if missing:
+            print(f"breachnlp: warning: {len(missing)} of {len(gold)} gold lines have no prediction in {args.pred} "
+                  f"and count as all-null predictions ({_examples(missing)}).", file=sys.stderr)
+        gold_ids = {g.get("id") for g in gold}
+        extra = [i for i in predictions if i not in gold_ids]
+        if extra:
+            print(f"breachnlp: warning: {len(extra)} predictions match no gold id and are not scored "
+                  f"({_examples(extra)}).", file=sys.stderr)
     else:
         predictions = {r["id"]: r for r in _annotate_gold(gold, args.profile)}
+    if with_breach < len(gold):
+        print(f"breachnlp: warning: {len(gold) - with_breach} of {len(gold)} gold lines have no `breach`; every value "
+              f"predicted for them counts as a false positive "
+              f"({_examples(g.get('id') for g in gold if not isinstance(g.get('breach'), dict))}).", file=sys.stderr)
     failed = [r for r in predictions.values() if "error" in r and "breach" not in r]
     if failed:
         print(f"breachnlp: warning: {len(failed)} of {len(gold)} documents could not be annotated and count as "
@@ -267,8 +292,19 @@ def run_evaluate(args: argparse.Namespace) -> int:
                 print(f"  {label:<13} {modes['exact'].f:.3f} / {modes['overlap'].f:.3f}"
                       f"   (gold {modes['exact'].tp + modes['exact'].fn})")
     if args.errors:
-        _print_errors(pairs, field_errors, annotated_fields if args.annotated_only else None, FIELDS)
-    return 0
+        print_differences(pairs, annotated_only=args.annotated_only)
+    return EXIT_OK
+
+
+def _lines(count: int) -> str:
+    return f"{count} line" if count == 1 else f"{count} lines"
+
+
+def _examples(ids: Iterable[Any], limit: int = 3) -> str:
+    """The first few of ``ids``, quoted, for a message."""
+    items = list(ids)
+    shown = ", ".join(json.dumps(i, ensure_ascii=False) for i in items[:limit])
+    return shown + (f" … ({len(items)} in all)" if len(items) > limit else "")
 
 
 def _annotate_gold(gold: list[dict[str, Any]], profile: str) -> Iterator[dict[str, Any]]:
@@ -316,41 +352,72 @@ def _table(reports: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _print_errors(pairs: list[Any], field_errors: Any, annotated: Any, all_fields: Any) -> None:
-    from .text import split_sentences
+def print_differences(pairs: list[tuple[dict[str, Any], dict[str, Any] | None]], *, annotated_only: bool = False,
+                      file: Any = None) -> None:
+    """``evaluate --errors``: one line per value that differs (``id field: gold → predicted``), then
+    the sentence that produced the prediction (or, for a value not predicted, the gold's sentence)."""
+    from .evaluate import FIELDS, annotated_fields, differences
 
+    file = file or sys.stdout
     confusions = 0
-    print("\nerrors:")
+    print("\nerrors (field: gold → predicted):", file=file)
     for gold, pred in pairs:
-        fields = annotated(gold) if annotated else all_fields
-        for error in field_errors(gold, pred, fields):
-            confusion = error.get("confusion")
+        fields = annotated_fields(gold) if annotated_only else FIELDS
+        for item in differences(gold, pred, fields):
+            confusion = item.get("confusion")
             confusions += bool(confusion)
             extra = f"  [confused with other organization {confusion!r}]" if confusion else ""
-            print(f"- {error['id']} {error['field']}: predicted {json.dumps(error['predicted'], ensure_ascii=False)}"
-                  f" | gold {json.dumps(error['gold'], ensure_ascii=False)}{extra}")
-            sentence = _evidence_sentence(gold, pred, error["field"], split_sentences)
-            if sentence:
-                print(f"    evidence: {sentence}")
-    print(f"\norganization confusions with other_organizations: {confusions}")
+            print(f"- {item['id']} {item['field']}: {_shown(item['gold'])} → {_shown(item['predicted'])}{extra}",
+                  file=file)
+            where = _evidence(gold, pred, item)
+            if where:
+                print(f"    {where[0]}: {where[1]}", file=file)
+    print(f"\norganization confusions with other_organizations: {confusions}", file=file)
 
 
-_FIELD_LABEL = {"organization": "BREACH_ORG", "records": "RECORD_COUNT", "date": "BREACH_DATE",
-                "date_roles": "BREACH_DATE", "phi_category": "PHI", "phi_status": "PHI"}
+def _shown(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, dict) and "value" in value:
+        return f"{value['value']} {value.get('unit')} ({value.get('qualifier')})"
+    if isinstance(value, str) and " " in value:
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
-def _evidence_sentence(gold: dict[str, Any], pred: dict[str, Any] | None, field: str, splitter: Any) -> str | None:
-    text = gold.get("text", "")
-    label = _FIELD_LABEL[field]
-    spans = [s for s in (pred or {}).get("spans") or [] if s.get("label") == label]
-    spans = spans or [s for s in gold.get("spans") or [] if s.get("label") == label]
-    if not spans:
-        return None
+def _span_filter(field: str, value: Any) -> tuple[str, dict[str, Any]]:
+    """The span label, and attributes, of the evidence of ``value`` for ``field``."""
+    kind, _, key = field.partition(".")
+    if kind == "organization":
+        return "BREACH_ORG", {}
+    if kind == "records":
+        return "RECORD_COUNT", {}
+    if kind == "date":
+        return "BREACH_DATE", {"role": key}
+    return "PHI", {"category": key, "status": value}
+
+
+def _evidence(gold: dict[str, Any], pred: dict[str, Any] | None,
+              item: dict[str, Any]) -> tuple[str, str] | None:
+    """``("predicted from", sentence)`` for a predicted value, ``("gold at", sentence)`` for a
+    value only the gold has, from the spans of each side; ``None`` without such a span."""
     from .chunking import sentence_abbreviations
+    from .text import split_sentences
 
-    for segment in splitter(text, sentence_abbreviations(gold.get("lang"))):
-        if segment.start <= spans[0]["start"] < segment.end:
-            return text[segment.start:segment.end][:300]
+    text = gold.get("text") or ""
+    for side, record, value in (("predicted from", pred, item["predicted"]), ("gold at", gold, item["gold"])):
+        if value is None or record is None:
+            continue
+        label, attrs = _span_filter(item["field"], value)
+        spans = [s for s in record.get("spans") or [] if s.get("label") == label
+                 and all(s.get(k) == v for k, v in attrs.items())
+                 and (label != "BREACH_ORG" or s.get("role") in (None, "victim"))]
+        if not spans:
+            continue
+        start = spans[0].get("start", 0)
+        for segment in split_sentences(text, sentence_abbreviations(gold.get("lang"))):
+            if segment.start <= start < segment.end:
+                return side, " ".join(text[segment.start:segment.end].split())[:300]
     return None
 
 

@@ -106,3 +106,82 @@ def test_cli_evaluate_by_genre_prints_one_table_per_genre(tmp_path, capsys):
     assert cli.main(["evaluate", str(CORPUS_FR), "--pred", str(pred), "--by", "genre"]) == 0
     out = capsys.readouterr().out
     assert sorted(re.findall(r"^\[genre = (\w+)\]$", out, re.M)) == sorted({g["genre"] for g in GOLD_FR})
+
+
+# ----------------------------------------------------------------- evaluate: loud failures
+def test_cli_evaluate_no_prediction_matching_a_gold_id_exits_1(tmp_path, capsys):
+    renamed = [{**g, "id": "x" + g["id"]} for g in GOLD_FR[:5]]
+    pred = _write_jsonl(tmp_path / "pred.jsonl", renamed)
+    assert cli.main(["evaluate", str(CORPUS_FR), "--pred", str(pred)]) == cli.EXIT_UNUSABLE == 1
+    captured = capsys.readouterr()
+    assert "no prediction of" in captured.err and "matches a gold id" in captured.err
+    assert '"xfr-0001"' in captured.err and '"fr-0001"' in captured.err
+    assert captured.out == ""  # no table of zeros
+
+
+def test_cli_evaluate_warns_with_counts_when_gold_lines_have_no_prediction(tmp_path, capsys):
+    pred = _write_jsonl(tmp_path / "pred.jsonl", GOLD_FR[:5])
+    assert cli.main(["evaluate", str(CORPUS_FR), "--pred", str(pred)]) == 0
+    captured = capsys.readouterr()
+    assert f"warning: {len(GOLD_FR) - 5} of {len(GOLD_FR)} gold lines have no prediction" in captured.err
+    assert "macro_f1" in captured.out
+
+
+def test_cli_evaluate_warns_about_predictions_that_match_no_gold_line(tmp_path, capsys):
+    pred = _write_jsonl(tmp_path / "pred.jsonl", GOLD_FR + [{**GOLD_FR[0], "id": "stray-1"}])
+    assert cli.main(["evaluate", str(CORPUS_FR), "--pred", str(pred)]) == 0
+    assert 'warning: 1 predictions match no gold id and are not scored ("stray-1")' in capsys.readouterr().err
+
+
+def test_cli_evaluate_a_file_without_gold_exits_1(tmp_path, capsys):
+    articles = _write_jsonl(tmp_path / "articles.jsonl",
+                            [{"id": g["id"], "lang": g["lang"], "text": g["text"]} for g in GOLD_FR[:3]])
+    assert cli.main(["evaluate", str(articles), "--pred", str(CORPUS_FR)]) == 1
+    captured = capsys.readouterr()
+    assert "has a `breach` object (3 lines)" in captured.err and captured.out == ""
+
+
+def test_cli_evaluate_warns_with_counts_when_gold_lines_have_no_breach(tmp_path, capsys):
+    gold = _write_jsonl(tmp_path / "gold.jsonl",
+                        GOLD_FR[:4] + [{k: v for k, v in GOLD_FR[4].items() if k != "breach"}])
+    assert cli.main(["evaluate", str(gold), "--pred", str(CORPUS_FR)]) == 0
+    assert f'warning: 1 of 5 gold lines have no `breach`' in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------- evaluate --errors
+def _pharmalto_with_credentials(status: str) -> tuple[dict, dict]:
+    gold = next(g for g in GOLD_FR if g["id"] == "fr-0067")
+    pred = json.loads(json.dumps(gold))
+    pred["breach"]["phi"]["credentials"] = status
+    for span in pred["spans"]:
+        if span.get("category") == "credentials":
+            span["status"] = status
+    return gold, pred
+
+
+def test_cli_evaluate_errors_one_line_per_phi_difference_with_its_sentence(tmp_path, capsys):
+    gold, pred = _pharmalto_with_credentials("affirmed")
+    gold_path = _write_jsonl(tmp_path / "gold.jsonl", [gold])
+    pred_path = _write_jsonl(tmp_path / "pred.jsonl", [pred])
+    assert cli.main(["evaluate", str(gold_path), "--pred", str(pred_path), "--errors"]) == 0
+    out = capsys.readouterr().out
+    listed = out[out.index("errors (field: gold → predicted):"):].splitlines()
+    misses = [line for line in listed if line.startswith("- ")]
+    assert misses == ["- fr-0067 phi.credentials: hedged → affirmed"]
+    sentence = listed[listed.index(misses[0]) + 1]
+    span = next(s for s in pred["spans"] if s.get("category") == "credentials")
+    assert sentence.startswith("    predicted from: ") and span["text"] in sentence
+    assert "Pharmalto : 1,3 million" not in sentence  # the sentence holding the evidence, not the headline
+    assert "{" not in out[out.index("errors"):]  # no whole PHI dicts
+
+
+def test_cli_evaluate_errors_a_value_not_predicted_shows_the_gold_sentence(tmp_path, capsys):
+    gold, pred = _pharmalto_with_credentials("hedged")
+    del pred["breach"]["phi"]["credentials"]
+    pred["spans"] = [s for s in pred["spans"] if s.get("category") != "credentials"]
+    gold_path = _write_jsonl(tmp_path / "gold.jsonl", [gold])
+    pred_path = _write_jsonl(tmp_path / "pred.jsonl", [pred])
+    assert cli.main(["evaluate", str(gold_path), "--pred", str(pred_path), "--errors"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    line = listed.index("- fr-0067 phi.credentials: hedged → none")
+    assert listed[line + 1].startswith("    gold at: ") and "mots de passe" in listed[line + 1]
