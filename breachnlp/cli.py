@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
                           help="format of INPUT (default: from its name: a folder is dir, .csv, .tsv, else jsonl)")
     annotate.add_argument("--output-format", choices=("jsonl", "csv", "tsv", "parquet", "spacy"),
                           help="format of the output (default: from the suffix of --output; jsonl for stdout)")
+    annotate.add_argument("--encoding", default="utf-8",
+                          help="encoding of the JSONL, CSV/TSV and .txt input, e.g. utf-8-sig, cp1252, latin-1, "
+                               "utf-16 (.html pages declare their own); the output is always UTF-8 "
+                               "(default: %(default)s)")
     annotate.add_argument("--text-col", default="text", help="CSV/TSV column holding the text (default: %(default)s)")
     annotate.add_argument("--id-col", help="CSV/TSV id column (default: the column 'id', when there is one)")
     annotate.add_argument("--lang-col", help="CSV/TSV language column (default: the column 'lang', when there is one)")
@@ -109,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--resume", action="store_true",
                           help="continue an interrupted run of the same command: no record lost or repeated; "
                                "refused if the input or an option changed")
+    annotate.add_argument("--strict", action="store_true",
+                          help="exit with status 1 when any record failed (default: only when every record failed)")
     annotate.add_argument("--engine", choices=("local", "dask"), default="local",
                           help="local: this machine's processes; dask: the workers of a Dask cluster "
                                "(default: %(default)s)")
@@ -190,14 +196,19 @@ def run_annotate(args: argparse.Namespace) -> int:
                                 output_format=args.output_format, columns=columns, lang=args.lang,
                                 profile=args.profile, batch_size=args.batch_size, n_process=args.n_process,
                                 resume=args.resume, progress=False if args.quiet else None, engine=args.engine,
-                                scheduler=args.scheduler)
+                                scheduler=args.scheduler, encoding=args.encoding)
     except KeyboardInterrupt:
         hint = " add --resume to continue where it stopped." if not args.resume else " run it again to continue."
         print(f"breachnlp: interrupted; what was written is kept in {args.output}.part;{hint}", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
-    return 0
+    if summary.errors and (args.strict or not summary.processed):
+        which = "every record" if not summary.processed else f"{summary.errors} of {summary.processed + summary.errors} records"
+        print(f"breachnlp: error: {which} failed (first: {summary.first_error}); the output holds an error record "
+              f"for each.", file=sys.stderr)
+        return EXIT_UNUSABLE
+    return EXIT_OK
 
 
 def annotate_lines(lines: Iterable[Any], args: argparse.Namespace, stats: dict[str, Any]) -> Iterator[dict[str, Any]]:
