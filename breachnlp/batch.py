@@ -41,7 +41,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 from .errors import BreachNLPError, InputError
 from .io import (DEFAULT_ENCODING, FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, Columns, InputLine, annotated_record,
                  check_encoding, check_input, check_paths, check_record, count_records_hint, detect_input_format,
-                 error_record, flat_record, parse_line, read_input, record_from_row, resolve_html)
+                 error_record, flat_frame, flat_record, parse_line, read_input, record_from_row, resolve_html)
 from .taxonomy import LANGS
 
 OUTPUT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "tsv", "parquet", "spacy")
@@ -862,17 +862,10 @@ def annotate_dataframe(df: Any, *, columns: Columns | None = None, lang: str | N
     ``df``, same index, same order; ``columns`` names the text and metadata columns."""
     mapping = (columns or Columns()).resolve([str(c) for c in df.columns])
     options = BatchOptions(lang=lang, profile=profile, batch_size=batch_size)
-    return df.map_partitions(_annotate_frame, mapping, options, meta=_flat_frame([], None))
+    return df.map_partitions(_annotate_frame, mapping, options, meta=flat_frame([], None))
 
 
 def _annotate_frame(pdf: Any, mapping: Mapping[str, str], options: BatchOptions) -> Any:
     rows = pdf.to_dict("records")
     lines = [record_from_row(row, mapping, number) for number, row in enumerate(rows, start=1)]
-    return _flat_frame([flat_record(r) for r in annotate_lines(lines, options)], pdf.index)
-
-
-def _flat_frame(rows: list[dict[str, Any]], index: Any) -> Any:
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(FLAT_COLUMNS), index=index)
-    return frame.astype({name: "Int64" if name in INTEGER_COLUMNS else "string" for name in FLAT_COLUMNS})
+    return flat_frame(annotate_lines(lines, options), pdf.index)

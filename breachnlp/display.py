@@ -7,7 +7,7 @@ Example::
     doc = nlp.make_doc(text); doc._.published = "2024-12-17"; doc = nlp(doc)
     breachnlp.render(doc)                # in Jupyter: displayed; elsewhere: an HTML string
     breachnlp.explain(doc)               # per field: value, evidence sentence, deciding cue
-    breachnlp.to_dataframe([doc._.breach, ...])   # one row per article, flat columns
+    breachnlp.to_dataframe([doc._.breach, ...])   # one row per article, the flat columns of CSV/Parquet output
 
 What ``render`` and ``explain`` accept, and where the article text comes from:
 
@@ -37,8 +37,9 @@ from spacy import displacy
 from spacy.tokens import Doc, Span
 
 from .errors import BreachNLPError, InputError
+from .io import FLAT_COLUMNS
 from .schema import BreachRecord, Evidence
-from .taxonomy import DATE_ROLES, LANGS, PHI_CATEGORIES
+from .taxonomy import DATE_ROLES, LANGS
 from .text import Segment, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,11 +52,8 @@ SpanMode = Literal["evidence", "all"]
 #: The span groups the components write, by evidence label.
 GROUP_OF_LABEL = {"BREACH_ORG": "breach_org", "RECORD_COUNT": "breach_records", "BREACH_DATE": "breach_dates",
                   "PHI": "breach_phi"}
-#: Columns of :func:`to_dataframe`, in order (then one column per PHI category).
-DATAFRAME_COLUMNS: tuple[str, ...] = (
-    "organization", "parent", "records_value", "records_unit", "records_qualifier",
-    "date_occurred", "date_discovered", "date_disclosed",
-) + PHI_CATEGORIES
+#: Columns of :func:`to_dataframe`, in order: the flat schema of CSV and Parquet output.
+DATAFRAME_COLUMNS: tuple[str, ...] = FLAT_COLUMNS
 
 # Colours: organizations blue, counts amber, dates green; data by status (stolen red,
 # possibly orange, spared grey). Candidates that were not chosen ("all" mode) are paler.
@@ -454,22 +452,6 @@ def _register_notebook_formatter() -> None:
 
 
 # ----------------------------------------------------------------- DataFrame
-def _flat_row(record: BreachRecord) -> dict[str, Any]:
-    count = record.records
-    row: dict[str, Any] = {
-        "organization": record.organization,
-        "parent": record.parent_organization,
-        "records_value": count.value if count else None,
-        "records_unit": count.unit if count else None,
-        "records_qualifier": count.qualifier if count else None,
-    }
-    for role in DATE_ROLES:
-        row[f"date_{role}"] = getattr(record.date, role)
-    for category in PHI_CATEGORIES:
-        row[category] = record.phi.get(category)
-    return row
-
-
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     with open(path, encoding="utf-8") as handle:
         for number, raw in enumerate(handle, start=1):
@@ -483,52 +465,45 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def to_dataframe(results: Iterable[BreachRecord | Doc | Mapping[str, Any]] | str | Path) -> "pandas.DataFrame":
-    """One row per article, flat columns (:data:`DATAFRAME_COLUMNS`).
+    """One row per article, in the flat schema of ``breachnlp annotate``'s CSV and Parquet output.
 
     results (Iterable | str | Path): BreachRecords (from :func:`breachnlp.extract` /
         :func:`breachnlp.pipe`), processed Docs, gold-format lines (``breachnlp annotate``
-        output), or the path of such a JSONL file.
-    RETURNS (pandas.DataFrame): columns ``organization``, ``parent``, ``records_value``
-        (nullable integer), ``records_unit``, ``records_qualifier``, ``date_occurred``,
-        ``date_discovered``, ``date_disclosed`` and one column per PHI category holding its
-        status (``affirmed`` / ``hedged`` / ``negated``, or missing). Lines carrying an ``id``
-        give the index; an ``error`` column appears when some lines were errors (their fields
-        are missing). Needs pandas (``pip install 'breachnlp[dataframe]'``).
+        output, error lines included), or the path of such a JSONL file.
+    RETURNS (pandas.DataFrame): the columns :data:`breachnlp.io.FLAT_COLUMNS`, made by the same
+        function (:func:`breachnlp.io.flat_record`) as CSV and Parquet rows: ``id``, ``lang``,
+        ``published``, ``title``, ``organization``, ``organization_aliases``,
+        ``parent_organization``, ``records_value`` (nullable integer), ``records_unit``,
+        ``records_qualifier``, ``date_occurred``, ``date_discovered``, ``date_disclosed``,
+        one ``phi_<category>`` column per category holding its status, ``other_organizations``,
+        then ``line`` and ``error`` (filled for error lines only). A BreachRecord gives its
+        ``id`` (set by :func:`breachnlp.pipe`); a Doc its language and publication date. Needs
+        pandas (``pip install 'breachnlp[dataframe]'``).
     """
     try:
-        import pandas as pd
+        import pandas  # noqa: F401
     except ImportError as e:
         raise ImportError("breachnlp.to_dataframe needs pandas; install it with "
                           "`pip install 'breachnlp[dataframe]'` (or `pip install pandas`).") from e
+    from .io import flat_frame
+
     if isinstance(results, (str, Path)):
         results = list(_read_jsonl(Path(results)))
     if isinstance(results, (BreachRecord, Doc)) or (isinstance(results, Mapping) and "breach" in results):
         raise InputError("to_dataframe takes an iterable of results; wrap a single one in a list.")
-    rows: list[dict[str, Any]] = []
-    ids: list[Any] = []
-    errors: list[str | None] = []
-    for item in results:
-        error = None
-        if isinstance(item, BreachRecord):
-            record = item
-        elif isinstance(item, Doc):
-            record = item._.breach
-        elif isinstance(item, Mapping):
-            ids.append(item.get("id"))
-            error = item.get("error") if item.get("breach") is None else None
-            record = BreachRecord() if error else BreachRecord.from_dict(item.get("breach"))
-        else:
-            raise InputError(f"to_dataframe takes BreachRecords, Docs or gold-format records, "
-                             f"not {type(item).__name__}.")
-        errors.append(str(error) if error else None)
-        rows.append(_flat_row(record))
-    frame = pd.DataFrame(rows, columns=list(DATAFRAME_COLUMNS), dtype=object)
-    frame["records_value"] = pd.array([row["records_value"] for row in rows], dtype="Int64")
-    if any(errors):
-        frame["error"] = pd.Series(errors, dtype=object)
-    if ids and len(ids) == len(rows) and all(i is not None for i in ids) and len(set(ids)) == len(ids):
-        frame.index = pd.Index(ids, name="id")
-    return frame
+    return flat_frame(_as_line(item) for item in results)
+
+
+def _as_line(item: Any) -> Mapping[str, Any]:
+    """A result as a gold-format line (what :func:`breachnlp.io.flat_record` reads)."""
+    if isinstance(item, BreachRecord):
+        return item.to_record(id=getattr(item, "id", None))
+    if isinstance(item, Doc):
+        return item._.breach.to_record(id=item.user_data.get("breachnlp_id"), lang=item.lang_,
+                                       published=item._.published)
+    if isinstance(item, Mapping):
+        return item
+    raise InputError(f"to_dataframe takes BreachRecords, Docs or gold-format records, not {type(item).__name__}.")
 
 
 # ----------------------------------------------------------------- explain

@@ -20,12 +20,15 @@ import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .components.dates import parse_published
 from .errors import BreachNLPError, InputError
 from .schema import BreachRecord
 from .taxonomy import DATE_ROLES, LANGS, PHI_CATEGORIES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
 
 META_KEYS = ("id", "lang", "published", "title")
 INPUT_FORMATS = ("jsonl", "csv", "tsv", "dir")
@@ -38,8 +41,9 @@ DEFAULT_ENCODING = "utf-8"
 _SENTENCE_END = re.compile(r"[.!?…]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
-# One row per article for CSV, Parquet and dask dataframes: the ``breach`` object flattened,
-# lists joined with " | ", one column per PHI category holding its status.
+# The one flat schema of a record: one row per article for CSV/TSV, Parquet, dask dataframes and
+# breachnlp.to_dataframe, all made by flat_record. The ``breach`` object flattened, lists joined
+# with " | ", one column per PHI category holding its status.
 FLAT_COLUMNS: tuple[str, ...] = (
     "id", "lang", "published", "title",
     "organization", "organization_aliases", "parent_organization",
@@ -49,6 +53,8 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "other_organizations", "line", "error",
 )
 INTEGER_COLUMNS: frozenset[str] = frozenset({"records_value", "line"})
+#: pandas dtypes of the flat columns: nullable integers and strings.
+FLAT_DTYPES: dict[str, str] = {name: "Int64" if name in INTEGER_COLUMNS else "string" for name in FLAT_COLUMNS}
 
 
 @dataclass
@@ -536,6 +542,16 @@ def flat_record(record: Mapping[str, Any]) -> dict[str, Any]:
         if f"phi_{category}" in row:
             row[f"phi_{category}"] = status
     return row
+
+
+def flat_frame(records: Iterable[Mapping[str, Any]], index: Any = None) -> "pandas.DataFrame":
+    """Output records (annotated or error) as a pandas DataFrame of :func:`flat_record` rows:
+    columns :data:`FLAT_COLUMNS`, dtypes :data:`FLAT_DTYPES` (what a Parquet output reads back as
+    with ``dtype_backend="numpy_nullable"``)."""
+    import pandas as pd
+
+    frame = pd.DataFrame([flat_record(r) for r in records], columns=list(FLAT_COLUMNS), index=index)
+    return frame.astype(FLAT_DTYPES)
 
 
 def _joined(values: Any) -> str | None:
