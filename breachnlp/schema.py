@@ -71,7 +71,9 @@ class BreachRecord:
 
     ``other_organizations`` lists every other organization named; ``other_breaches`` the
     organizations the text presents as victims of other incidents (a feature's examples,
-    "X a également été victime..."), never the main one.
+    "X a également été victime..."), never the main one. ``id`` is the ``id`` of the input the
+    record was extracted from, when it had one (:func:`breachnlp.pipe`); it is not part of the
+    ``breach`` object and two records that differ only by it compare equal.
     """
 
     organization: str | None = None
@@ -83,6 +85,7 @@ class BreachRecord:
     other_organizations: tuple[str, ...] = ()
     other_breaches: tuple[str, ...] = ()
     spans: tuple[Evidence, ...] = ()
+    id: Any = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The gold ``breach`` object (spec keys, in spec order)."""
@@ -96,7 +99,10 @@ class BreachRecord:
         }
 
     def to_record(self, **meta: Any) -> dict[str, Any]:
-        """A whole gold-format line: ``meta`` (id, lang, published, title, text) + breach + spans."""
+        """A whole gold-format line: ``meta`` (id, lang, published, title, text) + breach + spans;
+        ``id`` defaults to the record's own."""
+        if self.id is not None:
+            meta.setdefault("id", self.id)
         return {**meta, "breach": self.to_dict(), "other_organizations": list(self.other_organizations),
                 "other_breaches": [{"organization": name} for name in self.other_breaches],
                 "spans": [span.to_dict() for span in self.spans]}

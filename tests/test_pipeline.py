@@ -102,3 +102,30 @@ def test_pipeline_keeps_a_tok2vec_that_a_component_listens_to():
     nlp.remove_pipe("tagger")
     _drop_unheard_tok2vec(nlp)
     assert "tok2vec" not in nlp.pipe_names
+
+
+# ------------------------------------------------------------------ pipe
+MIXED = [
+    {"id": "fr-a", "lang": "fr", "published": "2024-04-02", "text": TEXT_FR},
+    {"id": 17, "published": "2024-03-14",
+     "text": "Riverbend Medical Group said hackers accessed the records of more than 48,000 patients in January."},
+    "Lakeshore Dental Partners disclosed that an attacker copied the files of 5,200 patients.",
+    {"id": "fr-b", "text": "Le laboratoire Vermeil a signalé le vol des résultats d'analyses de 3 000 patients."},
+]
+
+
+def test_pipeline_pipe_keeps_each_input_id_on_its_result():
+    results = list(breachnlp.pipe(MIXED, profile="fast"))
+    assert [r.id for r in results] == ["fr-a", 17, None, "fr-b"]
+    assert [r.records.value for r in results] == [12400, 48000, 5200, 3000]
+    assert results[0] == breachnlp.extract(TEXT_FR, lang="fr", published="2024-04-02", profile="fast")
+    assert results[0].to_record()["id"] == "fr-a" and results[0].to_record(id="other")["id"] == "other"
+    assert "id" not in results[0].to_dict()
+
+
+def test_pipeline_pipe_as_tuples_passes_each_context_through():
+    contexts = [{"row": i} for i in range(len(MIXED))]
+    pairs = list(breachnlp.pipe(zip(MIXED, contexts), profile="fast", as_tuples=True))
+    assert [context for _, context in pairs] == contexts
+    assert [result.id for result, _ in pairs] == ["fr-a", 17, None, "fr-b"]
+    assert [result for result, _ in pairs] == list(breachnlp.pipe(MIXED, profile="fast"))
