@@ -555,11 +555,19 @@ class FieldExplanation:
         return "; ".join(words) or self.note
 
 
-class Explanation(Sequence[FieldExplanation]):
-    """The explanation of every field of a result; displays as a table in a notebook."""
+_NO_DOC_NOTE = "cues are kept on the Doc's spans: explain a processed Doc to see them"
 
-    def __init__(self, rows: Iterable[FieldExplanation]) -> None:
+
+class Explanation(Sequence[FieldExplanation]):
+    """The explanation of every field of a result; displays as a table in a notebook.
+
+    ``note`` says, once for all fields, what the explanation lacks (the cues, for a result
+    given without its Doc).
+    """
+
+    def __init__(self, rows: Iterable[FieldExplanation], *, note: str = "") -> None:
         self._rows = tuple(rows)
+        self.note = note
 
     @overload
     def __getitem__(self, index: int) -> FieldExplanation: ...
@@ -588,6 +596,8 @@ class Explanation(Sequence[FieldExplanation]):
                 lines.append(f"    sentence: {row.sentence}")
             if row.decided_by:
                 lines.append(f"    decided by: {row.decided_by}")
+        if self.note:
+            lines.append(f"({self.note})")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -603,7 +613,8 @@ class Explanation(Sequence[FieldExplanation]):
                         f'<td style="text-align:left">{html.escape(str(row.value if row.value is not None else ""))}</td>'
                         f'<td style="text-align:left">{sentence}</td>'
                         f'<td style="text-align:left">{html.escape(row.decided_by)}</td></tr>')
-        return ('<table class="breachnlp-explain"><tr><th>field</th><th>value</th><th>evidence sentence</th>'
+        caption = f'<caption style="caption-side:bottom">{html.escape(self.note)}</caption>' if self.note else ""
+        return (f'<table class="breachnlp-explain">{caption}<tr><th>field</th><th>value</th><th>evidence sentence</th>'
                 f'<th>decided by</th></tr>{"".join(body)}</table>')
 
 
@@ -626,7 +637,8 @@ def explain(obj: Doc | BreachRecord | Mapping[str, Any], *, text: str | None = N
         the evidence.
     RETURNS (Explanation): one :class:`FieldExplanation` per field (``organization``,
         ``parent_organization``, ``records``, ``date.<role>``, then ``phi.<category>`` for
-        each category found), a sequence that prints as text and displays as a table.
+        each category found), a sequence that prints as text and displays as a table. Without
+        a Doc, its ``note`` says once that the cues are missing.
     """
     source = _source(obj, text)
     record = source.record
@@ -644,7 +656,7 @@ def explain(obj: Doc | BreachRecord | Mapping[str, Any], *, text: str | None = N
     for category, status in record.phi.items():
         rows.append(_explain_field(source, sentences, f"phi.{category}", status, "PHI",
                                    {"category": category, "status": status}))
-    return Explanation(rows)
+    return Explanation(rows, note="" if source.doc is not None else _NO_DOC_NOTE)
 
 
 def _sentences(source: _Source) -> list[Segment]:
@@ -702,10 +714,7 @@ def _explain_field(source: _Source, sentences: list[Segment], name: str, value: 
         return (1 if kinds else 0, -item[0].start)
 
     evidence, cues = max(scored, key=rank)
-    if source.doc is not None:
-        note = "" if cues else _NOTES.get(label, "")
-    else:
-        note = "cues are kept on the Doc's spans: explain a processed Doc to see them"
+    note = "" if cues or source.doc is None else _NOTES.get(label, "")  # without a Doc: the Explanation's note
     return FieldExplanation(name, value, evidence.text or None, evidence.start, evidence.end,
                             _sentence_of(source, sentences, evidence.start), cues, note)
 
@@ -716,8 +725,7 @@ def _explain_parent(source: _Source, sentences: list[Segment]) -> FieldExplanati
         return FieldExplanation("parent_organization", None, note="not found in the text")
     spans = _parent_spans(source)
     if not spans:
-        return FieldExplanation("parent_organization", parent,
-                                note="no evidence span kept (explain a processed Doc to see it)")
+        return FieldExplanation("parent_organization", parent, note="no evidence span kept")
     span = max(spans, key=lambda s: (bool(s._.breach_cues), -s.start_char))
     return FieldExplanation("parent_organization", parent, span.text, span.start_char, span.end_char,
                             _sentence_of(source, sentences, span.start_char), _cues_of(span, source.text),

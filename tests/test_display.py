@@ -337,8 +337,19 @@ def test_explain_record_gives_sentences_but_no_cues(docs):
     for row in with_text:
         assert not row.cues
         if row.evidence is not None:
-            assert row.evidence in row.sentence and "Doc" in row.note
+            assert row.evidence in row.sentence
     assert all(row.sentence is None for row in alone)
+
+
+def test_explain_without_a_doc_says_once_that_the_cues_are_missing(docs):
+    doc = docs["fr"]
+    for explanation in (breachnlp.explain(doc._.breach, text=doc.text), breachnlp.explain(doc._.breach)):
+        assert "Doc" in explanation.note
+        assert not any("Doc" in row.note for row in explanation)
+        assert str(explanation).count("explain a processed Doc") == 1
+        assert explanation._repr_html_().count("explain a processed Doc") == 1
+    assert breachnlp.explain(doc).note == ""
+    assert "explain a processed Doc" not in str(breachnlp.explain(doc))
 
 
 def test_explain_displays_as_text_and_table():
