@@ -83,7 +83,40 @@ def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accura
     for component in COMPONENTS:
         config = {"use_ner": "ner" in nlp.pipe_names} if component == "breach_org" else {}
         nlp.add_pipe(component, config=config)
+    _set_meta(nlp, lang, model, profile)
     return nlp
+
+
+def _set_meta(nlp: Language, lang: str, model: str | None, profile: str) -> None:
+    """``nlp.meta`` names breachnlp, requires it and records the base model whose weights the
+    pipeline holds, so that a saved pipeline says what it is made of and ``spacy package`` makes
+    a package that installs breachnlp."""
+    from . import __version__
+
+    meta = nlp.meta
+    licence = "MIT (breachnlp components and word lists)"
+    base: dict[str, Any] | None = None
+    sources: list[dict[str, Any]] = []
+    if profile == "accurate":  # the fast profile holds no weights: a tokenizer and our rules
+        info = base_model_info(lang, model)
+        base = {key: info[key] for key in ("name", "version", "license", "provenance")}
+        licence += f"; {info['license'] or 'see its meta'} (weights of the base model {info['name']})"
+        sources = [{"name": f"{info['name']} {info['version']}", "license": info["license"] or "",
+                    "author": meta.get("author") or "", "url": meta.get("url") or ""},
+                   *(dict(source) for source in meta.get("sources") or [])]
+    made_of = f"the base model {base['name']}" if base else "a tokenizer"
+    meta.update({
+        "name": "breachnlp",
+        "version": __version__,
+        "description": f"breachnlp {__version__} ({profile} profile): {made_of} and the components "
+                       f"{', '.join(COMPONENTS)}, which extract data-breach facts from news.",
+        "author": "breachnlp",
+        "url": "",
+        "license": licence,
+        "sources": sources,
+        "requirements": [f"breachnlp>={__version__}"],
+        "breachnlp": {"version": __version__, "profile": profile, "base_model": base},
+    })
 
 
 def _drop_unheard_tok2vec(nlp: Language) -> None:
