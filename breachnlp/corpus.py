@@ -126,9 +126,9 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                yield json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
-                raise GoldFormatError(f"{path}:{number}: not valid JSON ({e.msg})") from e
+                raise GoldFormatError(f"{path}:{number}: not valid JSON ({e.msg} at character {e.pos})") from e
 
 
 def gold_examples(nlp: "Language", records: Iterable[Mapping[str, Any]] | str | Path) -> list["Example"]:

@@ -185,3 +185,11 @@ def test_cli_evaluate_errors_a_value_not_predicted_shows_the_gold_sentence(tmp_p
     listed = capsys.readouterr().out.splitlines()
     line = listed.index("- fr-0067 phi.credentials: hedged → none")
     assert listed[line + 1].startswith("    gold at: ") and "mots de passe" in listed[line + 1]
+
+
+def test_cli_evaluate_an_invalid_gold_line_says_where(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD_FR[0], ensure_ascii=False) + '\n{"id": "fr-12", "text": "Fuite"\n',
+                    encoding="utf-8")
+    assert cli.main(["evaluate", str(gold), "--pred", str(CORPUS_FR)]) == 2
+    assert f"{gold}:2: not valid JSON (Expecting ',' delimiter at character 31)" in capsys.readouterr().err
