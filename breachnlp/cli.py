@@ -204,7 +204,8 @@ def run_annotate(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
     if summary.errors and (args.strict or not summary.processed):
-        which = "every record" if not summary.processed else f"{summary.errors} of {summary.processed + summary.errors} records"
+        total = summary.processed + summary.errors
+        which = "every record" if not summary.processed else f"{summary.errors} of {total} records"
         print(f"breachnlp: error: {which} failed (first: {summary.first_error}); the output holds an error record "
               f"for each.", file=sys.stderr)
         return EXIT_UNUSABLE
