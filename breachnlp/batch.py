@@ -17,7 +17,9 @@ by chunk and fsync'ed about once a second. The output file itself only appears, 
 when the run ends (renamed, or converted to CSV / Parquet). With ``resume=True`` a run that
 was interrupted — Ctrl-C, a crash, even SIGKILL — continues: the journal is cut back to its
 last complete line, and that many input records are skipped. ``<output>.part.json`` records
-what the journal was made from, so a resume never mixes two inputs or two set-ups.
+what the journal was made from, so a resume never mixes two inputs or two set-ups; once the
+run ends, ``<output>.run.json`` keeps it, so a resume of a finished run with another input or
+set-up is refused too.
 """
 from __future__ import annotations
 
@@ -37,12 +39,16 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .errors import BreachNLPError, InputError
-from .io import (FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, Columns, InputLine, annotated_record, check_input,
-                 check_paths, check_record, count_records_hint, detect_input_format, error_record, flat_record,
-                 parse_line, read_input, record_from_row, resolve_html)
+from .io import (DEFAULT_ENCODING, FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, Columns, InputLine, annotated_record,
+                 check_encoding, check_input, check_paths, check_record, count_records_hint, detect_input_format,
+                 error_record, flat_frame, flat_record, parse_line, read_input, record_from_row, resolve_html)
 from .taxonomy import LANGS
 
 OUTPUT_FORMATS: tuple[str, ...] = ("jsonl", "csv", "tsv", "parquet", "spacy")
+# Output names and their format; ``.gz`` may follow the text formats only.
+OUTPUT_SUFFIXES: dict[str, str] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv",
+                                   ".parquet": "parquet", ".pq": "parquet", ".spacy": "spacy"}
+_GZIP_FORMATS = ("jsonl", "csv", "tsv")
 ENGINES: tuple[str, ...] = ("local", "dask")
 FILL_FIELDS: tuple[str, ...] = ("organization", "parent_organization", "records", "date", "phi")
 _COMMIT_SECONDS = 1.0
@@ -205,12 +211,15 @@ class BatchSummary:
     filled: Counter = field(default_factory=Counter)
     already_complete: bool = False
     output: str | None = None
+    first_error: str | None = None
 
     def add(self, records: Iterable[Mapping[str, Any]]) -> None:
         for record in records:
             breach = record.get("breach")
             if breach is None:
                 self.errors += 1
+                if self.first_error is None:
+                    self.first_error = f"line {record.get('line')}: {record.get('error')}"
                 continue
             self.processed += 1
             self.filled["organization"] += breach.get("organization") is not None
@@ -231,7 +240,7 @@ class BatchSummary:
         return {"processed": self.processed, "errors": self.errors, "resumed": self.resumed,
                 "seconds": round(self.seconds, 3), "docs_per_second": round(self.docs_per_second, 2),
                 "fill_rate": {k: round(v, 4) for k, v in self.fill_rate().items()},
-                "already_complete": self.already_complete, "output": self.output}
+                "already_complete": self.already_complete, "output": self.output, "first_error": self.first_error}
 
     def format(self) -> str:
         if self.already_complete:
@@ -244,14 +253,21 @@ class BatchSummary:
 
 # ---------------------------------------------------------------- sinks
 def detect_output_format(path: str | Path) -> str:
-    """By suffix (``.gz`` ignored): csv, tsv, parquet (``.parquet``/``.pq``), spacy, else jsonl."""
-    name = str(path).lower()
-    name = name[:-3] if name.endswith(".gz") else name
-    for suffix, fmt in ((".csv", "csv"), (".tsv", "tsv"), (".parquet", "parquet"), (".pq", "parquet"),
-                        (".spacy", "spacy")):
-        if name.endswith(suffix):
-            return fmt
-    return "jsonl"
+    """The format of an output by its suffix (:data:`OUTPUT_SUFFIXES`; ``.gz`` after ``.jsonl``,
+    ``.csv``, ``.tsv``); ``jsonl`` for ``-`` (stdout). Any other name is refused: breachnlp
+    would otherwise write JSONL under a name that promises something else (``out.xlsx``)."""
+    if str(path) == "-":
+        return "jsonl"
+    name = Path(str(path)).name.lower()
+    gz = name.endswith(".gz")
+    stem = name[:-3] if gz else name
+    fmt = next((f for suffix, f in OUTPUT_SUFFIXES.items() if stem.endswith(suffix)), None)
+    if fmt is None or (gz and fmt not in _GZIP_FORMATS):
+        known = ", ".join(OUTPUT_SUFFIXES)
+        raise InputError(f"cannot tell the output format from the name {Path(str(path)).name!r}: end it with one of "
+                         f"{known} (.gz after .jsonl, .csv or .tsv to compress), or say the format with "
+                         "--output-format.")
+    return fmt
 
 
 def _dumps(record: Mapping[str, Any]) -> str:
@@ -290,23 +306,32 @@ class _Sink:
 
 class JournalSink(_Sink):
     """JSONL journal ``<output>.part``, turned into the output (JSONL, CSV/TSV, Parquet; gzip
-    by the ``.gz`` suffix) at the end. Supports ``resume``."""
+    by the ``.gz`` suffix) at the end. Supports ``resume``.
+
+    ``<output>.part.json`` holds the fingerprint of the run while it lasts; when it ends,
+    ``<output>.run.json`` keeps it with the size and modification time of the output, so that
+    ``--resume`` on a finished output can still tell whether the command changed.
+    """
 
     def __init__(self, path: str | Path, format: str) -> None:
         self.path = Path(path)
         self.format = format
         self.part = self.path.with_name(self.path.name + ".part")
         self.meta = self.path.with_name(self.path.name + ".part.json")
+        self.record = self.path.with_name(self.path.name + ".run.json")
         self.handle: IO[bytes] | None = None
+        self.fingerprint: dict[str, Any] = {}
         if format == "parquet":
             _require_pyarrow()
 
     def open(self, *, resume: bool, fingerprint: Mapping[str, Any]) -> int | None:
         done = 0
+        self.fingerprint = dict(fingerprint)
         if resume and self.part.exists():
             self._check_fingerprint(fingerprint)
             done = recover_journal(self.part)
         elif resume and self.path.exists():
+            self._check_finished(fingerprint)
             return None
         else:
             _write_json_atomic(self.meta, dict(fingerprint))
@@ -320,11 +345,27 @@ class JournalSink(_Sink):
         except (OSError, ValueError) as e:
             raise InputError(f"cannot resume: {self.meta} is missing or unreadable ({e}); delete {self.part} "
                              "to start again.") from e
-        changed = sorted(k for k in set(saved) | set(fingerprint) if saved.get(k) != fingerprint.get(k))
-        if changed:
-            details = "; ".join(f"{k}: was {saved.get(k)!r}, now {fingerprint.get(k)!r}" for k in changed)
+        details = _changes(saved, fingerprint)
+        if details:
             raise InputError(f"cannot resume {self.part}: it was written from another input or set-up ({details}). "
                              f"Run the original command again, or delete {self.part} to start over.")
+
+    def _check_finished(self, fingerprint: Mapping[str, Any]) -> None:
+        """``--resume`` on a complete output: allowed (nothing to do) only for the same command."""
+        try:
+            saved = json.loads(self.record.read_text(encoding="utf-8"))
+            stat = self.path.stat()
+        except (OSError, ValueError) as e:
+            raise InputError(f"{self.path} is already complete, but {self.record}, which says how it was made, is "
+                             f"missing or unreadable ({e}): cannot tell whether the command changed. Delete "
+                             f"{self.path} to annotate again.") from e
+        if (saved.pop("output_size", None), saved.pop("output_mtime_ns", None)) != (stat.st_size, stat.st_mtime_ns):
+            raise InputError(f"{self.path} is already complete, but it changed after breachnlp wrote it: cannot "
+                             f"tell how it was made. Delete {self.path} to annotate again.")
+        details = _changes(saved, fingerprint)
+        if details:
+            raise InputError(f"{self.path} is already complete, made from another input or set-up ({details}). "
+                             f"Run the original command, or delete {self.path} to annotate again.")
 
     def write(self, result: ChunkResult) -> None:
         self.handle.write("".join(_dumps(r) for r in result.records).encode("utf-8"))  # type: ignore[union-attr]
@@ -355,6 +396,9 @@ class JournalSink(_Sink):
                 _journal_to_parquet(self.part, tmp)
             os.replace(tmp, self.path)
             self.part.unlink()
+        stat = self.path.stat()
+        _write_json_atomic(self.record, {**self.fingerprint, "output_size": stat.st_size,
+                                         "output_mtime_ns": stat.st_mtime_ns})
         self.meta.unlink(missing_ok=True)
 
 
@@ -426,6 +470,12 @@ def make_sink(output: str | Path, format: str) -> _Sink:
     if format == "spacy":
         return DocBinSink(output)
     return JournalSink(output, format)
+
+
+def _changes(saved: Mapping[str, Any], fingerprint: Mapping[str, Any]) -> str:
+    """What differs between two run fingerprints, in words ("" when nothing does)."""
+    changed = sorted(k for k in set(saved) | set(fingerprint) if saved.get(k) != fingerprint.get(k))
+    return "; ".join(f"{k}: was {saved.get(k)!r}, now {fingerprint.get(k)!r}" for k in changed)
 
 
 def recover_journal(path: str | Path) -> int:
@@ -680,7 +730,7 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
                   output_format: str | None = None, columns: Columns | None = None, lang: str | None = None,
                   profile: str = "accurate", batch_size: int = 32, n_process: int = 1, resume: bool = False,
                   progress: bool | None = None, engine: str = "local",
-                  scheduler: str | None = None) -> BatchSummary:
+                  scheduler: str | None = None, encoding: str = DEFAULT_ENCODING) -> BatchSummary:
     """Annotate every record of ``input`` into ``output``: one output record per input
     record, in input order. Returns the run's :class:`BatchSummary`.
 
@@ -688,9 +738,12 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
     output: ``.jsonl`` (default), ``.csv``, ``.tsv``, ``.parquet``, ``.spacy``, ``.gz`` for
         gzip, or ``-`` for stdout.
     n_process: worker processes (local engine) or local Dask workers (dask engine, no scheduler).
-    resume: continue an interrupted run of the same command.
+    resume: continue an interrupted run of the same command; refused (InputError) when the
+        input or an option that changes the output differs, also once the output is complete.
     progress: show a progress bar (``None``: when stderr is a terminal).
     engine, scheduler: ``"dask"`` runs the chunks on the Dask cluster at ``scheduler``.
+    encoding: of the JSONL, CSV/TSV and ``.txt`` input (HTML pages declare their own); the
+        output is always UTF-8.
     """
     if batch_size < 1 or n_process < 1:
         raise InputError(f"batch_size and n_process must be at least 1, got {batch_size} and {n_process}.")
@@ -705,19 +758,20 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
     input_format = input_format or detect_input_format(input)
     if input_format not in INPUT_FORMATS or (input_format == "dir" and str(input) == "-"):
         raise InputError(f"input format {input_format!r} does not fit {input}; expected one of {INPUT_FORMATS}.")
+    check_encoding(encoding)
     output_format = output_format or detect_output_format(output)
     check_paths(input, output)
     if str(output) != "-" and not Path(output).resolve().parent.is_dir():
         raise InputError(f"the folder of the output {output} does not exist; create it first.")
     columns = columns or Columns()
-    check_input(input, input_format, columns)
+    check_input(input, input_format, columns, encoding)
     options = BatchOptions(lang=lang, profile=profile, batch_size=batch_size, docs=output_format == "spacy")
     sink = make_sink(output, output_format)
     if str(output) != "-":  # nor through the files written beside the output
-        for suffix in (".part", ".part.json", ".tmp"):
+        for suffix in (".part", ".part.json", ".run.json", ".tmp"):
             check_paths(input, Path(output).with_name(Path(output).name + suffix))
     summary = BatchSummary(output=str(output))
-    fingerprint = _fingerprint(input, input_format, output_format, columns, options)
+    fingerprint = _fingerprint(input, input_format, output_format, columns, options, encoding)
     forking = engine == "local" and n_process > 1 and _start_method() == "fork"
     started = time.perf_counter()
     # The executor first: a cluster that cannot be reached stops the run before any file is written.
@@ -730,7 +784,8 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
         show = sys.stderr.isatty() if progress is None else progress
         bar = _progress_bar(show, count_records_hint(input, input_format) if show else None, done)
         try:
-            chunks = chunked(read_input(input, format=input_format, columns=columns, skip=done), batch_size)
+            chunks = chunked(read_input(input, format=input_format, columns=columns, skip=done, encoding=encoding),
+                             batch_size)
             if forking:
                 chunks = _preloaded(chunks, options)
             committed = time.monotonic()
@@ -754,12 +809,14 @@ def annotate_file(input: str | Path, output: str | Path, *, input_format: str | 
 
 
 def _fingerprint(input: str | Path, input_format: str, output_format: str, columns: Columns,
-                 options: BatchOptions) -> dict[str, Any]:
+                 options: BatchOptions, encoding: str = DEFAULT_ENCODING) -> dict[str, Any]:
+    """What an output depends on: the input (path, size, modification time) and every option
+    that changes what is written."""
     from . import __version__
 
     info: dict[str, Any] = {"journal": _JOURNAL_VERSION, "breachnlp": __version__, "input_format": input_format,
                             "output_format": output_format, "columns": asdict(columns),
-                            "lang": options.lang, "profile": options.profile}
+                            "lang": options.lang, "profile": options.profile, "encoding": encoding}
     if str(input) == "-":
         info["input"] = "-"
     else:
@@ -806,17 +863,10 @@ def annotate_dataframe(df: Any, *, columns: Columns | None = None, lang: str | N
     ``df``, same index, same order; ``columns`` names the text and metadata columns."""
     mapping = (columns or Columns()).resolve([str(c) for c in df.columns])
     options = BatchOptions(lang=lang, profile=profile, batch_size=batch_size)
-    return df.map_partitions(_annotate_frame, mapping, options, meta=_flat_frame([], None))
+    return df.map_partitions(_annotate_frame, mapping, options, meta=flat_frame([], None))
 
 
 def _annotate_frame(pdf: Any, mapping: Mapping[str, str], options: BatchOptions) -> Any:
     rows = pdf.to_dict("records")
     lines = [record_from_row(row, mapping, number) for number, row in enumerate(rows, start=1)]
-    return _flat_frame([flat_record(r) for r in annotate_lines(lines, options)], pdf.index)
-
-
-def _flat_frame(rows: list[dict[str, Any]], index: Any) -> Any:
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(FLAT_COLUMNS), index=index)
-    return frame.astype({name: "Int64" if name in INTEGER_COLUMNS else "string" for name in FLAT_COLUMNS})
+    return flat_frame(annotate_lines(lines, options), pdf.index)

@@ -9,13 +9,17 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 import srsly
 
 from .errors import GoldFormatError
 from .markup import parse_markup
 from .taxonomy import DATE_ROLES, LABELS, LANGS, PHI_CATEGORIES, PHI_STATUSES, QUALIFIERS, UNITS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.training import Example
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 BREACH_KEYS = ("organization", "organization_aliases", "parent_organization", "records", "date", "phi")
@@ -122,9 +126,32 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                yield json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
-                raise GoldFormatError(f"{path}:{number}: not valid JSON ({e.msg})") from e
+                raise GoldFormatError(f"{path}:{number}: not valid JSON ({e.msg} at character {e.pos})") from e
+
+
+def gold_examples(nlp: "Language", records: Iterable[Mapping[str, Any]] | str | Path) -> list["Example"]:
+    """spaCy Examples of gold records, for ``nlp.evaluate`` (the ``breach_assemble`` scorer).
+
+    nlp (Language): a breachnlp pipeline (:func:`breachnlp.load`).
+    records (Iterable | str | Path): gold-format records, or the path of a gold JSONL file.
+    RETURNS (list[Example]): per record, the text as a Doc with ``doc._.published`` set (the
+        predicted side, not yet processed) and, as the reference, the same Doc carrying the gold
+        ``breach`` object in ``doc._.breach_gold``.
+    """
+    from spacy.training import Example
+
+    from .api import make_doc
+
+    lines = read_jsonl(records) if isinstance(records, (str, Path)) else records
+    examples = []
+    for record in lines:
+        predicted = make_doc(nlp, record.get("text"), record.get("published"))
+        reference = predicted.copy()
+        reference._.breach_gold = record.get("breach")
+        examples.append(Example(predicted, reference))
+    return examples
 
 
 def write_jsonl(path: str | Path, records: Iterable[dict[str, Any]]) -> None:

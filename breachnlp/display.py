@@ -7,7 +7,7 @@ Example::
     doc = nlp.make_doc(text); doc._.published = "2024-12-17"; doc = nlp(doc)
     breachnlp.render(doc)                # in Jupyter: displayed; elsewhere: an HTML string
     breachnlp.explain(doc)               # per field: value, evidence sentence, deciding cue
-    breachnlp.to_dataframe([doc._.breach, ...])   # one row per article, flat columns
+    breachnlp.to_dataframe([doc._.breach, ...])   # one row per article, the flat columns of CSV/Parquet output
 
 What ``render`` and ``explain`` accept, and where the article text comes from:
 
@@ -38,8 +38,9 @@ from spacy.tokens import Doc, Span
 
 from .components.assemble import doc_offsets
 from .errors import BreachNLPError, InputError
+from .io import FLAT_COLUMNS
 from .schema import BreachRecord, Evidence
-from .taxonomy import DATE_ROLES, LANGS, PHI_CATEGORIES
+from .taxonomy import DATE_ROLES, LANGS
 from .text import Segment, split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,11 +53,8 @@ SpanMode = Literal["evidence", "all"]
 #: The span groups the components write, by evidence label.
 GROUP_OF_LABEL = {"BREACH_ORG": "breach_org", "RECORD_COUNT": "breach_records", "BREACH_DATE": "breach_dates",
                   "PHI": "breach_phi"}
-#: Columns of :func:`to_dataframe`, in order (then one column per PHI category).
-DATAFRAME_COLUMNS: tuple[str, ...] = (
-    "organization", "parent", "records_value", "records_unit", "records_qualifier",
-    "date_occurred", "date_discovered", "date_disclosed",
-) + PHI_CATEGORIES
+#: Columns of :func:`to_dataframe`, in order: the flat schema of CSV and Parquet output.
+DATAFRAME_COLUMNS: tuple[str, ...] = FLAT_COLUMNS
 
 # Colours: organizations blue, counts amber, dates green; data by status (stolen red,
 # possibly orange, spared grey). Candidates that were not chosen ("all" mode) are paler.
@@ -375,7 +373,8 @@ def render_page(items: Iterable[Doc | BreachRecord | Mapping[str, Any]], *, titl
 
 
 def render_file(input_path: str | Path, output_path: str | Path, *, annotated: bool = False,
-                lang: str | None = None, profile: str = "accurate", title: str | None = None) -> tuple[int, int]:
+                lang: str | None = None, profile: str = "accurate", title: str | None = None,
+                ids: Sequence[str] | None = None) -> tuple[int, int]:
     """Write an HTML page (:func:`render_page`) of every line of a JSONL file; what
     ``breachnlp render`` runs.
 
@@ -388,6 +387,9 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
     annotated (bool): render each line's own ``breach`` and ``spans`` (``breachnlp annotate``
         output, or a gold file with spans) instead of running the pipeline.
     lang (str | None), profile (str): as for ``breachnlp annotate``.
+    ids (Sequence[str] | None): render only the lines with these ids, in input order; an id
+        that no line has raises an :class:`~breachnlp.errors.InputError` before anything is
+        written.
     RETURNS (tuple[int, int]): the number of lines rendered and of error blocks.
     """
     from .api import _check_lang, _check_text, detect_language
@@ -396,9 +398,15 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
     from .pipeline import cached_pipeline
 
     check_paths(input_path, output_path)
+    wanted = None if ids is None else {str(i) for i in ids}
+    found: set[str] = set()
     items: list[Doc | Mapping[str, Any]] = []
     for line in read_input(input_path):
         record = line.record
+        if wanted is not None:
+            if line.id is None or str(line.id) not in wanted:
+                continue
+            found.add(str(line.id))
         if line.error is not None or record is None:
             items.append({"id": line.id, "line": line.number, "error": line.error})
             continue
@@ -414,6 +422,8 @@ def render_file(input_path: str | Path, output_path: str | Path, *, annotated: b
             items.append(doc)
         except Exception as e:  # noqa: BLE001 - one bad article never stops the page
             items.append({"id": line.id, "line": line.number, "error": f"{type(e).__name__}: {e}"})
+    if wanted is not None and wanted - found:
+        raise InputError(f"no line of {input_path} has the id {', '.join(sorted(wanted - found))}.")
     page = render_page(items, title=title or f"breachnlp: {Path(str(input_path)).name}")
     errors = sum(1 for item in items if isinstance(item, Mapping) and item.get("error") is not None)
     if str(output_path) == "-":
@@ -462,22 +472,6 @@ def _register_notebook_formatter() -> None:
 
 
 # ----------------------------------------------------------------- DataFrame
-def _flat_row(record: BreachRecord) -> dict[str, Any]:
-    count = record.records
-    row: dict[str, Any] = {
-        "organization": record.organization,
-        "parent": record.parent_organization,
-        "records_value": count.value if count else None,
-        "records_unit": count.unit if count else None,
-        "records_qualifier": count.qualifier if count else None,
-    }
-    for role in DATE_ROLES:
-        row[f"date_{role}"] = getattr(record.date, role)
-    for category in PHI_CATEGORIES:
-        row[category] = record.phi.get(category)
-    return row
-
-
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     with open(path, encoding="utf-8") as handle:
         for number, raw in enumerate(handle, start=1):
@@ -491,52 +485,45 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def to_dataframe(results: Iterable[BreachRecord | Doc | Mapping[str, Any]] | str | Path) -> "pandas.DataFrame":
-    """One row per article, flat columns (:data:`DATAFRAME_COLUMNS`).
+    """One row per article, in the flat schema of ``breachnlp annotate``'s CSV and Parquet output.
 
     results (Iterable | str | Path): BreachRecords (from :func:`breachnlp.extract` /
         :func:`breachnlp.pipe`), processed Docs, gold-format lines (``breachnlp annotate``
-        output), or the path of such a JSONL file.
-    RETURNS (pandas.DataFrame): columns ``organization``, ``parent``, ``records_value``
-        (nullable integer), ``records_unit``, ``records_qualifier``, ``date_occurred``,
-        ``date_discovered``, ``date_disclosed`` and one column per PHI category holding its
-        status (``affirmed`` / ``hedged`` / ``negated``, or missing). Lines carrying an ``id``
-        give the index; an ``error`` column appears when some lines were errors (their fields
-        are missing). Needs pandas (``pip install 'breachnlp[dataframe]'``).
+        output, error lines included), or the path of such a JSONL file.
+    RETURNS (pandas.DataFrame): the columns :data:`breachnlp.io.FLAT_COLUMNS`, made by the same
+        function (:func:`breachnlp.io.flat_record`) as CSV and Parquet rows: ``id``, ``lang``,
+        ``published``, ``title``, ``organization``, ``organization_aliases``,
+        ``parent_organization``, ``records_value`` (nullable integer), ``records_unit``,
+        ``records_qualifier``, ``date_occurred``, ``date_discovered``, ``date_disclosed``,
+        one ``phi_<category>`` column per category holding its status, ``other_organizations``,
+        then ``line`` and ``error`` (filled for error lines only). A BreachRecord gives its
+        ``id`` (set by :func:`breachnlp.pipe`); a Doc its language and publication date. Needs
+        pandas (``pip install 'breachnlp[dataframe]'``).
     """
     try:
-        import pandas as pd
+        import pandas  # noqa: F401
     except ImportError as e:
         raise ImportError("breachnlp.to_dataframe needs pandas; install it with "
                           "`pip install 'breachnlp[dataframe]'` (or `pip install pandas`).") from e
+    from .io import flat_frame
+
     if isinstance(results, (str, Path)):
         results = list(_read_jsonl(Path(results)))
     if isinstance(results, (BreachRecord, Doc)) or (isinstance(results, Mapping) and "breach" in results):
         raise InputError("to_dataframe takes an iterable of results; wrap a single one in a list.")
-    rows: list[dict[str, Any]] = []
-    ids: list[Any] = []
-    errors: list[str | None] = []
-    for item in results:
-        error = None
-        if isinstance(item, BreachRecord):
-            record = item
-        elif isinstance(item, Doc):
-            record = item._.breach
-        elif isinstance(item, Mapping):
-            ids.append(item.get("id"))
-            error = item.get("error") if item.get("breach") is None else None
-            record = BreachRecord() if error else BreachRecord.from_dict(item.get("breach"))
-        else:
-            raise InputError(f"to_dataframe takes BreachRecords, Docs or gold-format records, "
-                             f"not {type(item).__name__}.")
-        errors.append(str(error) if error else None)
-        rows.append(_flat_row(record))
-    frame = pd.DataFrame(rows, columns=list(DATAFRAME_COLUMNS), dtype=object)
-    frame["records_value"] = pd.array([row["records_value"] for row in rows], dtype="Int64")
-    if any(errors):
-        frame["error"] = pd.Series(errors, dtype=object)
-    if ids and len(ids) == len(rows) and all(i is not None for i in ids) and len(set(ids)) == len(ids):
-        frame.index = pd.Index(ids, name="id")
-    return frame
+    return flat_frame(_as_line(item) for item in results)
+
+
+def _as_line(item: Any) -> Mapping[str, Any]:
+    """A result as a gold-format line (what :func:`breachnlp.io.flat_record` reads)."""
+    if isinstance(item, BreachRecord):
+        return item.to_record(id=getattr(item, "id", None))
+    if isinstance(item, Doc):
+        return item._.breach.to_record(id=item.user_data.get("breachnlp_id"), lang=item.lang_,
+                                       published=item._.published)
+    if isinstance(item, Mapping):
+        return item
+    raise InputError(f"to_dataframe takes BreachRecords, Docs or gold-format records, not {type(item).__name__}.")
 
 
 # ----------------------------------------------------------------- explain
@@ -588,11 +575,19 @@ class FieldExplanation:
         return "; ".join(words) or self.note
 
 
-class Explanation(Sequence[FieldExplanation]):
-    """The explanation of every field of a result; displays as a table in a notebook."""
+_NO_DOC_NOTE = "cues are kept on the Doc's spans: explain a processed Doc to see them"
 
-    def __init__(self, rows: Iterable[FieldExplanation]) -> None:
+
+class Explanation(Sequence[FieldExplanation]):
+    """The explanation of every field of a result; displays as a table in a notebook.
+
+    ``note`` says, once for all fields, what the explanation lacks (the cues, for a result
+    given without its Doc).
+    """
+
+    def __init__(self, rows: Iterable[FieldExplanation], *, note: str = "") -> None:
         self._rows = tuple(rows)
+        self.note = note
 
     @overload
     def __getitem__(self, index: int) -> FieldExplanation: ...
@@ -621,6 +616,8 @@ class Explanation(Sequence[FieldExplanation]):
                 lines.append(f"    sentence: {row.sentence}")
             if row.decided_by:
                 lines.append(f"    decided by: {row.decided_by}")
+        if self.note:
+            lines.append(f"({self.note})")
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -636,7 +633,8 @@ class Explanation(Sequence[FieldExplanation]):
                         f'<td style="text-align:left">{html.escape(str(row.value if row.value is not None else ""))}</td>'
                         f'<td style="text-align:left">{sentence}</td>'
                         f'<td style="text-align:left">{html.escape(row.decided_by)}</td></tr>')
-        return ('<table class="breachnlp-explain"><tr><th>field</th><th>value</th><th>evidence sentence</th>'
+        caption = f'<caption style="caption-side:bottom">{html.escape(self.note)}</caption>' if self.note else ""
+        return (f'<table class="breachnlp-explain">{caption}<tr><th>field</th><th>value</th><th>evidence sentence</th>'
                 f'<th>decided by</th></tr>{"".join(body)}</table>')
 
 
@@ -659,7 +657,8 @@ def explain(obj: Doc | BreachRecord | Mapping[str, Any], *, text: str | None = N
         the evidence.
     RETURNS (Explanation): one :class:`FieldExplanation` per field (``organization``,
         ``parent_organization``, ``records``, ``date.<role>``, then ``phi.<category>`` for
-        each category found), a sequence that prints as text and displays as a table.
+        each category found), a sequence that prints as text and displays as a table. Without
+        a Doc, its ``note`` says once that the cues are missing.
     """
     source = _source(obj, text)
     record = source.record
@@ -677,7 +676,7 @@ def explain(obj: Doc | BreachRecord | Mapping[str, Any], *, text: str | None = N
     for category, status in record.phi.items():
         rows.append(_explain_field(source, sentences, f"phi.{category}", status, "PHI",
                                    {"category": category, "status": status}))
-    return Explanation(rows)
+    return Explanation(rows, note="" if source.doc is not None else _NO_DOC_NOTE)
 
 
 def _sentences(source: _Source) -> list[Segment]:
@@ -735,10 +734,7 @@ def _explain_field(source: _Source, sentences: list[Segment], name: str, value: 
         return (1 if kinds else 0, -item[0].start)
 
     evidence, cues = max(scored, key=rank)
-    if source.doc is not None:
-        note = "" if cues else _NOTES.get(label, "")
-    else:
-        note = "cues are kept on the Doc's spans: explain a processed Doc to see them"
+    note = "" if cues or source.doc is None else _NOTES.get(label, "")  # without a Doc: the Explanation's note
     return FieldExplanation(name, value, evidence.text or None, evidence.start, evidence.end,
                             _sentence_of(source, sentences, evidence.start), cues, note)
 
@@ -749,8 +745,7 @@ def _explain_parent(source: _Source, sentences: list[Segment]) -> FieldExplanati
         return FieldExplanation("parent_organization", None, note="not found in the text")
     spans = _parent_spans(source)
     if not spans:
-        return FieldExplanation("parent_organization", parent,
-                                note="no evidence span kept (explain a processed Doc to see it)")
+        return FieldExplanation("parent_organization", parent, note="no evidence span kept")
     span = max(spans, key=lambda s: (bool(s._.breach_cues), -s.start_char))
     return FieldExplanation("parent_organization", parent, span.text, span.start_char, span.end_char,
                             _sentence_of(source, sentences, span.start_char), _cues_of(span, source.text),

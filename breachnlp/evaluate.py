@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from .schema import BreachRecord
-from .taxonomy import DATE_ROLES, LABELS
+from .taxonomy import DATE_ROLES, LABELS, PHI_CATEGORIES
 from .text import fold
 
 FIELDS: tuple[str, ...] = ("organization", "records", "date", "date_roles", "phi_category", "phi_status")
@@ -215,24 +215,50 @@ def evaluate(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any] | None]]
     return report
 
 
-def field_errors(gold_record: Mapping[str, Any], pred_record: Mapping[str, Any] | None,
-                 fields: Sequence[str] = FIELDS) -> list[dict[str, Any]]:
-    """The misses of one document: field, predicted and gold values, and whether a predicted
-    organization is one of the gold ``other_organizations`` (a confusion)."""
+def differences(gold_record: Mapping[str, Any], pred_record: Mapping[str, Any] | None,
+                fields: Sequence[str] = FIELDS) -> list[dict[str, Any]]:
+    """Every value of one document where the prediction departs from the gold, one item per value.
+
+    Items are ``{"id", "field", "gold", "predicted"}`` with ``field`` one of ``organization``,
+    ``records``, ``date.<role>`` (when ``date`` or ``date_roles`` is in ``fields``) and
+    ``phi.<category>`` (when ``phi_category`` or ``phi_status`` is): each PHI category once,
+    its gold and predicted status (``None`` when absent). A value differs when the scoring
+    rule counts it as FP or FN. An organization item also has ``"confusion"``: the gold
+    ``other_organizations`` entry the predicted name matches, or ``None``.
+    """
     gold = BreachRecord.from_dict(gold_record.get("breach"))
     pred = BreachRecord.from_dict((pred_record or {}).get("breach"))
-    errors = []
-    for name, counts in score_document(gold, pred, fields=fields).items():
-        if counts.fp == 0 and counts.fn == 0:
-            continue
-        error: dict[str, Any] = {"id": gold_record.get("id"), "field": name,
-                                 "predicted": _field_value(pred, name), "gold": _field_value(gold, name)}
-        if name == "organization" and pred.organization:
-            others = [o for o in gold_record.get("other_organizations") or []
-                      if names_match(o, pred.organization)]
-            error["confusion"] = others[0] if others else None
-        errors.append(error)
-    return errors
+    ident = gold_record.get("id")
+    out: list[dict[str, Any]] = []
+
+    def differ(counts: Counts) -> bool:
+        return bool(counts.fp or counts.fn)
+
+    if "organization" in fields and differ(single(gold.organization, pred.organization,
+                                                  lambda g, p: organization_matches(gold, p))):
+        confusion = None
+        if pred.organization:
+            confusion = next((o for o in gold_record.get("other_organizations") or []
+                              if names_match(o, pred.organization)), None)
+        out.append({"id": ident, "field": "organization", "gold": gold.organization,
+                    "predicted": pred.organization, "confusion": confusion})
+    if "records" in fields:
+        g_value = gold.records.value if gold.records else None
+        p_value = pred.records.value if pred.records else None
+        if differ(single(g_value, p_value, lambda g, p: g == p)):
+            out.append({"id": ident, "field": "records", "gold": _field_value(gold, "records"),
+                        "predicted": _field_value(pred, "records")})
+    if "date" in fields or "date_roles" in fields:
+        for role in DATE_ROLES:
+            g_date, p_date = getattr(gold.date, role), getattr(pred.date, role)
+            if differ(single(g_date, p_date, date_matches)):
+                out.append({"id": ident, "field": f"date.{role}", "gold": g_date, "predicted": p_date})
+    if "phi_category" in fields or "phi_status" in fields:
+        for category in PHI_CATEGORIES:
+            g_status, p_status = gold.phi.get(category), pred.phi.get(category)
+            if g_status != p_status:
+                out.append({"id": ident, "field": f"phi.{category}", "gold": g_status, "predicted": p_status})
+    return out
 
 
 def _field_value(record: BreachRecord, name: str) -> Any:

@@ -7,7 +7,7 @@ SPAN_EXTENSIONS: dict[str, object] = {
     # RECORD_COUNT
     "records_value": None, "records_unit": None, "records_qualifier": None, "records_score": 0.0,
     # BREACH_DATE
-    "date_expr": None, "date_norm": None, "date_role": None, "date_score": 0.0,
+    "date_expr": None, "date_norm": None, "date_role": None,
     # PHI
     "phi_category": None, "phi_status": None, "phi_cues": None, "phi_context": None,
     # BREACH_ORG
@@ -38,6 +38,8 @@ def register_extensions() -> None:
         Doc.set_extension("body_start", default=0)
     if not Doc.has_extension("breach"):
         Doc.set_extension("breach", getter=_breach_getter)
+    if not Doc.has_extension("breach_gold"):  # on reference Docs: the gold `breach` object, for nlp.evaluate
+        Doc.set_extension("breach_gold", default=None)
     for name, default in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)

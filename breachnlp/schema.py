@@ -83,7 +83,9 @@ class BreachRecord:
 
     ``other_organizations`` lists every other organization named; ``other_breaches`` the
     organizations the text presents as victims of other incidents (a feature's examples,
-    "X a également été victime..."), never the main one.
+    "X a également été victime..."), never the main one. ``id`` is the ``id`` of the input the
+    record was extracted from, when it had one (:func:`breachnlp.pipe`); it is not part of the
+    ``breach`` object and two records that differ only by it compare equal.
     """
 
     organization: str | None = None
@@ -95,6 +97,7 @@ class BreachRecord:
     other_organizations: tuple[str, ...] = ()
     other_breaches: tuple[str, ...] = ()
     spans: tuple[Evidence, ...] = ()
+    id: Any = field(default=None, compare=False)
     organizations: tuple[OrganizationRole, ...] = ()
     confidence: Mapping[str, float] = field(default_factory=dict)
     # the features each confidence was computed from (breachnlp.confidence); not serialized
@@ -112,7 +115,10 @@ class BreachRecord:
         }
 
     def to_record(self, **meta: Any) -> dict[str, Any]:
-        """A whole gold-format line: ``meta`` (id, lang, published, title, text) + breach + spans."""
+        """A whole gold-format line: ``meta`` (id, lang, published, title, text) + breach + spans;
+        ``id`` defaults to the record's own."""
+        if self.id is not None:
+            meta.setdefault("id", self.id)
         return {**meta, "breach": self.to_dict(), "other_organizations": list(self.other_organizations),
                 "other_breaches": [{"organization": name} for name in self.other_breaches],
                 "organizations": [o.to_dict() for o in self.organizations],

@@ -488,3 +488,75 @@ def test_batch_docs_examples_run(tmp_path, fast_fr, monkeypatch):
 def test_batch_summary_format_of_an_empty_run():
     assert BatchSummary().format().startswith("processed 0, errors 0; fill rate: -")
     assert list(read_input("/dev/null")) == []
+
+
+# ----------------------------------------------------------------- exit status, output names, encoding
+def test_batch_cli_exits_1_when_every_record_failed(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", [b'{"id": "a", "text": 5}\n', b'{"id": "b", "text": "x"\n'])
+    out = tmp_path / "out.jsonl"
+    assert main(["annotate", str(source), "-o", str(out), "--profile", "fast", "--quiet"]) == 1
+    assert "every record failed (first: line 1: 'text' must be a string, not int)" in capsys.readouterr().err
+    assert [r["line"] for r in read_jsonl(out)] == [1, 2]  # the error records are still written
+
+
+def test_batch_cli_strict_exits_1_when_any_record_failed(tmp_path, fast_fr, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", [article(0), b'{"id": "bad", "text": 5}\n', article(1)])
+    assert main(["annotate", str(source), "-o", str(tmp_path / "lax.jsonl"), "--profile", "fast", "--quiet"]) == 0
+    assert main(["annotate", str(source), "-o", str(tmp_path / "strict.jsonl"), "--profile", "fast", "--quiet",
+                 "--strict"]) == 1
+    assert "1 of 3 records failed (first: line 2:" in capsys.readouterr().err
+    assert read_jsonl(tmp_path / "strict.jsonl") == read_jsonl(tmp_path / "lax.jsonl")
+
+
+@pytest.mark.parametrize("name", ["out.xlsx", "out.json", "annotated", "out.parquet.gz", "out.spacy.gz"])
+def test_batch_unknown_output_suffix_is_refused_before_anything_is_written(tmp_path, capsys, name):
+    source = write_jsonl(tmp_path / "in.jsonl", [article(0)])
+    assert main(["annotate", str(source), "-o", str(tmp_path / name), "--profile", "fast"]) == 2
+    assert f"cannot tell the output format from the name '{name}'" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_batch_output_format_option_accepts_any_name(tmp_path, fast_fr):
+    source = write_jsonl(tmp_path / "in.jsonl", [article(0)])
+    annotate_file(source, tmp_path / "out.txt", output_format="jsonl", profile="fast")
+    assert read_jsonl(tmp_path / "out.txt")[0]["id"] == "fr-0"
+
+
+def test_batch_cli_reads_input_in_another_encoding(tmp_path, fast_fr):
+    records = [article(0), article(1)]
+    source = tmp_path / "in.jsonl"
+    source.write_bytes("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("cp1252"))
+    assert main(["annotate", str(source), "-o", str(tmp_path / "out.jsonl"), "--profile", "fast", "--quiet",
+                 "--encoding", "cp1252"]) == 0
+    out = read_jsonl(tmp_path / "out.jsonl")
+    assert [r["text"] for r in out] == [r["text"] for r in records] and all("breach" in r for r in out)
+    assert main(["annotate", str(source), "-o", str(tmp_path / "utf8.jsonl"), "--profile", "fast", "--quiet"]) == 1
+    assert all("not valid UTF-8" in r["error"] for r in read_jsonl(tmp_path / "utf8.jsonl"))
+
+
+def test_batch_resume_of_a_finished_run_refuses_changed_options(tmp_path, fast_fr):
+    source = write_jsonl(tmp_path / "in.jsonl", [article(i) for i in range(3)])
+    target = tmp_path / "out.jsonl"
+    annotate_file(source, target, profile="fast", resume=True)
+    assert annotate_file(source, target, profile="fast", resume=True).already_complete
+    with pytest.raises(InputError, match="already complete, made from another input or set-up "
+                                         r"\(profile: was 'fast', now 'accurate'\)"):
+        annotate_file(source, target, profile="accurate", resume=True)
+    with pytest.raises(InputError, match=r"lang: was None, now 'en'"):
+        annotate_file(source, target, profile="fast", lang="en", resume=True)
+    write_jsonl(source, [article(i) for i in range(4)])
+    with pytest.raises(InputError, match="input_size"):
+        annotate_file(source, target, profile="fast", resume=True)
+
+
+def test_batch_resume_of_a_finished_output_that_changed_is_refused(tmp_path, fast_fr):
+    source = write_jsonl(tmp_path / "in.jsonl", [article(0)])
+    target = tmp_path / "out.jsonl"
+    annotate_file(source, target, profile="fast")
+    with open(target, "a", encoding="utf-8") as f:
+        f.write("{}\n")
+    with pytest.raises(InputError, match="changed after breachnlp wrote it"):
+        annotate_file(source, target, profile="fast", resume=True)
+    (tmp_path / "out.jsonl.run.json").unlink()
+    with pytest.raises(InputError, match="missing or unreadable"):
+        annotate_file(source, target, profile="fast", resume=True)

@@ -15,6 +15,7 @@ import breachnlp
 from breachnlp import cli
 from breachnlp.display import DATAFRAME_COLUMNS, doc_html, record_html, render_page
 from breachnlp.errors import InputError
+from breachnlp.io import FLAT_COLUMNS, FLAT_DTYPES
 from breachnlp.schema import BreachRecord, RecordCount
 from breachnlp.taxonomy import PHI_CATEGORIES
 
@@ -241,7 +242,7 @@ def test_cli_render_to_stdout(tmp_path, capsys):
 
 
 def test_cli_render_seeds_highlights_every_field(tmp_path):
-    """What `make demo` writes to out/seeds.html: every gold field's evidence is highlighted."""
+    """Rendering the seed articles through the pipeline highlights the evidence of every gold field."""
     if not SEEDS.exists():
         pytest.skip("../shared/seeds is not beside the project")
     out = tmp_path / "seeds.html"
@@ -268,11 +269,26 @@ def test_cli_render_seeds_highlights_every_field(tmp_path):
         assert {label.split(":")[0] for label in labels} == {"BREACH_ORG", "RECORD_COUNT", "BREACH_DATE", "PHI"}
 
 
-def test_make_demo_renders_the_seeds():
-    if shutil.which("make") is None:
-        pytest.skip("make is not installed")
-    dry_run = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "breachnlp render ../shared/seeds/gold.jsonl -o out/seeds.html" in dry_run
+def test_cli_render_id_keeps_only_the_named_lines(tmp_path):
+    corpus = ROOT / "corpus" / "fr.jsonl"
+    golds = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    out = tmp_path / "two.html"
+    assert cli.main(["render", str(corpus), "--annotated", "--id", golds[4]["id"], "--id", golds[1]["id"],
+                     "-o", str(out)]) == 0
+    blocks = out.read_text(encoding="utf-8").split('<div class="breachnlp"')[1:]
+    assert len(blocks) == 2
+    for gold, block in zip((golds[1], golds[4]), blocks):  # in input order
+        assert gold["id"] in block
+        victim = next(s["text"] for s in gold["spans"] if s["label"] == "BREACH_ORG")
+        assert "BREACH_ORG: victim" in markup(block).labels_of(victim)
+
+
+def test_cli_render_unknown_id_is_an_error_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "none.html"
+    assert cli.main(["render", str(ROOT / "corpus" / "fr.jsonl"), "--annotated", "--id", "fr-9999",
+                     "-o", str(out)]) == 2
+    assert "has the id fr-9999" in capsys.readouterr().err
+    assert not out.exists()
 
 
 # ----------------------------------------------------------------- explain
@@ -321,8 +337,19 @@ def test_explain_record_gives_sentences_but_no_cues(docs):
     for row in with_text:
         assert not row.cues
         if row.evidence is not None:
-            assert row.evidence in row.sentence and "Doc" in row.note
+            assert row.evidence in row.sentence
     assert all(row.sentence is None for row in alone)
+
+
+def test_explain_without_a_doc_says_once_that_the_cues_are_missing(docs):
+    doc = docs["fr"]
+    for explanation in (breachnlp.explain(doc._.breach, text=doc.text), breachnlp.explain(doc._.breach)):
+        assert "Doc" in explanation.note
+        assert not any("Doc" in row.note for row in explanation)
+        assert str(explanation).count("explain a processed Doc") == 1
+        assert explanation._repr_html_().count("explain a processed Doc") == 1
+    assert breachnlp.explain(doc).note == ""
+    assert "explain a processed Doc" not in str(breachnlp.explain(doc))
 
 
 def test_explain_displays_as_text_and_table():
@@ -334,31 +361,60 @@ def test_explain_displays_as_text_and_table():
 
 
 # ----------------------------------------------------------------- to_dataframe
+def _value(cell):
+    """A frame cell as plain Python: missing (pd.NA) is None."""
+    import pandas as pd
+
+    return None if pd.isna(cell) else cell
+
+
 def test_to_dataframe_flat_columns_one_row_per_article(docs):
     pytest.importorskip("pandas")
     records = [docs["fr"]._.breach, docs["en"]._.breach, BreachRecord()]
     frame = breachnlp.to_dataframe(records)
-    assert list(frame.columns) == list(DATAFRAME_COLUMNS)
-    assert list(frame.columns[8:]) == list(PHI_CATEGORIES)
+    assert list(frame.columns) == list(DATAFRAME_COLUMNS) == list(FLAT_COLUMNS)
+    assert [c for c in frame.columns if c.startswith("phi_")] == [f"phi_{c}" for c in PHI_CATEGORIES]
     assert len(frame) == 3
-    assert str(frame["records_value"].dtype) == "Int64"
+    assert str(frame["records_value"].dtype) == "Int64" and str(frame["organization"].dtype) == "string"
     for i, record in enumerate(records):
         row = frame.iloc[i]
-        assert row["organization"] == record.organization
+        assert _value(row["organization"]) == record.organization
+        assert _value(row["parent_organization"]) == record.parent_organization
         for category in PHI_CATEGORIES:
-            assert row[category] == record.phi.get(category)
-        if record.records:
-            assert row["records_value"] == record.records.value
+            assert _value(row[f"phi_{category}"]) == record.phi.get(category)
+        assert _value(row["records_value"]) == (record.records.value if record.records else None)
 
 
-def test_to_dataframe_same_row_from_record_doc_and_line(docs):
+def test_to_dataframe_rows_are_the_csv_and_parquet_rows(docs, tmp_path):
+    """One flat schema: to_dataframe and `breachnlp annotate -o x.csv` / `.parquet` give the same table."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "fr-1", "lang": "fr", "published": ARTICLES["fr"][1],
+                                  "text": ARTICLES["fr"][0]}, ensure_ascii=False) + "\n"
+                      + "not json\n", encoding="utf-8")
+    for name in ("out.jsonl", "out.csv", "out.parquet"):
+        assert cli.main(["annotate", str(source), "-o", str(tmp_path / name), "--quiet"]) == 0
+    frame = breachnlp.to_dataframe(tmp_path / "out.jsonl")
+    parquet = pd.read_parquet(tmp_path / "out.parquet", dtype_backend="numpy_nullable").astype(FLAT_DTYPES)
+    csv = pd.read_csv(tmp_path / "out.csv", dtype=FLAT_DTYPES, keep_default_na=False, na_values=[""])
+    pd.testing.assert_frame_equal(frame, parquet)
+    pd.testing.assert_frame_equal(frame, csv)
+    assert frame.loc[0, "id"] == "fr-1" and frame.loc[0, "lang"] == "fr"
+    assert frame.loc[0, "organization"] == docs["fr"]._.breach.organization
+    assert frame.loc[1, "error"].startswith("invalid JSON") and frame.loc[1, "line"] == 2
+
+
+def test_to_dataframe_same_breach_columns_from_record_doc_and_line(docs):
     pytest.importorskip("pandas")
     doc = docs["en"]
-    line = doc._.breach.to_record(id="en-1", text=doc.text)
+    line = doc._.breach.to_record(id="en-1", lang="en", published=doc._.published, text=doc.text)
     frames = [breachnlp.to_dataframe([item]) for item in (doc._.breach, doc, line)]
-    assert frames[0].equals(frames[1])
-    assert frames[0].reset_index(drop=True).equals(frames[2].reset_index(drop=True))
-    assert list(frames[2].index) == ["en-1"]
+    meta = ["id", "lang", "published", "title"]
+    assert frames[0].drop(columns=meta).equals(frames[1].drop(columns=meta))
+    assert frames[1].drop(columns=["id"]).equals(frames[2].drop(columns=["id"]))
+    assert frames[2].loc[0, "id"] == "en-1" and frames[1].loc[0, "lang"] == "en"
+    assert frames[1].loc[0, "published"] == doc._.published
 
 
 def test_to_dataframe_keeps_error_lines_and_reads_a_path(tmp_path):
@@ -366,10 +422,11 @@ def test_to_dataframe_keeps_error_lines_and_reads_a_path(tmp_path):
     path = tmp_path / "annotated.jsonl"
     path.write_text(json.dumps(HAND_LINE, ensure_ascii=False) + "\n"
                     + json.dumps({"id": "bad", "line": 2, "error": "no 'text' field"}) + "\n", encoding="utf-8")
-    frame = breachnlp.to_dataframe(path)
+    frame = breachnlp.to_dataframe(path).set_index("id")
     assert list(frame.index) == ["hand-1", "bad"]
-    assert frame.loc["hand-1", "records_value"] == 3200 and frame.loc["hand-1", "financial"] == "negated"
-    assert frame.loc["bad", "error"] == "no 'text' field" and frame.loc["hand-1", "error"] is None
+    assert frame.loc["hand-1", "records_value"] == 3200 and frame.loc["hand-1", "phi_financial"] == "negated"
+    assert frame.loc["bad", "error"] == "no 'text' field" and _value(frame.loc["hand-1", "error"]) is None
+    assert frame.loc["bad", "line"] == 2 and _value(frame.loc["bad", "organization"]) is None
 
 
 def test_to_dataframe_rejects_a_single_result_and_other_items():

@@ -69,13 +69,15 @@ def test_docs_readme_links_into_docs_resolve():
 
 # ----------------------------------------------------------------- examples
 @pytest.mark.parametrize("page", RUNNABLE_PAGES)
-def test_docs_python_examples_run(page):
+def test_docs_python_examples_run(page, monkeypatch):
+    monkeypatch.chdir(ROOT)  # examples name files from the root of the repository, as a reader runs them
     path = DOCS / page
     assert _blocks(path) or page == "output-schema.md"
     _run_blocks(path, {"__name__": f"docs_{page}"})
 
 
-def test_docs_readme_python_examples_run():
+def test_docs_readme_python_examples_run(monkeypatch):
+    monkeypatch.chdir(ROOT)
     assert _blocks(README)
     _run_blocks(README, {"__name__": "readme", "text": README_TEXT})
 
@@ -90,6 +92,53 @@ def test_docs_architecture_names_every_config_key_and_extension():
             assert f"\n{key} = " in page, f"{name}.{key} is not documented"
     for extension in SPAN_EXTENSIONS:
         assert extension in page, f"span._.{extension} is not documented"
+
+
+_EXTENSION_ROW = re.compile(r"^\| (`(?:doc|span)\._\.\w+`(?:, `\w+`)*) \| ([^|]+) \| ([^|]+) \|", re.M)
+# Text rich enough for every component to set every extension it documents: a victim cue, a
+# parent, a count with its unit, dated and undated expressions, negated and hedged data.
+EXTENSIONS_TEXT = ("La clinique des Hortensias, filiale du groupe Santéa, a été victime d'une cyberattaque "
+                   "en mars dernier. Les données de 12 400 patients ont été dérobées : noms, adresses "
+                   "postales et numéros de téléphone. Des numéros de sécurité sociale pourraient aussi "
+                   "avoir été copiés. Aucune donnée bancaire n'a été volée.")
+
+
+def _documented_extensions() -> list[tuple[str, str, list[str]]]:
+    """(``doc``/``span``, name, groups of the components said to set it) per extension of the table."""
+    page = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    section = page[page.index("## Extensions"):page.index("\n## ", page.index("## Extensions") + 1)]
+    rows = []
+    for names, on, set_by in _EXTENSION_ROW.findall(section):
+        first, *rest = re.findall(r"`([\w.]+)`", names)
+        kind, _, name = first.partition("._.")
+        components = re.findall(r"`(breach_\w+)`", set_by)
+        if not components and "those components" in set_by:
+            components = re.findall(r"(org|records|dates|phi)", on)
+            components = [f"breach_{c}" for c in components]
+        if not components and "every extractor" in set_by:
+            components = ["breach_org", "breach_records", "breach_dates", "breach_phi"]
+        rows += [(kind, n, components) for n in [name, *rest]]
+    return rows
+
+
+def test_docs_architecture_extensions_exist_and_are_set_by_their_components(nlp_fr):
+    from spacy.tokens import Doc, Span
+
+    documented = _documented_extensions()
+    assert {name for kind, name, _ in documented if kind == "span"} == set(SPAN_EXTENSIONS)
+    nlp = nlp_fr
+    doc = nlp.make_doc(EXTENSIONS_TEXT)
+    doc._.published = "2024-06-20"
+    doc = nlp(doc)
+    for kind, name, components in documented:
+        owner = Doc if kind == "doc" else Span
+        assert owner.has_extension(name), f"{kind}._.{name} is documented but does not exist"
+        if kind == "span":
+            default = owner.get_extension(name)[0]
+            spans = [s for c in components for s in doc.spans[c]]
+            assert spans, f"span._.{name}: no span of {components}"
+            assert any(s._.get(name) != default for s in spans), \
+                f"span._.{name} is documented as set by {components} but none of their spans sets it"
 
 
 def test_docs_taxonomy_lists_every_category():

@@ -138,7 +138,18 @@ def test_errors_pipe_names_the_bad_input(item, fragments):
     expect(InputError, lambda: list(results), *fragments)
 
 
+@pytest.mark.parametrize("entry,fragments", [
+    ("Acme Health was hacked.", ("as_tuples=True", "input 1", "(text or mapping, context) pair", "str")),
+    (("Acme Health was hacked.",), ("input 1", "pair", "tuple")),
+    ((5, "context"), ("input 1", "a text or a mapping", "int")),
+])
+def test_errors_pipe_as_tuples_needs_pairs(entry, fragments):
+    results = breachnlp.pipe([("Acme Health was hacked.", 0), entry], profile="fast", as_tuples=True)
+    expect(InputError, lambda: list(results), *fragments)
+
+
 @pytest.mark.parametrize("kwargs,fragments", [
+    ({"as_tuples": "yes"}, ("as_tuples must be True or False",)),
     ({"lang": "de"}, ("Unsupported language 'de'",)),
     ({"batch_size": 0}, ("batch_size", "at least 1", "0")),
     ({"batch_size": "32"}, ("batch_size", "integer")),

@@ -1,7 +1,7 @@
 """Pure scoring functions, on hand-made records (spec `## Scoring`)."""
 import pytest
 
-from breachnlp.evaluate import Counts, date_matches, evaluate, score_document, single, span_counts
+from breachnlp.evaluate import Counts, date_matches, differences, evaluate, score_document, single, span_counts
 from breachnlp.schema import BreachDates, BreachRecord, RecordCount
 
 
@@ -209,3 +209,21 @@ def test_evaluate_agrees_with_an_independent_scorer_on_the_corpus():
     for field, f in theirs.items():
         assert abs(ours.fields[field].f - f) <= 0.005, field
     assert 0.3 < theirs["organization"] < 0.9  # the perturbations do bite
+
+
+def test_evaluate_differences_one_item_per_value_that_differs():
+    gold = {"id": "d1", "other_organizations": ["CNIL"],
+            "breach": {"organization": "Clinique Ormeau", "records": {"value": 3200, "unit": "people", "qualifier": "exact"},
+                       "date": {"occurred": "2024-05", "discovered": None, "disclosed": "2024-06-02"},
+                       "phi": {"name": "affirmed", "national_id": "hedged", "financial": "negated"}}}
+    pred = {"id": "d1",
+            "breach": {"organization": "CNIL", "records": {"value": 3200, "unit": "people", "qualifier": "exact"},
+                       "date": {"occurred": "2024-05-12", "discovered": "2024-05-20", "disclosed": None},
+                       "phi": {"name": "affirmed", "national_id": "affirmed", "email": "affirmed"}}}
+    found = {d["field"]: (d["gold"], d["predicted"]) for d in differences(gold, pred)}
+    assert found == {"organization": ("Clinique Ormeau", "CNIL"),
+                     "date.discovered": (None, "2024-05-20"), "date.disclosed": ("2024-06-02", None),
+                     "phi.national_id": ("hedged", "affirmed"), "phi.email": (None, "affirmed"),
+                     "phi.financial": ("negated", None)}
+    assert next(d for d in differences(gold, pred) if d["field"] == "organization")["confusion"] == "CNIL"
+    assert differences(gold, pred, fields=("records",)) == []

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from breachnlp.errors import InputError
-from breachnlp.io import (FLAT_COLUMNS, Columns, InputLine, check_paths, count_records_hint, detect_input_format,
-                          flat_record, parse_line, read_input, resolve_html)
+from breachnlp.io import (FLAT_COLUMNS, NO_ARTICLE_TEXT, Columns, InputLine, check_paths, count_records_hint,
+                          detect_input_format, flat_record, has_sentence, parse_line, read_input, resolve_html)
 
 TEXT_FR = "La mutuelle Horizon Santé a signalé une intrusion. Les noms de 1 200 adhérents ont été copiés."
 TEXT_EN = "Brightwater Dental said an attacker accessed its scheduling server in January."
@@ -35,6 +35,47 @@ def test_io_parse_line_reports_malformed(raw, message):
     line = parse_line(raw, 7)
     assert line.number == 7
     assert line.error is not None and message in line.error
+
+
+@pytest.mark.parametrize("raw,message", [
+    # the object is cut short: the parser reaches the end of the line, 31 characters in
+    (b'{"id": "fr-12", "text": "Fuite"\n', "invalid JSON: Expecting ',' delimiter at the end of the line (character 31)"),
+    (b'{"id": "fr-12", "text": "Fuite"\r\n', "invalid JSON: Expecting ',' delimiter at the end of the line (character 31)"),
+    (b'{"id": "fr-1" "text": "Fuite"}\n', "invalid JSON: Expecting ',' delimiter at character 14"),
+    (b'{"id": "fr-1", "text": "Fuite",}\n', "invalid JSON: Expecting property name enclosed in double quotes at character 31"),
+], ids=["cut-short", "cut-short-crlf", "missing-comma", "trailing-comma"])
+def test_io_parse_line_says_where_the_json_error_is(raw, message):
+    assert parse_line(raw, 3).error == message
+
+
+def test_io_read_jsonl_in_another_encoding(tmp_path):
+    records = [{"id": "a", "text": TEXT_FR}, {"id": "b", "text": "Données de santé exposées."}]
+    for encoding in ("cp1252", "latin-1", "utf-16", "utf-8-sig"):
+        path = tmp_path / f"{encoding}.jsonl"
+        path.write_bytes("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode(encoding))
+        assert [line.record for line in read_input(path, encoding=encoding)] == records, encoding
+    first, _ = read_input(tmp_path / "cp1252.jsonl")  # by default UTF-8, which "é" in cp1252 is not
+    offset = len(b'{"id": "a", "text": "') + TEXT_FR.index("é")
+    assert first.error == f"line is not valid UTF-8 (byte offset {offset})"
+
+
+def test_io_read_table_and_directory_in_another_encoding(tmp_path):
+    (tmp_path / "in.csv").write_bytes(f"id,text\n1,{TEXT_FR}\n".encode("cp1252"))
+    (line,) = read_input(tmp_path / "in.csv", encoding="cp1252")
+    assert line.record["text"] == TEXT_FR
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TEXT_FR.encode("latin-1"))
+    (line,) = read_input(folder, encoding="latin-1")
+    assert line.record == {"id": "a.txt", "text": TEXT_FR}
+    (line,) = read_input(folder)
+    assert line.error == f"file is not valid UTF-8 (byte offset {TEXT_FR.index('é')})"
+
+
+def test_io_unknown_encoding_is_refused(tmp_path):
+    (tmp_path / "in.jsonl").write_text(json.dumps({"text": TEXT_EN}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+        read_input(tmp_path / "in.jsonl", encoding="klingon")
 
 
 def test_io_parse_line_accepts_gold_and_minimal_records():
@@ -148,11 +189,38 @@ def test_io_html_main_text_title_and_date(tmp_path):
     (tmp_path / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
     lines = [resolve_html(line) for line in read_input(tmp_path)]
     empty, article = lines
-    assert empty.error == "no main text found in HTML"
+    assert empty.error == NO_ARTICLE_TEXT
     assert article.error is None
     assert "3 000 dossiers" in article.record["text"] and "Mentions légales" not in article.record["text"]
     assert article.record["published"] == "2024-03-05"
     assert article.record["title"] == "Fuite à la clinique"
+
+
+def test_io_html_page_without_article_text_is_an_error_record(tmp_path):
+    pytest.importorskip("trafilatura")
+    nav = ('<html><head><title>Home</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a> '
+           '<a href="/contact">Contact</a></nav><footer>Copyright 2024 Example Corp. All rights reserved.</footer>'
+           '</body></html>')
+    brief = ("<html><head><title>Fuite</title></head><body><nav><a href='/'>Accueil</a></nav><article><h1>Fuite</h1>"
+             "<p>La clinique du Parc a été victime d'une cyberattaque : les données de 3 200 patients ont été volées."
+             "</p></article></body></html>")
+    (tmp_path / "home.html").write_text(nav, encoding="utf-8")
+    (tmp_path / "brief.html").write_text(brief, encoding="utf-8")
+    brief_line, home_line = [resolve_html(line) for line in read_input(tmp_path)]
+    assert home_line.error == NO_ARTICLE_TEXT and home_line.record == {"id": "home.html"}
+    assert brief_line.error is None and "3 200 patients" in brief_line.record["text"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Home About Contact", False),
+    ("Accueil | Rubriques | Contact\nNewsletter.", False),
+    ("Copyright 2024 Example Corp. All rights reserved.", False),
+    ("Brightwater Dental said an attacker accessed its scheduling server in January.", True),
+    ("Data breach at Acme Health!", True),
+    ("Fuite\nLes noms de 1 200 adhérents ont été copiés…", True),
+])
+def test_io_has_sentence(text, expected):
+    assert has_sentence(text) is expected
 
 
 # ----------------------------------------------------------------- flat rows

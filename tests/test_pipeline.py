@@ -1,6 +1,7 @@
 """Pipelines, factories, entry points and serialization."""
 import json
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 import spacy
@@ -8,6 +9,9 @@ from spacy.tokens import DocBin
 
 import breachnlp
 from breachnlp.api import make_doc
+from breachnlp.components.assemble import score_breach
+from breachnlp.corpus import gold_examples, read_jsonl
+from breachnlp.evaluate import FIELDS, evaluate
 from breachnlp.pipeline import COMPONENTS, _drop_unheard_tok2vec, base_model_name
 
 TEXT_FR = "La clinique des Tilleuls a été victime d'un piratage en mars 2024 : les noms de 12 400 patients ont été volés."
@@ -102,3 +106,97 @@ def test_pipeline_keeps_a_tok2vec_that_a_component_listens_to():
     nlp.remove_pipe("tagger")
     _drop_unheard_tok2vec(nlp)
     assert "tok2vec" not in nlp.pipe_names
+
+
+# ------------------------------------------------------------------ pipe
+MIXED = [
+    {"id": "fr-a", "lang": "fr", "published": "2024-04-02", "text": TEXT_FR},
+    {"id": 17, "published": "2024-03-14",
+     "text": "Riverbend Medical Group said hackers accessed the records of more than 48,000 patients in January."},
+    "Lakeshore Dental Partners disclosed that an attacker copied the files of 5,200 patients.",
+    {"id": "fr-b", "text": "Le laboratoire Vermeil a signalé le vol des résultats d'analyses de 3 000 patients."},
+]
+
+
+def test_pipeline_pipe_keeps_each_input_id_on_its_result():
+    results = list(breachnlp.pipe(MIXED, profile="fast"))
+    assert [r.id for r in results] == ["fr-a", 17, None, "fr-b"]
+    assert [r.records.value for r in results] == [12400, 48000, 5200, 3000]
+    assert results[0] == breachnlp.extract(TEXT_FR, lang="fr", published="2024-04-02", profile="fast")
+    assert results[0].to_record()["id"] == "fr-a" and results[0].to_record(id="other")["id"] == "other"
+    assert "id" not in results[0].to_dict()
+
+
+def test_pipeline_pipe_as_tuples_passes_each_context_through():
+    contexts = [{"row": i} for i in range(len(MIXED))]
+    pairs = list(breachnlp.pipe(zip(MIXED, contexts), profile="fast", as_tuples=True))
+    assert [context for _, context in pairs] == contexts
+    assert [result.id for result, _ in pairs] == ["fr-a", 17, None, "fr-b"]
+    assert [result for result, _ in pairs] == list(breachnlp.pipe(MIXED, profile="fast"))
+
+
+# ------------------------------------------------------------------ nlp.evaluate and nlp.meta
+CORPUS_FR = Path(__file__).resolve().parents[1] / "corpus" / "fr.jsonl"
+
+
+def test_pipeline_scorer_is_registered_as_an_entry_point():
+    names = {ep.name for ep in entry_points(group="spacy_scorers")}
+    assert "breachnlp.breach_scorer.v1" in names
+    assert spacy.registry.scorers.get("breachnlp.breach_scorer.v1")() is score_breach
+
+
+def test_pipeline_nlp_evaluate_scores_each_breach_field_as_breachnlp_evaluate_does(nlp_fr):
+    golds = list(read_jsonl(CORPUS_FR))[:12]
+    scores = nlp_fr.evaluate(gold_examples(nlp_fr, golds))
+    predictions = [doc._.breach.to_record() for doc in
+                   (nlp_fr(make_doc(nlp_fr, g["text"], g["published"])) for g in golds)]
+    report = evaluate(zip(golds, predictions))
+    for field in FIELDS:
+        counts = report.fields[field]
+        assert (scores[f"breach_{field}_p"], scores[f"breach_{field}_r"], scores[f"breach_{field}_f"]) == \
+            pytest.approx((counts.p, counts.r, counts.f)), field
+    assert scores["breach_macro_f"] == pytest.approx(report.macro_f1)
+    assert set(scores["breach_date_roles_per_type"]) == {"occurred", "discovered", "disclosed"}
+    assert 0.5 < scores["breach_macro_f"] <= 1.0
+
+
+def test_pipeline_nlp_evaluate_without_gold_scores_none(blank_fr):
+    examples = gold_examples(blank_fr, [{"text": TEXT_FR, "published": "2024-04-02"}])
+    scores = blank_fr.evaluate(examples)
+    assert scores["breach_macro_f"] is None and scores["breach_records_f"] is None
+
+
+def test_pipeline_nlp_evaluate_reads_a_gold_file_and_weights_the_macro_f1(blank_fr):
+    examples = gold_examples(blank_fr, CORPUS_FR)
+    assert len(examples) == len(list(read_jsonl(CORPUS_FR)))
+    assert examples[0].predicted._.published == examples[0].reference._.published is not None
+    assert examples[0].reference._.breach_gold["organization"]
+    weights = blank_fr.config["training"]["score_weights"]
+    assert weights["breach_macro_f"] == 1.0 and weights["breach_organization_f"] == 0.0
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_pipeline_meta_names_breachnlp_and_the_base_model_actually_used(nlps, lang):
+    meta = nlps[lang].meta
+    assert meta["name"] == "breachnlp" and meta["version"] == breachnlp.__version__
+    assert meta["requirements"] == [f"breachnlp>={breachnlp.__version__}"]
+    base = meta["breachnlp"]["base_model"]
+    assert base["name"] == base_model_name(lang) and base["version"].startswith("3.8")
+    assert meta["sources"][0]["name"] == f"{base['name']} {base['version']}"
+    assert base["license"] in meta["license"] and "MIT" in meta["license"]
+    fast = breachnlp.load(lang, profile="fast").meta
+    assert fast["breachnlp"] == {"version": breachnlp.__version__, "profile": "fast", "base_model": None}
+
+
+def test_pipeline_saved_pipeline_keeps_the_meta_and_spacy_package_requires_breachnlp(tmp_path, nlps):
+    from spacy.cli.package import get_meta
+
+    nlps["fr"].to_disk(tmp_path / "fr_pipeline")
+    saved = json.loads((tmp_path / "fr_pipeline" / "meta.json").read_text(encoding="utf-8"))
+    assert saved["name"] == "breachnlp" and saved["breachnlp"]["base_model"]["name"] == "fr_core_news_md"
+    assert "LGPL-LR" in saved["license"]
+    reloaded = spacy.load(tmp_path / "fr_pipeline")
+    assert reloaded.meta["breachnlp"] == nlps["fr"].meta["breachnlp"]
+    assert reloaded.get_pipe("breach_assemble").scorer is score_breach
+    requirements = get_meta(tmp_path / "fr_pipeline", {})["requirements"]
+    assert [r for r in requirements if r.startswith("breachnlp")] == [f"breachnlp>={breachnlp.__version__}"]

@@ -8,6 +8,15 @@ sentences about another incident ("X a également été victime", "another breac
 name another organization but not the victim are discounted. The evidence spans of every
 chosen value are written to the span group ``breach``; ``doc._.breach`` returns the same
 decision as a :class:`~breachnlp.schema.BreachRecord`.
+
+Its ``score`` method (the ``breachnlp.breach_scorer.v1`` scorer) gives ``nlp.evaluate`` the
+per-field scores of ``breachnlp evaluate``: ``breach_<field>_p/_r/_f`` for ``organization``,
+``records``, ``date``, ``date_roles``, ``phi_category`` and ``phi_status``,
+``breach_date_roles_per_type`` and ``breach_macro_f``, from the gold ``breach`` object each
+reference Doc carries in ``doc._.breach_gold`` (:func:`breachnlp.corpus.gold_examples`)::
+
+    examples = gold_examples(nlp, "corpus/fr.jsonl")
+    nlp.evaluate(examples)["breach_macro_f"]
 """
 from __future__ import annotations
 
@@ -15,10 +24,12 @@ import re
 import weakref
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import registry
 
 from ..resources import read_resource
 from ..confidence import confidence, date_features, organization_features, records_features
@@ -279,12 +290,50 @@ def doc_offsets(item: Evidence, body_start: int) -> tuple[int, int]:
     return item.start + body_start, item.end + body_start
 
 
-class BreachAssembler:
-    """Writes the evidence of the assembled breach to ``doc.spans["breach"]``."""
+def score_breach(examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+    """Per-field scores of the predicted breach against the gold one (``spec/gold-format.md``
+    ``## Scoring``), over the examples whose reference Doc has ``doc._.breach_gold``.
 
-    def __init__(self, nlp: Language, name: str = "breach_assemble", *, spans_key: str = EVIDENCE_KEY) -> None:
+    RETURNS (dict): ``breach_<field>_p``, ``_r``, ``_f`` for each field of
+        :data:`breachnlp.evaluate.FIELDS`, ``breach_date_roles_per_type`` (``{role: {p, r, f}}``)
+        and ``breach_macro_f``; every value ``None`` when no example has a gold breach, as
+        spaCy's scorers do for missing annotation.
+    """
+    from ..evaluate import FIELDS, evaluate
+
+    pairs = [({"breach": eg.reference._.breach_gold}, {"breach": eg.predicted._.breach.to_dict()})
+             for eg in examples if eg.reference._.breach_gold is not None]
+    report = evaluate(pairs) if pairs else None
+    scores: dict[str, Any] = {}
+    for name in FIELDS:
+        counts = report.fields[name] if report else None
+        for key in ("p", "r", "f"):
+            scores[f"breach_{name}_{key}"] = getattr(counts, key) if counts else None
+    scores["breach_date_roles_per_type"] = (
+        {role: {"p": c.p, "r": c.r, "f": c.f} for role, c in report.date_by_role.items()} if report else None)
+    scores["breach_macro_f"] = report.macro_f1 if report else None
+    return scores
+
+
+@registry.scorers("breachnlp.breach_scorer.v1")
+def make_breach_scorer() -> Callable[..., dict[str, Any]]:
+    """The scorer of ``breach_assemble``: :func:`score_breach`."""
+    return score_breach
+
+
+class BreachAssembler:
+    """Writes the evidence of the assembled breach to ``doc.spans["breach"]``; scores the
+    assembled breach for ``nlp.evaluate``."""
+
+    def __init__(self, nlp: Language, name: str = "breach_assemble", *, spans_key: str = EVIDENCE_KEY,
+                 scorer: Callable[..., dict[str, Any]] | None = score_breach) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.scorer = scorer
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """The scores of :func:`score_breach` (or of the configured ``scorer``)."""
+        return self.scorer(examples, **kwargs) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
         record = assemble_record(doc)
@@ -299,14 +348,22 @@ class BreachAssembler:
         return doc
 
 
+SCORE_WEIGHTS: dict[str, float | None] = {
+    "breach_macro_f": 1.0, "breach_organization_f": 0.0, "breach_records_f": 0.0, "breach_date_f": 0.0,
+    "breach_date_roles_f": 0.0, "breach_phi_category_f": 0.0, "breach_phi_status_f": 0.0,
+}
+
+
 @Language.factory(
     "breach_assemble",
     requires=["doc.spans"],
     assigns=["doc.spans", "doc._.breach"],
-    default_config={"spans_key": EVIDENCE_KEY},
+    default_config={"spans_key": EVIDENCE_KEY, "scorer": {"@scorers": "breachnlp.breach_scorer.v1"}},
+    default_score_weights=SCORE_WEIGHTS,
 )
-def make_breach_assembler(nlp: Language, name: str, spans_key: str) -> BreachAssembler:
-    return BreachAssembler(nlp, name, spans_key=spans_key)
+def make_breach_assembler(nlp: Language, name: str, spans_key: str,
+                          scorer: Callable[..., dict[str, Any]] | None) -> BreachAssembler:
+    return BreachAssembler(nlp, name, spans_key=spans_key, scorer=scorer)
 
 
 
