@@ -39,10 +39,10 @@ def _margins(scores: list[float], threshold: float) -> tuple[float, float, float
     return float(top >= 0), _clip(top), _clip(top - second)
 
 
-def organization_features(scores: Iterable[float], *, headline: bool = False) -> dict[str, float]:
-    """``scores``: the victim logit of every candidate cluster (0 is the decision threshold)."""
+def organization_features(scores: Iterable[float], *, threshold: float, headline: bool = False) -> dict[str, float]:
+    """``scores``: the victim score of every candidate cluster; ``threshold``: the bar the best must reach."""
     values = list(scores)
-    chosen, top, margin = _margins(values, 0.0)
+    chosen, top, margin = _margins(values, threshold)
     return {"chosen": chosen, "top_if_chosen": top * chosen, "top_if_null": top * (1 - chosen),
             "margin_if_chosen": margin * chosen, "candidates": math.log1p(len(values)), "headline": float(headline)}
 

@@ -38,7 +38,7 @@ from ..taxonomy import DATE_ROLES, LANGS
 from ..text import cue_regex, fold, split_sentences
 from .base import doc_text
 from .phi import PhiMention, document_status
-from .org import NEVER_VICTIM
+from .org import NEVER_VICTIM, VICTIM_MARGIN
 from .records import RECORD_UNITS, candidate_from_span, choose_count
 
 MIN_COUNT_SCORE = 3.0  # a figure below it is not about the breach (records.choose_count)
@@ -161,7 +161,7 @@ def _assemble(doc: Doc) -> BreachRecord:
     victim_spans = [s for s in orgs if s._.org_role == "victim"]
     candidate_scores = {s._.org_name: float(s._.org_score or 0.0) for s in orgs if s._.org_role not in NEVER_VICTIM}
     decision["organization"] = organization_features(
-        candidate_scores.values(), headline=any(c[2] == "headline" for s in victim_spans for c in s._.breach_cues or ()))
+        candidate_scores.values(), threshold=VICTIM_MARGIN, headline=any(c[2] == "headline" for s in victim_spans for c in s._.breach_cues or ()))
     organization = victim_spans[0]._.org_name if victim_spans else None
     aliases = tuple((victim_spans[0]._.breach_features or {}).get("aliases", ())) if victim_spans else ()
     parent_spans = [s for s in orgs if s._.org_role == "parent"]
@@ -172,7 +172,7 @@ def _assemble(doc: Doc) -> BreachRecord:
     roles: dict[str, str] = {}
     for span in orgs:
         features = span._.breach_features or {}
-        if features.get("place"):
+        if features.get("place") and span._.org_role not in ("victim", "parent"):
             continue  # a place the NER found is no organization
         name = span._.org_name
         if span._.org_role != "victim" and name not in others:

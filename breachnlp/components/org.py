@@ -35,6 +35,7 @@ from ..scoring import LinearScorer
 
 LABEL = "BREACH_ORG"
 NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
+VICTIM_MARGIN = -1.0
 # What the victim score weighs, per organization cluster (counts, or 0/1 flags).
 VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
@@ -128,6 +129,7 @@ class OrgRules:
                 self.gazetteer.setdefault(fold(name), role)
         self.not_names = {fold(w) for w in data["not_names"]}
         self.not_names_exact = set(data["not_names"])
+        self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         connect = r"(?:de la|de l'|des|du|de|d'|la|le|les|of|the|for|on|&|en|sur|-)"
         space = r"[ \t\u00a0\u202f]+"
         corporate = r"(?:,[ ]?(?:Inc\.?|LLC|L\.L\.C\.|P\.C\.|PLLC|LLP|Ltd\.?|P\.A\.|S\.A\.|SAS)(?![\w]))?"
@@ -244,6 +246,9 @@ class OrgRules:
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
         # "Francisco Rodriguez ... Rodriguez said": the person's surname alone is no organization
         surnames = {text[s:e].split()[-1] for s, e in persons if " " in text[s:e].strip()}
+        person_counts: dict[str, int] = {}
+        for s, e in persons:
+            person_counts[text[s:e]] = person_counts.get(text[s:e], 0) + 1
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
         found: list[Mention] = []
         for m in self.name_re.finditer(text):
@@ -257,8 +262,9 @@ class OrgRules:
                 extended = self._with_descriptor(folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
-                if (start, end) in persons and not orgish and " " in text[start:end]:
-                    continue
+                if (start, end) in persons and not orgish and " " in text[start:end] and \
+                        person_counts.get(text[start:end], 0) >= text.count(text[start:end]):
+                    continue  # unless the NER itself left it untagged elsewhere
                 if not orgish and text[start:end] in surnames:
                     continue
                 place = any(s <= start and end <= e for s, e in places) and not orgish
@@ -266,6 +272,8 @@ class OrgRules:
         for start, end, label in ents:
             if title_case and label == "ORG" and start < headline.site:
                 start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
+            if label == "ORG":
+                start, end = self._trim_entity(text, start, end)
             surface = text[start:end]
             if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
                     and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
@@ -275,9 +283,46 @@ class OrgRules:
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
-            if mention.key:
-                kept.append(mention)
-        return kept
+            if not mention.key or "_" in mention.text or _dateline_place(text, mention) or _breadcrumb(text, mention):
+                continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
+            kept.append(mention)
+        return self._join_coordinated(text, folded, sentences, kept)
+
+    def _join_coordinated(self, text: str, folded: str, sentences: list[Segment],
+                          mentions: list[Mention]) -> list[Mention]:
+        """"Cascade Eye and Skin Centers", "NHS Dumfries and Galloway": two capitalized runs joined by
+        "and"/"et"/"&" are one name when the whole is written again, or when it ends like the name
+        of an organization and its first part does not."""
+        out: list[Mention] = []
+        for mention in mentions:
+            previous = out[-1] if out else None
+            if previous is not None and re.fullmatch(r"\s+(?:and|et|&)\s+", text[previous.end:mention.start]):
+                whole = text[previous.start:mention.end]
+                last = fold(mention.text.split()[-1]).strip(".,")
+                first_last = fold(previous.text.split()[-1]).strip(".,")
+                ends_like_org = (last in self.org_words or last.rstrip("s") in self.org_words) and not (
+                    first_last in self.org_words or first_last.rstrip("s") in self.org_words)
+                same_family = fold(previous.text.split()[0]) == fold(mention.text.split()[0])  # "X France et X Biologie"
+                if (text.count(whole) >= 2 or ends_like_org) and not same_family:
+                    out[-1] = self._mention(text, folded, sentences, previous.start, mention.end, previous.source)
+                    continue
+            out.append(mention)
+        return out
+
+    def _trim_entity(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """An entity of the NER without the function words it swallowed ("Directrice générale du CHU
+        de" → "CHU"): leading words that are no names or are lower-case, trailing connectors."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        i = 0
+        while i < len(words) - 1 and (fold(words[i].group()).strip(".,") in self.title_words
+                                      or words[i].group()[:1].islower()):
+            i += 1
+        j = len(words)
+        while j > i + 1 and fold(words[j - 1].group()).strip(".,'’") in _CONNECTORS:
+            j -= 1
+        if not words:
+            return start, end
+        return start + words[i].start(), start + words[j - 1].end()
 
     def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
         based = _BASED.match(text, start, end)
@@ -324,8 +369,9 @@ class OrgRules:
         current: list[re.Match[str]] = []
         for w in words:
             token = w.group().strip(",.;:!?\"'«»()")
-            if token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
-                                                  and not token.isupper() and len(token) > 1):
+            if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
+                                                  and not token.isupper() and len(token) > 1)) \
+                    and not self._place_of_name(current):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
                 current = []
@@ -357,6 +403,15 @@ class OrgRules:
                 continue
             out.append((s2, e2))
         return out
+
+    def _place_of_name(self, current: list[re.Match[str]]) -> bool:
+        """The run so far is an organization's head and a connector ("CHU de", "University of"): the
+        place that follows is part of its name ("CHU de Rennes"), not a word to cut at."""
+        if len(current) < 2 or fold(current[-1].group()).strip("'’") not in _CONNECTORS:
+            return False
+        head = [w.group() for w in current[:-1]]
+        return any(re.split(r"['’]", fold(w).strip(".,"))[-1] in self.org_words or (w.isupper() and len(w) >= 2)
+                   for w in head)
 
     def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
@@ -452,8 +507,6 @@ class OrgRules:
         letter_head = _nth_line_start(text, 4)
         body_start = headline.end
         first_body_sentence = segment_at(sentences, min(len(text) - 1, body_start + 1)) if sentences and text else 0
-        first_named = min((m.start for c in clusters for m in c.mentions if m.start >= body_start
-                           and m.source != "place"), default=-1)
         for cluster in clusters:
             role = None
             for m in cluster.mentions:
@@ -529,14 +582,19 @@ class OrgRules:
                                                       for m in cluster.mentions))
             f["incident_sentences"] = float(len(mention_sentences & incident_sentences))
             f["first_sentence"] = float(first_body_sentence in mention_sentences)
-            f["first_named"] = float(any(m.start == first_named for m in cluster.mentions))
             f["short_name"] = float(len(cluster.name) <= 3)
             f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
             f["vendor_role"] = float(role == "vendor")
             cluster.role = role or "other"
-        most = max((c.features["mentions"] for c in clusters), default=1.0) or 1.0
+        # how often a candidate is named against the most named candidate (a regulator named more
+        # often does not make the victim less central)
+        most = max((c.features["mentions"] for c in clusters if c.role not in NEVER_VICTIM), default=1.0) or 1.0
+        # the candidate named first in the body (no place, regulator, paper or attacker)
+        first_named = min((m.start for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions
+                           if m.start >= body_start and m.source != "place"), default=-1)
         for cluster in clusters:
             cluster.features["mention_share"] = cluster.features["mentions"] / most
+            cluster.features["first_named"] = float(any(m.start == first_named for m in cluster.mentions))
             cluster.score = self.weights.score(cluster.features)
         for child in orphans:
             if id(child) not in parents:
@@ -552,7 +610,9 @@ class OrgRules:
         for cluster in candidates:
             cluster.features["owns"] = float(cluster.owns is not None and cluster.role != "vendor")
             cluster.score = self.weights.score(cluster.features)
-        pool = [c for c in candidates if c.score >= 0.0]
+        # the weights' bias sets the bar; a little below it, the best candidate still wins when
+        # nothing else does (first-sight batches: a victim named twice without a listed cue)
+        pool = [c for c in candidates if c.score >= VICTIM_MARGIN]
         if not pool:
             return None
         victim = max(pool, key=lambda c: (c.score, -c.mentions[0].start))
@@ -588,6 +648,24 @@ class OrgRules:
 
 
 _CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "&", "a", "au", "aux", "en"}
+
+
+def _dateline_place(text: str, mention: Mention) -> bool:
+    """An upper-case place opening a line and followed by a comma, a dash or a bracket: the city of
+    a wire dateline ("LAVAL, 14 février (PC) –", "WELLINGTON -")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    surface = text[mention.start:mention.end]
+    letters = [c for c in surface if c.isalpha()]
+    return (not text[line_start:mention.start].strip() and len(letters) >= 4 and surface.upper() == surface
+            and bool(re.match(r"\s*(?:,|\(|[–—]|-\s)", text[mention.end:mention.end + 3])))
+
+
+def _breadcrumb(text: str, mention: Mention) -> bool:
+    """A mention on a line of page navigation ("Forum › Sécurité & vie › Fuites")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    return "›" in line or " > " in line or " » " in line and len(line) < 120
 
 
 def _opens_sentence(text: str, sentences: list[Segment], mention: Mention) -> bool:

@@ -63,6 +63,9 @@ class PhiRules:
         text = read_resource(lang, "text", resources)
         self.lang = lang
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        # what joins the items of an enumeration: punctuation, or a conjunction of the language
+        self.list_joint = re.compile(r"[,;/]|(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in text["conjunctions"])
+                                     + r")(?![\w])")
         self.term_category: dict[str, str] = {}
         terms: list[str] = []
         for category in PHI_CATEGORIES:
@@ -123,7 +126,9 @@ class PhiRules:
                     continue
                 terms.append((m, category))
             kinds = len({category for _, category in terms})
-            if context == "background" and (kinds >= 3 or (kinds >= 2 and previous_context == "exposure")):
+            links = _list_links(folded, terms, self.list_joint)
+            if context == "background" and ((kinds >= 3 and links >= 2) or
+                                            (kinds >= 2 and links >= 1 and previous_context == "exposure")):
                 # a list of data with no verb of its own ("Il s'agit de vos nom, prénom et numéro de
                 # sécurité sociale.", "Names, phone numbers and file numbers may be involved.") says
                 # what was exposed: its neighbour or its length tells
@@ -235,6 +240,19 @@ def _first(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> re.
     found, starts, ends = _matches(pattern, sentence)
     i = bisect_left(starts, start)
     return found[i] if i < len(found) and ends[i] <= end else None
+
+
+def _list_links(folded: str, terms: list[tuple[re.Match[str], str]], joint: re.Pattern[str]) -> int:
+    """How many neighbouring data mentions are joined as an enumeration ("noms, prénoms et adresses"):
+    a short gap made of a comma, a conjunction or a semicolon, with at most a few words."""
+    links = 0
+    for (a, first), (b, second) in zip(terms, terms[1:]):
+        if first == second:
+            continue  # "nom et prénom": one category named twice is no list of data
+        gap = folded[a.end():b.start()]
+        if len(gap) <= 30 and joint.search(gap):
+            links += 1
+    return links
 
 
 def _term_key(term: str) -> str:

@@ -33,9 +33,9 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
                        "exposure", "advice", "other_incident"}),
     "orgs": frozenset({"gazetteer", "descriptors", "suffixes", "victim_cues", "parent_cues", "media_cues", "attacker_cues",
                        "vendor_cues", "law_cues", "not_names", "name_descriptors", "alias_cues",
-                       "child_cues", "anaphors", "subsidiary_words", "owner_verbs"}),
+                       "child_cues", "anaphors", "subsidiary_words", "owner_verbs", "title_words"}),
     "text": frozenset({"abbreviations", "markers", "not_headline", "headline_site_separators",
-                       "first_person"}),
+                       "first_person", "conjunctions"}),
     "weights": frozenset({"victim", "confidence", "hand_set", "fitted"}),
 }
 # Second-level keys that must also be the same in every language.

@@ -77,3 +77,43 @@ def test_org_a_persons_surname_alone_is_not_the_victim(annotate, lang, text, vic
 ])
 def test_org_terms_and_locations_are_not_part_of_the_victim(annotate, lang, text, victim):
     assert annotate(lang, text, "2024-06-14")._.breach.organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim,not_an_org", [
+    # the city of a wire dateline is no organization
+    ("fr", "DAKAR, 3 mai 2024 (AFP) – La clinique des Almadies a confirmé vendredi le vol des dossiers de 2 300 "
+           "patients.", "clinique des Almadies", "DAKAR"),
+    ("en", "WELLINGTON, May 3 (Reuters) - Harbour City Clinic said on Friday that hackers stole files on 2,300 "
+           "patients.", "Harbour City Clinic", "WELLINGTON"),
+    # a user name and a line of page navigation neither
+    ("fr", "Forum › Santé › Fuites de données\n\nposté par lecteur_92\n\nquelqu'un sait si la fuite chez Mutuelle "
+           "Orvia touche aussi les retraités ? Mutuelle Orvia parle de 12 000 adhérents.", "Mutuelle Orvia", "lecteur_92"),
+    ("en", "Forum › Privacy › Breaches\n\nposted by worried_dad77\n\nanyone else get the letter from Kestrel Mutual? "
+           "Kestrel Mutual says 12,000 members are affected.", "Kestrel Mutual", "worried_dad77"),
+])
+def test_org_page_furniture_is_not_an_organization(lang, text, victim, not_an_org):
+    import breachnlp
+
+    record = breachnlp.extract(text, lang=lang, published="2024-05-04")
+    assert record.organization == victim
+    assert not_an_org not in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a place after "de"/"of" that ends an organization's name is part of it
+    ("fr", "Le CHU de Brest a confirmé jeudi le vol des données de 40 000 patients.", "CHU de Brest"),
+    ("fr", "L'Université de Lille a reconnu mardi une fuite touchant 8 000 étudiants.", "Université de Lille"),
+    # "and"/"et" inside a name that ends like one, or that the text repeats
+    ("en", "Fairmont Eye and Laser Center said an intruder accessed the records of 4,000 patients.",
+     "Fairmont Eye and Laser Center"),
+    ("fr", "Dentaire Arlon et Orthodontie a été piratée en mars. Dentaire Arlon et Orthodontie a prévenu 3 000 "
+           "patients.", "Dentaire Arlon et Orthodontie"),
+    # a title that opens a signature is no part of the name
+    ("fr", "Brest, le 4 mars 2024\n\nMadame, Monsieur,\n\nNous vous informons qu'un tiers a accédé à notre "
+           "messagerie le 2 mars. Vos nom et adresse ont pu être consultés.\n\nDirectrice générale du CHU de Brest",
+     "CHU de Brest"),
+])
+def test_org_names_keep_their_places_and_coordinations(lang, text, victim):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-05-04").organization == victim
