@@ -178,7 +178,7 @@ def _assemble(doc: Doc) -> BreachRecord:
         if span._.org_role != "victim" and name not in others:
             others.append(name)
         if span._.org_role == "other" and name not in other_breaches and (
-                span._.org_score >= 0.0 or any(c[2] == "other_incident_victim" for c in span._.breach_cues or ())):
+                span._.org_score >= VICTIM_MARGIN or any(c[2] == "other_incident_victim" for c in span._.breach_cues or ())):
             other_breaches.append(name)
         roles.setdefault(name, span._.org_role or "other")
     organizations = tuple(OrganizationRole(name, "other_victim" if name in other_breaches else role)

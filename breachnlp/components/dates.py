@@ -745,8 +745,9 @@ def _is_dateline(text: str, candidate: DateCandidate) -> bool:
         return False  # the line began more than 40 characters before (found without scanning it all)
     head = text[line_start:candidate.start]
     # the dash follows on the same line; a list item ("- found on Oct 18") is no dateline
+    # "LAVAL, 14 février 2024 (La Presse Canadienne) –": an agency in brackets may come between
     return len(head) <= 40 and bool(re.match(r"^(?:\w[\w .'-]*,?\s*)?$", head)) and bool(
-        re.match(r"[ \t]*[\u2014\u2013-][ \t]", text[candidate.end:candidate.end + 3]))
+        re.match(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[\u2014\u2013-][ \t]", text[candidate.end:candidate.end + 50]))
 
 
 def _alternation(words: Any) -> str:

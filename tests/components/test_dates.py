@@ -242,3 +242,23 @@ def test_dates_a_letters_date_line_is_its_disclosure_date(annotate, lang, text, 
 ])
 def test_dates_a_disclosure_the_letter_dates_comes_before_its_date_line(annotate, lang, text, expected):
     assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == expected
+
+
+@pytest.mark.parametrize("lang,text,published", [
+    # a wire dateline with its agency in brackets dates the dispatch, not the breach
+    ("fr", "NAMUR, 12 juin 2024 (Belga) – La clinique Saint-Aubain a confirmé une fuite de données.", "2024-06-12"),
+    ("en", "HOBART, June 12, 2024 (AAP) - Saint Aubain Clinic confirmed a data leak.", "2024-06-12"),
+])
+def test_dates_a_dateline_with_its_agency_is_no_breach_date(annotate, lang, text, published):
+    assert annotate(lang, text, published)._.breach.date.occurred is None
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # how old the data is says nothing of when the breach happened
+    ("fr", "La clinique Saint-Aubain a été piratée le 3 juin. Les patients pris en charge entre janvier 2019 et "
+           "mai 2023 sont concernés.", "2024-06-03"),
+    ("en", "Saint Aubain Clinic was hacked on June 3. The stolen files cover orders placed between November 2018 "
+           "and October 2020.", "2024-06-03"),
+])
+def test_dates_the_age_of_the_data_is_no_breach_date(annotate, lang, text, expected):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.occurred == expected
