@@ -216,6 +216,11 @@ def _assemble(doc: Doc) -> BreachRecord:
                  - (3.0 if (s._.breach_features or {}).get("weak") else 0.0),
                  -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
         pool = [p for p in pool if p[0] >= -1.0 or (_weak(p[2]) and p[0] >= -4.0)]
+        if not pool and role == "discovered":
+            # no detection date of its own: an intrusion date whose clause says it was found then
+            pool = [(context.weight(_sentence(s)) - 1.0, -s.start_char, s) for s in date_spans
+                    if s._.date_role == "occurred" and s._.date_norm and (s._.breach_features or {}).get("also_discovered")]
+            pool = [p for p in pool if p[0] >= -1.0]
         if pool:
             top = max(pool, key=lambda p: (p[0], p[1]))
             best = top[2]

@@ -78,6 +78,7 @@ class DateCandidate:
     parts: tuple[Any, ...] = ()  # (year|None, month|None, day|None) as written, for ranges
     since: bool = False  # "depuis janvier", "since March": a duration's start, often a statistic
     weak: bool = False  # a fallback for its role: any other date of the role comes first
+    also_discovered: bool = False  # an intrusion date whose clause also says it was found then
 
 
 def parse_published(published: Any) -> date | None:
@@ -593,7 +594,26 @@ class DateRules:
             role = None  # "OCR announced Monday that X agreed to pay": the sanction's announcement
         if role and candidate.norm and published and candidate.norm.split("/")[0] > published.isoformat():
             role = None  # a future date is a plan, not the breach
-        return replace(candidate, role=role, cue=(chosen.start, chosen.end, cue_role))
+        also = self._also_discovered(cues, candidate) if role == "occurred" else False
+        return replace(candidate, role=role, cue=(chosen.start, chosen.end, cue_role), also_discovered=also)
+
+    @staticmethod
+    def _also_discovered(cues: "_SentenceCues", candidate: DateCandidate, reach: float = 80.0) -> bool:
+        """An intrusion date with a detection verb in its clause too ("l'attaque a frappé vendredi et a
+        été repérée dans la foulée", "struck on May 8 and surfaced the same day"): also the day it was
+        found, when the text gives no other."""
+        low = bisect_left(cues.starts, candidate.start - 200)
+        high = bisect_right(cues.starts, candidate.end + 200)
+        for cue in cues.by_start[low:high]:
+            if cue.role != "discovered":
+                continue
+            if cue.end <= candidate.start:
+                distance = candidate.start - cue.end + cues.toll(cue.end, candidate.start)
+            else:
+                distance = cue.start - candidate.end + cues.toll(candidate.end, cue.start)
+            if distance <= reach:
+                return True
+        return False
 
     def _sentence_cues(self, folded: str, sentence: Segment, memo: dict[Any, Any] | None) -> "_SentenceCues":
         """The role cues of one sentence, found once for all its dates (``memo``)."""
@@ -827,7 +847,7 @@ class DateTagger(BreachComponent):
             span._.date_role = candidate.role
             span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
             span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
-                                      "weak": candidate.weak}
+                                      "weak": candidate.weak, "also_discovered": candidate.also_discovered}
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

@@ -262,3 +262,14 @@ def test_dates_a_dateline_with_its_agency_is_no_breach_date(annotate, lang, text
 ])
 def test_dates_the_age_of_the_data_is_no_breach_date(annotate, lang, text, expected):
     assert annotate(lang, text, PUBLISHED)._.breach.date.occurred == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le rançongiciel a frappé la clinique Saint-Aubain le 3 juin, et l'attaque a été repérée dans la "
+           "foulée par le service informatique.", "2024-06-03"),
+    ("en", "Ransomware hit Saint Aubain Clinic on June 3, and the attack was detected within the hour by its IT "
+           "staff.", "2024-06-03"),
+])
+def test_dates_an_intrusion_found_at_once_dates_the_discovery_too(annotate, lang, text, expected):
+    dates = annotate(lang, text, PUBLISHED)._.breach.date
+    assert (dates.occurred, dates.discovered) == (expected, expected)
