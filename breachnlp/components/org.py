@@ -130,6 +130,7 @@ class OrgRules:
         self.not_names = {fold(w) for w in data["not_names"]}
         self.not_names_exact = set(data["not_names"])
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
+        self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
         connect = r"(?:de la|de l'|des|du|de|d'|la|le|les|of|the|for|on|&|en|sur|-)"
         space = r"[ \t\u00a0\u202f]+"
         corporate = r"(?:,[ ]?(?:Inc\.?|LLC|L\.L\.C\.|P\.C\.|PLLC|LLP|Ltd\.?|P\.A\.|S\.A\.|SAS)(?![\w]))?"
@@ -283,7 +284,8 @@ class OrgRules:
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
-            if not mention.key or "_" in mention.text or _dateline_place(text, mention) or _breadcrumb(text, mention):
+            if not mention.key or "_" in mention.text or mention.text.endswith("-based") or \
+                    _dateline_place(text, mention) or _breadcrumb(text, mention):
                 continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
         return self._join_coordinated(text, folded, sentences, kept)
@@ -440,7 +442,9 @@ class OrgRules:
         """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas")."""
         m = self.descriptor_re.search(folded[max(0, start - 60):start])
         if m and m.group("desc") in self.name_descriptors:
-            return start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
+            extended = start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
+            if "\n" not in folded[extended:start]:  # a headline's last word is no part of the next line's name
+                return extended
         return start
 
     # ------------------------------------------------------------- clusters
@@ -510,7 +514,8 @@ class OrgRules:
         for cluster in clusters:
             role = None
             for m in cluster.mentions:
-                gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key)
+                gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or (
+                    "regulator" if self.regulator_name.search(fold(m.text + _name_tail(text, m.end))) else None)
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
@@ -648,6 +653,17 @@ class OrgRules:
 
 
 _CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "&", "a", "au", "aux", "en"}
+
+
+_NAME_TAIL = re.compile(r"(?:[ \t]+(?:(?:de|des|du|d['’]|à|a|l['’]|la|le|of|the|for|on)[ \t]*)+[^\W\d_][\w'’-]*"
+                        r"|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
+
+
+def _name_tail(text: str, end: int) -> str:
+    """The words that may go on with a name cut short ("Commission d'accès" + " à l'information",
+    "Office of the Australian Information" + " Commissioner"): capitalized, or after a connector."""
+    m = _NAME_TAIL.match(text, end, min(len(text), end + 80))
+    return m.group() if m else ""
 
 
 def _dateline_place(text: str, mention: Mention) -> bool:

@@ -117,3 +117,33 @@ def test_org_names_keep_their_places_and_coordinations(lang, text, victim):
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-05-04").organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim,regulator", [
+    # a data-protection authority known by the shape of its name, not by a list
+    ("en", "The Office of the Tasman Privacy Commissioner fined Kestrel Foods after hackers stole data on 9,000 "
+           "customers. The Office of the Tasman Privacy Commissioner said Kestrel Foods ignored warnings.",
+     "Kestrel Foods", "Office of the Tasman Privacy Commissioner"),
+    ("fr", "La Commission d'accès à l'information a blâmé la pharmacie Bellerive après le vol des dossiers de 900 "
+           "clients. Selon la Commission d'accès à l'information, la pharmacie Bellerive n'avait pas chiffré ses postes.",
+     "pharmacie Bellerive", "Commission d'accès"),
+])
+def test_org_a_regulator_is_never_the_victim(lang, text, victim, regulator):
+    import breachnlp
+
+    record = breachnlp.extract(text, lang=lang)
+    assert record.organization == victim
+    assert (regulator, "regulator") in [(o.name, o.role) for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    ("en", "PERTH, June 3 (AAP) - Kestrel Books said hackers copied the details of 8,000 customers.", "Kestrel Books"),
+    ("fr", "NAMUR, 3 juin (Belga) – La librairie Kestrel a indiqué que des pirates avaient copié les données de "
+           "8 000 clients.", "Kestrel"),
+])
+def test_org_a_news_agency_is_never_the_victim(lang, text, victim):
+    import breachnlp
+
+    record = breachnlp.extract(text, lang=lang, published="2024-06-04")
+    assert victim in record.organization
+    assert all(o.role == "media" for o in record.organizations if o.name in ("AAP", "Belga"))
