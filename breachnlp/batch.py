@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .errors import BreachNLPError, InputError
-from .io import (DEFAULT_ENCODING, FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, Columns, InputLine, annotated_record,
+from .io import (DEFAULT_ENCODING, FLAT_COLUMNS, INPUT_FORMATS, INTEGER_COLUMNS, FLOAT_COLUMNS, Columns, InputLine, annotated_record,
                  check_encoding, check_input, check_paths, check_record, count_records_hint, detect_input_format,
                  error_record, flat_frame, flat_record, parse_line, read_input, record_from_row, resolve_html)
 from .taxonomy import LANGS
@@ -559,7 +559,8 @@ def _require_pyarrow() -> Any:
 def parquet_schema() -> Any:
     """The Arrow schema of Parquet output: :data:`breachnlp.io.FLAT_COLUMNS`, strings and int64."""
     pa = _require_pyarrow()
-    return pa.schema([(name, pa.int64() if name in INTEGER_COLUMNS else pa.string()) for name in FLAT_COLUMNS])
+    return pa.schema([(name, pa.int64() if name in INTEGER_COLUMNS else pa.float64() if name in FLOAT_COLUMNS
+                       else pa.string()) for name in FLAT_COLUMNS])
 
 
 def _journal_to_parquet(source: Path, target: Path) -> None:

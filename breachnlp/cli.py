@@ -121,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--scheduler", help="address of the dask scheduler, e.g. tcp://10.0.0.5:8786 "
                                               "(default with --engine dask: a new local cluster)")
     annotate.add_argument("--quiet", action="store_true", help="no progress bar and no summary on stderr")
+    annotate.add_argument("--review-below", type=float, metavar="P",
+                          help="also write to OUTPUT.review.txt the ids of documents with a confidence below P for "
+                               "the organization, the count or the date (JSONL output only), for a human to check "
+                               "(default: off)")
 
     evaluate = sub.add_parser(
         "evaluate", formatter_class=_Formatter, epilog=EXIT_STATUS,
@@ -189,6 +193,13 @@ def run_annotate(args: argparse.Namespace) -> int:
 
     if args.scheduler and args.engine != "dask":
         raise BreachNLPError("--scheduler needs --engine dask.")
+    if args.review_below is not None:
+        if not 0.0 <= args.review_below <= 1.0:
+            raise BreachNLPError(f"--review-below takes a probability from 0 to 1, not {args.review_below}.")
+        if args.output == "-" or not (args.output_format == "jsonl" or
+                                      (args.output_format is None and args.output.endswith(".jsonl"))):
+            raise BreachNLPError("--review-below reads the annotated records back: give a JSONL output file "
+                                 "(-o out.jsonl).")
     columns = Columns(text=args.text_col, id=args.id_col, lang=args.lang_col, published=args.published_col,
                       title=args.title_col)
     try:
@@ -203,6 +214,10 @@ def run_annotate(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if not args.quiet:
         print(summary.format(), file=sys.stderr)
+    if args.review_below is not None:
+        flagged, path = write_review_list(args.output, args.review_below)
+        if not args.quiet:
+            print(f"{flagged} documents to review (confidence below {args.review_below}) -> {path}", file=sys.stderr)
     if summary.errors and (args.strict or not summary.processed):
         total = summary.processed + summary.errors
         which = "every record" if not summary.processed else f"{summary.errors} of {total} records"
@@ -210,6 +225,22 @@ def run_annotate(args: argparse.Namespace) -> int:
               f"for each.", file=sys.stderr)
         return EXIT_UNUSABLE
     return EXIT_OK
+
+
+def write_review_list(output: str, below: float) -> tuple[int, str]:
+    """Write the ids of the annotated documents whose organization, count or date confidence is
+    below ``below`` (or that failed) to ``<output>.review.txt``, one a line; return (count, path)."""
+    from .corpus import read_jsonl
+
+    path = f"{output}.review.txt"
+    flagged = []
+    for record in read_jsonl(output):
+        confidence = record.get("confidence") or {}
+        if "error" in record or any(v is not None and v < below for v in confidence.values()):
+            flagged.append(str(record.get("id") if record.get("id") is not None else f"line {record.get('line')}"))
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.writelines(f"{i}\n" for i in flagged)
+    return len(flagged), path
 
 
 def annotate_lines(lines: Iterable[Any], args: argparse.Namespace, stats: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -239,7 +270,7 @@ def run_render(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- evaluate
 def run_evaluate(args: argparse.Namespace) -> int:
     from .corpus import read_jsonl
-    from .evaluate import evaluate
+    from .evaluate import evaluate, reliability
 
     gold = list(read_jsonl(args.gold))
     with_breach = sum(1 for g in gold if isinstance(g.get("breach"), dict))
@@ -286,8 +317,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
         for group in sorted({str(g.get(args.by)) for g in gold}):
             by_group[group] = evaluate([p for p in pairs if str(p[0].get(args.by)) == group],
                                        annotated_only=args.annotated_only)
+    calibration = reliability(pairs)
     if args.json:
         data: dict[str, Any] = report.to_dict()
+        if calibration:
+            data["reliability"] = calibration
         if args.baseline:
             data["baseline"] = output["baseline"].to_dict()
         if by_group:
@@ -298,6 +332,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
         for group, r in by_group.items():
             print(f"\n[{args.by} = {group}]")
             print(_table({"breachnlp": r}))
+        if calibration:
+            print("\nconfidence against gold (share right per confidence bin; at or above 0.8):")
+            for name, rel in calibration.items():
+                cells = "  ".join(f"[{b['from']:.1f}-{b['to']:.1f}) {b['right']:.2f} (n={b['n']})" for b in rel["bins"])
+                above = "n/a" if rel["right_above"] is None else f"{rel['right_above']:.0%}"
+                print(f"  {name:<13} {cells}")
+                print(f"  {'':<13} confidence >= {rel['threshold']} on {rel['coverage']:.0%} of documents, right {above} "
+                      f"of the time (all: {rel['right']:.0%})")
         if report.spans:
             print("\nspans (exact / overlap F1):")
             for label, modes in sorted(report.spans.items()):

@@ -107,7 +107,9 @@ def _source(obj: Any, text: str | None = None) -> _Source:
         if line_text is not None and not isinstance(line_text, str):
             raise InputError(f"'text' must be a string, not {type(line_text).__name__}.")
         record = BreachRecord.from_dict(obj.get("breach"), other_organizations=obj.get("other_organizations"),
-                                        spans=obj.get("spans"))
+                                        spans=obj.get("spans"), organizations=obj.get("organizations"),
+                                        confidence={k: v for k, v in (obj.get("confidence") or {}).items()
+                                                    if v is not None})
         if line_text is not None:
             _check_offsets(record, line_text)
         meta = {key: obj.get(key) for key in ("id", "lang", "published", "title") if obj.get(key) is not None}
@@ -268,11 +270,15 @@ def fields_table(record: BreachRecord, *, parent_evidence: str = "") -> str:
     organization = html.escape(record.organization) if record.organization else ""
     if record.organization_aliases:
         organization += f" <small>(also {html.escape(', '.join(record.organization_aliases))})</small>"
+    if record.confidence.get("organization") is not None:
+        organization += f' <small style="color:#777">(confidence {record.confidence["organization"]:.2f})</small>'
     rows.append(("organization", organization, _evidence_cell(record, "BREACH_ORG", role="victim")))
     rows.append(("parent", html.escape(record.parent_organization or ""), parent_evidence))
     count = record.records
-    rows.append(("records", f"{count.value:,} {count.unit} ({count.qualifier})" if count else "",
-                 _evidence_cell(record, "RECORD_COUNT")))
+    count_cell = f"{count.value:,} {count.unit} ({count.qualifier})" if count else ""
+    if record.confidence.get("records") is not None:
+        count_cell += f' <small style="color:#777">(confidence {record.confidence["records"]:.2f})</small>'
+    rows.append(("records", count_cell, _evidence_cell(record, "RECORD_COUNT")))
     for role in DATE_ROLES:
         rows.append((f"date {role}", html.escape(getattr(record.date, role) or ""),
                      _evidence_cell(record, "BREACH_DATE", role=role)))
@@ -557,11 +563,12 @@ class FieldExplanation:
     sentence: str | None = None
     cues: tuple[Cue, ...] = ()
     note: str = ""
+    confidence: float | None = None  # organization, records and the primary date only
 
     def to_dict(self) -> dict[str, Any]:
         return {"field": self.field, "value": self.value, "evidence": self.evidence, "start": self.start,
                 "end": self.end, "sentence": self.sentence, "cues": [c._asdict() for c in self.cues],
-                "note": self.note}
+                "note": self.note, "confidence": self.confidence}
 
     @property
     def decided_by(self) -> str:
@@ -609,7 +616,8 @@ class Explanation(Sequence[FieldExplanation]):
     def __str__(self) -> str:
         lines = []
         for row in self._rows:
-            lines.append(f"{row.field}: {row.value if row.value is not None else '-'}")
+            confidence = f"  (confidence {row.confidence:.2f})" if row.confidence is not None else ""
+            lines.append(f"{row.field}: {row.value if row.value is not None else '-'}{confidence}")
             if row.evidence is not None:
                 lines.append(f"    evidence: «{row.evidence}» [{row.start}:{row.end}]")
             if row.sentence:
@@ -676,6 +684,11 @@ def explain(obj: Doc | BreachRecord | Mapping[str, Any], *, text: str | None = N
     for category, status in record.phi.items():
         rows.append(_explain_field(source, sentences, f"phi.{category}", status, "PHI",
                                    {"category": category, "status": status}))
+    primary = next((f"date.{r}" for r in ("occurred", "disclosed", "discovered") if getattr(record.date, r)),
+                   "date.occurred")
+    field_of = {"organization": "organization", "records": "records", primary: "date"}
+    rows = [replace(row, confidence=record.confidence.get(field_of[row.field])) if row.field in field_of else row
+            for row in rows]
     return Explanation(rows, note="" if source.doc is not None else _NO_DOC_NOTE)
 
 

@@ -273,3 +273,37 @@ def _field_value(record: BreachRecord, name: str) -> Any:
     if name == "phi_category":
         return sorted(c for c, s in record.phi.items() if s != "negated")
     return dict(sorted(record.phi.items()))
+
+
+CONFIDENCE_BINS: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+def reliability(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any] | None]], *,
+                threshold: float = 0.8) -> dict[str, dict[str, Any]]:
+    """How the predictions' ``confidence`` holds up against gold, per field (organization, records,
+    primary date): for each confidence bin the number of values and the share right, and the share
+    of documents at or above ``threshold`` with how often they are right there. A value is right
+    when it matches the gold, or when both are null. Documents without a confidence are skipped."""
+    out: dict[str, dict[str, Any]] = {}
+    for name in ("organization", "records", "date"):
+        seen: list[tuple[float, bool]] = []
+        for gold_record, pred_record in pairs:
+            confidence = ((pred_record or {}).get("confidence") or {}).get(name)
+            if confidence is None:
+                continue
+            gold = BreachRecord.from_dict(gold_record.get("breach"))
+            pred = BreachRecord.from_dict((pred_record or {}).get("breach"))
+            counts = score_document(gold, pred, fields=(name,))[name]
+            seen.append((float(confidence), counts.fp == 0 and counts.fn == 0))
+        if not seen:
+            continue
+        bins = []
+        for low, high in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]):
+            inside = [right for c, right in seen if low <= c < high or (high == 1.0 and c == 1.0)]
+            if inside:
+                bins.append({"from": low, "to": high, "n": len(inside), "right": round(sum(inside) / len(inside), 4)})
+        high_conf = [right for c, right in seen if c >= threshold]
+        out[name] = {"n": len(seen), "right": round(sum(r for _, r in seen) / len(seen), 4), "bins": bins,
+                     "threshold": threshold, "coverage": round(len(high_conf) / len(seen), 4),
+                     "right_above": round(sum(high_conf) / len(high_conf), 4) if high_conf else None}
+    return out

@@ -44,17 +44,22 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # The one flat schema of a record: one row per article for CSV/TSV, Parquet, dask dataframes and
 # breachnlp.to_dataframe, all made by flat_record. The ``breach`` object flattened, lists joined
 # with " | ", one column per PHI category holding its status.
+CONFIDENCE_FIELDS: tuple[str, ...] = ("organization", "records", "date")
 FLAT_COLUMNS: tuple[str, ...] = (
     "id", "lang", "published", "title",
     "organization", "organization_aliases", "parent_organization",
     "records_value", "records_unit", "records_qualifier",
     *(f"date_{role}" for role in DATE_ROLES),
     *(f"phi_{category}" for category in PHI_CATEGORIES),
-    "other_organizations", "line", "error",
+    "other_organizations",
+    *(f"confidence_{name}" for name in CONFIDENCE_FIELDS),
+    "line", "error",
 )
 INTEGER_COLUMNS: frozenset[str] = frozenset({"records_value", "line"})
-#: pandas dtypes of the flat columns: nullable integers and strings.
-FLAT_DTYPES: dict[str, str] = {name: "Int64" if name in INTEGER_COLUMNS else "string" for name in FLAT_COLUMNS}
+FLOAT_COLUMNS: frozenset[str] = frozenset(f"confidence_{name}" for name in CONFIDENCE_FIELDS)
+#: pandas dtypes of the flat columns: nullable integers, floats and strings.
+FLAT_DTYPES: dict[str, str] = {name: "Int64" if name in INTEGER_COLUMNS else "Float64" if name in FLOAT_COLUMNS
+                               else "string" for name in FLAT_COLUMNS}
 
 
 @dataclass
@@ -538,6 +543,9 @@ def flat_record(record: Mapping[str, Any]) -> dict[str, Any]:
     )
     for role in DATE_ROLES:
         row[f"date_{role}"] = dates.get(role)
+    for name, value in (record.get("confidence") or {}).items():
+        if f"confidence_{name}" in row:
+            row[f"confidence_{name}"] = value
     for category, status in (breach.get("phi") or {}).items():
         if f"phi_{category}" in row:
             row[f"phi_{category}"] = status

@@ -193,3 +193,27 @@ def test_cli_evaluate_an_invalid_gold_line_says_where(tmp_path, capsys):
                     encoding="utf-8")
     assert cli.main(["evaluate", str(gold), "--pred", str(CORPUS_FR)]) == 2
     assert f"{gold}:2: not valid JSON (Expecting ',' delimiter at character 31)" in capsys.readouterr().err
+
+
+def test_cli_annotate_review_below_lists_the_documents_to_check(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    src = tmp_path / "in.jsonl"
+    lines = [{"id": "sure", "lang": "en", "published": "2024-05-16",
+              "text": "Kestrel Health said on Tuesday that hackers stole the names and Social Security numbers of "
+                      "48,200 patients in an attack on May 3. Kestrel Health has notified the patients."},
+             {"id": "vague", "lang": "en", "text": "Something happened somewhere, some say."}]
+    src.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run([sys.executable, "-m", "breachnlp.cli", "annotate", str(src), "-o", str(out),
+                           "--review-below", "0.99", "--quiet"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    flagged = (tmp_path / "out.jsonl.review.txt").read_text(encoding="utf-8").split()
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    expected = [r["id"] for r in records if min(v for v in r["confidence"].values() if v is not None) < 0.99]
+    assert flagged == expected and flagged
+    refused = subprocess.run([sys.executable, "-m", "breachnlp.cli", "annotate", str(src), "--review-below", "0.8"],
+                             capture_output=True, text=True)
+    assert refused.returncode != 0 and "JSONL output file" in refused.stderr

@@ -466,3 +466,16 @@ def test_cli_render_annotates_a_text_longer_than_one_chunk(tmp_path, monkeypatch
     assert chunked == [len(text)]
     parsed = markup(out.read_text(encoding="utf-8"))
     assert "RECORD_COUNT: 12400 people (exact)" in parsed.all_labels()
+
+
+def test_display_explain_and_render_show_the_confidence_of_each_value():
+    import breachnlp
+
+    text = "Kestrel Health said on Tuesday that hackers stole data on 48,200 patients."
+    record = breachnlp.extract(text, lang="en", published="2024-05-16")
+    rows = {row.field: row for row in breachnlp.explain(record, text=text)}
+    assert rows["organization"].confidence == record.confidence["organization"]
+    assert rows["records"].confidence == record.confidence["records"]
+    assert rows["date.disclosed"].confidence == record.confidence["date"]
+    assert f"(confidence {record.confidence['organization']:.2f})" in str(breachnlp.explain(record, text=text))
+    assert f"confidence {record.confidence['records']:.2f}" in breachnlp.render(record, text=text, jupyter=False)

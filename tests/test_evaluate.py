@@ -227,3 +227,17 @@ def test_evaluate_differences_one_item_per_value_that_differs():
                      "phi.financial": ("negated", None)}
     assert next(d for d in differences(gold, pred) if d["field"] == "organization")["confusion"] == "CNIL"
     assert differences(gold, pred, fields=("records",)) == []
+
+
+def test_evaluate_reliability_bins_confidence_against_gold():
+    from breachnlp.evaluate import reliability
+
+    gold = {"breach": {"organization": "Kestrel Health", "organization_aliases": [], "records": None,
+                       "date": {"occurred": None, "discovered": None, "disclosed": None}, "phi": {}}}
+    right = {"breach": {"organization": "Kestrel Health"}, "confidence": {"organization": 0.9}}
+    wrong = {"breach": {"organization": "Police"}, "confidence": {"organization": 0.3}}
+    null = {"breach": {"organization": None}, "confidence": {"organization": 0.85}}
+    table = reliability([(gold, right), (gold, wrong), (gold, right), (gold, null)])["organization"]
+    assert table["n"] == 4 and table["right"] == 0.5
+    assert table["coverage"] == 0.75 and round(table["right_above"], 2) == 0.67
+    assert {b["from"]: (b["n"], b["right"]) for b in table["bins"]} == {0.2: (1, 0.0), 0.8: (3, 0.6667)}

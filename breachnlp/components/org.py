@@ -276,6 +276,8 @@ class OrgRules:
             if label == "ORG":
                 start, end = self._trim_entity(text, start, end)
             surface = text[start:end]
+            if not any(c.isupper() for c in surface):
+                continue  # "the state health department": a common noun, not a name
             if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
                     and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
                 found.append(self._mention(text, folded, sentences, start, end, "ner"))
