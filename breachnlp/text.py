@@ -121,7 +121,7 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
             while word_start > start and not text[word_start - 1].isspace():
                 word_start -= 1
             word = text[word_start:match.start() + 1]
-            if word.lower().rstrip(".") + "." in abbreviations:
+            if fold(word).rstrip(".") + "." in abbreviations:  # the list is folded: "févr." is "fevr."
                 continue
             if re.fullmatch(r"(?:[A-Z]\.)+", word):
                 continue  # initials and acronyms such as "U.S."

@@ -273,3 +273,11 @@ def test_dates_the_age_of_the_data_is_no_breach_date(annotate, lang, text, expec
 def test_dates_an_intrusion_found_at_once_dates_the_discovery_too(annotate, lang, text, expected):
     dates = annotate(lang, text, PUBLISHED)._.breach.date
     assert (dates.occurred, dates.discovered) == (expected, expected)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le 3 févr. 2024, la clinique Armand a été piratée."),   # an accented abbreviation ends no sentence
+    ("en", "On Feb. 3, 2024, Armand Clinic was hacked."),
+])
+def test_dates_an_abbreviated_month_keeps_its_sentence_and_role(annotate, lang, text):
+    assert annotate(lang, text, "2024-03-01")._.breach.date.occurred == "2024-02-03"
