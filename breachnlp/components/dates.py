@@ -222,6 +222,8 @@ class DateRules:
         self.not_breach = cue_regex(data["not_breach"])
         self.weak_disclosed = cue_regex(data["weak_disclosed"])
         self.source = cue_regex(data["source_cues"])
+        # a determiner makes a noun of these ("l'attaque", "the breach"), not of a verb ("that began")
+        self.incident_noun = re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in data["incident_nouns"]) + r")")
         self.first_person = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(w)) for w in text["first_person"])
                                        + r")(?![\w'])")
 
@@ -597,6 +599,14 @@ class DateRules:
         also = self._also_discovered(cues, candidate) if role == "occurred" else False
         return replace(candidate, role=role, cue=(chosen.start, chosen.end, cue_role), also_discovered=also)
 
+    def _determined(self, folded: str, m: re.Match[str]) -> bool:
+        """The cue follows a determiner, so it is a noun ("l'attaque", "the breach"), the object of some
+        other verb; "that" before a verb ("an attack that began") is a relative pronoun, not one."""
+        det = _DETERMINER.search(folded, max(0, m.start() - 8), m.start())
+        if det is None:
+            return False
+        return det.group().strip() != "that" or bool(self.incident_noun.match(folded, m.start()))
+
     @staticmethod
     def _also_discovered(cues: "_SentenceCues", candidate: DateCandidate, reach: float = 80.0) -> bool:
         """An intrusion date with a detection verb in its clause too ("l'attaque a frappé vendredi et a
@@ -635,8 +645,7 @@ class DateRules:
             bonus = 0.0
             if role == "not_breach":
                 bonus = -2.0  # a deadline, a court or a sanction near the date governs it
-            elif role == "occurred" and (_DETERMINER.search(folded, max(0, m.start() - 8), m.start())
-                                         or _after_verb(folded, verb_ends, m.start())):
+            elif role == "occurred" and (self._determined(folded, m) or _after_verb(folded, verb_ends, m.start())):
                 bonus = 30.0  # "a révélé la fuite hier", "identified ransomware the next day": the verb's object
             cues.append(_Cue(m.start(), m.end(), role, bonus, rank))
         result = _SentenceCues(cues, self._breaks(folded, sentence),

@@ -281,3 +281,13 @@ def test_dates_an_intrusion_found_at_once_dates_the_discovery_too(annotate, lang
 ])
 def test_dates_an_abbreviated_month_keeps_its_sentence_and_role(annotate, lang, text):
     assert annotate(lang, text, "2024-03-01")._.breach.date.occurred == "2024-02-03"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Saint Aubain Clinic paid the hackers to unlock systems encrypted in an attack that began on June 5, "
+           "its director said on Wednesday.", "2024-06-05"),
+    ("fr", "La clinique Saint-Aubain a payé les pirates pour débloquer des systèmes chiffrés lors d'une attaque qui "
+           "a commencé le 5 juin, a indiqué mercredi son directeur.", "2024-06-05"),
+])
+def test_dates_the_verb_of_a_relative_clause_governs_its_date(annotate, lang, text, expected):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.occurred == expected
