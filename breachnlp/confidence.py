@@ -20,7 +20,8 @@ from .scoring import LinearScorer
 CLIP = 8.0
 
 CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
-    "organization": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "headline"),
+    "organization": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "headline",
+                     "top_cue", "top_share", "top_mentions", "top_place"),
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
                 "mentions_of_chosen", "qualified"),
     "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range"),
@@ -39,12 +40,18 @@ def _margins(scores: list[float], threshold: float) -> tuple[float, float, float
     return float(top >= 0), _clip(top), _clip(top - second)
 
 
-def organization_features(scores: Iterable[float], *, threshold: float, headline: bool = False) -> dict[str, float]:
-    """``scores``: the victim score of every candidate cluster; ``threshold``: the bar the best must reach."""
+def organization_features(scores: Iterable[float], *, threshold: float, headline: bool = False,
+                          top: Mapping[str, float] | None = None) -> dict[str, float]:
+    """``scores``: the victim score of every candidate cluster; ``threshold``: the bar the best must
+    reach; ``top``: the victim features of the best-scored candidate (``breachnlp.components.org``)."""
     values = list(scores)
-    chosen, top, margin = _margins(values, threshold)
-    return {"chosen": chosen, "top_if_chosen": top * chosen, "top_if_null": top * (1 - chosen),
-            "margin_if_chosen": margin * chosen, "candidates": math.log1p(len(values)), "headline": float(headline)}
+    chosen, best, margin = _margins(values, threshold)
+    top = top or {}
+    return {"chosen": chosen, "top_if_chosen": best * chosen, "top_if_null": best * (1 - chosen),
+            "margin_if_chosen": margin * chosen, "candidates": math.log1p(len(values)), "headline": float(headline),
+            "top_cue": float(bool(top.get("victim_cue") or top.get("apposition_cue"))),
+            "top_share": float(top.get("mention_share", 0.0)), "top_mentions": math.log1p(top.get("mentions", 0.0)),
+            "top_place": float(top.get("place", 0.0))}
 
 
 def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: int | None, threshold: float,

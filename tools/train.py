@@ -149,7 +149,10 @@ def main(argv: list[str]) -> int:
     for i, d in enumerate(docs):
         scores = [float(s) for s in active_scores[g == i]]
         fields = dict(d["record"].decision)
-        fields["organization"] = organization_features(scores, threshold=VICTIM_MARGIN, headline=bool(fields["organization"]["headline"]))
+        best = max(range(len(scores)), key=lambda k: scores[k], default=None)
+        fields["organization"] = organization_features(
+            scores, threshold=VICTIM_MARGIN, headline=bool(fields["organization"]["headline"]),
+            top=d["candidates"][best]["features"] if best is not None else None)
         for field, feats in fields.items():
             if field != "organization" and d["origin"] != "corpus":
                 continue  # CASIE dev annotates only the organization

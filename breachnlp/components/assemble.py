@@ -159,9 +159,12 @@ def _assemble(doc: Doc) -> BreachRecord:
 
     # organization
     victim_spans = [s for s in orgs if s._.org_role == "victim"]
-    candidate_scores = {s._.org_name: float(s._.org_score or 0.0) for s in orgs if s._.org_role not in NEVER_VICTIM}
+    candidates_by_name = {s._.org_name: s for s in orgs if s._.org_role not in NEVER_VICTIM}
+    candidate_scores = {name: float(s._.org_score or 0.0) for name, s in candidates_by_name.items()}
+    best_span = max(candidates_by_name.values(), key=lambda s: s._.org_score or 0.0, default=None)
     decision["organization"] = organization_features(
-        candidate_scores.values(), threshold=VICTIM_MARGIN, headline=any(c[2] == "headline" for s in victim_spans for c in s._.breach_cues or ()))
+        candidate_scores.values(), threshold=VICTIM_MARGIN,
+        top=(best_span._.breach_features or {}).get("victim") if best_span is not None else None, headline=any(c[2] == "headline" for s in victim_spans for c in s._.breach_cues or ()))
     organization = victim_spans[0]._.org_name if victim_spans else None
     aliases = tuple((victim_spans[0]._.breach_features or {}).get("aliases", ())) if victim_spans else ()
     parent_spans = [s for s in orgs if s._.org_role == "parent"]
