@@ -106,3 +106,18 @@ def test_phi_forum_words_medium_and_care_details(annotate, lang, text, expected)
 def test_phi_a_data_list_without_a_verb_of_exposure_counts(annotate, lang, text, expected):
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # regional identifiers and clinical paraphrases of real notices
+    ("fr", "Les pirates ont dérobé les numéros d'assurance sociale et les renseignements de nature clinique des "
+           "patients de la clinique Morency.", {"national_id": "affirmed", "health_info": "affirmed"}),
+    ("fr", "Les numéros de carte d'assurance maladie des usagers ont été volés.", {"insurance": "affirmed"}),
+    ("en", "Hackers stole the NHS numbers and doctors' charts of patients of the Morency surgery.",
+     {"patient_id": "affirmed", "medical_record": "affirmed"}),
+    ("en", "The leaked files held NRIC numbers of the clinic's patients.", {"national_id": "affirmed"}),
+])
+def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text, expected):
+    phi = dict(annotate(lang, text)._.breach.phi)
+    assert {k: phi.get(k) for k in expected} == expected
+    assert "financial" not in phi
