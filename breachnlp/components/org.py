@@ -287,10 +287,16 @@ class OrgRules:
             if kept and mention.start < kept[-1].end:
                 continue
             if not mention.key or "_" in mention.text or mention.text.endswith("-based") or \
+                    _QUANTITY.fullmatch(mention.text) or self._bare_descriptor(mention.text) or \
                     _dateline_place(text, mention) or _breadcrumb(text, mention):
                 continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
         return self._join_coordinated(text, folded, sentences, kept)
+
+    def _bare_descriptor(self, surface: str) -> bool:
+        """A lone common head ("Ehpad", "hôpital", "Centre", "Hospital"): what kind of place, not which."""
+        words = surface.split()
+        return len(words) == 1 and not surface.isupper() and fold(surface).strip(".,'’") in self.org_words
 
     def _join_coordinated(self, text: str, folded: str, sentences: list[Segment],
                           mentions: list[Mention]) -> list[Mention]:
@@ -676,6 +682,10 @@ def _dateline_place(text: str, mention: Mention) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return (not text[line_start:mention.start].strip() and len(letters) >= 4 and surface.upper() == surface
             and bool(re.match(r"\s*(?:,|\(|[–—]|-\s)", text[mention.end:mention.end + 3])))
+
+
+# "27M", "1,5M", "700GB", "1tb", "1er", "3rd": a quantity or an ordinal, written like a name
+_QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:[kmb]|tb|gb|go|mo|to|er|re|e|eme|ème|st|nd|rd|th)", re.IGNORECASE)
 
 
 def _breadcrumb(text: str, mention: Mention) -> bool:

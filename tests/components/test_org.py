@@ -147,3 +147,19 @@ def test_org_a_news_agency_is_never_the_victim(lang, text, victim):
     record = breachnlp.extract(text, lang=lang, published="2024-06-04")
     assert victim in record.organization
     assert all(o.role == "media" for o in record.organizations if o.name in ("AAP", "Belga"))
+
+
+@pytest.mark.parametrize("lang,text,junk", [
+    ("fr", "un pirate dit avoir 27M de lignes. la boutique Orvia a confirmé la fuite de 27M de lignes clients mardi.",
+     "27M"),
+    ("en", "The 1st notice came late. Hackers say they took 700GB from Kestrel Mutual, which confirmed the breach.",
+     "700GB"),
+    ("fr", "L'Ehpad a été piraté. Selon l'Ehpad, les données de 80 résidents ont été copiées.", "Ehpad"),
+    ("en", "The hospital was hacked. According to the Hospital, data on 80 patients was copied.", "Hospital"),
+])
+def test_org_quantities_and_bare_common_heads_are_no_names(lang, text, junk):
+    import breachnlp
+
+    record = breachnlp.extract(text, lang=lang, published="2024-06-04")
+    assert record.organization != junk
+    assert junk not in [o.name for o in record.organizations]
