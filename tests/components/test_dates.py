@@ -225,22 +225,18 @@ def test_dates_opening_an_investigation_is_no_occurrence(annotate, lang, text):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a letter's date line is its disclosure date…
     ("fr", "Lyon, le 12 juin 2024\n\nMadame, Monsieur,\n\nNous avons constaté qu'un tiers a accédé à notre "
            "messagerie. Nous vous prions de nous excuser.\n\nLa direction de Vialis", "2024-06-12"),
     ("en", "June 12, 2024\n\nDear patient,\n\nWe are writing to let you know that an outsider accessed our "
            "email system. We apologize for any concern this may cause.\n\nVialis Labs", "2024-06-12"),
-])
-def test_dates_a_letters_date_line_is_its_disclosure_date(annotate, lang, text, expected):
-    assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == expected
-
-
-@pytest.mark.parametrize("lang,text,expected", [
+    # …unless the letter dates an earlier announcement
     ("fr", "Lyon, le 12 juin 2024\n\nMadame, Monsieur,\n\nNous avons informé la CNIL le 2 mai de l'accès de "
            "tiers à notre messagerie. Nous vous prions de nous excuser.\n\nLa direction de Vialis", "2024-05-02"),
     ("en", "June 12, 2024\n\nDear patient,\n\nWe notified regulators on May 2 that an outsider accessed our "
            "email system. We apologize for any concern this may cause.\n\nVialis Labs", "2024-05-02"),
 ])
-def test_dates_a_disclosure_the_letter_dates_comes_before_its_date_line(annotate, lang, text, expected):
+def test_dates_a_letters_date_line_is_its_fallback_disclosure_date(annotate, lang, text, expected):
     assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == expected
 
 
