@@ -56,15 +56,18 @@ class _Context:
     other_org_sentences: set[int]
     other_incident_sentences: set[int]
     other_named_sentences: set[int]
+    furniture_sentences: set[int]
 
     def about_main(self, sentence: int) -> bool:
         """False for a sentence about another incident or naming only another organization."""
-        if sentence in self.other_incident_sentences:
+        if sentence in self.other_incident_sentences or sentence in self.furniture_sentences:
             return False
         return sentence in self.victim_sentences or sentence not in self.other_org_sentences
 
     def weight(self, sentence: int) -> float:
         """How much a fact in ``sentence`` belongs to the main breach."""
+        if sentence in self.furniture_sentences:
+            return -5.0  # "Read more: …", a photo credit: another story, not this one
         score = 0.0
         if sentence in self.victim_sentences:
             score += 2.0
@@ -90,6 +93,7 @@ class _Cues:
         self.other_incident = cue_regex(cues["other_incident"])
         self.anaphors = cue_regex([re.escape(fold(a)) for a in orgs["anaphors"]])
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.furniture = re.compile(r"[ \t>*•-]*(?:" + "|".join(f"(?:{p})" for p in text["furniture_lines"]) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -116,13 +120,16 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
     other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 0.0
              and not (s._.breach_features or {}).get("place")}
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
-    anaphor, incident = set(), set()
+    anaphor, incident, furniture = set(), set(), set()
     for i, segment in enumerate(sentences):
         if cues.anaphors.search(folded, segment.start, segment.end):
             anaphor.add(i)
         if cues.other_incident.search(folded, segment.start, segment.end):
             incident.add(i)
-    return _Context(victim, anaphor, other, incident, named)
+        line_start = folded.rfind("\n", 0, segment.start) + 1
+        if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
+            furniture.add(i)
+    return _Context(victim, anaphor, other, incident, named, furniture)
 
 
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()

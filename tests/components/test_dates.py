@@ -287,3 +287,15 @@ def test_dates_an_abbreviated_month_keeps_its_sentence_and_role(annotate, lang, 
 ])
 def test_dates_the_verb_of_a_relative_clause_governs_its_date(annotate, lang, text, expected):
     assert annotate(lang, text, PUBLISHED)._.breach.date.occurred == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La clinique Saint-Aubain a confirmé une fuite de données touchant 900 patients.\n\n"
+           "Lire aussi : La mairie de Varenne piratée en mars, 12 000 habitants concernés"),
+    ("en", "Saint Aubain Clinic confirmed a data leak affecting 900 patients.\n\n"
+           "Read more: Varenne council hacked in March, 12,000 residents affected"),
+])
+def test_dates_and_counts_of_a_read_more_line_are_another_story(annotate, lang, text):
+    record = annotate(lang, text, PUBLISHED)._.breach
+    assert record.date.occurred is None
+    assert record.records.value == 900
