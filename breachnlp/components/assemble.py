@@ -93,6 +93,7 @@ class _Cues:
         self.other_incident = cue_regex(cues["other_incident"])
         self.anaphors = cue_regex([re.escape(fold(a)) for a in orgs["anaphors"]])
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.unknown_count = cue_regex(read_resource(lang, "records")["unknown_count"])
         self.furniture = re.compile(r"[ \t>*•-]*(?:" + "|".join(f"(?:{p})" for p in text["furniture_lines"]) + ")")
 
 
@@ -197,6 +198,12 @@ def _assemble(doc: Doc) -> BreachRecord:
     # record count
     count_spans = _group(doc, GROUPS["records"])
     candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
+    unknown = _unknown_count_sentences(doc, lang)
+    if unknown:
+        # "…has not said how many patients were affected": a figure in that sentence, or one no breach
+        # word describes, sizes something else (the staff, the customer base, a year's patients)
+        candidates = [c for c in candidates if c.sentence not in unknown
+                      and any(cue[2] == "breach_context" for cue in c.cues)]
     chosen = choose_count(candidates, min_score=MIN_COUNT_SCORE)
     by_value: dict[int, list[float]] = {}
     for c in candidates:
@@ -284,6 +291,18 @@ def _assemble(doc: Doc) -> BreachRecord:
 def _weak(span: Span) -> bool:
     """A fallback date of its role (a letter's date line)."""
     return bool((span._.breach_features or {}).get("weak"))
+
+
+def _unknown_count_sentences(doc: Doc, lang: str) -> set[int]:
+    """The sentences that say the number affected is not known."""
+    cues = _cues(lang)
+    text = doc_text(doc)
+    folded = fold(text)
+    found = [m.start() for m in cues.unknown_count.finditer(folded)]
+    if not found:
+        return set()
+    sentences = split_sentences(text, cues.abbreviations)
+    return {i for i, segment in enumerate(sentences) if any(segment.start <= p < segment.end for p in found)}
 
 
 def _evidence(span: Span, **attrs: Any) -> Evidence:

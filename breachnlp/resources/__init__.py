@@ -23,7 +23,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
     "records": frozenset({"qualifiers", "range_between", "range_and", "units", "non_record_nouns", "population_cues",
                           "breach_context", "revision_cues", "initial_cues", "preceding_blockers",
                           "qualifiers_after", "compound_head", "money_markers", "unit_fillers",
-                          "superseded_cues", "subset_after"}),
+                          "superseded_cues", "subset_after", "unknown_count"}),
     "dates": frozenset({"months", "weekdays", "seasons", "ordinal_first", "month_introducers", "year_introducers", "parts",
                         "last_markers", "this_markers", "relative", "ago", "ago_units", "range_start", "range_join", "roles",
                         "not_breach", "since_markers", "later_markers", "weak_disclosed", "clause_breaks",

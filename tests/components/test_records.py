@@ -151,3 +151,17 @@ def test_records_qualifier_of_a_restatement_is_kept(lang, title, text, qualifier
 
     records = breachnlp.extract(text, title=title, lang=lang)
     assert (records.records.value, records.records.qualifier) == (52000, qualifier)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le laboratoire Arvel, qui traite 300 000 analyses par an, a confirmé une intrusion mais ignore encore "
+           "combien de patients sont concernés."),
+    ("fr", "L'hôpital Arvel emploie 2 400 agents. Il a subi une cyberattaque, sans préciser combien de dossiers ont "
+           "été consultés."),
+    ("en", "Arvel Labs, which runs 300,000 tests a year, confirmed an intrusion but has not said how many patients "
+           "were affected."),
+    ("en", "Some 2,400 staff work at Arvel Hospital. The hospital was hacked, and it is unclear how many records "
+           "were viewed."),
+])
+def test_records_a_size_figure_is_no_count_when_the_text_says_none_is_known(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None
