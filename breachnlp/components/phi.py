@@ -105,6 +105,7 @@ class PhiRules:
         found: list[PhiMention] = []
         inherited_exposure = False
         previous_context = "background"
+        heading: tuple[str, tuple[int, int, str]] | None = None
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
             masked = self._mask(folded, sentence, self.pseudo)
@@ -135,14 +136,27 @@ class PhiRules:
                 context = "exposure"
             if not bullet:
                 inherited_exposure = context == "exposure" and sentence_text.rstrip().endswith(":")
+                # "Not affected:" / "Informations possiblement concernées :" heading a bullet list
+                heading = self._heading_status(masked, plain, sentence) if inherited_exposure and not terms else None
             previous_context = context
             for m, category in terms:
                 status, cues = self._status(masked, plain, sentence, m.start(), m.end())
+                if bullet and heading is not None and status == "affirmed":
+                    status, cues = heading[0], [heading[1]]
                 mention_context = context
                 if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):
                     mention_context = "advice"
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
         return found
+
+    def _heading_status(self, masked: str, plain: str, sentence: Segment) -> tuple[str, tuple[int, int, str]] | None:
+        """The status a list heading gives its bullets: "Not affected:" negated, "Possibly involved:" hedged."""
+        for pattern, status, text in ((self.preceding, "negated", masked), (self.following, "negated", masked),
+                                      (self.hedge, "hedged", plain)):
+            m = pattern.search(text)
+            if m:
+                return status, (sentence.start + m.start(), sentence.start + m.end(), f"heading_{status}")
+        return None
 
     @staticmethod
     def _mask(folded: str, sentence: Segment, pattern: re.Pattern[str]) -> str:

@@ -121,3 +121,17 @@ def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text,
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
     assert "financial" not in phi
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Names were exposed in the breach at Morency Clinic.\nNot affected:\n- bank account numbers\n"
+           "- Social Security numbers", {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
+    ("fr", "Les noms ont été exposés lors de la fuite à la clinique Morency.\nNe sont pas concernés :\n"
+           "- les coordonnées bancaires\n- les numéros de sécurité sociale",
+     {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
+    ("en", "Morency Clinic was hacked.\nInformation that may have been involved:\n- names\n- dates of birth",
+     {"name": "hedged", "date_of_birth": "hedged"}),
+])
+def test_phi_a_list_heading_gives_its_bullets_their_status(annotate, lang, text, expected):
+    phi = dict(annotate(lang, text)._.breach.phi)
+    assert {k: phi.get(k) for k in expected} == expected
