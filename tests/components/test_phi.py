@@ -135,3 +135,14 @@ def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text,
 def test_phi_a_list_heading_gives_its_bullets_their_status(annotate, lang, text, expected):
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Names were taken. Lab results were neither viewed nor copied, Morency Clinic said.",
+     {"name": "affirmed", "test_result": "negated"}),
+    ("fr", "Les noms ont été volés, mais les dossiers médicaux sont restés hors d'atteinte, selon la clinique Morency.",
+     {"name": "affirmed", "medical_record": "negated"}),
+])
+def test_phi_neither_nor_and_out_of_reach_deny(annotate, lang, text, expected):
+    phi = dict(annotate(lang, text)._.breach.phi)
+    assert {k: phi.get(k) for k in expected} == expected
