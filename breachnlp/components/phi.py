@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -76,6 +76,13 @@ class PhiRules:
         self.category_patterns = {category: re.compile(phrase_regex(phi["categories"][category], plural=True))
                                   for category in PHI_CATEGORIES}
         self.exclusions = re.compile(phrase_regex(phi["exclusions"], plural=True))
+        # two words sharing one head noun: "postal and email addresses" / "adresses postale et électronique"
+        joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
+        word = r"[a-z][a-z'-]*"
+        self.head_first = text["head_position"] == "first"
+        self.coordination = re.compile(
+            rf"(?<![\w'-])(?P<head>{word}) (?P<a>{word}),? (?:{joint}) (?P<b>{word})(?![\w'-])" if self.head_first else
+            rf"(?<![\w'-])(?P<a>{word}),? (?:{joint}) (?P<b>{word}) (?P<head>{word})(?![\w'-])")
         self.preceding = cue_regex(cues["preceding_negation"])
         self.following = cue_regex(cues["following_negation"])
         self.pseudo = cue_regex(cues["pseudo_negation"])
@@ -126,6 +133,8 @@ class PhiRules:
                 if self._names_an_organization(text, m):
                     continue
                 terms.append((m, category))
+            terms += self._elided(folded, sentence, terms)
+            terms.sort(key=lambda t: t[0].start())
             kinds = len({category for _, category in terms})
             links = _list_links(folded, terms, self.list_joint)
             if context == "background" and ((kinds >= 3 and links >= 2) or
@@ -147,6 +156,23 @@ class PhiRules:
                 if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):
                     mention_context = "advice"
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
+        return found
+
+    def _elided(self, folded: str, sentence: Segment, terms: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+        """Categories whose head noun is shared with a coordinated one and left out: "postal and email
+        addresses" (head last), "adresses postale et électronique" (head first)."""
+        found: list[tuple[Any, str]] = []
+        taken = {(m.start(), m.end()) for m, _ in terms}
+        for m in self.coordination.finditer(folded, sentence.start, sentence.end):
+            head, first, second = m.group("head"), m.group("a"), m.group("b")
+            if self.head_first:
+                known, guess, where = f"{head} {first}", f"{head} {second}", m.span("b")
+            else:
+                known, guess, where = f"{second} {head}", f"{first} {head}", m.span("a")
+            category = self.category_of(guess) if self.lexicon.fullmatch(guess) else None
+            if category and self.lexicon.fullmatch(known) and where not in taken and \
+                    not any(s <= where[0] < e for s, e in taken):
+                found.append((_Span(where[0], where[1], folded[where[0]:where[1]]), category))
         return found
 
     def _heading_status(self, masked: str, plain: str, sentence: Segment) -> tuple[str, tuple[int, int, str]] | None:
@@ -254,6 +280,22 @@ def _first(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> re.
     found, starts, ends = _matches(pattern, sentence)
     i = bisect_left(starts, start)
     return found[i] if i < len(found) and ends[i] <= end else None
+
+
+class _Span:
+    """A match-like span for a data term recovered from an ellipsis (``start()``, ``end()``, ``group()``)."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
 
 
 def _list_links(folded: str, terms: list[tuple[re.Match[str], str]], joint: re.Pattern[str]) -> int:

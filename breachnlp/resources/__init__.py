@@ -36,7 +36,8 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
                        "child_cues", "anaphors", "subsidiary_words", "owner_verbs", "title_words",
                        "regulator_patterns"}),
     "text": frozenset({"abbreviations", "markers", "not_headline", "headline_site_separators",
-                       "first_person", "conjunctions", "furniture_lines"}),
+                       "first_person", "conjunctions", "furniture_lines",
+                       "head_position"}),
     "weights": frozenset({"victim", "confidence", "hand_set", "fitted"}),
 }
 # Second-level keys that must also be the same in every language.

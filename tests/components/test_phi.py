@@ -146,3 +146,16 @@ def test_phi_a_list_heading_gives_its_bullets_their_status(annotate, lang, text,
 def test_phi_neither_nor_and_out_of_reach_deny(annotate, lang, text, expected):
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The intruder copied the home and email addresses of Morency Clinic patients.",
+     {"address": "affirmed", "email": "affirmed"}),
+    ("en", "Names were taken; no clinical or payment information was involved.",
+     {"name": "affirmed", "health_info": "negated", "financial": "negated"}),
+    ("fr", "Le pirate a copié les adresses postale et électronique des patients de la clinique Morency.",
+     {"address": "affirmed", "email": "affirmed"}),
+])
+def test_phi_a_head_noun_shared_by_two_categories(annotate, lang, text, expected):
+    phi = dict(annotate(lang, text)._.breach.phi)
+    assert {k: phi.get(k) for k in expected} == expected
