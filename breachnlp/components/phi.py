@@ -91,6 +91,8 @@ class PhiRules:
         self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
         self.exposure = cue_regex(cues["exposure"])
         self.advice = cue_regex(cues["advice"])
+        self.identifier = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in phi["identifier_words"])
+                                     + r")(?![\w])")
         self.counted = re.compile(r"(?:\d[kKmM]?|\b(?:cent|mille|million|milliers|centaines|hundred|thousand|billion)s?"
                                   r"(?: de| d'| of)?)\s*$")
 
@@ -125,8 +127,10 @@ class PhiRules:
                 i = bisect_right(excluded_starts, m.start())  # an exclusion holding the match
                 if i and excluded_ends[i - 1] >= m.end():
                     continue
-                if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]):
-                    continue  # "6 000 rendez-vous": the counted noun, not a data category
+                if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]) and \
+                        not self.identifier.search(m.group()):
+                    continue  # "6 000 rendez-vous": the counted noun, not a data category ("15 000 numéros de
+                    # carte" are still card numbers)
                 category = self.category_of(m.group())
                 if category is None:
                     continue

@@ -28,7 +28,7 @@ RESOURCE_KEYS: dict[str, frozenset[str]] = {
                         "last_markers", "this_markers", "relative", "ago", "ago_units", "range_start", "range_join", "roles",
                         "not_breach", "since_markers", "later_markers", "weak_disclosed", "clause_breaks",
                         "sanction_cues", "announcement_cues", "persistence_cues", "following_markers", "incident_nouns", "source_cues"}),
-    "phi": frozenset({"categories", "exclusions"}),
+    "phi": frozenset({"categories", "exclusions", "identifier_words"}),
     "cues": frozenset({"preceding_negation", "following_negation", "pseudo_negation", "hedge", "hedge_forward", "termination",
                        "exposure", "advice", "other_incident"}),
     "orgs": frozenset({"gazetteer", "descriptors", "suffixes", "victim_cues", "parent_cues", "media_cues", "attacker_cues",

@@ -159,3 +159,12 @@ def test_phi_neither_nor_and_out_of_reach_deny(annotate, lang, text, expected):
 def test_phi_a_head_noun_shared_by_two_categories(annotate, lang, text, expected):
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Hackers took 2.3 million passport numbers from Morency Travel.", {"id_document": "affirmed"}),
+    ("fr", "Les pirates ont récupéré 15 000 numéros de carte bancaire chez Morency Voyages.", {"financial": "affirmed"}),
+])
+def test_phi_a_counted_identifier_is_still_exposed_data(annotate, lang, text, expected):
+    phi = dict(annotate(lang, text)._.breach.phi)
+    assert {k: phi.get(k) for k in expected} == expected
