@@ -26,7 +26,7 @@ def tags(record: dict[str, Any]) -> set[str]:
 
 
 def count_spans(record: dict[str, Any], label: str, pattern: str) -> bool:
-    return any(s["label"] == label and re.search(pattern, s["text"]) for s in record["spans"])
+    return any(s["label"] == label and re.search(pattern, s["text"]) for s in record.get("spans") or ())
 
 
 def has_tag(*names: str) -> Callable[[dict[str, Any]], bool]:
