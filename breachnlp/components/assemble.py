@@ -57,6 +57,7 @@ class _Context:
     other_incident_sentences: set[int]
     other_named_sentences: set[int]
     furniture_sentences: set[int]
+    unknown_count_sentences: set[int]  # "…has not said how many were affected"
 
     def about_main(self, sentence: int) -> bool:
         """False for a sentence about another incident or naming only another organization."""
@@ -121,8 +122,10 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
     other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 0.0
              and not (s._.breach_features or {}).get("place")}
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
-    anaphor, incident, furniture = set(), set(), set()
+    anaphor, incident, furniture, unknown = set(), set(), set(), set()
     for i, segment in enumerate(sentences):
+        if cues.unknown_count.search(folded, segment.start, segment.end):
+            unknown.add(i)
         if cues.anaphors.search(folded, segment.start, segment.end):
             anaphor.add(i)
         if cues.other_incident.search(folded, segment.start, segment.end):
@@ -130,7 +133,7 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
         line_start = folded.rfind("\n", 0, segment.start) + 1
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)
-    return _Context(victim, anaphor, other, incident, named, furniture)
+    return _Context(victim, anaphor, other, incident, named, furniture, unknown)
 
 
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()
@@ -198,7 +201,7 @@ def _assemble(doc: Doc) -> BreachRecord:
     # record count
     count_spans = _group(doc, GROUPS["records"])
     candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
-    unknown = _unknown_count_sentences(doc, lang)
+    unknown = context.unknown_count_sentences
     if unknown:
         # "…has not said how many patients were affected": a figure in that sentence, or one no breach
         # word describes, sizes something else (the staff, the customer base, a year's patients)
@@ -291,18 +294,6 @@ def _assemble(doc: Doc) -> BreachRecord:
 def _weak(span: Span) -> bool:
     """A fallback date of its role (a letter's date line)."""
     return bool((span._.breach_features or {}).get("weak"))
-
-
-def _unknown_count_sentences(doc: Doc, lang: str) -> set[int]:
-    """The sentences that say the number affected is not known."""
-    cues = _cues(lang)
-    text = doc_text(doc)
-    folded = fold(text)
-    found = [m.start() for m in cues.unknown_count.finditer(folded)]
-    if not found:
-        return set()
-    sentences = split_sentences(text, cues.abbreviations)
-    return {i for i, segment in enumerate(sentences) if any(segment.start <= p < segment.end for p in found)}
 
 
 def _evidence(span: Span, **attrs: Any) -> Evidence:
