@@ -90,7 +90,8 @@ def test_phi_forum_words_medium_and_care_details(annotate, lang, text, expected)
     assert annotate(lang, text, "2024-06-14")._.breach.phi == expected
 
 
-@pytest.mark.parametrize("lang,text,expected", [
+REAL_WORDING = [
+    # a data list without a verb of exposure counts
     # a list of data with no verb of exposure, after a sentence that says data was seen
     ("fr", "Des pirates ont consulté le serveur de la clinique Brenwick. Il s'agit de vos nom, prénom et numéro "
            "de sécurité sociale.", {"name": "affirmed", "national_id": "affirmed"}),
@@ -102,8 +103,36 @@ def test_phi_forum_words_medium_and_care_details(annotate, lang, text, expected)
                                          "patient_id": "hedged"}),
     ("en", "Brenwick Health suffered an attack. Names, phone numbers, home addresses and chart numbers could be "
            "in play.", {"name": "hedged", "phone": "hedged", "address": "hedged"}),
-])
-def test_phi_a_data_list_without_a_verb_of_exposure_counts(annotate, lang, text, expected):
+    # a list heading gives its bullets their status
+    ("en", "Names were exposed in the breach at Morency Clinic.\nNot affected:\n- bank account numbers\n"
+           "- Social Security numbers", {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
+    ("fr", "Les noms ont été exposés lors de la fuite à la clinique Morency.\nNe sont pas concernés :\n"
+           "- les coordonnées bancaires\n- les numéros de sécurité sociale",
+     {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
+    ("en", "Morency Clinic was hacked.\nInformation that may have been involved:\n- names\n- dates of birth",
+     {"name": "hedged", "date_of_birth": "hedged"}),
+    # neither nor and out of reach deny
+    ("en", "Names were taken. Lab results were neither viewed nor copied, Morency Clinic said.",
+     {"name": "affirmed", "test_result": "negated"}),
+    ("fr", "Les noms ont été volés, mais les dossiers médicaux sont restés hors d'atteinte, selon la clinique Morency.",
+     {"name": "affirmed", "medical_record": "negated"}),
+    # a head noun shared by two categories
+    ("en", "The intruder copied the home and email addresses of Morency Clinic patients.",
+     {"address": "affirmed", "email": "affirmed"}),
+    ("en", "Names were taken; no clinical or payment information was involved.",
+     {"name": "affirmed", "health_info": "negated", "financial": "negated"}),
+    ("fr", "Le pirate a copié les adresses postale et électronique des patients de la clinique Morency.",
+     {"address": "affirmed", "email": "affirmed"}),
+    # a counted identifier is still exposed data
+    ("en", "Hackers took 2.3 million passport numbers from Morency Travel.", {"id_document": "affirmed"}),
+    ("fr", "Les pirates ont récupéré 15 000 numéros de carte bancaire chez Morency Voyages.", {"financial": "affirmed"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", REAL_WORDING)
+def test_phi_real_wording(annotate, lang, text, expected):
+    """Structures and words of real notices: verbless lists, list headings, a shared head noun,
+    counted identifiers, "neither … nor"."""
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
 
@@ -121,50 +150,3 @@ def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text,
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
     assert "financial" not in phi
-
-
-@pytest.mark.parametrize("lang,text,expected", [
-    ("en", "Names were exposed in the breach at Morency Clinic.\nNot affected:\n- bank account numbers\n"
-           "- Social Security numbers", {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
-    ("fr", "Les noms ont été exposés lors de la fuite à la clinique Morency.\nNe sont pas concernés :\n"
-           "- les coordonnées bancaires\n- les numéros de sécurité sociale",
-     {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
-    ("en", "Morency Clinic was hacked.\nInformation that may have been involved:\n- names\n- dates of birth",
-     {"name": "hedged", "date_of_birth": "hedged"}),
-])
-def test_phi_a_list_heading_gives_its_bullets_their_status(annotate, lang, text, expected):
-    phi = dict(annotate(lang, text)._.breach.phi)
-    assert {k: phi.get(k) for k in expected} == expected
-
-
-@pytest.mark.parametrize("lang,text,expected", [
-    ("en", "Names were taken. Lab results were neither viewed nor copied, Morency Clinic said.",
-     {"name": "affirmed", "test_result": "negated"}),
-    ("fr", "Les noms ont été volés, mais les dossiers médicaux sont restés hors d'atteinte, selon la clinique Morency.",
-     {"name": "affirmed", "medical_record": "negated"}),
-])
-def test_phi_neither_nor_and_out_of_reach_deny(annotate, lang, text, expected):
-    phi = dict(annotate(lang, text)._.breach.phi)
-    assert {k: phi.get(k) for k in expected} == expected
-
-
-@pytest.mark.parametrize("lang,text,expected", [
-    ("en", "The intruder copied the home and email addresses of Morency Clinic patients.",
-     {"address": "affirmed", "email": "affirmed"}),
-    ("en", "Names were taken; no clinical or payment information was involved.",
-     {"name": "affirmed", "health_info": "negated", "financial": "negated"}),
-    ("fr", "Le pirate a copié les adresses postale et électronique des patients de la clinique Morency.",
-     {"address": "affirmed", "email": "affirmed"}),
-])
-def test_phi_a_head_noun_shared_by_two_categories(annotate, lang, text, expected):
-    phi = dict(annotate(lang, text)._.breach.phi)
-    assert {k: phi.get(k) for k in expected} == expected
-
-
-@pytest.mark.parametrize("lang,text,expected", [
-    ("en", "Hackers took 2.3 million passport numbers from Morency Travel.", {"id_document": "affirmed"}),
-    ("fr", "Les pirates ont récupéré 15 000 numéros de carte bancaire chez Morency Voyages.", {"financial": "affirmed"}),
-])
-def test_phi_a_counted_identifier_is_still_exposed_data(annotate, lang, text, expected):
-    phi = dict(annotate(lang, text)._.breach.phi)
-    assert {k: phi.get(k) for k in expected} == expected
