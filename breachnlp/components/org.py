@@ -291,7 +291,20 @@ class OrgRules:
                     _dateline_place(text, mention) or _breadcrumb(text, mention):
                 continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
+        kept = [self._with_number(text, folded, sentences, m) for m in kept]
         return self._join_coordinated(text, folded, sentences, kept)
+
+    def _with_number(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
+        """"Forever 21", "Paris 1": a short number that the text writes after the name every time it
+        names it (at least twice) is part of the name; a lone one is a count or a year."""
+        m = _NAME_NUMBER.match(text, mention.end)
+        if m is None or mention.source == "place":
+            return mention
+        whole = text[mention.start:m.end()]
+        if len(re.findall(re.escape(whole) + r"(?![\d,.])", text)) < 2 or \
+                len(re.findall(re.escape(text[mention.start:mention.end]) + r"(?! \d)", text)) > 0:
+            return mention
+        return self._mention(text, folded, sentences, mention.start, m.end(), mention.source)
 
     def _bare_descriptor(self, surface: str) -> bool:
         """A lone common head ("Ehpad", "hôpital", "Centre", "Hospital"): what kind of place, not which."""
@@ -686,6 +699,9 @@ def _dateline_place(text: str, mention: Mention) -> bool:
 
 # "27M", "1,5M", "700GB", "1tb", "1er", "3rd": a quantity or an ordinal, written like a name
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:[kmb]|tb|gb|go|mo|to|er|re|e|eme|ème|st|nd|rd|th)", re.IGNORECASE)
+
+
+_NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
 
 
 def _breadcrumb(text: str, mention: Mention) -> bool:

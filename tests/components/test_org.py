@@ -163,3 +163,13 @@ def test_org_quantities_and_bare_common_heads_are_no_names(lang, text, junk):
     record = breachnlp.extract(text, lang=lang, published="2024-06-04")
     assert record.organization != junk
     assert junk not in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    ("en", "Hackers hit the retailer Loft 54 in March, and Loft 54 has now notified 540,000 customers.", "Loft 54"),
+    ("fr", "Des pirates ont visé l'enseigne Studio 7 en mars ; Studio 7 a prévenu 5 400 clients.", "Studio 7"),
+])
+def test_org_a_number_written_with_the_name_every_time_is_part_of_it(lang, text, victim):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang).organization == victim
