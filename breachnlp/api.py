@@ -113,11 +113,7 @@ def make_doc(nlp: Language, text: Any, published: str | date | None = None, *, t
     title = _check_title(title)
     anchor = _anchor(published)
     full, body_start = chunking.compose(text, title)
-    doc = chunking.make_doc(nlp, full)
-    doc._.published = anchor.isoformat() if anchor else None
-    doc._.title = title if title and title.strip() else None
-    doc._.body_start = body_start
-    return doc
+    return chunking.set_input(chunking.make_doc(nlp, full), anchor.isoformat() if anchor else None, title, body_start)
 
 
 def _check_title(title: Any) -> str | None:

@@ -87,7 +87,8 @@ def _squeeze(value: str) -> str:
     return " ".join(fold(value).split())
 
 
-def _set_meta(doc: Doc, published: str | None, title: str | None, body_start: int) -> Doc:
+def set_input(doc: Doc, published: str | None, title: str | None, body_start: int) -> Doc:
+    """Record on ``doc`` what it was read from: the anchor date, the title and where the text starts."""
     doc._.published = published
     doc._.title = title if title and title.strip() else None
     doc._.body_start = body_start
@@ -164,8 +165,8 @@ def annotate(nlp: Language, text: str, published: str | date | None = None, *,
     limit = min(max_chars, nlp.max_length)
     full, body_start = compose(text, title)
     if len(full) <= limit:
-        return nlp(_set_meta(make_doc(nlp, full), anchor, title, body_start))
-    return _set_meta(_annotate_long(nlp, full, anchor, limit, title, body_start), anchor, title, body_start)
+        return nlp(set_input(make_doc(nlp, full), anchor, title, body_start))
+    return _annotate_long(nlp, full, anchor, limit, title, body_start)
 
 
 def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None] | tuple[str, str | date | None, str | None]],
@@ -186,9 +187,9 @@ def pipe_docs(nlp: Language, items: Iterable[tuple[str, str | date | None] | tup
             if pending:
                 yield from nlp.pipe(pending, batch_size=batch_size, n_process=n_process)
                 pending = []
-            yield _set_meta(_annotate_long(nlp, full, anchor, limit, title, body_start), anchor, title, body_start)
+            yield _annotate_long(nlp, full, anchor, limit, title, body_start)
             continue
-        pending.append(_set_meta(make_doc(nlp, full), anchor, title, body_start))
+        pending.append(set_input(make_doc(nlp, full), anchor, title, body_start))
     if pending:
         yield from nlp.pipe(pending, batch_size=batch_size, n_process=n_process)
 
@@ -229,7 +230,7 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
     for key, items in groups.items():
         spans = (merged.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items)
         merged.spans[key] = [span for span in spans if span is not None]
-    _set_meta(merged, published, title, body_start)
+    set_input(merged, published, title, body_start)
     _one_victim(merged)
     for name in assemblers:
         merged = nlp.get_pipe(name)(merged)

@@ -39,7 +39,7 @@ from ..text import cue_regex, fold, split_sentences
 from .base import doc_text
 from .phi import PhiMention, document_status
 from .org import NEVER_VICTIM, VICTIM_MARGIN
-from .records import RECORD_UNITS, candidate_from_span, choose_count
+from .records import RECORD_UNITS, candidate_from_span, choose_count, counts_people_or_records
 
 MIN_COUNT_SCORE = 3.0  # a figure below it is not about the breach (records.choose_count)
 
@@ -210,7 +210,7 @@ def _assemble(doc: Doc) -> BreachRecord:
     chosen = choose_count(candidates, min_score=MIN_COUNT_SCORE)
     by_value: dict[int, list[float]] = {}
     for c in candidates:
-        if c.value and c.unit in RECORD_UNITS + (None,) and not c.population and not c.range_start:
+        if counts_people_or_records(c):
             by_value.setdefault(c.value, []).append(c.score)
     decision["records"] = records_features(by_value, chosen.value if chosen is not None else None, MIN_COUNT_SCORE,
                                            chosen is not None and chosen.qualifier != "exact")
@@ -233,7 +233,7 @@ def _assemble(doc: Doc) -> BreachRecord:
     weights: dict[str, float] = {}
     for role in DATE_ROLES:
         pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0)
-                 - (3.0 if (s._.breach_features or {}).get("weak") else 0.0),
+                 - (3.0 if _weak(s) else 0.0),
                  -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
         pool = [p for p in pool if p[0] >= -1.0 or (_weak(p[2]) and p[0] >= -4.0)]
         if not pool and role == "discovered":

@@ -321,10 +321,8 @@ class OrgRules:
             previous = out[-1] if out else None
             if previous is not None and re.fullmatch(r"\s+(?:and|et|&)\s+", text[previous.end:mention.start]):
                 whole = text[previous.start:mention.end]
-                last = fold(mention.text.split()[-1]).strip(".,")
-                first_last = fold(previous.text.split()[-1]).strip(".,")
-                ends_like_org = (last in self.org_words or last.rstrip("s") in self.org_words) and not (
-                    first_last in self.org_words or first_last.rstrip("s") in self.org_words)
+                ends_like_org = self._org_word(mention.text.split()[-1]) and \
+                    not self._org_word(previous.text.split()[-1])
                 same_family = fold(previous.text.split()[0]) == fold(mention.text.split()[0])  # "X France et X Biologie"
                 if (text.count(whole) >= 2 or ends_like_org) and not same_family:
                     out[-1] = self._mention(text, folded, sentences, previous.start, mention.end, previous.source)
@@ -332,10 +330,17 @@ class OrgRules:
             out.append(mention)
         return out
 
+    def _org_word(self, word: str) -> bool:
+        """``word`` (or its singular) names a kind of organization: "Centers", "Clinic", "Santé"."""
+        folded = fold(word).strip(".,")
+        return folded in self.org_words or folded.rstrip("s") in self.org_words
+
     def _trim_entity(self, text: str, start: int, end: int) -> tuple[int, int]:
         """An entity of the NER without the function words it swallowed ("Directrice générale du CHU
         de" → "CHU"): leading words that are no names or are lower-case, trailing connectors."""
         words = list(re.finditer(r"\S+", text[start:end]))
+        if not words:
+            return start, end
         i = 0
         while i < len(words) - 1 and (fold(words[i].group()).strip(".,") in self.title_words
                                       or words[i].group()[:1].islower()):
@@ -343,8 +348,6 @@ class OrgRules:
         j = len(words)
         while j > i + 1 and fold(words[j - 1].group()).strip(".,'’") in _CONNECTORS:
             j -= 1
-        if not words:
-            return start, end
         return start + words[i].start(), start + words[j - 1].end()
 
     def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
@@ -517,7 +520,8 @@ class OrgRules:
 
         Each cluster's evidence is counted as named features (:data:`VICTIM_FEATURES`); its victim
         score is the weighted sum plus the bias of ``weights.yml`` (fitted on gold by ``make
-        train``), a logit: the best candidate is the victim when its score is positive.
+        train``), a logit: the best candidate is the victim when its score reaches
+        :data:`VICTIM_MARGIN`.
         """
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
@@ -709,7 +713,8 @@ def _breadcrumb(text: str, mention: Mention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
-    return "›" in line or " > " in line or " » " in line and len(line) < 120
+    # "›" and " > " always; a closing French quote " » " only on a short line (prose quotes too)
+    return "›" in line or " > " in line or (" » " in line and len(line) < 120)
 
 
 def _opens_sentence(text: str, sentences: list[Segment], mention: Mention) -> bool:

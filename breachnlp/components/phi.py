@@ -64,8 +64,8 @@ class PhiRules:
         self.lang = lang
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
         # what joins the items of an enumeration: punctuation, or a conjunction of the language
-        self.list_joint = re.compile(r"[,;/]|(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in text["conjunctions"])
-                                     + r")(?![\w])")
+        joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
+        self.list_joint = re.compile(rf"[,;/]|(?<![\w])(?:{joint})(?![\w])")
         self.term_category: dict[str, str] = {}
         terms: list[str] = []
         for category in PHI_CATEGORIES:
@@ -77,7 +77,6 @@ class PhiRules:
                                   for category in PHI_CATEGORIES}
         self.exclusions = re.compile(phrase_regex(phi["exclusions"], plural=True))
         # two words sharing one head noun: "postal and email addresses" / "adresses postale et électronique"
-        joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
         word = r"[a-z][a-z'-]*"
         self.head_first = text["head_position"] == "first"
         self.coordination = re.compile(
@@ -166,7 +165,7 @@ class PhiRules:
         """Categories whose head noun is shared with a coordinated one and left out: "postal and email
         addresses" (head last), "adresses postale et électronique" (head first)."""
         found: list[tuple[Any, str]] = []
-        taken = {(m.start(), m.end()) for m, _ in terms}
+        taken = [(m.start(), m.end()) for m, _ in terms]
         for m in self.coordination.finditer(folded, sentence.start, sentence.end):
             head, first, second = m.group("head"), m.group("a"), m.group("b")
             if self.head_first:
@@ -174,8 +173,7 @@ class PhiRules:
             else:
                 known, guess, where = f"{second} {head}", f"{first} {head}", m.span("a")
             category = self.category_of(guess) if self.lexicon.fullmatch(guess) else None
-            if category and self.lexicon.fullmatch(known) and where not in taken and \
-                    not any(s <= where[0] < e for s, e in taken):
+            if category and self.lexicon.fullmatch(known) and not any(s <= where[0] < e for s, e in taken):
                 found.append((_Span(where[0], where[1], folded[where[0]:where[1]]), category))
         return found
 

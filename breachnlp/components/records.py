@@ -382,6 +382,13 @@ def _same_count(figure: CountCandidate, anchor: CountCandidate) -> bool:
     return False
 
 
+def counts_people_or_records(candidate: CountCandidate) -> bool:
+    """A figure that may be the count: a value, a record unit (or none), not a population, not the
+    lower bound of a range."""
+    return bool(candidate.value) and candidate.unit in RECORD_UNITS + (None,) and not candidate.population \
+        and not candidate.range_start
+
+
 def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) -> CountCandidate | None:
     """THE count of the main breach among scored candidates, or ``None``.
 
@@ -389,8 +396,7 @@ def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) ->
     it (rounded headline vs exact body, :func:`_same_count`); a figure in a
     sentence that revises an earlier one wins over the others (latest update).
     """
-    pool = [c for c in candidates if c.value and c.unit in RECORD_UNITS + (None,)
-            and not c.population and not c.range_start and c.score >= min_score]
+    pool = [c for c in candidates if counts_people_or_records(c) and c.score >= min_score]
     if not pool:
         return None
     best_score = max(c.score for c in pool)
