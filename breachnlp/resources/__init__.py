@@ -7,6 +7,7 @@ out the same way.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -17,28 +18,27 @@ import srsly
 from ..errors import LanguageError, ResourceError
 from ..taxonomy import LANGS, PHI_CATEGORIES
 
-RESOURCE_KEYS: dict[str, frozenset[str]] = {
-    "numbers": frozenset({"units", "tens", "hundred", "scales", "connectors", "half_after", "half_before", "suffixes",
-                          "decimal_separator", "vague"}),
-    "records": frozenset({"qualifiers", "range_between", "range_and", "units", "non_record_nouns", "population_cues",
-                          "breach_context", "revision_cues", "initial_cues", "preceding_blockers",
-                          "qualifiers_after", "compound_head", "money_markers", "unit_fillers",
-                          "superseded_cues", "subset_after", "unknown_count"}),
-    "dates": frozenset({"months", "weekdays", "seasons", "ordinal_first", "month_introducers", "year_introducers", "parts",
-                        "last_markers", "this_markers", "relative", "ago", "ago_units", "range_start", "range_join", "roles",
-                        "not_breach", "since_markers", "later_markers", "weak_disclosed", "clause_breaks",
-                        "sanction_cues", "announcement_cues", "persistence_cues", "following_markers", "incident_nouns", "source_cues"}),
-    "phi": frozenset({"categories", "exclusions", "identifier_words"}),
-    "cues": frozenset({"preceding_negation", "following_negation", "pseudo_negation", "hedge", "hedge_forward", "termination",
-                       "exposure", "advice", "other_incident"}),
-    "orgs": frozenset({"gazetteer", "descriptors", "suffixes", "victim_cues", "parent_cues", "media_cues", "attacker_cues",
-                       "vendor_cues", "law_cues", "not_names", "name_descriptors", "alias_cues",
-                       "child_cues", "anaphors", "subsidiary_words", "owner_verbs", "title_words",
-                       "regulator_patterns"}),
-    "text": frozenset({"abbreviations", "markers", "not_headline", "headline_site_separators",
-                       "first_person", "conjunctions", "furniture_lines",
-                       "head_position"}),
-    "weights": frozenset({"victim", "confidence", "hand_set", "fitted"}),
+# The resource files; each language has all of them, with the keys of the reference language's
+# (a test proves French and English agree; a new language is checked against the same keys).
+RESOURCE_FILES = ("cues", "dates", "numbers", "orgs", "phi", "records", "syntax", "text", "weights")
+REFERENCE_LANG = "fr"
+
+
+def _reference_keys() -> dict[str, frozenset[str]]:
+    keys = {}
+    for name in RESOURCE_FILES:
+        text = importlib_resources.files(__package__).joinpath(REFERENCE_LANG, f"{name}.yml").read_text(encoding="utf-8")
+        keys[name] = frozenset(srsly.yaml_loads(text))
+    return keys
+
+
+RESOURCE_KEYS: dict[str, frozenset[str]] = _reference_keys()
+# Word-order and spelling settings (syntax.yml ``settings``): the values each may take.
+SETTINGS: dict[str, frozenset[Any]] = {
+    "date_order": frozenset({"DMY", "MDY"}),          # "03/04/2024": day first or month first
+    "ago_position": frozenset({"before", "after"}),   # "il y a 3 jours" / "3 days ago"
+    "incident_year": frozenset({"before_noun", "after_noun"}),  # "the 2020 attack" / "l'attaque de 2020"
+    "months_capitalized": frozenset({True, False}),   # English "May" (a month) vs "may" (a verb)
 }
 # Second-level keys that must also be the same in every language.
 NESTED_KEYS: dict[tuple[str, str], frozenset[str]] = {
@@ -50,6 +50,7 @@ NESTED_KEYS: dict[tuple[str, str], frozenset[str]] = {
     ("orgs", "gazetteer"): frozenset({"regulator", "media", "attacker", "vendor", "law_firm"}),
     ("orgs", "victim_cues"): frozenset({"before", "after"}),
     ("orgs", "parent_cues"): frozenset({"before", "after"}),
+    ("syntax", "settings"): frozenset(SETTINGS),
 }
 
 
@@ -94,4 +95,54 @@ def read_resource(lang: str, name: str, source: str = "default") -> Mapping[str,
             if got != sub_keys:
                 raise ResourceError(f"{where}: {key} must have keys {sorted(sub_keys)}; "
                                     f"missing {sorted(sub_keys - got)}, unexpected {sorted(got - sub_keys)}.")
+    settings = data.get("settings") if name == "syntax" else None
+    for setting, allowed in SETTINGS.items() if settings else ():
+        if settings[setting] not in allowed:
+            raise ResourceError(f"{where}: settings.{setting} must be one of {sorted(map(str, allowed))}, "
+                                f"not {settings[setting]!r}.")
     return _freeze(data)
+
+
+class LanguageData:
+    """All the resources of one language, loaded once and read-only: ``data["dates"]["months"]``.
+
+    Components receive words ready for matching: :meth:`words` folds them the way the text is
+    folded, :meth:`alternation` makes a regular-expression group of them (escaped, longest
+    first), :meth:`setting` reads a word-order setting of ``syntax.yml``.
+    """
+
+    def __init__(self, lang: str, source: str = "default") -> None:
+        self.lang = lang
+        self.source = str(source)
+        self._files: dict[str, Mapping[str, Any]] = {}
+
+    def __getitem__(self, name: str) -> Mapping[str, Any]:
+        if name not in self._files:
+            self._files[name] = read_resource(self.lang, name, self.source)
+        return self._files[name]
+
+    def words(self, name: str, key: str) -> tuple[str, ...]:
+        """The entries of ``<name>.yml`` ``key`` (a list, or the keys of a mapping), folded."""
+        from ..text import fold
+
+        return tuple(fold(str(word)) for word in self[name][key])
+
+    def alternation(self, name: str, key: str) -> str:
+        """``(?:w1|w2|…)`` over the folded entries of ``<name>.yml`` ``key``, longest first."""
+        words = sorted(set(self.words(name, key)), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(word) for word in words) + ")"
+
+    def setting(self, key: str) -> Any:
+        """A word-order or spelling setting of ``syntax.yml`` (see :data:`SETTINGS`)."""
+        return self["syntax"]["settings"][key]
+
+    def __repr__(self) -> str:
+        return f"LanguageData({self.lang!r}, {self.source!r})"
+
+
+@lru_cache(maxsize=32)
+def language_data(lang: str, source: str = "default") -> LanguageData:
+    """The :class:`LanguageData` of ``lang`` from ``source`` (``"default"``: packaged), shared."""
+    if source == "default" and lang not in LANGS:
+        raise LanguageError(f"No resources for language {lang!r}; supported: {', '.join(LANGS)}.")
+    return LanguageData(lang, source)
