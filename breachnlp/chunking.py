@@ -36,12 +36,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .components.assemble import BreachAssembler
 from .components.base import remember_text
 from .components.dates import parse_published
-from .resources import read_resource
+from .resources import language_data
 from .taxonomy import LANGS
 from .text import fold, split_sentences
+
+ASSEMBLER_FACTORY = "breach_assemble"  # runs once on the whole Doc, after the chunks
+ORG_FACTORY = "breach_org"
 
 LONG_RUN = 200
 RUN_PIECE = 64
@@ -203,7 +205,7 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
                    title: str | None = None, body_start: int = 0) -> Doc:
     """Annotate ``text`` chunk by chunk; keep only each chunk's spans and extension values
     (shifted to whole-text offsets), then lay them on one tokenized Doc of the whole text."""
-    assemblers = [name for name, proc in nlp.pipeline if isinstance(proc, BreachAssembler)]
+    assemblers = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == ASSEMBLER_FACTORY]
     abbreviations = sentence_abbreviations(nlp.lang)
     groups: dict[str, list[tuple[int, int, str]]] = {}
     ents: list[tuple[int, int, str]] = []
@@ -231,7 +233,9 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
         spans = (merged.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items)
         merged.spans[key] = [span for span in spans if span is not None]
     set_input(merged, published, title, body_start)
-    _one_victim(merged)
+    for name in nlp.pipe_names:
+        if nlp.get_pipe_meta(name).factory == ORG_FACTORY:
+            _one_victim(merged, nlp.get_pipe(name).spans_key)
     for name in assemblers:
         merged = nlp.get_pipe(name)(merged)
     return merged
@@ -242,7 +246,7 @@ def sentence_abbreviations(lang: str | None) -> frozenset[str]:
     """The folded abbreviations ``split_sentences`` needs for ``lang`` (none for another language)."""
     if lang not in LANGS:
         return frozenset()
-    return frozenset(fold(a) for a in read_resource(lang, "text")["abbreviations"])
+    return language_data(lang).abbreviations
 
 
 _OFFSET_LISTS = ("breach_cues", "phi_cues")

@@ -84,13 +84,14 @@ def date_features(primary: str | None, primary_weight: float | None, candidates:
 
 
 @lru_cache(maxsize=8)
-def _scorers(lang: str) -> dict[str, LinearScorer]:
-    data = read_resource(lang, "weights").get("confidence") or {}
+def _scorers(lang: str, source: str = "default") -> dict[str, LinearScorer]:
+    data = read_resource(lang, "weights", source).get("confidence") or {}
     return {field: LinearScorer.from_data(data[field], names) for field, names in CONFIDENCE_FEATURES.items()
             if field in data}
 
 
-def confidence(lang: str, features: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
-    """The probability that each value is right, for the fields the weights cover."""
-    scorers = _scorers(lang)
+def confidence(lang: str, features: Mapping[str, Mapping[str, float]], source: str = "default") -> dict[str, float]:
+    """The probability that each value is right, for the fields the weights of ``lang`` (read from
+    ``source``, see :func:`breachnlp.resources.read_resource`) cover."""
+    scorers = _scorers(lang, source)
     return {field: round(scorers[field].probability(feats), 3) for field, feats in features.items() if field in scorers}

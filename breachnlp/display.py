@@ -695,11 +695,11 @@ def explain(obj: Doc | BreachRecord | Mapping[str, Any], *, text: str | None = N
 def _sentences(source: _Source) -> list[Segment]:
     if source.text is None:
         return []
-    from .resources import read_resource
+    from .resources import language_data
 
     lang = source.meta.get("lang")
     langs = [lang] if lang in LANGS else list(LANGS)
-    abbreviations = frozenset(a.lower() for code in langs for a in read_resource(code, "text")["abbreviations"])
+    abbreviations = frozenset().union(*(language_data(code).abbreviations for code in langs))
     return split_sentences(source.text, abbreviations)
 
 

@@ -32,3 +32,7 @@ class MarkupError(InputError):
 
 class GoldFormatError(InputError):
     """A gold JSONL record does not follow ``spec/gold-format.md``."""
+
+
+class ConfigError(BreachNLPError, ValueError):
+    """A component option that cannot work (e.g. two span groups with the same key)."""

@@ -1,11 +1,18 @@
 """Shared fixtures: full pipelines (base model + breachnlp) and model-free ones."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 import spacy
 
 import breachnlp
 from breachnlp.api import make_doc
+
+# Test modules are imported by path (--import-mode=importlib: tests/components/<name>/test_rules.py
+# may share a file name); a few import a sibling module (test_fuzz's strategies), found here.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture(scope="session")

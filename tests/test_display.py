@@ -479,3 +479,13 @@ def test_display_explain_and_render_show_the_confidence_of_each_value():
     assert rows["date.disclosed"].confidence == record.confidence["date"]
     assert f"(confidence {record.confidence['organization']:.2f})" in str(breachnlp.explain(record, text=text))
     assert f"confidence {record.confidence['records']:.2f}" in breachnlp.render(record, text=text, jupyter=False)
+
+
+def test_explain_sentence_does_not_stop_at_an_accented_abbreviation(annotate):
+    """The evidence sentence is split with the folded abbreviation list, as the rules split it:
+    "févr." (folded "fevr.") ends no sentence."""
+    doc = annotate("fr", "Le 3 févr. 2025, la mutuelle Horizon Santé a été piratée. Les noms de 410 adhérents ont fuité.",
+                   "2025-03-01")
+    row = next(row for row in breachnlp.explain(doc) if row.field == "date.occurred")
+    assert row.value == "2025-02-03"
+    assert row.sentence.startswith("Le 3 févr. 2025, la mutuelle")

@@ -34,17 +34,38 @@ from spacy.util import registry
 from ..resources import read_resource
 from ..confidence import confidence, date_features, organization_features, records_features
 from ..schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount
-from ..taxonomy import DATE_ROLES, LANGS
+from ..taxonomy import DATE_ROLES
 from ..text import cue_regex, fold, split_sentences
-from .base import doc_text
+from ..errors import ConfigError
+from .base import BreachComponent, doc_text
 from .phi import PhiMention, document_status
 from .org import NEVER_VICTIM, VICTIM_MARGIN
 from .records import RECORD_UNITS, candidate_from_span, choose_count, counts_people_or_records
 
 MIN_COUNT_SCORE = 3.0  # a figure below it is not about the breach (records.choose_count)
 
-GROUPS = {"org": "breach_org", "records": "breach_records", "dates": "breach_dates", "phi": "breach_phi"}
 EVIDENCE_KEY = "breach"
+
+
+@dataclass(frozen=True)
+class AssemblySettings:
+    """Where the assembler reads: the span groups the other components wrote, and the language
+    data (``resources`` as for :class:`~breachnlp.components.base.BreachComponent`)."""
+
+    lang: str
+    resources: str = "default"
+    org_key: str = "breach_org"
+    records_key: str = "breach_records"
+    dates_key: str = "breach_dates"
+    phi_key: str = "breach_phi"
+
+    @property
+    def keys(self) -> tuple[str, str, str, str]:
+        return self.org_key, self.records_key, self.dates_key, self.phi_key
+
+
+# The settings of the assembler that processed a Doc, for ``doc._.breach`` to read it the same way.
+_SETTINGS: "weakref.WeakKeyDictionary[Doc, AssemblySettings]" = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -87,20 +108,20 @@ class _Context:
 
 
 class _Cues:
-    def __init__(self, lang: str) -> None:
-        cues = read_resource(lang, "cues")
-        orgs = read_resource(lang, "orgs")
-        text = read_resource(lang, "text")
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        cues = read_resource(lang, "cues", resources)
+        orgs = read_resource(lang, "orgs", resources)
+        text = read_resource(lang, "text", resources)
         self.other_incident = cue_regex(cues["other_incident"])
         self.anaphors = cue_regex([re.escape(fold(a)) for a in orgs["anaphors"]])
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
-        self.unknown_count = cue_regex(read_resource(lang, "records")["unknown_count"])
+        self.unknown_count = cue_regex(read_resource(lang, "records", resources)["unknown_count"])
         self.furniture = re.compile(r"[ \t>*•-]*(?:" + "|".join(f"(?:{p})" for p in text["furniture_lines"]) + ")")
 
 
 @lru_cache(maxsize=8)
-def _cues(lang: str) -> _Cues:
-    return _Cues(lang)
+def _cues(lang: str, resources: str = "default") -> _Cues:
+    return _Cues(lang, resources)
 
 
 def _sentence(span: Span) -> int:
@@ -111,9 +132,8 @@ def _group(doc: Doc, key: str) -> list[Span]:
     return list(doc.spans[key]) if key in doc.spans else []
 
 
-def _context(doc: Doc, orgs: list[Span]) -> _Context:
-    lang = doc.lang_ if doc.lang_ in LANGS else "en"
-    cues = _cues(lang)
+def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context:
+    cues = _cues(settings.lang, settings.resources)
     text = doc_text(doc)
     folded = fold(text)
     sentences = split_sentences(text, cues.abbreviations)
@@ -139,33 +159,36 @@ def _context(doc: Doc, orgs: list[Span]) -> _Context:
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()
 
 
-def _fingerprint(doc: Doc) -> tuple[Any, ...]:
+def _fingerprint(doc: Doc, settings: AssemblySettings) -> tuple[Any, ...]:
     """Which span groups (by identity and size) and anchor a record was assembled from."""
-    groups = tuple((key, id(doc.spans[key]), len(doc.spans[key])) for key in GROUPS.values() if key in doc.spans)
-    return groups + (doc._.published, doc._.body_start)
+    groups = tuple((key, id(doc.spans[key]), len(doc.spans[key])) for key in settings.keys if key in doc.spans)
+    return groups + (doc._.published, doc._.body_start, settings)
 
 
-def assemble_record(doc: Doc) -> BreachRecord:
+def assemble_record(doc: Doc, settings: AssemblySettings | None = None) -> BreachRecord:
     """The main breach of ``doc`` from its span groups (what ``doc._.breach`` returns).
 
-    The record the ``breach_assemble`` component built is reused while the span groups it read
-    are still the Doc's (replacing a group, or the anchor, makes the next access recompute).
+    ``settings`` default to those of the ``breach_assemble`` component that processed ``doc``
+    (its span keys and data), else to the default keys and the packaged data of ``doc.lang_``.
+    The record the component built is reused while the span groups it read are still the Doc's
+    (replacing a group, or the anchor, makes the next access recompute).
     """
+    if settings is None:
+        settings = _SETTINGS.get(doc) or AssemblySettings(doc.lang_)
     cached = _ASSEMBLED.get(doc)
-    fingerprint = _fingerprint(doc)
+    fingerprint = _fingerprint(doc, settings)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    record = _assemble(doc)
+    record = _assemble(doc, settings)
     _ASSEMBLED[doc] = (fingerprint, record)
     return record
 
 
-def _assemble(doc: Doc) -> BreachRecord:
-    orgs = _group(doc, GROUPS["org"])
-    context = _context(doc, orgs)
+def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
+    orgs = _group(doc, settings.org_key)
+    context = _context(doc, orgs, settings)
     evidence: list[Evidence] = []
 
-    lang = doc.lang_ if doc.lang_ in LANGS else "en"
     decision: dict[str, dict[str, float]] = {}
 
     # organization
@@ -199,7 +222,7 @@ def _assemble(doc: Doc) -> BreachRecord:
                           for name, role in roles.items())
 
     # record count
-    count_spans = _group(doc, GROUPS["records"])
+    count_spans = _group(doc, settings.records_key)
     candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
     unknown = context.unknown_count_sentences
     if unknown:
@@ -228,7 +251,7 @@ def _assemble(doc: Doc) -> BreachRecord:
                      and not (s._.breach_features or {}).get("range_start")]
 
     # dates
-    date_spans = _group(doc, GROUPS["dates"])
+    date_spans = _group(doc, settings.dates_key)
     dates: dict[str, str | None] = {}
     weights: dict[str, float] = {}
     for role in DATE_ROLES:
@@ -263,7 +286,7 @@ def _assemble(doc: Doc) -> BreachRecord:
                                      sum(1 for r in DATE_ROLES if dates[r]))
 
     # data categories
-    phi_spans = _group(doc, GROUPS["phi"])
+    phi_spans = _group(doc, settings.phi_key)
     counted = [s for s in phi_spans if s._.phi_context == "exposure" and context.about_main(_sentence(s))]
     mentions = [PhiMention(s.start_char, s.end_char, s._.phi_category, s._.phi_status, "exposure", _sentence(s))
                 for s in counted]
@@ -286,7 +309,7 @@ def _assemble(doc: Doc) -> BreachRecord:
         other_breaches=tuple(other_breaches),
         spans=tuple(evidence),
         organizations=organizations,
-        confidence=confidence(lang, decision),
+        confidence=confidence(settings.lang, decision, settings.resources),
         decision=decision,
     )
 
@@ -346,22 +369,46 @@ def make_breach_scorer() -> Callable[..., dict[str, Any]]:
     return score_breach
 
 
-class BreachAssembler:
-    """Writes the evidence of the assembled breach to ``doc.spans["breach"]``; scores the
-    assembled breach for ``nlp.evaluate``."""
+class BreachAssembler(BreachComponent):
+    """Reads the span groups of the other components (``org_key``, ``records_key``, ``dates_key``,
+    ``phi_key``), assembles the main breach (``doc._.breach``), writes its evidence to
+    ``doc.spans[spans_key]``; scores the assembled breach for ``nlp.evaluate``."""
 
-    def __init__(self, nlp: Language, name: str = "breach_assemble", *, spans_key: str = EVIDENCE_KEY,
+    reads = ("cues", "orgs", "records", "text", "weights")
+    options = ("org_key", "records_key", "dates_key", "phi_key")
+
+    def __init__(self, nlp: Language, name: str = "breach_assemble", *, resources: str = "default",
+                 spans_key: str = EVIDENCE_KEY, org_key: str = "breach_org", records_key: str = "breach_records",
+                 dates_key: str = "breach_dates", phi_key: str = "breach_phi",
                  scorer: Callable[..., dict[str, Any]] | None = score_breach) -> None:
-        self.name = name
-        self.spans_key = spans_key
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        keys = {"org_key": org_key, "records_key": records_key, "dates_key": dates_key, "phi_key": phi_key}
+        for option, key in keys.items():
+            if not isinstance(key, str) or not key:
+                raise ConfigError(f"breach_assemble: {option} must name a span group, not {key!r}.")
+        if spans_key in keys.values():
+            raise ConfigError(f"breach_assemble: spans_key {spans_key!r} is also an input group; "
+                              "the evidence would overwrite it.")
+        self.org_key, self.records_key, self.dates_key, self.phi_key = org_key, records_key, dates_key, phi_key
         self.scorer = scorer
+        self._load_rules()
+
+    @property
+    def settings(self) -> AssemblySettings:
+        return AssemblySettings(self.lang, self.resources, self.org_key, self.records_key, self.dates_key,
+                                self.phi_key)
+
+    def _load_rules(self) -> None:
+        _cues(self.lang, self.resources)  # checks the data now rather than at the first Doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
         """The scores of :func:`score_breach` (or of the configured ``scorer``)."""
         return self.scorer(examples, **kwargs) if self.scorer is not None else {}
 
     def __call__(self, doc: Doc) -> Doc:
-        record = assemble_record(doc)
+        settings = self.settings
+        _SETTINGS[doc] = settings
+        record = assemble_record(doc, settings)
         spans = []
         body_start = doc._.body_start or 0
         for item in record.spans:
@@ -383,12 +430,16 @@ SCORE_WEIGHTS: dict[str, float | None] = {
     "breach_assemble",
     requires=["doc.spans"],
     assigns=["doc.spans", "doc._.breach"],
-    default_config={"spans_key": EVIDENCE_KEY, "scorer": {"@scorers": "breachnlp.breach_scorer.v1"}},
+    default_config={"resources": "default", "spans_key": EVIDENCE_KEY, "org_key": "breach_org",
+                    "records_key": "breach_records", "dates_key": "breach_dates", "phi_key": "breach_phi",
+                    "scorer": {"@scorers": "breachnlp.breach_scorer.v1"}},
     default_score_weights=SCORE_WEIGHTS,
 )
-def make_breach_assembler(nlp: Language, name: str, spans_key: str,
+def make_breach_assembler(nlp: Language, name: str, resources: str, spans_key: str, org_key: str, records_key: str,
+                          dates_key: str, phi_key: str,
                           scorer: Callable[..., dict[str, Any]] | None) -> BreachAssembler:
-    return BreachAssembler(nlp, name, spans_key=spans_key, scorer=scorer)
+    return BreachAssembler(nlp, name, resources=resources, spans_key=spans_key, org_key=org_key,
+                           records_key=records_key, dates_key=dates_key, phi_key=phi_key, scorer=scorer)
 
 
 

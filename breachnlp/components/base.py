@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..errors import LanguageError
-from ..resources import RESOURCE_KEYS, read_resource
+from ..resources import RESOURCE_FILES, LanguageData, language_data, read_resource, register_resources
 from ..taxonomy import LANGS
 
 
@@ -38,19 +38,36 @@ class BreachComponent:
     """Base class: ``nlp.lang`` picks the language data; ``resources`` is ``"default"`` (packaged)
     or a directory laid out as ``<dir>/<lang>/<name>.yml``.
 
-    ``to_disk`` writes the resolved resource files next to the component config, so a saved
-    pipeline gives the same results whatever breachnlp version loads it.
+    Serialization follows spaCy's ``SpanRuler``: ``to_disk``/``to_bytes`` write the options
+    (``cfg.json``) and the resource files the component reads (:attr:`reads`), so a saved pipeline
+    gives the same results whatever breachnlp version loads it; ``from_disk``/``from_bytes``
+    restore them in place: the options saved, the data saved, nothing reset to its default and no
+    temporary folder.
     """
 
     label: ClassVar[str] = ""
+    # The resource files the component's rules read (saved with it).
+    reads: ClassVar[tuple[str, ...]] = RESOURCE_FILES
+    # Options beyond ``spans_key`` that the component keeps across saving and loading.
+    options: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, nlp: Language, name: str, *, resources: str = "default", spans_key: str) -> None:
-        if nlp.lang not in LANGS:
-            raise LanguageError(f"breachnlp components support languages {LANGS}; this pipeline is {nlp.lang!r}.")
+        if str(resources) == "default" and nlp.lang not in LANGS:
+            raise LanguageError(f"breachnlp components have packaged data for languages {LANGS}; this pipeline is "
+                                f"{nlp.lang!r}: give resources=<folder> with a {nlp.lang}/ subfolder "
+                                "(see docs/architecture.md, adding a language).")
         self.name = name
         self.lang = nlp.lang
         self.resources = str(resources)
         self.spans_key = spans_key
+
+    @property
+    def data(self) -> LanguageData:
+        """The language data the rules are built from."""
+        return language_data(self.lang, self.resources)
+
+    def _load_rules(self) -> None:
+        """(Re)build the rules from :attr:`data`: at construction and after loading saved data."""
 
     def char_span(self, doc: Doc, start: int, end: int) -> Span | None:
         """A token-aligned span covering characters ``start:end``, labelled with ``self.label``."""
@@ -65,7 +82,18 @@ class BreachComponent:
 
     # ----------------------------------------------------------- serialization
     def _config(self) -> dict[str, Any]:
-        return {"spans_key": self.spans_key, "lang": self.lang}
+        return {"spans_key": self.spans_key, "lang": self.lang,
+                **{option: getattr(self, option) for option in self.options}}
+
+    def _restore(self, cfg: dict[str, Any], source: str) -> None:
+        for option in ("spans_key", *self.options):
+            if option in cfg:
+                setattr(self, option, cfg[option])
+        self.resources = source
+        self._load_rules()
+
+    def _files(self) -> dict[str, Any]:
+        return {name: _thaw(read_resource(self.lang, name, self.resources)) for name in self.reads}
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
@@ -73,40 +101,21 @@ class BreachComponent:
         srsly.write_json(path / "cfg.json", self._config())
         folder = path / "resources" / self.lang
         folder.mkdir(parents=True, exist_ok=True)
-        for name in RESOURCE_KEYS:
-            srsly.write_yaml(folder / f"{name}.yml", _thaw(read_resource(self.lang, name, self.resources)))
+        for name, content in self._files().items():
+            srsly.write_yaml(folder / f"{name}.yml", content)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "BreachComponent":
         path = ensure_path(path)
-        cfg = srsly.read_json(path / "cfg.json")
-        self.spans_key = cfg.get("spans_key", self.spans_key)
-        self.__init__(_Lang(self.lang), self.name, resources=str(path / "resources"),  # type: ignore[misc]
-                      spans_key=self.spans_key)
+        self._restore(srsly.read_json(path / "cfg.json"), str(path / "resources"))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        data = {"cfg": self._config(),
-                "resources": {name: _thaw(read_resource(self.lang, name, self.resources)) for name in RESOURCE_KEYS}}
-        return srsly.msgpack_dumps(data)
+        return srsly.msgpack_dumps({"cfg": self._config(), "resources": self._files()})
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "BreachComponent":
-        import tempfile
-
         content = srsly.msgpack_loads(data)
-        folder = Path(tempfile.mkdtemp(prefix="breachnlp-")) / "resources"
-        (folder / self.lang).mkdir(parents=True)
-        for name, value in content["resources"].items():
-            srsly.write_yaml(folder / self.lang / f"{name}.yml", value)
-        self.__init__(_Lang(self.lang), self.name, resources=str(folder),  # type: ignore[misc]
-                      spans_key=content["cfg"].get("spans_key", self.spans_key))
+        self._restore(content["cfg"], register_resources(self.lang, content["resources"]))
         return self
-
-
-class _Lang:
-    """The one attribute of ``nlp`` a component reads when it reloads itself."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
 
 
 def _thaw(value: Any) -> Any:

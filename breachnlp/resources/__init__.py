@@ -62,12 +62,34 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+MEMORY_PREFIX = "memory:"
+# Resource data restored from bytes (a component's ``from_bytes``), by content hash: kept in
+# memory rather than written to a temporary folder that nobody would remove.
+_MEMORY: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def register_resources(lang: str, files: Mapping[str, Any]) -> str:
+    """Keep ``files`` (``{name: content}`` of ``lang``) in memory and return a ``source`` that
+    :func:`read_resource` reads them from (the same content always gives the same source)."""
+    import hashlib
+
+    payload = srsly.json_dumps({"lang": lang, "files": files}, sort_keys=True)
+    source = MEMORY_PREFIX + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+    _MEMORY.setdefault(source, {})[lang] = srsly.json_loads(payload)["files"]
+    return source
+
+
 @lru_cache(maxsize=64)
 def read_resource(lang: str, name: str, source: str = "default") -> Mapping[str, Any]:
     """The validated content of ``<source>/<lang>/<name>.yml`` (``source="default"``: packaged data)."""
     if name not in RESOURCE_KEYS:
         raise ResourceError(f"Unknown resource {name!r}; expected one of {sorted(RESOURCE_KEYS)}.")
-    if source == "default":
+    if source.startswith(MEMORY_PREFIX):
+        files = _MEMORY.get(source, {}).get(lang, {})
+        if name not in files:
+            raise ResourceError(f"Resource {name!r} of {lang!r} is not among the data this component was loaded with.")
+        text, where = srsly.yaml_dumps(files[name]), f"{source} {lang}/{name}"
+    elif source == "default":
         if lang not in LANGS:
             raise LanguageError(f"No resources for language {lang!r}; supported: {', '.join(LANGS)}.")
         path = importlib_resources.files(__package__).joinpath(lang, f"{name}.yml")
@@ -130,7 +152,15 @@ class LanguageData:
     def alternation(self, name: str, key: str) -> str:
         """``(?:w1|w2|…)`` over the folded entries of ``<name>.yml`` ``key``, longest first."""
         words = sorted(set(self.words(name, key)), key=len, reverse=True)
+        if not words:
+            return "(?!)"  # an empty list matches nothing (an empty alternation would match everywhere)
         return "(?:" + "|".join(re.escape(word) for word in words) + ")"
+
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """The folded abbreviations after which a period ends no sentence (``text.yml``): the one
+        source for every sentence split, folded like the text it is compared with."""
+        return frozenset(self.words("text", "abbreviations"))
 
     def setting(self, key: str) -> Any:
         """A word-order or spelling setting of ``syntax.yml`` (see :data:`SETTINGS`)."""
