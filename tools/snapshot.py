@@ -51,13 +51,14 @@ def main(argv: list[str]) -> int:
         print(f"{len(outputs)} outputs written to {path}")
         return 0
     saved = {json.loads(line)["id"]: line for line in path.read_text(encoding="utf-8").splitlines()}
-    changed = sorted(key for key in saved.keys() | outputs.keys() if saved.get(key) != outputs.get(key))
+    changed = sorted(key for key in saved if saved[key] != outputs.get(key))
+    new = len(outputs.keys() - saved.keys())  # articles added to the corpus since the snapshot
     for key in changed:
         old = json.loads(saved[key]) if key in saved else {}
         new = json.loads(outputs[key]) if key in outputs else {}
         fields = [k for k in old.keys() | new.keys() if old.get(k) != new.get(k)]
         print(f"{key}: {', '.join(sorted(fields))}")
-    print(f"{len(changed)} of {len(outputs)} outputs changed")
+    print(f"{len(changed)} of {len(saved)} outputs changed" + (f" ({new} new articles not compared)" if new else ""))
     return 1 if changed else 0
 
 
