@@ -235,7 +235,7 @@ def _annotate_long(nlp: Language, text: str, published: str | None, max_chars: i
     set_input(merged, published, title, body_start)
     for name in nlp.pipe_names:
         if nlp.get_pipe_meta(name).factory == ORG_FACTORY:
-            _one_victim(merged, nlp.get_pipe(name).spans_key)
+            _one_victim(merged, getattr(nlp.get_pipe(name), "spans_key", ORG_FACTORY))
     for name in assemblers:
         merged = nlp.get_pipe(name)(merged)
     return merged

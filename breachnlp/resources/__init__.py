@@ -117,7 +117,7 @@ def read_resource(lang: str, name: str, source: str = "default") -> Mapping[str,
             if got != sub_keys:
                 raise ResourceError(f"{where}: {key} must have keys {sorted(sub_keys)}; "
                                     f"missing {sorted(sub_keys - got)}, unexpected {sorted(got - sub_keys)}.")
-    settings = data.get("settings") if name == "syntax" else None
+    settings: Mapping[str, Any] = data["settings"] if name == "syntax" else {}
     for setting, allowed in SETTINGS.items() if settings else ():
         if settings[setting] not in allowed:
             raise ResourceError(f"{where}: settings.{setting} must be one of {sorted(map(str, allowed))}, "
@@ -144,10 +144,11 @@ class LanguageData:
         return self._files[name]
 
     def words(self, name: str, key: str) -> tuple[str, ...]:
-        """The entries of ``<name>.yml`` ``key`` (a list, or the keys of a mapping), folded."""
+        """The entries of ``<name>.yml`` ``key`` (a list, or the keys of a mapping), folded; a
+        language without such words writes ``[]``."""
         from ..text import fold
 
-        return tuple(fold(str(word)) for word in self[name][key])
+        return tuple(fold(str(word)) for word in self[name][key] or ())
 
     def alternation(self, name: str, key: str) -> str:
         """``(?:w1|w2|…)`` over the folded entries of ``<name>.yml`` ``key``, longest first."""
