@@ -32,15 +32,11 @@ from spacy.tokens import Doc
 
 from ..errors import DateError
 from ..numbers import grammar
-from ..resources import read_resource
+from ..resources import LanguageData, language_data
 from ..text import Segment, cue_regex, fold, segment_at, split_sentences
 from .base import BreachComponent, doc_text
 
 LABEL = "BREACH_DATE"
-# A determiner right before an incident cue makes it a noun phrase ("the breach", "la fuite").
-_DETERMINER = re.compile(r"(?<![\w])(?:l'|la|le|les|un|une|d'un|d'une|du|sa|son|ses|leur|cette|cet|ce|ces|the|a|an|its|their|this|that|these)\s*$")
-# Between a verb cue and an incident word: only determiners ("discovered the attack", "identified ransomware").
-_OBJECT_GAP = re.compile(r"\s*(?:(?:the|a|an|its|their|of|la|le|les|l'|un|une|des|du|de|d'|ses|son|sa|leur|leurs|ce|cette|cet)\s*)*")
 _COMMA = re.compile(",")
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 YEAR = r"(?:19|20)\d{2}"
@@ -100,19 +96,18 @@ def parse_published(published: Any) -> date | None:
 
 
 @lru_cache(maxsize=4096)
-def _parse_numeric(expr: str, lang: str) -> tuple[int, int, int] | None:
-    """A numeric date ("23/07/2020") in the language's day/month order (French day first,
-    English month first unless the first number cannot be a month); dateparser settles
-    the forms this fast path does not decide."""
+def _parse_numeric(expr: str, lang: str, order: str) -> tuple[int, int, int] | None:
+    """A numeric date ("23/07/2020") in the language's day/month ``order`` (syntax.yml
+    ``date_order``: ``DMY`` day first, ``MDY`` month first unless the first number cannot be a
+    month); dateparser settles the forms this fast path does not decide."""
     parts = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", expr)
     if parts:
         a, b, year = int(parts.group(1)), int(parts.group(2)), int(parts.group(3))
         year += 2000 if year < 100 else 0  # "12/2/24": two-digit years are this century's
-        day, month = (a, b) if lang == "fr" or a > 12 else (b, a)
+        day, month = (a, b) if order == "DMY" or a > 12 else (b, a)
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
             return year, month, day
         return None
-    order = "DMY" if lang == "fr" else "MDY"
     parsed = dateparser.parse(expr, languages=[lang], settings={"DATE_ORDER": order, "STRICT_PARSING": True,
                                                                 "REQUIRE_PARTS": ["day", "month", "year"]})
     if parsed is None:
@@ -121,12 +116,27 @@ def _parse_numeric(expr: str, lang: str) -> tuple[int, int, int] | None:
 
 
 class DateRules:
-    """The date grammar and role cues of one language (``resources/<lang>/dates.yml``)."""
+    """The date grammar and role cues of one language (``resources/<lang>/dates.yml``, the
+    ``# --- dates`` words and the settings of ``syntax.yml``)."""
 
-    def __init__(self, lang: str, resources: str = "default") -> None:
-        data = read_resource(lang, "dates", resources)
-        text = read_resource(lang, "text", resources)
+    def __init__(self, language: LanguageData) -> None:
+        lang = language.lang
+        data, text = language["dates"], language["text"]
         self.lang = lang
+        self.date_order = language.setting("date_order")
+        self.months_capitalized = bool(language.setting("months_capitalized"))
+        # function words of syntax.yml: "(?:a|b)", or a group of words each followed by spaces
+        det = _spaced(language.alternation("syntax", "determiners"))
+        self.determiner = re.compile(rf"(?<![\w])(?:{det})\s*$")
+        self.relative_determiners = frozenset(_words(language, "relative_determiners"))
+        gap = _spaced(language.alternation("syntax", "object_determiners"))
+        self.object_gap = re.compile(rf"\s*(?:{gap}\s*)*")
+        suffix = _spaced(language.alternation("syntax", "ordinal_suffixes"))
+        the = _then_space(language, "ordinal_articles", optional=True)
+        of = _then_space(language, "of", optional=True)
+        self.last_year_gap = re.compile(rf"[\s,]*{of}")  # "Dec. 3 to Dec. 19 (of) last year"
+        day_and = _spaced(language.alternation("syntax", "day_range_joiners"))
+        self.this_words = frozenset(language.words("dates", "this_markers"))
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
         self.month_of: dict[str, int] = {}
         for number, forms in data["months"].items():
@@ -143,7 +153,7 @@ class DateRules:
         part = _alternation(fold(f) for f in data["parts"])
         month_intro = _alternation(fold(f) for f in data["month_introducers"])
         year_intro = _alternation(fold(f) for f in data["year_introducers"])
-        day = rf"(?:{first}|\d{{1,2}})(?:er|st|nd|rd|th)?"
+        day = rf"(?:{first}|\d{{1,2}}){suffix}?"
         last_year = _alternation(fold(p) for p in data["relative"]["last_year"])
         following = _alternation(fold(f) for f in data["following_markers"])
         this_year = _alternation(fold(p) for p in data["relative"]["this_year"])
@@ -151,69 +161,88 @@ class DateRules:
         range_and = _alternation(fold(w) for w in data["range_join"])
         incident = _alternation(fold(w) for w in data["incident_nouns"])
         # "the 2020 ransomware attack" / "la cyberattaque de 2020": a bare year that dates an incident
-        year_attr = (rf"(?P<core>(?P<y>{YEAR}))\s+(?:[a-z]+\s+)?{incident}s?(?!\w)" if lang == "en"
-                     else rf"{incident}s?\s+(?:[a-z]+\s+)?(?:de|d')\s*(?P<core>(?P<y>{YEAR}))(?!\d)")
+        year_link = _spaced(language.alternation("syntax", "incident_year_links"))
+        year_attr = (rf"(?P<core>(?P<y>{YEAR}))\s+(?:[a-z]+\s+)?{incident}s?(?!\w)"
+                     if language.setting("incident_year") == "before_noun"
+                     else rf"{incident}s?\s+(?:[a-z]+\s+)?{year_link}\s*(?P<core>(?P<y>{YEAR}))(?!\d)")
+        part_of = _then_space(language, "part_links", optional=True)
+        part_year_of = _then_space(language, "part_year_links", optional=True)
+        season_intro = _then_space(language, "season_introducers", optional=True)
+        season_alone = _then_space(language, "season_prepositions")
+        weekday_intro = _spaced(language.alternation("syntax", "weekday_introducers"))
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("day_range", re.compile(
-                rf"(?:{weekday},?\s+(?:the\s+)?)?(?P<d1>{day})\s*(?:au|et le|et|to|and|through|-|–)\s*"
-                rf"(?:{weekday},?\s+(?:the\s+)?)?(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})"
+                rf"(?:{weekday},?\s+{the})?(?P<d1>{day})\s*(?:{day_and}|-|–)\s*"
+                rf"(?:{weekday},?\s+{the})?(?P<d>{day})\s+{of}(?P<m>{month})"
                 rf"(?:,?\s+(?P<y>{YEAR}))?")),
             ("day_range_mdy", re.compile(
-                rf"(?P<m>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                rf"(?P<m>{month})\s+(?P<d1>\d{{1,2}}){suffix}?\s*(?:-|–|{day_and})\s*(?P<d>\d{{1,2}}){suffix}?"
                 rf"(?:,?\s+(?P<y>{YEAR}))?")),
             ("dmy", re.compile(
-                rf"(?:(?P<wd>{weekday}),?\s+(?:the\s+)?)?(?P<d>{day})\s+(?:de\s+|of\s+)?(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?"
+                rf"(?:(?P<wd>{weekday}),?\s+{the})?(?P<d>{day})\s+{of}(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?"
                 rf"(?:\s+(?P<last>{last}))?")),
             ("mdy", re.compile(
-                rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?")),
+                rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month})\s+(?P<d>\d{{1,2}}){suffix}?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?")),
             ("numeric", re.compile(r"(?P<num>\d{1,2}[/.]\d{1,2}[/.](?:(?:19|20)\d{2}|\d{2}(?![/.]?\d)))")),
             ("iso", re.compile(rf"(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>[0-3]\d))?(?![\d-])")),
             ("month_year", re.compile(
-                rf"(?:(?P<part>{part})[\s-]+(?:(?:de|of|du mois de)\s+)?)?(?P<m>{month}),?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})")),
+                rf"(?:(?P<part>{part})[\s-]+{part_of})?(?P<m>{month}),?\s+{of}(?P<y>{YEAR})")),
             ("month_last_year", re.compile(
-                rf"(?P<m>{month})\s+(?:de\s+|of\s+)?(?:{last_year})")),
+                rf"(?P<m>{month})\s+{of}(?:{last_year})")),
             ("month_last", re.compile(
-                rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+(?:(?:de|of)\s+)?|(?:{month_intro})\s+)"
+                rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+{of}|(?:{month_intro})\s+)"
                 rf"(?P<m>{month})(?:\s+(?P<last>{last}))?|(?P<m2>{month})\s+(?P<last2>{last}))(?!\.?\s*\d)")),
             ("season", re.compile(
-                rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|(?:l'|le\s+|au\s+|a\s+l'|en\s+|the\s+|in\s+|during\s+)?"
-                rf"(?P<s>{season})(?:\s+(?:de\s+|of\s+)?(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season})"
+                rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|{season_intro}"
+                rf"(?P<s>{season})(?:\s+{of}(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season})"
                 # "au printemps", "in the spring": the latest such season begun by publication
-                rf"|(?:au\s+|a\s+l'|en\s+|in\s+the\s+|during\s+the\s+)(?P<s3>{season})(?![\w-]|\s+(?:de\s+|of\s+)?\d))")),
+                rf"|{season_alone}(?P<s3>{season})(?![\w-]|\s+{of}\d))")),
             ("month_range", re.compile(
-                rf"{range_open}\s+(?P<core>(?P<m1>{month})\.?\s+{range_and}\s+(?P<m>{month})(?:\.?,?\s+(?:de\s+|of\s+)?(?P<y>{YEAR})"
+                rf"{range_open}\s+(?P<core>(?P<m1>{month})\.?\s+{range_and}\s+(?P<m>{month})(?:\.?,?\s+{of}(?P<y>{YEAR})"
                 rf"|\.?\s+(?P<ly>{last_year})|\.?\s+(?P<ty>{this_year}))?)(?![\w])")),
             ("year_attr", re.compile(year_attr)),
             ("year", re.compile(
-                rf"(?:(?P<part>{part})[\s-]+(?:(?:de\s+l'annee|of|de)\s+)?|(?:{year_intro})\s+)(?P<y>{YEAR})(?![\d,.]\d|\s*-\s*\d)")),
+                rf"(?:(?P<part>{part})[\s-]+{part_year_of}|(?:{year_intro})\s+)(?P<y>{YEAR})(?![\d,.]\d|\s*-\s*\d)")),
             ("weekday", re.compile(
-                rf"(?:(?P<last1>{last})\s+|(?:the\s+)?(?P<follow1>{following})\s+|(?P<this>{this}|on|le)\s+)?(?P<wd>{weekday})"
+                rf"(?:(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
                 rf"(?:\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
         ]
         self.patterns = [(kind, re.compile(r"(?<![\w])(?:" + pattern.pattern + ")")) for kind, pattern in self.patterns]
-        self.weekday_range = re.compile(rf"(?<![\w])(?:du\s+|from\s+)?{weekday}\.?\s*(?:au|to|through|-|–)\s*{weekday}(?![\w])")
+        hours_from = _then_space(language, "weekday_range_openers", optional=True)
+        hours_to = _spaced(language.alternation("syntax", "weekday_range_joiners"))
+        self.weekday_range = re.compile(rf"(?<![\w]){hours_from}{weekday}\.?\s*(?:{hours_to}|-|–)\s*{weekday}(?![\w])")
         # every relative phrase in one scan, longest first; the phrase says its kind
         self.relative_kind = {fold(p): kind for kind, phrases in data["relative"].items() for p in phrases}
         self.relative = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(p) for p in sorted(self.relative_kind, key=len, reverse=True)) + r")(?!\w)")
-        number_words = grammar(lang, resources).units
+        number_words = grammar(lang, language.source).units
         self.number_words = number_words
         ago_units = _alternation(fold(u) for u in data["ago_units"])
         self.ago_unit_of = {fold(k): v for k, v in data["ago_units"].items()}
         ago = _alternation(fold(a) for a in data["ago"])
         count = r"(?:\d+|" + _alternation(number_words) + ")"
         later = _alternation(fold(w) for w in data["later_markers"])
-        self.later_re = re.compile(rf"(?<!\w)(?P<n>{count}|un|une|a|an)\s+(?P<u>{ago_units})\s+{later}(?!\w)")
-        if lang == "fr":
+        a = _spaced(language.alternation("syntax", "indefinite_articles"))
+        self.later_re = re.compile(rf"(?<!\w)(?P<n>{count}|{a})\s+(?P<u>{ago_units})\s+{later}(?!\w)")
+        if language.setting("ago_position") == "before":
             self.ago_re = re.compile(rf"(?<!\w){ago}\s+(?P<n>{count})\s+(?P<u>{ago_units})(?!\w)")
         else:
             self.ago_re = re.compile(rf"(?<!\w)(?P<n>{count})\s+(?P<u>{ago_units})\s+{ago}(?!\w)")
+        apposition = _spaced(language.alternation("syntax", "weekday_apposition"))
+        self.apposition_article = re.compile(rf"(?<!\w)(?:{apposition})\s+$")
+        range_the = _then_space(language, "range_articles", optional=True)
         self.range_start = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_start"])
-                                      + r")\s+(?:le\s+|the\s+)?$")
+                                      + rf")\s+{range_the}$")
         self.range_join = re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_join"])
-                                     + r"|-|–)\s+(?:le\s+|the\s+)?$")
+                                     + rf"|-|–)\s+{range_the}$")
+        since_the = _then_space(language, "definite_articles", optional=True)
         self.since = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in data["since_markers"])
-                                + r")\s+(?:le\s+|la\s+|l'|the\s+)?$")
+                                + rf")\s+{since_the}$")
+        self.bare_range_joiners = frozenset(language.words("syntax", "bare_range_joiners"))
+        self.introducer = re.compile(_spaced(language.alternation("syntax", "date_introducers")) + r"\s+")
+        negation = _then_space(language, "restrictive_negation")
+        self.restrictive_negation = re.compile(rf"(?<!\w){negation}") if negation else None
+        self.restrictive_clause_words = frozenset(_words(language, "restrictive_clause_words"))
         self.role_cues = {role: cue_regex(data["roles"][role]) for role in ("occurred", "discovered", "disclosed")}
         self.clause_breaks = re.compile(cue_regex(data["clause_breaks"]).pattern + r"|[;:()]|\s-\s")
         self.sanction = cue_regex(data["sanction_cues"])
@@ -294,8 +323,9 @@ class DateRules:
         return out
 
     def _month_case_ok(self, text: str, m: re.Match[str]) -> bool:
-        """English months are capitalized: "may" the modal verb is no month."""
-        if self.lang != "en":
+        """Where months are capitalized (syntax.yml ``months_capitalized``, English), a lower-case
+        one is another word: "may" the modal verb is no month."""
+        if not self.months_capitalized:
             return True
         for group in ("m", "m1", "m2"):
             if group in m.groupdict() and m.group(group):
@@ -303,13 +333,12 @@ class DateRules:
                     return False
         return True
 
-    @staticmethod
-    def _apposition(folded: str, start: int, previous_end: int, m: re.Match[str] | None) -> bool:
+    def _apposition(self, folded: str, start: int, previous_end: int, m: re.Match[str] | None) -> bool:
         """A bare weekday right after a date (", un dimanche", ", a Sunday") or after "un"/"a"."""
         if m is None or any(m.groupdict().get(g) for g in ("last", "last1", "this", "follow", "follow1")):
             return False
         before = folded[max(0, start - 6):start]
-        if re.search(r"(?<!\w)(?:un|une|a)\s+$", before):
+        if self.apposition_article.search(before):
             return True
         return previous_end >= 0 and bool(re.fullmatch(r"\s*,\s*", folded[previous_end:start]))
 
@@ -334,7 +363,7 @@ class DateRules:
             if (published is not None and c.kind == "last_year" and previous is not None and previous.norm
                     and previous.kind in ("dmy", "mdy", "day_range", "day_range_mdy", "range", "month_last")
                     and (not previous.parts or previous.parts[0] is None)
-                    and re.fullmatch(r"[\s,]*(?:of\s+|de\s+)?", folded[previous.end:c.start])):
+                    and self.last_year_gap.fullmatch(folded[previous.end:c.start])):
                 year = str(published.year - 1)
                 norm = "/".join(year + part[4:] for part in previous.norm.split("/"))
                 out[-1] = replace(previous, end=c.end, expr=text[previous.start:c.end], norm=norm)
@@ -361,7 +390,7 @@ class DateRules:
                 return f"{start.iso()}/{end.iso()}", (year, month, _day(g["d"]))
             return None, (year, month, None)
         if kind == "numeric":
-            parsed = _parse_numeric(g["num"].replace(".", "/"), self.lang)
+            parsed = _parse_numeric(g["num"].replace(".", "/"), self.lang, self.date_order)
             if parsed is None:
                 return None, ()
             return PartialDate(*parsed), parsed
@@ -396,7 +425,7 @@ class DateRules:
                 return _season_span(int(g["y"]), season), ()
             if published is None:
                 return None, ()
-            if g.get("this") or (g.get("last1") and g["last1"] in ("ce", "cet", "cette", "this")):
+            if g.get("this") or (g.get("last1") and g["last1"] in self.this_words):
                 return _season_span(published.year, season), ()
             if g.get("last") or g.get("last1"):
                 # "last fall": the latest fall already over at publication (in October, the year before)
@@ -502,8 +531,8 @@ class DateRules:
                 between = folded[first.end:second.start]
                 opener = folded[max(0, first.start - 16):first.start]
                 joins = bool(self.range_join.match(between)) or between.strip() in ("-", "\u2013")
-                opens = bool(self.range_start.search(opener)) or between.strip() in (
-                    "-", "\u2013", "au", "to", "through", "until", "jusqu'au")
+                opens = bool(self.range_start.search(opener)) or between.strip() in ("-", "\u2013") \
+                    or between.strip() in self.bare_range_joiners
                 if joins and opens:
                     joined = self._range(first, second, published)
                     if joined is not None:
@@ -602,10 +631,10 @@ class DateRules:
     def _determined(self, folded: str, m: re.Match[str]) -> bool:
         """The cue follows a determiner, so it is a noun ("l'attaque", "the breach"), the object of some
         other verb; "that" before a verb ("an attack that began") is a relative pronoun, not one."""
-        det = _DETERMINER.search(folded, max(0, m.start() - 8), m.start())
+        det = self.determiner.search(folded, max(0, m.start() - 8), m.start())
         if det is None:
             return False
-        return det.group().strip() != "that" or bool(self.incident_noun.match(folded, m.start()))
+        return det.group().strip() not in self.relative_determiners or bool(self.incident_noun.match(folded, m.start()))
 
     @staticmethod
     def _also_discovered(cues: "_SentenceCues", candidate: DateCandidate, reach: float = 80.0) -> bool:
@@ -645,7 +674,8 @@ class DateRules:
             bonus = 0.0
             if role == "not_breach":
                 bonus = -2.0  # a deadline, a court or a sanction near the date governs it
-            elif role == "occurred" and (self._determined(folded, m) or _after_verb(folded, verb_ends, m.start())):
+            elif role == "occurred" and (self._determined(folded, m)
+                                         or _after_verb(self.object_gap, folded, verb_ends, m.start())):
                 bonus = 30.0  # "a révélé la fuite hier", "identified ransomware the next day": the verb's object
             cues.append(_Cue(m.start(), m.end(), role, bonus, rank))
         result = _SentenceCues(cues, self._breaks(folded, sentence),
@@ -660,7 +690,8 @@ class DateRules:
         "que" after a negation ("n'a été repérée que le 3 juin") is no boundary."""
         found: list[tuple[int, float]] = []
         for m in self.clause_breaks.finditer(folded, sentence.start, sentence.end):
-            if m.group().startswith("qu") and re.search(r"(?<!\w)n(?:e\s|')", folded[max(sentence.start, m.start() - 40):m.start()]):
+            if (m.group() in self.restrictive_clause_words and self.restrictive_negation is not None
+                    and self.restrictive_negation.search(folded[max(sentence.start, m.start() - 40):m.start()])):
                 continue
             found.append((m.start(), 40.0))
         found += [(m.start(), 8.0) for m in _COMMA.finditer(folded, sentence.start, sentence.end)]
@@ -732,11 +763,11 @@ def _outermost(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Mat
     return [item for i, item in enumerate(found) if i not in inside]
 
 
-def _after_verb(folded: str, verb_ends: list[int], position: int) -> bool:
+def _after_verb(gap: re.Pattern[str], folded: str, verb_ends: list[int], position: int) -> bool:
     """A discovery or disclosure verb ends right before ``position``, with only determiners
     between ("discovered the attack", "identified ransomware")."""
     i = bisect_right(verb_ends, position) - 1
-    return i >= 0 and bool(_OBJECT_GAP.fullmatch(folded, verb_ends[i], position))
+    return i >= 0 and bool(gap.fullmatch(folded, verb_ends[i], position))
 
 
 def _season_span(year: int, season: str) -> str:
@@ -779,6 +810,26 @@ def _is_dateline(text: str, candidate: DateCandidate) -> bool:
         re.match(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[\u2014\u2013-][ \t]", text[candidate.end:candidate.end + 50]))
 
 
+def _spaced(alternation: str) -> str:
+    """An alternation whose phrases match across any run of spaces ("et le", "a l'")."""
+    return alternation.replace("\\ ", r"\s+")
+
+
+def _words(language: LanguageData, key: str) -> tuple[str, ...]:
+    """The folded words of syntax.yml ``key``; none where the language has no such word (``~``)."""
+    return language.words("syntax", key) if language["syntax"][key] else ()
+
+
+def _then_space(language: LanguageData, key: str, optional: bool = False) -> str:
+    """The words of syntax.yml ``key``, each followed by spaces, an elided one ("l'") glued to
+    what follows: ``(?:(?:le|la)(?<!')\s+|(?:l')(?<='))``; ``optional`` adds ``?``. Empty
+    (nothing to match) when the language has no such word."""
+    if not _words(language, key):
+        return ""
+    words = _spaced(language.alternation("syntax", key))
+    return rf"(?:{words}(?<!')\s+|{words}(?<=')){'?' if optional else ''}"
+
+
 def _alternation(words: Any) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
@@ -788,8 +839,7 @@ def _trim(folded: str, start: int, end: int, rules: DateRules) -> tuple[int, int
     sentence-final period after a full word ("last Thursday.")."""
     if folded[end - 1] == "." and re.search(r"[a-z]{5,}\.$", folded[start:end]):
         end -= 1
-    m = re.match(r"(?:en|le|du|au|ce|cet|cette|in|on|the|during|since|depuis|des|from|until|through|by|between|entre|"
-                 r"jusqu'en|l'|a l')\s+", folded[start:end])
+    m = rules.introducer.match(folded[start:end])
     if m and start + m.end() < end:
         rest = folded[start + m.end():end]
         if rest[:1].isalnum():
@@ -831,7 +881,7 @@ def _shift(published: date, unit: str, n: int) -> PartialDate:
 
 @lru_cache(maxsize=8)
 def date_rules(lang: str, resources: str = "default") -> DateRules:
-    return DateRules(lang, resources)
+    return DateRules(language_data(lang, str(resources)))
 
 
 class DateTagger(BreachComponent):
