@@ -38,8 +38,8 @@ from spacy.util import filter_spans
 
 from .components.assemble import BreachAssembler
 from .components.base import remember_text
-from .components.dates import parse_published
 from .resources import read_resource
+from .schema import parse_published
 from .taxonomy import LANGS
 from .text import fold, split_sentences
 

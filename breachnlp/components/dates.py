@@ -30,9 +30,9 @@ import dateparser
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import DateError
 from ..numbers import grammar
 from ..resources import LanguageData, language_data
+from ..schema import parse_published  # noqa: F401  (re-exported: its former home)
 from ..text import Segment, cue_regex, fold, segment_at, split_sentences
 from .base import BreachComponent, doc_text
 
@@ -75,24 +75,6 @@ class DateCandidate:
     since: bool = False  # "depuis janvier", "since March": a duration's start, often a statistic
     weak: bool = False  # a fallback for its role: any other date of the role comes first
     also_discovered: bool = False  # an intrusion date whose clause also says it was found then
-
-
-def parse_published(published: Any) -> date | None:
-    """``doc._.published`` as a date; raises :class:`DateError` for anything but an ISO date."""
-    if published is None or published == "":
-        return None
-    if isinstance(published, date):
-        if 1900 <= published.year <= 2199:
-            return published
-    elif isinstance(published, str):
-        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", published.strip())
-        if m and 1900 <= int(m.group(1)) <= 2199:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                pass
-    raise DateError(f"published must be an ISO date 'YYYY-MM-DD' (or a datetime.date) between 1900 and 2199; "
-                    f"got {published!r}.")
 
 
 @lru_cache(maxsize=4096)
