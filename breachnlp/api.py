@@ -10,11 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import chunking
-from .components.dates import parse_published
 from .errors import EncodingError, InputError, LanguageError
 from .pipeline import PROFILES, cached_pipeline, make_pipeline
 from .resources import read_resource
-from .schema import BreachRecord
+from .schema import BreachRecord, parse_published
 from .taxonomy import LANGS
 from .text import fold
 

@@ -37,8 +37,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .components.base import remember_text
-from .components.dates import parse_published
 from .resources import language_data
+from .schema import parse_published
 from .taxonomy import LANGS
 from .text import fold, split_sentences
 

@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
-from .components.dates import parse_published
 from .errors import BreachNLPError, InputError
-from .schema import BreachRecord
+from .schema import BreachRecord, parse_published
 from .taxonomy import DATE_ROLES, LANGS, PHI_CATEGORIES
 
 if TYPE_CHECKING:  # pragma: no cover

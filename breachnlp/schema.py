@@ -5,9 +5,12 @@ predictions and gold compare as the same type (:mod:`breachnlp.evaluate`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Mapping
 
+from .errors import DateError
 from .taxonomy import DATE_ROLES, PhiStatus, Qualifier, Unit
 
 
@@ -149,3 +152,21 @@ class BreachRecord:
                                  {k: v for k, v in s.items() if k not in ("start", "end", "label", "text")})
                         for s in spans or ()),
         )
+
+
+def parse_published(published: Any) -> date | None:
+    """``doc._.published`` as a date; raises :class:`DateError` for anything but an ISO date."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, date):
+        if 1900 <= published.year <= 2199:
+            return published
+    elif isinstance(published, str):
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", published.strip())
+        if m and 1900 <= int(m.group(1)) <= 2199:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                pass
+    raise DateError(f"published must be an ISO date 'YYYY-MM-DD' (or a datetime.date) between 1900 and 2199; "
+                    f"got {published!r}.")

@@ -1,0 +1,65 @@
+"""``breach_dates``: date expressions, normalized to ISO partial dates and given a breach role.
+
+Example::
+
+    doc = nlp.make_doc("En mai dernier, la clinique a été victime d'un piratage.")
+    doc._.published = "2024-12-17"
+    doc = nlp(doc)
+    span = doc.spans["breach_dates"][0]
+    span._.date_expr, span._.date_norm, span._.date_role      # "mai dernier", "2024-05", "occurred"
+
+Writes the span group ``breach_dates`` (label ``BREACH_DATE``): every date expression found
+by our patterns (absolute, partial, relative, ranges), with ``date_expr`` (as written),
+``date_norm`` (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END``; ``None`` when the
+expression needs a ``doc._.published`` anchor that is missing) and ``date_role``
+(``occurred``, ``discovered``, ``disclosed`` or ``None`` when the date is not about the breach:
+deadlines, courts, births, publication lines, statistics, future dates).
+A date keeps the granularity of its expression: "mai 2024" never becomes a day.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...schema import parse_published
+from ..base import BreachComponent, doc_text
+from .rules import date_rules
+
+LABEL = "BREACH_DATE"
+
+
+class DateTagger(BreachComponent):
+    """Finds date expressions, resolves them against ``doc._.published`` and gives them a role."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str = "breach_dates", *, resources: str = "default",
+                 spans_key: str = "breach_dates") -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.rules = date_rules(self.lang, resources)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = parse_published(doc._.published)
+        spans = []
+        for candidate in self.rules.find(doc_text(doc), published):
+            span = self.char_span(doc, candidate.start, candidate.end)
+            if span is None:
+                continue
+            span._.date_expr = candidate.expr
+            span._.date_norm = candidate.norm
+            span._.date_role = candidate.role
+            span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
+            span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
+                                      "weak": candidate.weak, "also_discovered": candidate.also_discovered}
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "breach_dates",
+    assigns=["doc.spans", "span._.date_expr", "span._.date_norm", "span._.date_role"],
+    default_config={"resources": "default", "spans_key": "breach_dates"},
+)
+def make_date_tagger(nlp: Language, name: str, resources: str, spans_key: str) -> DateTagger:
+    return DateTagger(nlp, name, resources=resources, spans_key=spans_key)

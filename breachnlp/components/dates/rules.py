@@ -1,0 +1,75 @@
+"""``DateRules``: the dates of a text in one language, found (:mod:`.grammar`), resolved
+(:mod:`.resolve`) and given a role (:mod:`.roles`). No spaCy here: the rules run on plain text.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from ...resources import LanguageData, language_data
+from ...text import fold, segment_at, split_sentences
+from .grammar import DateGrammar
+from .resolve import DateCandidate, PartialDate, attach_last_year, join_ranges, resolve
+from .roles import DateRoles, _alone_on_line, _is_dateline
+
+
+class DateRules:
+    """The date grammar, resolution and role cues of one language (``resources/<lang>/dates.yml``,
+    the ``# --- dates`` words and the settings of ``syntax.yml``)."""
+
+    def __init__(self, language: LanguageData) -> None:
+        self.lang = language.lang
+        self.grammar = DateGrammar(language)
+        self.roles = DateRoles(language)
+        self.abbreviations = frozenset(fold(a) for a in language["text"]["abbreviations"])
+
+    def find(self, text: str, published: date | None) -> list[DateCandidate]:
+        grammar, roles = self.grammar, self.roles
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        chosen = grammar.scan(text, folded)
+        candidates: list[DateCandidate] = []
+        previous_day: PartialDate | None = None
+        previous_month: PartialDate | None = None
+        previous_end = -1
+        for start, end, kind, m in chosen:
+            start, end = grammar.trim(folded, start, end)
+            if kind in ("weekday", "later") and grammar.apposition(folded, start, previous_end, m):
+                continue  # "le 2 avril, un dimanche", "on Oct. 15, six weeks later": a restatement
+            if kind in ("same_month", "same_day"):
+                anchor = previous_month if kind == "same_month" else previous_day
+                value, parts = (PartialDate(anchor.year, anchor.month, anchor.day if kind == "same_day" else None)
+                                if anchor is not None else None), ()
+            else:
+                value, parts = resolve(grammar, kind, m, published, previous_day)
+            if isinstance(value, PartialDate) and value.day is not None:
+                previous_day = value
+            if isinstance(value, PartialDate) and value.month is not None:
+                previous_month = value
+            previous_end = end
+            norm = value.iso() if isinstance(value, PartialDate) else value
+            sentence = segment_at(sentences, start) if sentences else 0
+            candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
+        candidates = join_ranges(grammar, text, folded, candidates, published)
+        candidates = attach_last_year(grammar, text, folded, candidates, published)
+        out = []
+        memo: dict[Any, Any] = {}  # each sentence's cues, found once for all its dates
+        letter_head = roles.letter_head(text, folded)
+        for c in candidates:
+            c = roles.with_role(folded, sentences, c, published, memo)
+            since = bool(grammar.since.search(folded, max(0, c.start - 20), c.start)) and not roles.lasting(folded, sentences, c)
+            if _is_dateline(text, c):
+                c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
+            elif c.start < letter_head and _alone_on_line(text, c) and c.norm and len(c.norm) == 10:
+                # "Rennes, le 31 juillet 2023" heading a letter written by the organization: the day
+                # it notified, a disclosure date that any announcement the letter dates comes before
+                c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
+            out.append(replace(c, since=since))
+        return out
+
+
+@lru_cache(maxsize=8)
+def date_rules(lang: str, resources: str = "default") -> DateRules:
+    return DateRules(language_data(lang, str(resources)))

@@ -1,0 +1,120 @@
+"""Date rules without a model: ``DateRules`` built from ``language_data(lang)`` on one-line sentences.
+
+Each case is written in markup: ``<BREACH_DATE norm=… role=…>`` marks every date the rules must
+find with a value, as its span (the date itself, introducers and frames left out), its ISO value
+and its role (``role=none``: a date, not the breach's). Published on Friday 14 June 2024.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from breachnlp.components.dates import DateRules, date_skip_pattern, parse_published
+from breachnlp.components.dates.resolve import _parse_numeric
+from breachnlp.markup import parse_markup
+from breachnlp.resources import language_data
+from breachnlp.taxonomy import LANGS
+
+PUBLISHED = date(2024, 6, 14)  # a Friday
+
+CASES = {
+    "fr": [
+        "En <BREACH_DATE norm=2024-05 role=occurred>mai dernier</BREACH_DATE>, la clinique a été piratée.",
+        "La clinique a annoncé le <BREACH_DATE norm=2024-06-03 role=disclosed>3 juin</BREACH_DATE> une fuite.",
+        "Les pirates ont eu accès au réseau entre le <BREACH_DATE norm=2024-02-16/2024-05-12 role=occurred>16 février "
+        "et le 12 mai 2024</BREACH_DATE>.",
+        "L'intrusion a eu lieu du <BREACH_DATE norm=2024-03-08/2024-03-09 role=occurred>8 au 9 mars</BREACH_DATE>.",
+        "La clinique a été piratée <BREACH_DATE norm=2024-06-11 role=occurred>il y a trois jours</BREACH_DATE>.",
+        "La cyberattaque de <BREACH_DATE norm=2020 role=occurred>2020</BREACH_DATE> a touché la clinique.",
+        "Le laboratoire a subi une intrusion <BREACH_DATE norm=2021-06/2021-08 role=occurred>l'été 2021</BREACH_DATE>.",
+        "L'attaque a été détectée le <BREACH_DATE norm=2023-07-23 role=discovered>23/07/2023</BREACH_DATE>.",
+        "Les patients ont jusqu'au <BREACH_DATE norm=2024-06-10 role=none>10 juin</BREACH_DATE> pour réclamer.",
+    ],
+    "en": [
+        "Ormeau Clinic was hacked <BREACH_DATE norm=2024-05 role=occurred>last May</BREACH_DATE>.",
+        "Ormeau Clinic announced on <BREACH_DATE norm=2024-06-03 role=disclosed>June 3</BREACH_DATE> that it was hacked.",
+        "Hackers had access to the network between <BREACH_DATE norm=2024-02-16/2024-05-12 role=occurred>Feb. 16 "
+        "and May 12, 2024</BREACH_DATE>.",
+        "The intrusion took place from <BREACH_DATE norm=2024-03-08/2024-03-09 role=occurred>March 8 to 9</BREACH_DATE>.",
+        "The clinic was hacked <BREACH_DATE norm=2024-06-11 role=occurred>three days ago</BREACH_DATE>.",
+        "The <BREACH_DATE norm=2020 role=occurred>2020</BREACH_DATE> ransomware attack hit the clinic.",
+        "The lab suffered an intrusion in the <BREACH_DATE norm=2021-06/2021-08 role=occurred>summer of 2021"
+        "</BREACH_DATE>.",
+        "The attack was detected on <BREACH_DATE norm=2023-07-23 role=discovered>07/23/2023</BREACH_DATE>.",
+        "Patients have until <BREACH_DATE norm=2024-06-10 role=none>June 10</BREACH_DATE> to enroll.",
+    ],
+}
+
+
+@pytest.fixture(scope="module", params=LANGS)
+def rules(request):
+    return DateRules(language_data(request.param))
+
+
+def _found(rules, text, published=PUBLISHED):
+    return [(text[c.start:c.end], c.norm, c.role or "none") for c in rules.find(text, published) if c.norm]
+
+
+@pytest.mark.parametrize("index", range(len(CASES["fr"])))
+def test_dates_rules_value_and_role(rules, index):
+    text, spans = parse_markup(CASES[rules.lang][index])
+    expected = [(s["text"], s["norm"], s["role"]) for s in spans]
+    assert _found(rules, text) == expected
+
+
+@pytest.mark.parametrize("lang,sentence,norm", [
+    ("fr", "Le 3 avril, un dimanche, la clinique a été piratée.", ["2024-04-03"]),
+    ("en", "On April 3, a Sunday, the clinic was hacked.", ["2024-04-03"]),
+])
+def test_dates_rules_weekday_after_a_date_restates_it(lang, sentence, norm):
+    found = DateRules(language_data(lang)).find(sentence, PUBLISHED)
+    assert [c.norm for c in found] == norm
+
+
+@pytest.mark.parametrize("lang,opening_hours", [
+    ("fr", "La clinique est ouverte du lundi au samedi."),
+    ("en", "The clinic is open from Monday to Saturday."),
+])
+def test_dates_rules_opening_hours_are_no_dates(lang, opening_hours):
+    assert DateRules(language_data(lang)).find(opening_hours, PUBLISHED) == []
+
+
+def test_dates_rules_lower_case_may_is_a_verb_in_english_only():
+    en = DateRules(language_data("en"))
+    assert _found(en, "The hackers may 2024 data.") == []
+    assert language_data("fr").setting("months_capitalized") is False
+
+
+@pytest.mark.parametrize("lang,expected", [("fr", (2024, 4, 3)), ("en", (2024, 3, 4))])
+def test_dates_rules_numeric_dates_follow_the_language_order(lang, expected):
+    assert _parse_numeric("03/04/2024", lang, language_data(lang).setting("date_order")) == expected
+    # a first number above 12 cannot be a month in either order
+    assert _parse_numeric("23/07/2020", lang, language_data(lang).setting("date_order")) == (2020, 7, 23)
+
+
+def test_dates_rules_ne_que_keeps_the_clause():
+    """French "n'a été repérée que le 3 juin": the detection verb before "que" still governs the date."""
+    fr = DateRules(language_data("fr"))
+    assert _found(fr, "La fuite n'a été repérée que le 3 juin.") == [("3 juin", "2024-06-03", "discovered")]
+
+
+@pytest.mark.parametrize("lang,text,dates", [
+    ("fr", "Le 3 mai 2024, 12 000 patients ; du 3 au 5 mai ; mai 2024 ; 03/05/2024 à 10h30.",
+     ["3 mai 2024", "3 au 5 mai", "mai 2024", "03/05/2024", "10h30"]),
+    ("en", "On May 3, 2024, 12,000 patients; 3 to 5 May; May 2024; 3rd of May; 2024-05.",
+     ["May 3, 2024", "3 to 5 May", "May 2024", "3rd of May", "2024-05"]),
+])
+def test_dates_rules_skip_pattern_finds_written_dates(lang, text, dates):
+    from breachnlp.text import fold
+
+    pattern = re.compile(date_skip_pattern(language_data(lang)))
+    assert [text[m.start():m.end()] for m in pattern.finditer(fold(text))] == dates
+
+
+def test_parse_published_lives_in_schema():
+    from breachnlp.schema import parse_published as in_schema
+
+    assert in_schema is parse_published
+    assert in_schema("2024-06-14T08:00:00") == PUBLISHED
