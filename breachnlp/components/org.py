@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import read_resource
+from ..resources import language_data, read_resource
 from ..text import Segment, cue_regex, fold, segment_at, split_sentences
 from .base import BreachComponent, doc_text
 from ..scoring import LinearScorer
@@ -44,8 +44,32 @@ VICTIM_FEATURES: tuple[str, ...] = (
 )
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
-_BASED = re.compile(r"[\w.]+(?:[ -][\w.]+)?-based\s+")
-_CAP = rf"(?:(?:St|Ste|Mt|Ft)\.|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)"
+_SPACE = r"[ \t\u00a0\u202f]+"
+
+
+def _alternation(words: Iterable[str], *, folded: bool = True, apostrophes: bool = False, after: str = "",
+                 in_order: bool = False) -> str:
+    """``(?:w1|w2|…)`` over ``words`` (folded, or as written for case-sensitive patterns), longest
+    first (or in the data's order), each followed by ``after`` unless it ends with an apostrophe (an
+    elided word); with ``apostrophes`` an apostrophe matches both ' and ’. No words: a group that
+    never matches."""
+    forms = list(dict.fromkeys(fold(w) if folded else w for w in words))
+    if not in_order:
+        forms.sort(key=len, reverse=True)
+    alternatives = []
+    for w in forms:
+        escaped = re.escape(w)
+        if apostrophes:
+            escaped = escaped.replace("'", "['’]")
+        alternatives.append(escaped + ("" if w.endswith("'") else after))
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
+
+
+def _cap(abbreviations: Iterable[str]) -> str:
+    """A capitalized word: an abbreviation with its period ("St."), a word with a capital, a
+    camel-case word ("eHealth"), a figure with letters ("3M", "23andMe")."""
+    return (rf"(?:{_alternation(abbreviations, folded=False)}\.|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]"
+            rf"|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)")
 
 
 @dataclass
@@ -86,6 +110,7 @@ class Cluster:
     role: str = "other"
     score: float = 0.0
     owns: "Cluster | None" = None  # the subsidiary this cluster is the parent of
+    connectors: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # left out of names
     features: dict[str, float] = field(default_factory=lambda: dict.fromkeys(VICTIM_FEATURES, 0.0))
 
     @property
@@ -97,7 +122,7 @@ class Cluster:
         # "la mutuelle MuTeo" and "MuTeo": a lower-case common noun in apposition is no part of
         # the name ("clinique des Lilas", where the noun is joined by "des", keeps it)
         named = [f for f in forms if not any(f != g and f.endswith(" " + g) and f[:1].islower()
-                                             and _common_noun_before(f[:-len(g)]) for g in forms)]
+                                             and _common_noun_before(f[:-len(g)], self.connectors) for g in forms)]
         return max(named or forms, key=lambda f: (len(f.split()), forms[f], len(f)))
 
     @property
@@ -119,6 +144,7 @@ class OrgRules:
         text = read_resource(lang, "text", resources)
         cues = read_resource(lang, "cues", resources)
         records = read_resource(lang, "records", resources)
+        words = language_data(lang, resources)
         self.lang = lang
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
         self.not_headline = [re.compile(p) for p in text["not_headline"]]
@@ -131,18 +157,44 @@ class OrgRules:
         self.not_names_exact = set(data["not_names"])
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
-        connect = r"(?:de la|de l'|des|du|de|d'|la|le|les|of|the|for|on|&|en|sur|-)"
-        space = r"[ \t\u00a0\u202f]+"
-        corporate = r"(?:,[ ]?(?:Inc\.?|LLC|L\.L\.C\.|P\.C\.|PLLC|LLP|Ltd\.?|P\.A\.|S\.A\.|SAS)(?![\w]))?"
+        syntax = words["syntax"]
+        name_connectors = syntax["name_connectors"]
+        # connectors of a name and coordinators of two, as they stand alone at a run's edge
+        self.edge_connectors = frozenset(fold(w) for w in (*name_connectors, *syntax["name_coordinators"])) | {"&", "-"}
+        # "de", "of", "la"...: the words of a name that its key and its acronym leave out
+        self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&"}
+        connect = _alternation([*name_connectors, "&", "-"], folded=False)
+        elided = _alternation([w for w in name_connectors if w.endswith("'") and " " not in w], folded=False,
+                              apostrophes=True)
+        corporate = rf"(?:,[ ]?{_alternation(syntax['legal_suffixes'], folded=False)}(?![\w]))?"
+        cap = _cap(syntax["name_abbreviations"])
         self.name_re = re.compile(
-            rf"(?<![\w@/.])(?:{_CAP})(?:(?:{space}|{space}{connect}{space}|[ ]?d['’]|[ ]?-[ ]?){_CAP})*{corporate}")
+            rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|[ ]?{elided}|[ ]?-[ ]?){cap})*{corporate}")
+        self.based_suffixes = tuple(syntax["based_suffixes"])
+        self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
+        self.name_tail = re.compile(
+            rf"(?:[ \t]+(?:{_alternation(syntax['name_tail_connectors'], folded=False, apostrophes=True, in_order=True)}[ \t]*)+[^\W\d_][\w'’-]*"
+            r"|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
+        units = _alternation([*syntax["quantity_units"], *syntax["ordinal_suffixes"]], folded=False)
+        self.quantity = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:[kmb]|{units})", re.IGNORECASE)
+        articles = syntax["name_articles"]
+        self.sentence_articles = frozenset(words.words("syntax", "name_articles")) | {""}
+        self.leading_article = re.compile(rf"^{_alternation(articles, folded=False)}\s+", re.IGNORECASE)
+        self.elided_article = re.compile(
+            "^" + _alternation([w for w in articles if w.endswith("'")], folded=False, apostrophes=True), re.IGNORECASE)
+        coordinators = _alternation(syntax["name_coordinators"], folded=False)
+        self.coordination = re.compile(rf"\s+(?:{coordinators}|&)\s+")
         descriptors = sorted({fold(d) for d in data["descriptors"]} | {fold(d) for d in data["name_descriptors"]},
                              key=len, reverse=True)
         self.name_descriptors = {fold(d) for d in data["name_descriptors"]}
+        descriptor_articles = _alternation(syntax["descriptor_articles"], after=" ")
+        descriptor_connector = _alternation(syntax["descriptor_connectors"], after=r"\b")
+        descriptor_connectors = _alternation(syntax["descriptor_connectors"], after=" ")
         self.descriptor_re = re.compile(
-            r"(?<![\w])(?:la |le |l'|les |du |de la |de l'|au |a la |a l'|the |an? )?(?P<desc>"
-            + "|".join(re.escape(d) for d in descriptors)
-            + r")(?:\s+(?!de\b|du\b|des\b|d')[a-z]+){0,2}?\s*(?:(?P<conn>de la |de l'|des |du |de |d'|of |of the )?)$")
+            rf"(?<![\w]){descriptor_articles}?(?P<desc>" + "|".join(re.escape(d) for d in descriptors)
+            + rf")(?:\s+(?!{descriptor_connector})[a-z]+){{0,2}}?\s*(?:(?P<conn>{descriptor_connectors})?)$")
+        self._cue_article = _alternation(syntax["cue_articles"], after=" ")
+        self._subject_relative = _alternation(syntax["subject_relatives"], after=r"\s+")
         self.victim_before = self._end_cue(data["victim_cues"]["before"])
         self.victim_after = self._start_cue(data["victim_cues"]["after"])
         self.parent_before = self._end_cue(data["parent_cues"]["before"], gap=60)
@@ -150,7 +202,7 @@ class OrgRules:
         self.child_before = self._end_cue(data["child_cues"])
         self.alias_before = self._end_cue(data["alias_cues"], gap=4)
         self.subsidiary_after = re.compile(r"^[^.;:!?\n]{0,40}?(?<![\w])(?:" + "|".join(
-            re.escape(fold(w)) for w in data["subsidiary_words"]) + r")(?![\w])(?!\s+(?:de|d'|of)\s)")
+            re.escape(fold(w)) for w in data["subsidiary_words"]) + r")(?![\w])(?!\s+" + words.alternation("syntax", "of") + r"\s)")
         self.media_before = self._end_cue(data["media_cues"])
         self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
         self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
@@ -158,30 +210,30 @@ class OrgRules:
         self.other_incident = cue_regex(cues["other_incident"])
         self.incident = cue_regex(list(cues["exposure"]) + list(records["breach_context"]))
         self.weights = LinearScorer.from_data(read_resource(lang, "weights", resources)["victim"], VICTIM_FEATURES)
-        self.apposition = re.compile(r",\s*(?:a|an|the|un|une|le|la|l'|les|which|qui)\s[^,;.()\n]{0,120},")
+        self.apposition = re.compile(rf",\s*{words.alternation('syntax', 'apposition_openers')}\s[^,;.()\n]{{0,120}},")
         descriptor_words = "|".join(re.escape(w) for w in sorted({w for d in descriptors for w in d.split() if len(w) > 3}))
         self.modifier_after = re.compile(rf"^\s+(?:{descriptor_words})(?![\w])")
         owner = "|".join(re.escape(fold(v)) for v in data["owner_verbs"])
-        self.owner_after = re.compile(rf"^\s+(?:has\s+|have\s+|had\s+|a\s+|avait\s+)?(?:{owner})(?![\w])")
-        self.relative_before = re.compile(r"(?:which|that|que|qu'|dont)\s+(?:le groupe\s+|la societe\s+)?$")
-        self.first_person = re.compile(r"(?<![\w'])(?:nous|notre|nos|we|our|us)(?![\w'])")
+        auxiliaries = _alternation(syntax["owner_auxiliaries"], after=r"\s+")
+        self.owner_after = re.compile(rf"^\s+{auxiliaries}?(?:{owner})(?![\w])")
+        owner_nouns = _alternation(syntax["owner_nouns"], after=r"\s+")
+        self.relative_before = re.compile(rf"{words.alternation('syntax', 'object_relatives')}\s+{owner_nouns}?$")
+        self.first_person = re.compile(rf"(?<![\w']){words.alternation('text', 'first_person')}(?![\w'])")
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
         self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
         self.leading_words = {w for d in descriptors for w in d.replace("'", " ").split()}
-        self.legal_suffixes = {"inc", "llc", "l", "c", "p", "a", "ltd", "corp", "co", "sa", "sas", "sarl", "plc", "pllc", "llp",
-                               "gmbh", "ag", "nv", "bv", "group", "groupe", "holdings"}
+        # "L.L.C." is cut like a name: "l", "l", "c"
+        self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in _key_words(ending)}
 
-    @staticmethod
-    def _end_cue(phrases: Iterable[str], gap: int = 0) -> re.Pattern[str]:
+    def _end_cue(self, phrases: Iterable[str], gap: int = 0) -> re.Pattern[str]:
         """A cue that ends right before a mention (allowing an article, or ``gap`` characters)."""
         alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
         filler = rf"[^.;:!?\n]{{0,{gap}}}?" if gap else ""
-        return re.compile(rf"(?<![\w])(?:{alternation})(?![\w]){filler}[\s,:]*(?:la |le |l'|les |du |de la |de l'|the |a |an )?$")
+        return re.compile(rf"(?<![\w])(?:{alternation})(?![\w]){filler}[\s,:]*{self._cue_article}?$")
 
-    @staticmethod
-    def _start_cue(phrases: Iterable[str]) -> re.Pattern[str]:
+    def _start_cue(self, phrases: Iterable[str]) -> re.Pattern[str]:
         alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
-        return re.compile(rf"^(?:,?\s*)(?:qui\s+|which\s+|who\s+|that\s+)?(?:{alternation})(?![\w])")
+        return re.compile(rf"^(?:,?\s*){self._subject_relative}?(?:{alternation})(?![\w])")
 
     # -------------------------------------------------------------- headline
     def headline(self, text: str) -> "Headline":
@@ -286,8 +338,8 @@ class OrgRules:
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
-            if not mention.key or "_" in mention.text or mention.text.endswith("-based") or \
-                    _QUANTITY.fullmatch(mention.text) or self._bare_descriptor(mention.text) or \
+            if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
+                    self.quantity.fullmatch(mention.text) or self._bare_descriptor(mention.text) or \
                     _dateline_place(text, mention) or _breadcrumb(text, mention):
                 continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -319,7 +371,7 @@ class OrgRules:
         out: list[Mention] = []
         for mention in mentions:
             previous = out[-1] if out else None
-            if previous is not None and re.fullmatch(r"\s+(?:and|et|&)\s+", text[previous.end:mention.start]):
+            if previous is not None and self.coordination.fullmatch(text[previous.end:mention.start]):
                 whole = text[previous.start:mention.end]
                 ends_like_org = self._org_word(mention.text.split()[-1]) and \
                     not self._org_word(previous.text.split()[-1])
@@ -346,18 +398,18 @@ class OrgRules:
                                       or words[i].group()[:1].islower()):
             i += 1
         j = len(words)
-        while j > i + 1 and fold(words[j - 1].group()).strip(".,'’") in _CONNECTORS:
+        while j > i + 1 and fold(words[j - 1].group()).strip(".,'’") in self.connectors:
             j -= 1
         return start + words[i].start(), start + words[j - 1].end()
 
     def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
-        based = _BASED.match(text, start, end)
+        based = self.based.match(text, start, end)
         if based and based.end() < end:
             start = based.end()  # "Va.-based Defense Point Security", "Ohio-based Meridian"
         if re.search(r"['’]s$", text[start:end]):
             end -= 2  # English possessive: "Ormeau Clinic's network"
-        surface = re.sub(r"^(?:la|le|les|l'|the)\s+", "", text[start:end], flags=re.IGNORECASE).strip()
-        surface = re.sub(r"^(?:[lL]['’])", "", surface)
+        surface = self.leading_article.sub("", text[start:end]).strip()
+        surface = self.elided_article.sub("", surface)
         return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)
 
     def _common_phrase(self, name: str, vocab: "_Vocabulary") -> bool:
@@ -379,12 +431,12 @@ class OrgRules:
     def key(self, name: str) -> str:
         """A name without leading descriptors, connectors and legal suffixes, for clustering:
         "centre hospitalier d'Armentières" and "hôpital d'Armentières" both give "armentieres"."""
-        words = [w for w in re.split(r"[\s'’-]+", fold(name).replace(".", " ").replace(",", " ")) if w]
-        while len(words) > 1 and (words[0] in self.leading_words or words[0] in _CONNECTORS):
+        words = _key_words(name)
+        while len(words) > 1 and (words[0] in self.leading_words or words[0] in self.connectors):
             words.pop(0)
         while len(words) > 1 and words[-1] in self.legal_suffixes:
             words.pop()
-        significant = [w for w in words if w not in _CONNECTORS]
+        significant = [w for w in words if w not in self.connectors]
         return " ".join(significant or words)
 
     def _trim(self, text: str, start: int, end: int, sentences: list[Segment],
@@ -407,13 +459,12 @@ class OrgRules:
             pieces.append((start + current[0].start(), start + current[-1].end()))
         pieces = [cut for s, e in pieces for cut in self._possessive_cut(text, s, e)]
         out = []
-        connectors = ("de", "du", "des", "d'", "la", "le", "les", "of", "the", "and", "for", "on", "&", "et", "en", "sur", "-")
         for s, e in pieces:
             segment = text[s:e]
             segment_words = segment.split()
-            while segment_words and fold(segment_words[-1]) in connectors:
+            while segment_words and fold(segment_words[-1]) in self.edge_connectors:
                 segment_words.pop()
-            while segment_words and fold(segment_words[0]) in connectors:
+            while segment_words and fold(segment_words[0]) in self.edge_connectors:
                 segment_words.pop(0)
             if not segment_words:
                 continue
@@ -433,7 +484,7 @@ class OrgRules:
     def _place_of_name(self, current: list[re.Match[str]]) -> bool:
         """The run so far is an organization's head and a connector ("CHU de", "University of"): the
         place that follows is part of its name ("CHU de Rennes"), not a word to cut at."""
-        if len(current) < 2 or fold(current[-1].group()).strip("'’") not in _CONNECTORS:
+        if len(current) < 2 or fold(current[-1].group()).strip("'’") not in self.connectors:
             return False
         head = [w.group() for w in current[:-1]]
         return any(re.split(r"['’]", fold(w).strip(".,"))[-1] in self.org_words or (w.isupper() and len(w) >= 2)
@@ -490,7 +541,7 @@ class OrgRules:
                 if previous:
                     target = max(previous, key=lambda c: c.mentions[-1].end)
             if target is None:
-                target = Cluster([mention])
+                target = Cluster([mention], connectors=self.connectors)
                 clusters.append(target)
                 forms[id(target)] = (set(), [])
             else:
@@ -506,7 +557,7 @@ class OrgRules:
             if other.key == mention.key:
                 return True
             a, b = other.key, mention.key
-            if _acronym(other.text, mention.text) or _acronym(mention.text, other.text):
+            if _acronym(other.text, mention.text, self.connectors) or _acronym(mention.text, other.text, self.connectors):
                 return True
             if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
                 return True
@@ -540,7 +591,7 @@ class OrgRules:
             role = None
             for m in cluster.mentions:
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or (
-                    "regulator" if self.regulator_name.search(fold(m.text + _name_tail(text, m.end))) else None)
+                    "regulator" if self.regulator_name.search(fold(m.text + self._name_tail(text, m.end))) else None)
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
@@ -584,7 +635,7 @@ class OrgRules:
                 f["mentions"] += 1
                 if m.start >= last_lines_start:
                     f["signature"] += 1  # letters are signed by the organization that writes them
-                if m.start >= body_start and _opens_sentence(text, sentences, m):
+                if m.start >= body_start and self._opens_sentence(text, sentences, m):
                     f["sentence_subject"] += 1
                 if self.relative_before.search(before[-25:]) and self.owner_after.match(after):
                     child = self._nearest_before(cluster, clusters, m, sentences)
@@ -655,6 +706,19 @@ class OrgRules:
                 cluster.role = "parent"
         return victim
 
+    def _name_tail(self, text: str, end: int) -> str:
+        """The words that may go on with a name cut short ("Commission d'accès" + " à l'information",
+        "Office of the Australian Information" + " Commissioner"): capitalized, or after a connector."""
+        m = self.name_tail.match(text, end, min(len(text), end + 80))
+        return m.group() if m else ""
+
+    def _opens_sentence(self, text: str, sentences: list[Segment], mention: Mention) -> bool:
+        """The mention begins its sentence, after at most an article: the usual place of the subject."""
+        if not sentences:
+            return False
+        start = sentences[mention.sentence].start
+        return fold(text[start:mention.start]).strip() in self.sentence_articles
+
     def _cue_after_apposition(self, folded: str, end: int) -> bool:
         """"X, a dental practice group with offices in Maine, lost data": the verb after the apposition."""
         m = self.apposition.match(folded, end)
@@ -677,18 +741,9 @@ class OrgRules:
         return best[1] if best else None
 
 
-_CONNECTORS = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "&", "a", "au", "aux", "en"}
-
-
-_NAME_TAIL = re.compile(r"(?:[ \t]+(?:(?:de|des|du|d['’]|à|a|l['’]|la|le|of|the|for|on)[ \t]*)+[^\W\d_][\w'’-]*"
-                        r"|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
-
-
-def _name_tail(text: str, end: int) -> str:
-    """The words that may go on with a name cut short ("Commission d'accès" + " à l'information",
-    "Office of the Australian Information" + " Commissioner"): capitalized, or after a connector."""
-    m = _NAME_TAIL.match(text, end, min(len(text), end + 80))
-    return m.group() if m else ""
+def _key_words(name: str) -> list[str]:
+    """The folded words of a name as its clustering key cuts them ("L.L.C." → "l", "l", "c")."""
+    return [w for w in re.split(r"[\s'’-]+", fold(name).replace(".", " ").replace(",", " ")) if w]
 
 
 def _dateline_place(text: str, mention: Mention) -> bool:
@@ -699,10 +754,6 @@ def _dateline_place(text: str, mention: Mention) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return (not text[line_start:mention.start].strip() and len(letters) >= 4 and surface.upper() == surface
             and bool(re.match(r"\s*(?:,|\(|[–—]|-\s)", text[mention.end:mention.end + 3])))
-
-
-# "27M", "1,5M", "700GB", "1tb", "1er", "3rd": a quantity or an ordinal, written like a name
-_QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:[kmb]|tb|gb|go|mo|to|er|re|e|eme|ème|st|nd|rd|th)", re.IGNORECASE)
 
 
 _NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
@@ -717,22 +768,13 @@ def _breadcrumb(text: str, mention: Mention) -> bool:
     return "›" in line or " > " in line or (" » " in line and len(line) < 120)
 
 
-def _opens_sentence(text: str, sentences: list[Segment], mention: Mention) -> bool:
-    """The mention begins its sentence, after at most an article: the usual place of the subject."""
-    if not sentences:
-        return False
-    start = sentences[mention.sentence].start
-    lead = fold(text[start:mention.start]).strip()
-    return lead in ("", "la", "le", "les", "l'", "the", "l’")
-
-
-def _common_noun_before(prefix: str) -> bool:
+def _common_noun_before(prefix: str, connectors: frozenset[str]) -> bool:
     """``prefix`` ends with a lower-case word that is no connector or article ("la mutuelle ")."""
     words = prefix.split()
-    return bool(words) and words[-1][:1].islower() and fold(words[-1]).strip("'’") not in _CONNECTORS
+    return bool(words) and words[-1][:1].islower() and fold(words[-1]).strip("'’") not in connectors
 
 
-def _acronym(long: str, short: str) -> bool:
+def _acronym(long: str, short: str, connectors: frozenset[str]) -> bool:
     """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly"."""
     letters = re.sub(r"[^A-Z]", "", fold(short).upper()) if short.replace("-", "").replace(".", "").isupper() else ""
     if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 8:
@@ -741,7 +783,7 @@ def _acronym(long: str, short: str) -> bool:
     if len(words) < 2:
         return False
     capitals = "".join(fold(w[0]).upper() for w in words if w[:1].isupper())
-    significant = "".join(fold(w[0]).upper() for w in words if fold(w) not in _CONNECTORS)
+    significant = "".join(fold(w[0]).upper() for w in words if fold(w) not in connectors)
     return letters in (capitals, significant)
 
 
