@@ -93,7 +93,8 @@ class ClusterRules:
             if other.key == mention.key:
                 return True
             a, b = other.key, mention.key
-            if _acronym(other.text, mention.text, self.connectors) or _acronym(mention.text, other.text, self.connectors):
+            connectors = self.connectors
+            if _acronym(other.text, mention.text, connectors) or _acronym(mention.text, other.text, connectors):
                 return True
             if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
                 return True

@@ -48,7 +48,8 @@ def _cap(abbreviations: Iterable[str]) -> str:
 
 
 class OrgRules(MentionRules, ClusterRules, RoleRules):
-    """Organization patterns, gazetteers and role cues of one language (``orgs.yml``)."""
+    """Organization patterns, gazetteers and role cues of one language (``orgs.yml``, and the
+    function words of ``syntax.yml`` ``# --- organizations``)."""
 
     def __init__(self, lang: str, resources: str = "default") -> None:
         data = read_resource(lang, "orgs", resources)
@@ -83,9 +84,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
             rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|[ ]?{elided}|[ ]?-[ ]?){cap})*{corporate}")
         self.based_suffixes = tuple(syntax["based_suffixes"])
         self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
-        self.name_tail = re.compile(
-            rf"(?:[ \t]+(?:{_alternation(syntax['name_tail_connectors'], folded=False, apostrophes=True, in_order=True)}[ \t]*)+[^\W\d_][\w'’-]*"
-            r"|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
+        tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)
+        self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail}[ \t]*)+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
         units = _alternation([*syntax["quantity_units"], *syntax["ordinal_suffixes"]], folded=False)
         self.quantity = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:[kmb]|{units})", re.IGNORECASE)
         articles = syntax["name_articles"]
@@ -112,8 +112,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.parent_after = self._start_cue(data["parent_cues"]["after"])
         self.child_before = self._end_cue(data["child_cues"])
         self.alias_before = self._end_cue(data["alias_cues"], gap=4)
-        self.subsidiary_after = re.compile(r"^[^.;:!?\n]{0,40}?(?<![\w])(?:" + "|".join(
-            re.escape(fold(w)) for w in data["subsidiary_words"]) + r")(?![\w])(?!\s+" + words.alternation("syntax", "of") + r"\s)")
+        subsidiary = "|".join(re.escape(fold(w)) for w in data["subsidiary_words"])
+        of = words.alternation("syntax", "of")
+        self.subsidiary_after = re.compile(rf"^[^.;:!?\n]{{0,40}}?(?<![\w])(?:{subsidiary})(?![\w])(?!\s+{of}\s)")
         self.media_before = self._end_cue(data["media_cues"])
         self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
         self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
