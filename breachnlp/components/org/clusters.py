@@ -1,0 +1,133 @@
+"""Grouping the mentions of one organization: same key, acronym, near-same words, "X, formerly Y"
+(:class:`ClusterRules`); the :class:`Cluster` and its fullest name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ...text import fold
+from .mentions import Mention
+from .roles import VICTIM_FEATURES
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention]
+    role: str = "other"
+    score: float = 0.0
+    owns: "Cluster | None" = None  # the subsidiary this cluster is the parent of
+    connectors: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # left out of names
+    features: dict[str, float] = field(default_factory=lambda: dict.fromkeys(VICTIM_FEATURES, 0.0))
+
+    @property
+    def name(self) -> str:
+        """The fullest name used: the longest surface form, ties to the most frequent."""
+        forms: dict[str, int] = {}
+        for m in self.mentions:
+            forms[m.text] = forms.get(m.text, 0) + 1
+        # "la mutuelle MuTeo" and "MuTeo": a lower-case common noun in apposition is no part of
+        # the name ("clinique des Lilas", where the noun is joined by "des", keeps it)
+        named = [f for f in forms if not any(f != g and f.endswith(" " + g) and f[:1].islower()
+                                             and _common_noun_before(f[:-len(g)], self.connectors) for g in forms)]
+        return max(named or forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        seen, out = {fold(name)}, []
+        for m in self.mentions:
+            if fold(m.text) not in seen:
+                seen.add(fold(m.text))
+                out.append(m.text)
+        return out
+
+
+class ClusterRules:
+    """The clustering of :class:`~.rules.OrgRules` (its patterns are built there)."""
+
+    def key(self, name: str) -> str:
+        """A name without leading descriptors, connectors and legal suffixes, for clustering:
+        "centre hospitalier d'Armentières" and "hôpital d'Armentières" both give "armentieres"."""
+        words = key_words(name)
+        while len(words) > 1 and (words[0] in self.leading_words or words[0] in self.connectors):
+            words.pop(0)
+        while len(words) > 1 and words[-1] in self.legal_suffixes:
+            words.pop()
+        significant = [w for w in words if w not in self.connectors]
+        return " ".join(significant or words)
+
+    # ------------------------------------------------------------- clusters
+    def clusters(self, text: str, mentions: list[Mention]) -> list[Cluster]:
+        folded = fold(text)
+        clusters: list[Cluster] = []
+        # each cluster's mentions with distinct (key, text), the only ones _same needs to compare:
+        # a name repeated a thousand times is compared once
+        forms: dict[int, tuple[set[tuple[str, str]], list[Mention]]] = {}
+        for mention in mentions:
+            target = None
+            alias = self.alias_before.search(folded[max(0, mention.start - 40):mention.start])
+            for cluster in clusters:
+                if self._same(Cluster(forms[id(cluster)][1]), mention):
+                    target = cluster
+                    break
+            if target is None and alias:
+                previous = [c for c in clusters if c.mentions[-1].sentence == mention.sentence]
+                if previous:
+                    target = max(previous, key=lambda c: c.mentions[-1].end)
+            if target is None:
+                target = Cluster([mention], connectors=self.connectors)
+                clusters.append(target)
+                forms[id(target)] = (set(), [])
+            else:
+                target.mentions.append(mention)
+            seen, distinct = forms[id(target)]
+            if (mention.key, mention.text) not in seen:
+                seen.add((mention.key, mention.text))
+                distinct.append(mention)
+        return clusters
+
+    def _same(self, cluster: Cluster, mention: Mention) -> bool:
+        for other in cluster.mentions:
+            if other.key == mention.key:
+                return True
+            a, b = other.key, mention.key
+            connectors = self.connectors
+            if _acronym(other.text, mention.text, connectors) or _acronym(mention.text, other.text, connectors):
+                return True
+            if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
+                return True
+            if a.replace(" ", "") == b.replace(" ", ""):
+                return True  # "Connect On Call" / "ConnectOnCall"
+        return False
+
+
+def key_words(name: str) -> list[str]:
+    """The folded words of a name as its clustering key cuts them ("L.L.C." → "l", "l", "c")."""
+    return [w for w in re.split(r"[\s'’-]+", fold(name).replace(".", " ").replace(",", " ")) if w]
+
+
+def _common_noun_before(prefix: str, connectors: frozenset[str]) -> bool:
+    """``prefix`` ends with a lower-case word that is no connector or article ("la mutuelle ")."""
+    words = prefix.split()
+    return bool(words) and words[-1][:1].islower() and fold(words[-1]).strip("'’") not in connectors
+
+
+def _acronym(long: str, short: str, connectors: frozenset[str]) -> bool:
+    """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly"."""
+    letters = re.sub(r"[^A-Z]", "", fold(short).upper()) if short.replace("-", "").replace(".", "").isupper() else ""
+    if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 8:
+        return False
+    words = [w for w in re.split(r"[\s\-–'’]+", long) if w]
+    if len(words) < 2:
+        return False
+    capitals = "".join(fold(w[0]).upper() for w in words if w[:1].isupper())
+    significant = "".join(fold(w[0]).upper() for w in words if fold(w) not in connectors)
+    return letters in (capitals, significant)
+
+
+def _shares_head(a: str, b: str) -> bool:
+    """Token-set matches must share their first significant word ("orange" ≠ "orange bank" is fine,
+    "lilas" vs "parc lilas" too, but not two names sharing only a generic word)."""
+    return a.split()[0] == b.split()[0] or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())

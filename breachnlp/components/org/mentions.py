@@ -1,0 +1,369 @@
+"""Finding the names of organizations in a text: capitalized runs, descriptors, the NER's ORG
+entities and the headline, each cut to the name it holds (:class:`MentionRules`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ...text import Segment, fold, segment_at, split_sentences
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence: int
+    source: str  # "pattern", "descriptor", "ner"
+    cues: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class _Vocabulary:
+    """Words of one text, collected once: those written in lower case, and capitalized words
+    that also occur inside a sentence (not only at its start)."""
+
+    def __init__(self, text: str) -> None:
+        self.lower_words = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", text)}
+        self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
+        self.folded = fold(text)
+        self.counts: dict[str, int] = {}
+        for w in re.findall(r"[^\W_]+", self.folded):
+            self.counts[w] = self.counts.get(w, 0) + 1
+
+    def common(self, word: str, phrase: str) -> bool:
+        """``word`` of ``phrase`` is written in lower case somewhere, or occurs outside the phrase."""
+        w = fold(word)
+        if w in self.lower_words:
+            return True
+        in_phrase = re.findall(r"[^\W_]+", fold(phrase)).count(w)
+        return self.counts.get(w, 0) > self.folded.count(fold(phrase)) * in_phrase
+
+
+class MentionRules:
+    """The mention finding of :class:`~.rules.OrgRules` (its patterns are built there)."""
+
+    # -------------------------------------------------------------- headline
+    def headline(self, text: str) -> "Headline":
+        """Where the headline is: the first line, when the text has several lines, the line is
+        short and is not a dateline, byline, date line, salutation or a sentence of the lede;
+        and where a site or paper name closes it ("... | CSO Online")."""
+        end = _headline_end(text)
+        if not end:
+            return Headline(0, 0, 0)
+        start = len(text) - len(text.lstrip())
+        line = text[start:end]
+        folded = fold(line)
+        words = line.split()
+        if any(p.search(folded) for p in self.not_headline) or (line.rstrip().endswith(".") and len(words) > 14):
+            return Headline(0, 0, 0)
+        site = end
+        for separator in self.site_separators:
+            cut = line.rfind(separator)
+            if cut > 0:
+                tail, head = line[cut + len(separator):], line[:cut]
+                if 0 < len(tail.split()) <= 5 and len(head.split()) >= 3:
+                    site = min(site, start + cut)
+        return Headline(start, end, site)
+
+    def _title_case_piece(self, text: str, start: int, end: int, headline: "Headline") -> tuple[int, int]:
+        """The part of a capitalized run of a Title Case headline that names an organization.
+
+        In "Netflix Scam Spreads Ransomware" every word is capitalized, so the run says nothing
+        of where the name ends. The body does: keep the longest stretch of the run's words that
+        the body writes the same way; failing that, cut the run at the first word the body
+        writes in lower case ("Wishbone Quiz App Exposes..." → "Wishbone")."""
+        body = text[headline.end:]
+        words = list(re.finditer(r"\S+", text[start:end]))
+        best: tuple[int, int] | None = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                if best is not None and j - i <= best[1] - best[0]:
+                    break
+                phrase = text[start + words[i].start():start + words[j - 1].end()].rstrip(".,;:'’")
+                if not (words[i].group()[:1].isupper() and words[j - 1].group()[:1].isupper()):
+                    continue  # a name starts and ends with a capitalized word, never "of"
+                if len(phrase) >= 2 and re.search(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", body):
+                    best = (i, j)
+        if best is not None:
+            i, j = best
+            piece_end = start + words[j - 1].end()
+            while piece_end > start and text[piece_end - 1] in ".,;:":
+                piece_end -= 1
+            return start + words[i].start(), piece_end
+        lower = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", body)}
+        for k, w in enumerate(words):
+            if k and fold(w.group().strip(".,;:")) in lower:
+                return start, start + words[k - 1].end()
+        return start, end
+
+    # -------------------------------------------------------------- mentions
+    def mentions(self, text: str, ents: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        vocab = _Vocabulary(text)
+        headline = self.headline(text)
+        title_case = headline.end > 0 and _title_case(text[headline.start:headline.site])
+        persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
+        # "Francisco Rodriguez ... Rodriguez said": the person's surname alone is no organization
+        surnames = {text[s:e].split()[-1] for s, e in persons if " " in text[s:e].strip()}
+        person_counts: dict[str, int] = {}
+        for s, e in persons:
+            person_counts[text[s:e]] = person_counts.get(text[s:e], 0) + 1
+        places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
+        found: list[Mention] = []
+        for m in self.name_re.finditer(text):
+            run_end = m.end()
+            for s, e in persons:  # "... District Chancellor Francisco Rodriguez": stop before the person
+                if m.start() < s < run_end and e <= run_end + 1:
+                    run_end = s
+            for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
+                if title_case and start < headline.site:
+                    start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
+                extended = self._with_descriptor(folded, start)
+                orgish = extended < start or self._looks_like_org(text[start:end])
+                # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
+                if (start, end) in persons and not orgish and " " in text[start:end] and \
+                        person_counts.get(text[start:end], 0) >= text.count(text[start:end]):
+                    continue  # unless the NER itself left it untagged elsewhere
+                if not orgish and text[start:end] in surnames:
+                    continue
+                place = any(s <= start and end <= e for s, e in places) and not orgish
+                found.append(self._mention(text, folded, sentences, extended, end, "place" if place else "pattern"))
+        for start, end, label in ents:
+            if title_case and label == "ORG" and start < headline.site:
+                start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
+            if label == "ORG":
+                start, end = self._trim_entity(text, start, end)
+            surface = text[start:end]
+            if not any(c.isupper() for c in surface):
+                continue  # "the state health department": a common noun, not a name
+            if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
+                    and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
+                found.append(self._mention(text, folded, sentences, start, end, "ner"))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for mention in found:
+            if kept and mention.start < kept[-1].end:
+                continue
+            if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
+                    self.quantity.fullmatch(mention.text) or self._bare_descriptor(mention.text) or \
+                    _dateline_place(text, mention) or _breadcrumb(text, mention):
+                continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
+            kept.append(mention)
+        kept = [self._with_number(text, folded, sentences, m) for m in kept]
+        return self._join_coordinated(text, folded, sentences, kept)
+
+    def _with_number(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
+        """"Forever 21", "Paris 1": a short number that the text writes after the name every time it
+        names it (at least twice) is part of the name; a lone one is a count or a year."""
+        m = _NAME_NUMBER.match(text, mention.end)
+        if m is None or mention.source == "place":
+            return mention
+        whole = text[mention.start:m.end()]
+        if len(re.findall(re.escape(whole) + r"(?![\d,.])", text)) < 2 or \
+                len(re.findall(re.escape(text[mention.start:mention.end]) + r"(?! \d)", text)) > 0:
+            return mention
+        return self._mention(text, folded, sentences, mention.start, m.end(), mention.source)
+
+    def _bare_descriptor(self, surface: str) -> bool:
+        """A lone common head ("Ehpad", "hôpital", "Centre", "Hospital"): what kind of place, not which."""
+        words = surface.split()
+        return len(words) == 1 and not surface.isupper() and fold(surface).strip(".,'’") in self.org_words
+
+    def _join_coordinated(self, text: str, folded: str, sentences: list[Segment],
+                          mentions: list[Mention]) -> list[Mention]:
+        """"Cascade Eye and Skin Centers", "NHS Dumfries and Galloway": two capitalized runs joined by
+        "and"/"et"/"&" are one name when the whole is written again, or when it ends like the name
+        of an organization and its first part does not."""
+        out: list[Mention] = []
+        for mention in mentions:
+            previous = out[-1] if out else None
+            if previous is not None and self.coordination.fullmatch(text[previous.end:mention.start]):
+                whole = text[previous.start:mention.end]
+                ends_like_org = self._org_word(mention.text.split()[-1]) and \
+                    not self._org_word(previous.text.split()[-1])
+                same_family = fold(previous.text.split()[0]) == fold(mention.text.split()[0])  # "X France et X Biologie"
+                if (text.count(whole) >= 2 or ends_like_org) and not same_family:
+                    out[-1] = self._mention(text, folded, sentences, previous.start, mention.end, previous.source)
+                    continue
+            out.append(mention)
+        return out
+
+    def _org_word(self, word: str) -> bool:
+        """``word`` (or its singular) names a kind of organization: "Centers", "Clinic", "Santé"."""
+        folded = fold(word).strip(".,")
+        return folded in self.org_words or folded.rstrip("s") in self.org_words
+
+    def _trim_entity(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """An entity of the NER without the function words it swallowed ("Directrice générale du CHU
+        de" → "CHU"): leading words that are no names or are lower-case, trailing connectors."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if not words:
+            return start, end
+        i = 0
+        while i < len(words) - 1 and (fold(words[i].group()).strip(".,") in self.title_words
+                                      or words[i].group()[:1].islower()):
+            i += 1
+        j = len(words)
+        while j > i + 1 and fold(words[j - 1].group()).strip(".,'’") in self.connectors:
+            j -= 1
+        return start + words[i].start(), start + words[j - 1].end()
+
+    def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
+        based = self.based.match(text, start, end)
+        if based and based.end() < end:
+            start = based.end()  # "Va.-based Defense Point Security", "Ohio-based Meridian"
+        if re.search(r"['’]s$", text[start:end]):
+            end -= 2  # English possessive: "Ormeau Clinic's network"
+        surface = self.leading_article.sub("", text[start:end]).strip()
+        surface = self.elided_article.sub("", surface)
+        return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)
+
+    def _common_phrase(self, name: str, vocab: "_Vocabulary") -> bool:
+        """Title-case common nouns ("Data Security Incident", "What Was Involved"): every word also
+        appears in lower case in the text, and none is an organization suffix."""
+        words = [w for w in re.split(r"[\s\-'’]+", name) if w]
+        if len(words) < 2 or self._looks_like_org(name):
+            return False
+        return all(w.isalpha() and not w.isupper() and vocab.common(w, name) for w in words)
+
+    def _looks_like_org(self, name: str) -> bool:
+        """Camel case, an acronym, a descriptor or an organization suffix: not a person or a place."""
+        words = name.split()
+        if any(re.search(r"[a-z][A-Z]", w) or (w.isupper() and len(w) >= 2) for w in words):
+            return True
+        folded = {fold(w).strip(".,") for w in words}
+        return bool(folded & self.org_words)
+
+    def _trim(self, text: str, start: int, end: int, sentences: list[Segment],
+              vocab: "_Vocabulary") -> list[tuple[int, int]]:
+        """Split a capitalized run at words that are not names ("Selon Reuters" → "Reuters")."""
+        pieces: list[tuple[int, int]] = []
+        words = list(re.finditer(r"[^\s]+", text[start:end]))
+        current: list[re.Match[str]] = []
+        for w in words:
+            token = w.group().strip(",.;:!?\"'«»()")
+            if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
+                                                  and not token.isupper() and len(token) > 1)) \
+                    and not self._place_of_name(current):
+                if current:
+                    pieces.append((start + current[0].start(), start + current[-1].end()))
+                current = []
+                continue
+            current.append(w)
+        if current:
+            pieces.append((start + current[0].start(), start + current[-1].end()))
+        pieces = [cut for s, e in pieces for cut in self._possessive_cut(text, s, e)]
+        out = []
+        for s, e in pieces:
+            segment = text[s:e]
+            segment_words = segment.split()
+            while segment_words and fold(segment_words[-1]) in self.edge_connectors:
+                segment_words.pop()
+            while segment_words and fold(segment_words[0]) in self.edge_connectors:
+                segment_words.pop(0)
+            if not segment_words:
+                continue
+            first = segment.find(segment_words[0])
+            s2 = s + first
+            e2 = s2 + len(" ".join(segment_words)) if " ".join(segment_words) in segment else e
+            cleaned = text[s2:e2].rstrip(".,;:'’")
+            e2 = s2 + len(cleaned)
+            if e2 - s2 < 2:
+                continue
+            if self._sentence_initial_word(text, s2, e2, sentences, vocab) or fold(text[s2:e2]) in self.not_names \
+                    or self._common_phrase(text[s2:e2], vocab):
+                continue
+            out.append((s2, e2))
+        return out
+
+    def _place_of_name(self, current: list[re.Match[str]]) -> bool:
+        """The run so far is an organization's head and a connector ("CHU de", "University of"): the
+        place that follows is part of its name ("CHU de Rennes"), not a word to cut at."""
+        if len(current) < 2 or fold(current[-1].group()).strip("'’") not in self.connectors:
+            return False
+        head = [w.group() for w in current[:-1]]
+        return any(re.split(r"['’]", fold(w).strip(".,"))[-1] in self.org_words or (w.isupper() and len(w) >= 2)
+                   for w in head)
+
+    def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
+        what follows is itself a name of an organization ("St. Brigid's Children's Hospital")."""
+        for w in re.finditer(r"\S+?['’]s(?=\s)", text[start:end]):
+            rest = text[start + w.end():end]
+            if not ({fold(x).strip(".,") for x in rest.split()} & self.org_words):
+                return [(start, start + w.end()), (start + w.end() + 1, end)]
+        return [(start, end)]
+
+    def _sentence_initial_word(self, text: str, start: int, end: int, sentences: list[Segment],
+                               vocab: "_Vocabulary") -> bool:
+        """Not a name: a lone capitalized word opening a sentence (or a bullet) that the text never
+        capitalizes elsewhere, or an all-caps heading ("PLAINTE DÉPOSÉE")."""
+        word = text[start:end]
+        if word.isupper() and len(word.replace("-", "")) > 5:
+            return " " in word or fold(word) in vocab.lower_words
+        if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
+            return False
+        index = segment_at(sentences, start) if sentences else 0
+        if sentences and sentences[index].start != start and not re.match(r"\s*[-•*–]\s*$", text[sentences[index].start:start]):
+            return False
+        return word not in vocab.mid_caps
+
+    def _with_descriptor(self, folded: str, start: int) -> int:
+        """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas")."""
+        m = self.descriptor_re.search(folded[max(0, start - 60):start])
+        if m and m.group("desc") in self.name_descriptors:
+            extended = start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
+            if "\n" not in folded[extended:start]:  # a headline's last word is no part of the next line's name
+                return extended
+        return start
+
+
+def _dateline_place(text: str, mention: Mention) -> bool:
+    """An upper-case place opening a line and followed by a comma, a dash or a bracket: the city of
+    a wire dateline ("LAVAL, 14 février (PC) –", "WELLINGTON -")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    surface = text[mention.start:mention.end]
+    letters = [c for c in surface if c.isalpha()]
+    return (not text[line_start:mention.start].strip() and len(letters) >= 4 and surface.upper() == surface
+            and bool(re.match(r"\s*(?:,|\(|[–—]|-\s)", text[mention.end:mention.end + 3])))
+
+
+_NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
+
+
+def _breadcrumb(text: str, mention: Mention) -> bool:
+    """A mention on a line of page navigation ("Forum › Sécurité & vie › Fuites")."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    # "›" and " > " always; a closing French quote " » " only on a short line (prose quotes too)
+    return "›" in line or " > " in line or (" » " in line and len(line) < 120)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Offsets of the headline line (``start == end == 0``: none) and of the site name that may
+    close it (``site == end``: none)."""
+
+    start: int
+    end: int
+    site: int
+
+
+def _title_case(line: str) -> bool:
+    """Most words of four letters or more are capitalized ("Hackers Hit Local Clinic")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+
+
+def _headline_end(text: str) -> int:
+    """End of the headline: the first line, when the text has several lines and it is short."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    newline = stripped.find("\n")
+    if newline == -1 or newline > 250:
+        return 0
+    return offset + newline

@@ -1,0 +1,225 @@
+"""A role for each organization cluster (victim, parent, regulator, media, attacker, vendor,
+law firm, other) and the victim score's features (:class:`RoleRules`)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...text import Segment, fold, segment_at, split_sentences
+
+if TYPE_CHECKING:
+    from .clusters import Cluster
+    from .mentions import Mention
+
+NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
+VICTIM_MARGIN = -1.0
+# What the victim score weighs, per organization cluster (counts, or 0/1 flags).
+VICTIM_FEATURES: tuple[str, ...] = (
+    "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
+    "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
+    "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
+)
+
+
+class RoleRules:
+    """The role choice of :class:`~.rules.OrgRules` (its patterns are built there)."""
+
+    # ---------------------------------------------------------------- roles
+    def assign_roles(self, text: str, clusters: list[Cluster]) -> Cluster | None:
+        """Give every cluster a role, victim features and a victim score; return the victim or None.
+
+        Each cluster's evidence is counted as named features (:data:`VICTIM_FEATURES`); its victim
+        score is the weighted sum plus the bias of ``weights.yml`` (fitted on gold by ``make
+        train``), a logit: the best candidate is the victim when its score reaches
+        :data:`VICTIM_MARGIN`.
+        """
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        last_lines_start = _tail_start(text)
+        other_incident_sentences = {i for i, s in enumerate(sentences)
+                                    if self.other_incident.search(folded, s.start, s.end)}
+        incident_sentences = {i for i, s in enumerate(sentences) if self.incident.search(folded, s.start, s.end)}
+        parents: dict[int, Cluster] = {}  # id(child) -> parent
+        orphans: list[Cluster] = []
+        headline = self.headline(text)
+        letter = len(self.first_person.findall(folded)) >= 3
+        letter_head = _nth_line_start(text, 4)
+        body_start = headline.end
+        first_body_sentence = segment_at(sentences, min(len(text) - 1, body_start + 1)) if sentences and text else 0
+        for cluster in clusters:
+            role = None
+            for m in cluster.mentions:
+                gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or (
+                    "regulator" if self.regulator_name.search(fold(m.text + self._name_tail(text, m.end))) else None)
+                if gazetteer_role:
+                    role = gazetteer_role
+                    m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
+                    break
+            f = cluster.features
+            counted_sentences: set[int] = set()
+            mention_sentences: set[int] = set()
+            place = all(m.source == "place" for m in cluster.mentions)
+
+            for m in cluster.mentions:
+                before = folded[max(0, m.start - 80):m.start]
+                after = folded[m.end:m.end + 40]
+                other = m.sentence in other_incident_sentences
+                mention_sentences.add(m.sentence)
+                if headline.site <= m.start < headline.end:
+                    role = role or "media"  # "... | CSO Online": the site that published the story
+                    m.cues.append((m.start, m.end, "headline_site"))
+                elif m.start < headline.site:
+                    f["headline"] += 1
+                    m.cues.append((m.start, m.end, "headline"))
+                parent_cue = self.parent_before.search(before[-70:])
+                child = self._nearest_before(cluster, clusters, m, sentences) if parent_cue else None
+                if child is not None:
+                    parents[id(child)] = cluster
+                    m.cues.append((m.start, m.end, "parent_cue"))
+                modifier = m.source == "place" and self.modifier_after.match(after)
+                if not other and not modifier and m.sentence not in counted_sentences:
+                    if self.victim_before.search(before) or self.victim_after.match(after) or \
+                            self._cue_after_apposition(folded, m.end):
+                        m.cues.append((m.start, m.end, "victim_cue"))
+                        if child is not None:
+                            # "X, filiale de Y, a annoncé": the verb after the apposition is X's
+                            child.features["apposition_cue"] += 1
+                        else:
+                            f["victim_cue"] += 1
+                            counted_sentences.add(m.sentence)
+                if other:
+                    f["other_incident"] += 1
+                    if role is None and m.source != "place":
+                        m.cues.append((m.start, m.end, "other_incident_victim"))
+                f["mentions"] += 1
+                if m.start >= last_lines_start:
+                    f["signature"] += 1  # letters are signed by the organization that writes them
+                if m.start >= body_start and self._opens_sentence(text, sentences, m):
+                    f["sentence_subject"] += 1
+                if self.relative_before.search(before[-25:]) and self.owner_after.match(after):
+                    child = self._nearest_before(cluster, clusters, m, sentences)
+                    if child is not None:
+                        parents[id(child)] = cluster
+                        m.cues.append((m.start, m.end, "owner_cue"))
+                if self.subsidiary_after.match(after) and m.sentence not in other_incident_sentences and not place:
+                    orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
+                if self.child_before.search(before[-50:]):
+                    owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
+                    if owner is not None:
+                        parents[id(cluster)] = owner
+                if role is None:
+                    sentence = sentences[m.sentence] if sentences else Segment(0, len(text))
+                    window = folded[max(sentence.start, m.start - 40):min(sentence.end, m.end + 25)]
+                    if self.attacker_context.search(window) and not self.victim_after.match(after):
+                        m.cues.append((m.start, m.end, "attacker_context"))
+                        f["attacker_context"] += 1
+                    if self.media_before.search(before[-40:]):
+                        f["media_context"] += 1
+                    if self.vendor_context.search(folded[max(sentence.start, m.start - 30):m.start]):
+                        f["vendor_context"] += 1
+            f["place"] = float(place)
+            f["letter_writer"] = float(letter and any(m.start < letter_head or m.start >= last_lines_start
+                                                      for m in cluster.mentions))
+            f["incident_sentences"] = float(len(mention_sentences & incident_sentences))
+            f["first_sentence"] = float(first_body_sentence in mention_sentences)
+            f["short_name"] = float(len(cluster.name) <= 3)
+            f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
+            f["vendor_role"] = float(role == "vendor")
+            cluster.role = role or "other"
+        # how often a candidate is named against the most named candidate (a regulator named more
+        # often does not make the victim less central)
+        most = max((c.features["mentions"] for c in clusters if c.role not in NEVER_VICTIM), default=1.0) or 1.0
+        # the candidate named first in the body (no place, regulator, paper or attacker)
+        first_named = min((m.start for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions
+                           if m.start >= body_start and m.source != "place"), default=-1)
+        for cluster in clusters:
+            cluster.features["mention_share"] = cluster.features["mentions"] / most
+            cluster.features["first_named"] = float(any(m.start == first_named for m in cluster.mentions))
+            cluster.score = self.weights.score(cluster.features)
+        for child in orphans:
+            if id(child) not in parents:
+                owners = [c for c in clusters if c is not child and c.role not in NEVER_VICTIM and c.role != "vendor"]
+                if owners:
+                    parents[id(child)] = max(owners, key=lambda c: c.score)
+        for cluster in clusters:
+            parent = parents.get(id(cluster))
+            if parent is not None and parent is not cluster and parent.role not in NEVER_VICTIM:
+                cluster.owns = None
+                parent.owns = cluster
+        candidates = [c for c in clusters if c.role not in NEVER_VICTIM]
+        for cluster in candidates:
+            cluster.features["owns"] = float(cluster.owns is not None and cluster.role != "vendor")
+            cluster.score = self.weights.score(cluster.features)
+        # the weights' bias sets the bar; a little below it, the best candidate still wins when
+        # nothing else does (first-sight batches: a victim named twice without a listed cue)
+        pool = [c for c in candidates if c.score >= VICTIM_MARGIN]
+        if not pool:
+            return None
+        victim = max(pool, key=lambda c: (c.score, -c.mentions[0].start))
+        if victim.owns is not None and victim.owns.role not in NEVER_VICTIM:
+            # "le groupe X ... l'une de ses filiales, Y": the breach is at the subsidiary
+            victim = victim.owns
+        victim.role = "victim"
+        for cluster in clusters:
+            if cluster is not victim and cluster.owns is victim:
+                cluster.role = "parent"
+        return victim
+
+    def _name_tail(self, text: str, end: int) -> str:
+        """The words that may go on with a name cut short ("Commission d'accès" + " à l'information",
+        "Office of the Australian Information" + " Commissioner"): capitalized, or after a connector."""
+        m = self.name_tail.match(text, end, min(len(text), end + 80))
+        return m.group() if m else ""
+
+    def _opens_sentence(self, text: str, sentences: list[Segment], mention: Mention) -> bool:
+        """The mention begins its sentence, after at most an article: the usual place of the subject."""
+        if not sentences:
+            return False
+        start = sentences[mention.sentence].start
+        return fold(text[start:mention.start]).strip() in self.sentence_articles
+
+    def _cue_after_apposition(self, folded: str, end: int) -> bool:
+        """"X, a dental practice group with offices in Maine, lost data": the verb after the apposition."""
+        m = self.apposition.match(folded, end)
+        return bool(m and self.victim_after.match(folded[m.end():m.end() + 40]))
+
+    @staticmethod
+    def _nearest_before(cluster: Cluster, clusters: list[Cluster], mention: Mention,
+                        sentences: list[Segment], reach: int = 0) -> Cluster | None:
+        """The organization named last before ``mention``, in its sentence (or ``reach`` before)."""
+        best: tuple[int, Cluster] | None = None
+        for other in clusters:
+            if other is cluster or other.role in NEVER_VICTIM:
+                continue
+            for m in other.mentions:
+                if m.source == "place":
+                    continue
+                if mention.sentence - reach <= m.sentence <= mention.sentence and m.end <= mention.start:
+                    if best is None or m.end > best[0]:
+                        best = (m.end, other)
+        return best[1] if best else None
+
+
+def _line_starts(text: str) -> list[int]:
+    """``[m.start() for m in re.finditer(r"(?m)^\\s*\\S", text)]`` in linear time (the regex
+    rescans every run of blank lines from each of its lines): 0 for the first non-empty line,
+    then for each next one the start of the line after the previous non-empty one."""
+    starts: list[int] = []
+    pending = pos = 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            starts.append(pending)
+            pending = pos + len(line) + 1
+        pos += len(line) + 1
+    return starts
+
+
+def _nth_line_start(text: str, n: int) -> int:
+    """Offset where the ``n``-th non-empty line begins (end of text when there are fewer)."""
+    lines = _line_starts(text)
+    return lines[n] if len(lines) > n else len(text)
+
+
+def _tail_start(text: str) -> int:
+    """Offset where the last three non-empty lines begin (a letter's signature)."""
+    lines = _line_starts(text)
+    return lines[-3] if len(lines) >= 6 else len(text) + 1

@@ -1,0 +1,153 @@
+"""The words and patterns of one language for ``breach_org``, built from ``LanguageData``.
+
+Every word comes from ``resources/<lang>/`` (``orgs.yml``, ``syntax.yml`` ``# --- organizations``,
+``text.yml``, ``cues.yml``); this module only composes them into regular expressions. The
+methods that use them are in :mod:`.mentions` (finding names), :mod:`.clusters` (grouping the
+mentions of one organization) and :mod:`.roles` (a role and a victim score for each group).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ...resources import language_data, read_resource
+from ...scoring import LinearScorer
+from ...text import cue_regex, fold
+from .clusters import ClusterRules, key_words
+from .mentions import MentionRules
+from .roles import VICTIM_FEATURES, RoleRules
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_SPACE = r"[ \t\u00a0\u202f]+"
+
+
+def _alternation(words: Iterable[str], *, folded: bool = True, apostrophes: bool = False, after: str = "",
+                 in_order: bool = False) -> str:
+    """``(?:w1|w2|…)`` over ``words`` (folded, or as written for case-sensitive patterns), longest
+    first (or in the data's order), each followed by ``after`` unless it ends with an apostrophe (an
+    elided word); with ``apostrophes`` an apostrophe matches both ' and ’. No words: a group that
+    never matches."""
+    forms = list(dict.fromkeys(fold(w) if folded else w for w in words))
+    if not in_order:
+        forms.sort(key=len, reverse=True)
+    alternatives = []
+    for w in forms:
+        escaped = re.escape(w)
+        if apostrophes:
+            escaped = escaped.replace("'", "['’]")
+        alternatives.append(escaped + ("" if w.endswith("'") else after))
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
+
+
+def _cap(abbreviations: Iterable[str]) -> str:
+    """A capitalized word: an abbreviation with its period ("St."), a word with a capital, a
+    camel-case word ("eHealth"), a figure with letters ("3M", "23andMe")."""
+    return (rf"(?:{_alternation(abbreviations, folded=False)}\.|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]"
+            rf"|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)")
+
+
+class OrgRules(MentionRules, ClusterRules, RoleRules):
+    """Organization patterns, gazetteers and role cues of one language (``orgs.yml``, and the
+    function words of ``syntax.yml`` ``# --- organizations``)."""
+
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        data = read_resource(lang, "orgs", resources)
+        text = read_resource(lang, "text", resources)
+        cues = read_resource(lang, "cues", resources)
+        records = read_resource(lang, "records", resources)
+        words = language_data(lang, resources)
+        self.lang = lang
+        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.not_headline = [re.compile(p) for p in text["not_headline"]]
+        self.site_separators = tuple(text["headline_site_separators"])
+        self.gazetteer: dict[str, str] = {}
+        for role, names in data["gazetteer"].items():
+            for name in names:
+                self.gazetteer.setdefault(fold(name), role)
+        self.not_names = {fold(w) for w in data["not_names"]}
+        self.not_names_exact = set(data["not_names"])
+        self.title_words = {fold(w).strip(".") for w in data["title_words"]}
+        self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
+        syntax = words["syntax"]
+        name_connectors = syntax["name_connectors"]
+        # connectors of a name and coordinators of two, as they stand alone at a run's edge
+        self.edge_connectors = frozenset(fold(w) for w in (*name_connectors, *syntax["name_coordinators"])) | {"&", "-"}
+        # "de", "of", "la"...: the words of a name that its key and its acronym leave out
+        self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&"}
+        connect = _alternation([*name_connectors, "&", "-"], folded=False)
+        elided = _alternation([w for w in name_connectors if w.endswith("'") and " " not in w], folded=False,
+                              apostrophes=True)
+        corporate = rf"(?:,[ ]?{_alternation(syntax['legal_suffixes'], folded=False)}(?![\w]))?"
+        cap = _cap(syntax["name_abbreviations"])
+        self.name_re = re.compile(
+            rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|[ ]?{elided}|[ ]?-[ ]?){cap})*{corporate}")
+        self.based_suffixes = tuple(syntax["based_suffixes"])
+        self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
+        tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)
+        self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail}[ \t]*)+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
+        units = _alternation([*syntax["quantity_units"], *syntax["ordinal_suffixes"]], folded=False)
+        self.quantity = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:[kmb]|{units})", re.IGNORECASE)
+        articles = syntax["name_articles"]
+        self.sentence_articles = frozenset(words.words("syntax", "name_articles")) | {""}
+        self.leading_article = re.compile(rf"^{_alternation(articles, folded=False)}\s+", re.IGNORECASE)
+        self.elided_article = re.compile(
+            "^" + _alternation([w for w in articles if w.endswith("'")], folded=False, apostrophes=True), re.IGNORECASE)
+        coordinators = _alternation(syntax["name_coordinators"], folded=False)
+        self.coordination = re.compile(rf"\s+(?:{coordinators}|&)\s+")
+        descriptors = sorted({fold(d) for d in data["descriptors"]} | {fold(d) for d in data["name_descriptors"]},
+                             key=len, reverse=True)
+        self.name_descriptors = {fold(d) for d in data["name_descriptors"]}
+        descriptor_articles = _alternation(syntax["descriptor_articles"], after=" ")
+        descriptor_connector = _alternation(syntax["descriptor_connectors"], after=r"\b")
+        descriptor_connectors = _alternation(syntax["descriptor_connectors"], after=" ")
+        self.descriptor_re = re.compile(
+            rf"(?<![\w]){descriptor_articles}?(?P<desc>" + "|".join(re.escape(d) for d in descriptors)
+            + rf")(?:\s+(?!{descriptor_connector})[a-z]+){{0,2}}?\s*(?:(?P<conn>{descriptor_connectors})?)$")
+        self._cue_article = _alternation(syntax["cue_articles"], after=" ")
+        self._subject_relative = _alternation(syntax["subject_relatives"], after=r"\s+")
+        self.victim_before = self._end_cue(data["victim_cues"]["before"])
+        self.victim_after = self._start_cue(data["victim_cues"]["after"])
+        self.parent_before = self._end_cue(data["parent_cues"]["before"], gap=60)
+        self.parent_after = self._start_cue(data["parent_cues"]["after"])
+        self.child_before = self._end_cue(data["child_cues"])
+        self.alias_before = self._end_cue(data["alias_cues"], gap=4)
+        subsidiary = "|".join(re.escape(fold(w)) for w in data["subsidiary_words"])
+        of = words.alternation("syntax", "of")
+        self.subsidiary_after = re.compile(rf"^[^.;:!?\n]{{0,40}}?(?<![\w])(?:{subsidiary})(?![\w])(?!\s+{of}\s)")
+        self.media_before = self._end_cue(data["media_cues"])
+        self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
+        self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
+        self.law_context = cue_regex([re.escape(fold(c)) for c in data["law_cues"]])
+        self.other_incident = cue_regex(cues["other_incident"])
+        self.incident = cue_regex(list(cues["exposure"]) + list(records["breach_context"]))
+        self.weights = LinearScorer.from_data(read_resource(lang, "weights", resources)["victim"], VICTIM_FEATURES)
+        self.apposition = re.compile(rf",\s*{words.alternation('syntax', 'apposition_openers')}\s[^,;.()\n]{{0,120}},")
+        descriptor_words = "|".join(re.escape(w) for w in sorted({w for d in descriptors for w in d.split() if len(w) > 3}))
+        self.modifier_after = re.compile(rf"^\s+(?:{descriptor_words})(?![\w])")
+        owner = "|".join(re.escape(fold(v)) for v in data["owner_verbs"])
+        auxiliaries = _alternation(syntax["owner_auxiliaries"], after=r"\s+")
+        self.owner_after = re.compile(rf"^\s+{auxiliaries}?(?:{owner})(?![\w])")
+        owner_nouns = _alternation(syntax["owner_nouns"], after=r"\s+")
+        self.relative_before = re.compile(rf"{words.alternation('syntax', 'object_relatives')}\s+{owner_nouns}?$")
+        self.first_person = re.compile(rf"(?<![\w']){words.alternation('text', 'first_person')}(?![\w'])")
+        self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
+        self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
+        self.leading_words = {w for d in descriptors for w in d.replace("'", " ").split()}
+        # "L.L.C." is cut like a name: "l", "l", "c"
+        self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in key_words(ending)}
+
+    def _end_cue(self, phrases: Iterable[str], gap: int = 0) -> re.Pattern[str]:
+        """A cue that ends right before a mention (allowing an article, or ``gap`` characters)."""
+        alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+        filler = rf"[^.;:!?\n]{{0,{gap}}}?" if gap else ""
+        return re.compile(rf"(?<![\w])(?:{alternation})(?![\w]){filler}[\s,:]*{self._cue_article}?$")
+
+    def _start_cue(self, phrases: Iterable[str]) -> re.Pattern[str]:
+        alternation = "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"^(?:,?\s*){self._subject_relative}?(?:{alternation})(?![\w])")
+
+
+@lru_cache(maxsize=8)
+def org_rules(lang: str, resources: str = "default") -> OrgRules:
+    return OrgRules(lang, resources)
