@@ -30,17 +30,13 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import read_resource
+from ..resources import language_data, read_resource
 from ..taxonomy import PHI_CATEGORIES
 from ..text import Segment, cue_regex, fold, interval_index, phrase_regex, split_sentences
 from .base import BreachComponent, doc_text
 
 LABEL = "PHI"
 STATUS_RANK = {"affirmed": 3, "hedged": 2, "negated": 1}
-_CLAUSE_PUNCT = re.compile(r"[;:\[\]]|,\s+(?=(?:mais|but|however|cependant|toutefois|while|whereas|alors|tandis)\b)")
-# Adverbs inside a French negation ("n'ont en revanche pas été touchés") end no clause.
-_MID_NEGATION = re.compile(r"(?<=\w )(?:en revanche|par contre|toutefois|cependant|neanmoins|pourtant|donc|bien|heureusement|"
-                           r"a priori|visiblement|elles|eux|quant a elles|quant a eux)(?= (?:pas|jamais|aucunement|ete))")
 
 
 @dataclass(frozen=True)
@@ -61,11 +57,18 @@ class PhiRules:
         phi = read_resource(lang, "phi", resources)
         cues = read_resource(lang, "cues", resources)
         text = read_resource(lang, "text", resources)
+        words = language_data(lang, resources)
         self.lang = lang
+        # a clause ends at a semicolon, a colon, a bracket, or a comma before a conjunction ("…, but")
+        self.clause_punct = re.compile(r"[;:\[\]]|,\s+(?=" + words.alternation("syntax", "clause_conjunctions") + r"\b)")
+        # adverbs inside a negation ("n'ont en revanche pas été touchés") end no clause: they are masked
+        self.mid_negation = re.compile(r"(?<=\w )" + words.alternation("syntax", "mid_negation_adverbs")
+                                       + r"(?= " + words.alternation("syntax", "mid_negation_followers") + ")")
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
         # what joins the items of an enumeration: punctuation, or a conjunction of the language
         joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
         self.list_joint = re.compile(rf"[,;/]|(?<![\w])(?:{joint})(?![\w])")
+        self.listed_before = re.compile(rf"(?:,|\b(?:{joint}))\s*$")  # "names and possibly …"
         self.term_category: dict[str, str] = {}
         terms: list[str] = []
         for category in PHI_CATEGORIES:
@@ -90,10 +93,14 @@ class PhiRules:
         self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
         self.exposure = cue_regex(cues["exposure"])
         self.advice = cue_regex(cues["advice"])
+        numbers = read_resource(lang, "numbers", resources)
+        amounts = sorted({fold(w) for w in (*numbers["hundred"], *numbers["scales"], *numbers["amount_nouns"])},
+                         key=len, reverse=True)
         self.identifier = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in phi["identifier_words"])
                                      + r")(?![\w])")
-        self.counted = re.compile(r"(?:\d[kKmM]?|\b(?:cent|mille|million|milliers|centaines|hundred|thousand|billion)s?"
-                                  r"(?: de| d'| of)?)\s*$")
+        # a figure or a number word right before a data noun makes it the counted noun
+        self.counted = re.compile(r"(?:\d[kKmM]?|\b(?:" + "|".join(re.escape(w) for w in amounts) + r")s?"
+                                  r"(?: " + words.alternation("syntax", "counted_of") + r")?)\s*$")
 
     def category_of(self, folded_match: str) -> str | None:
         """The category of a lexicon match (the longest term of any category that matches it)."""
@@ -117,7 +124,7 @@ class PhiRules:
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
             masked = self._mask(folded, sentence, self.pseudo)
-            masked = _MID_NEGATION.sub(lambda m: "_" * len(m.group()), masked)
+            masked = self.mid_negation.sub(lambda m: "_" * len(m.group()), masked)
             plain = folded[sentence.start:sentence.end]
             context = self._context(masked, sentence, inherited_exposure)
             bullet = bool(re.match(r"\s*[-•*–·]", sentence_text))
@@ -220,7 +227,7 @@ class PhiRules:
 
     def _clause(self, masked: str, start: int, end: int) -> tuple[int, int]:
         """Bounds (relative to the sentence) of the clause holding ``start:end``."""
-        starts, ends = _clause_bounds(self.termination, masked)  # found once per sentence
+        starts, ends = _clause_bounds(self.termination, self.clause_punct, masked)  # found once per sentence
         i = bisect_right(ends, start)
         j = bisect_left(starts, end)
         return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(masked))
@@ -238,7 +245,7 @@ class PhiRules:
             return "negated", cues[-1:]
         for m in _window(self.hedge, plain, left, right):
             if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
-                    re.search(r"(?:,|\band|\bor|\bet|\bou)\s*$", plain[max(0, m.start() - 6):m.start()]):
+                    self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
                 continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
@@ -254,9 +261,10 @@ class PhiRules:
 
 # A sentence with many mentions would be scanned again for each: its matches are found once.
 @lru_cache(maxsize=32)
-def _clause_bounds(termination: re.Pattern[str], masked: str) -> tuple[list[int], list[int]]:
+def _clause_bounds(termination: re.Pattern[str], punctuation: re.Pattern[str],
+                   masked: str) -> tuple[list[int], list[int]]:
     """Sorted starts and sorted ends of the clause bounds of a (masked) sentence."""
-    bounds = list(termination.finditer(masked)) + list(_CLAUSE_PUNCT.finditer(masked))
+    bounds = list(termination.finditer(masked)) + list(punctuation.finditer(masked))
     return sorted(m.start() for m in bounds), sorted(m.end() for m in bounds)
 
 

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..numbers import NumberMatch, grammar
-from ..resources import read_resource
+from ..resources import language_data, read_resource
 from ..text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 from .base import BreachComponent, doc_text
 
@@ -61,6 +61,7 @@ class RecordRules:
         data = read_resource(lang, "records", resources)
         dates = read_resource(lang, "dates", resources)
         text = read_resource(lang, "text", resources)
+        words = language_data(lang, resources)
         self.lang = lang
         self.grammar = grammar(lang, resources)
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
@@ -71,13 +72,13 @@ class RecordRules:
             re.escape(fold(p)) for p in data["qualifiers_after"][q]) + r")(?!\w)")
             for q in ("approx", "at_least", "at_most")}
         self.range_between = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_between"])
-                                        + r")\s+(?:le |les |the )?$")
+                                        + rf")\s+(?:{words.alternation('syntax', 'range_articles')} )?$")
         self.range_join = re.compile(r"^\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_and"])
                                      + r"|-|–)\s*$")
         self.units = {unit: re.compile(phrase_regex(data["units"][unit], plural=True)) for unit in RECORD_UNITS}
         self.non_record = re.compile(phrase_regex(data["non_record_nouns"], plural=True))
         self.money = re.compile(r"^\s*(?:" + "|".join(data["money_markers"]) + r")(?!\w)")
-        self.money_before = re.compile(r"(?:[$€£]|us\$|usd|eur|gbp)\s*$")
+        self.money_before = re.compile(words.alternation("records", "money_before") + r"\s*$")
         any_qualifier = "|".join(re.escape(fold(p)) for q in data["qualifiers"].values() for p in q)
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?$")
@@ -88,18 +89,24 @@ class RecordRules:
         self.initial = cue_regex(data["initial_cues"])
         # a cue right before a figure that makes it the superseded one ("up from", "au lieu de")
         self.superseded = re.compile(cue_regex(data["superseded_cues"]).pattern
-                                     + r"\s*(?:(?:the|a|an|its|le|la|les|l'|des|du|de|d'|ceux|celui)\s+)*$")
+                                     + rf"\s*(?:{words.alternation('syntax', 'superseded_determiners')}\s+)*$")
         # words right after a figure (and its unit) that make it a part of a larger count
         self.subset_after = re.compile(r"\s*(?:" + "|".join(data["subset_after"]) + r")(?![\w])")
         self.compound_head_last = data["compound_head"] == "last"
-        self.skippable = re.compile(r"\s*(?:(?:(?:de|des|du|of|the)(?!\w)|d'|'s|s')\s*)")
+        # "de"/"of" must end a word; an elided "d'" or a possessive "'s" need not
+        links = sorted(set(words.words("syntax", "unit_links")), key=len, reverse=True)
+        self.skippable = re.compile(r"\s*(?:(?:" + "|".join(
+            re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
+        ordinal = words.alternation("syntax", "date_like_ordinal_suffixes")
+        of = words.alternation("syntax", "date_like_of")
+        joiner = words.alternation("syntax", "date_like_range_joiners")
         months = "|".join(re.escape(fold(m)).rstrip(r"\.") for forms in dates["months"].values() for m in forms)
         self.date_like = re.compile(
-            rf"(?<!\w)(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{months})\.?(?:,?\s+(?:19|20)\d{{2}}(?!\d))?(?!\w)"
-            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
-            rf"|\d{{1,2}}\s*(?:au|-|et|to|and)\s*\d{{1,2}}\s+(?:{months})"
-            rf"|(?:{months})\.?,?\s+(?:de\s+|of\s+)?(?:19|20)\d{{2}}(?!\d)"
+            rf"(?<!\w)(?:\d{{1,2}}{ordinal}?\s+(?:{of}\s+)?(?:{months})\.?(?:,?\s+(?:19|20)\d{{2}}(?!\d))?(?!\w)"
+            rf"|(?:{months})\.?\s+\d{{1,2}}{ordinal}?(?:,?\s+\d{{4}})?(?!\d)"
+            rf"|\d{{1,2}}\s*(?:{joiner}|-)\s*\d{{1,2}}\s+(?:{months})"
+            rf"|(?:{months})\.?,?\s+(?:{of}\s+)?(?:19|20)\d{{2}}(?!\d)"
             r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[h:]\d{2}|\d{4}-\d{2}(?:-\d{2})?)")
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
