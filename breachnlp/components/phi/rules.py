@@ -1,42 +1,22 @@
-"""``breach_phi``: data categories of the PHI taxonomy, with their assertion status.
+"""Data-category mentions of one language: the PHI lexicon, enumerations and sentence context.
 
-Example::
-
-    doc = nlp("Les noms ont été volés, mais aucun numéro de sécurité sociale n'a été dérobé.")
-    [(s.text, s._.phi_category, s._.phi_status) for s in doc.spans["breach_phi"]]
-    # [("noms", "name", "affirmed"), ("numéro de sécurité sociale", "national_id", "negated")]
-
-Writes the span group ``breach_phi`` (label ``PHI``): one span per mention of a category in
-a sentence that says data was taken, exposed or spared (``phi_context="exposure"``); mentions
-in advice or background sentences are kept with ``phi_context="advice"`` / ``"background"``
-and do not count. ``phi_status`` follows the ConText/NegEx tradition, built for news:
-preceding and following negation cues and hedges (French conditional, "may have"), scoped to
-the clause (termination cues and punctuation end it), pseudo-cues ("non seulement", "not
-only") removed first. With ``explain=True`` (default) ``phi_cues`` holds the cue spans that
-decided the status as ``[start_char, end_char, kind]``.
-
-Document rule (``document_status``): among mentions that count, affirmed beats hedged beats
-negated: a category stated as stolen anywhere is stolen, a specific denial only stands when
-nothing affirms or hedges it.
+Pure rules (no spaCy): :class:`PhiRules` reads ``phi.yml``, ``cues.yml``, ``text.yml``,
+``numbers.yml`` and the ``# --- phi`` section of ``syntax.yml`` and finds every mention of a
+data category of the PHI taxonomy, with its context (``exposure``, ``advice``, ``background``)
+and its assertion status (the negation and hedge rules of :mod:`.status`).
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from ..resources import language_data, read_resource
-from ..taxonomy import PHI_CATEGORIES
-from ..text import Segment, cue_regex, fold, interval_index, phrase_regex, split_sentences
-from .base import BreachComponent, doc_text
-
-LABEL = "PHI"
-STATUS_RANK = {"affirmed": 3, "hedged": 2, "negated": 1}
+from ...resources import language_data, read_resource
+from ...taxonomy import PHI_CATEGORIES
+from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, split_sentences
+from .status import StatusRules, _first
 
 
 @dataclass(frozen=True)
@@ -50,25 +30,19 @@ class PhiMention:
     cues: tuple[tuple[int, int, str], ...] = ()
 
 
-class PhiRules:
-    """PHI lexicon and assertion cues of one language (``phi.yml`` and ``cues.yml``)."""
+class PhiRules(StatusRules):
+    """PHI lexicon, context cues and (from :class:`~.status.StatusRules`) assertion cues of one language."""
 
     def __init__(self, lang: str, resources: str = "default") -> None:
+        super().__init__(lang, resources)
         phi = read_resource(lang, "phi", resources)
         cues = read_resource(lang, "cues", resources)
         text = read_resource(lang, "text", resources)
         words = language_data(lang, resources)
-        self.lang = lang
-        # a clause ends at a semicolon, a colon, a bracket, or a comma before a conjunction ("…, but")
-        self.clause_punct = re.compile(r"[;:\[\]]|,\s+(?=" + words.alternation("syntax", "clause_conjunctions") + r"\b)")
-        # adverbs inside a negation ("n'ont en revanche pas été touchés") end no clause: they are masked
-        self.mid_negation = re.compile(r"(?<=\w )" + words.alternation("syntax", "mid_negation_adverbs")
-                                       + r"(?= " + words.alternation("syntax", "mid_negation_followers") + ")")
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
         # what joins the items of an enumeration: punctuation, or a conjunction of the language
         joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
         self.list_joint = re.compile(rf"[,;/]|(?<![\w])(?:{joint})(?![\w])")
-        self.listed_before = re.compile(rf"(?:,|\b(?:{joint}))\s*$")  # "names and possibly …"
         self.term_category: dict[str, str] = {}
         terms: list[str] = []
         for category in PHI_CATEGORIES:
@@ -85,12 +59,6 @@ class PhiRules:
         self.coordination = re.compile(
             rf"(?<![\w'-])(?P<head>{word}) (?P<a>{word}),? (?:{joint}) (?P<b>{word})(?![\w'-])" if self.head_first else
             rf"(?<![\w'-])(?P<a>{word}),? (?:{joint}) (?P<b>{word}) (?P<head>{word})(?![\w'-])")
-        self.preceding = cue_regex(cues["preceding_negation"])
-        self.following = cue_regex(cues["following_negation"])
-        self.pseudo = cue_regex(cues["pseudo_negation"])
-        self.hedge = cue_regex(cues["hedge"])
-        self.hedge_forward = cue_regex(cues["hedge_forward"])
-        self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
         self.exposure = cue_regex(cues["exposure"])
         self.advice = cue_regex(cues["advice"])
         numbers = read_resource(lang, "numbers", resources)
@@ -123,8 +91,7 @@ class PhiRules:
         heading: tuple[str, tuple[int, int, str]] | None = None
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
-            masked = self._mask(folded, sentence, self.pseudo)
-            masked = self.mid_negation.sub(lambda m: "_" * len(m.group()), masked)
+            masked = self.mask_cues(folded, sentence)
             plain = folded[sentence.start:sentence.end]
             context = self._context(masked, sentence, inherited_exposure)
             bullet = bool(re.match(r"\s*[-•*–·]", sentence_text))
@@ -184,24 +151,6 @@ class PhiRules:
                 found.append((_Span(where[0], where[1], folded[where[0]:where[1]]), category))
         return found
 
-    def _heading_status(self, masked: str, plain: str, sentence: Segment) -> tuple[str, tuple[int, int, str]] | None:
-        """The status a list heading gives its bullets: "Not affected:" negated, "Possibly involved:" hedged."""
-        for pattern, status, text in ((self.preceding, "negated", masked), (self.following, "negated", masked),
-                                      (self.hedge, "hedged", plain)):
-            m = pattern.search(text)
-            if m:
-                return status, (sentence.start + m.start(), sentence.start + m.end(), f"heading_{status}")
-        return None
-
-    @staticmethod
-    def _mask(folded: str, sentence: Segment, pattern: re.Pattern[str]) -> str:
-        """The sentence's folded text with pseudo-cues blanked out (offsets kept)."""
-        chars = list(folded[sentence.start:sentence.end])
-        for m in pattern.finditer(folded, sentence.start, sentence.end):
-            for i in range(m.start() - sentence.start, m.end() - sentence.start):
-                chars[i] = "_"
-        return "".join(chars)
-
     def _context(self, masked: str, sentence: Segment, inherited_exposure: bool) -> str:
         """"exposure" when the sentence says data was taken, exposed or spared; otherwise "advice"
         (a recommendation) or "background" (anything else)."""
@@ -224,72 +173,6 @@ class PhiRules:
     def _names_an_organization(text: str, match: re.Match[str]) -> bool:
         """"la mutuelle Cévenole", "Medicare Advantage": a one-word term followed by a proper name."""
         return " " not in match.group() and bool(re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[match.end():match.end() + 3]))
-
-    def _clause(self, masked: str, start: int, end: int) -> tuple[int, int]:
-        """Bounds (relative to the sentence) of the clause holding ``start:end``."""
-        starts, ends = _clause_bounds(self.termination, self.clause_punct, masked)  # found once per sentence
-        i = bisect_right(ends, start)
-        j = bisect_left(starts, end)
-        return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(masked))
-
-    def _status(self, masked: str, plain: str, sentence: Segment, start: int,
-                end: int) -> tuple[str, list[tuple[int, int, str]]]:
-        rel_start, rel_end = start - sentence.start, end - sentence.start
-        left, right = self._clause(masked, rel_start, rel_end)
-        cues: list[tuple[int, int, str]] = []
-        for m in _window(self.preceding, masked, left, rel_start)[-1:]:  # only the last one is kept
-            cues.append((sentence.start + m.start(), sentence.start + m.end(), "preceding_negation"))
-        for m in _window(self.following, masked, rel_end, right)[-1:]:
-            cues.append((sentence.start + m.start(), sentence.start + m.end(), "following_negation"))
-        if cues:
-            return "negated", cues[-1:]
-        for m in _window(self.hedge, plain, left, right):
-            if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
-                    self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
-                continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
-            if not (m.start() < rel_end and rel_start < m.end()):
-                cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
-                break  # the first one decides (cues[:1])
-        if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
-            for m in _window(self.hedge, plain, 0, rel_start):
-                cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
-                break
-        if cues:
-            return "hedged", cues[:1]
-        return "affirmed", []
-
-
-# A sentence with many mentions would be scanned again for each: its matches are found once.
-@lru_cache(maxsize=32)
-def _clause_bounds(termination: re.Pattern[str], punctuation: re.Pattern[str],
-                   masked: str) -> tuple[list[int], list[int]]:
-    """Sorted starts and sorted ends of the clause bounds of a (masked) sentence."""
-    bounds = list(termination.finditer(masked)) + list(punctuation.finditer(masked))
-    return sorted(m.start() for m in bounds), sorted(m.end() for m in bounds)
-
-
-@lru_cache(maxsize=128)
-def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
-    found = list(pattern.finditer(sentence))
-    return found, [m.start() for m in found], [m.end() for m in found]
-
-
-def _window(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> list[re.Match[str]]:
-    """``list(pattern.finditer(sentence, start, end))``; over more than 2 000 characters (no real
-    clause is so long) the matches that lie within ``start:end`` among the sentence's, found once."""
-    if end - start <= 2000:
-        return list(pattern.finditer(sentence, start, end))
-    found, starts, ends = _matches(pattern, sentence)
-    return found[bisect_left(starts, start):bisect_right(ends, end)]
-
-
-def _first(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> re.Match[str] | None:
-    """``pattern.search(sentence, start, end)``, the same way as :func:`_window`."""
-    if end - start <= 2000:
-        return pattern.search(sentence, start, end)
-    found, starts, ends = _matches(pattern, sentence)
-    i = bisect_left(starts, start)
-    return found[i] if i < len(found) and ends[i] <= end else None
 
 
 class _Span:
@@ -325,58 +208,6 @@ def _term_key(term: str) -> str:
     return re.sub(r"\s+", " ", fold(term).strip())
 
 
-def document_status(mentions: Iterable[PhiMention]) -> dict[str, str]:
-    """One status per category: affirmed > hedged > negated among mentions that count."""
-    best: dict[str, str] = {}
-    for mention in mentions:
-        if mention.context != "exposure":
-            continue
-        current = best.get(mention.category)
-        if current is None or STATUS_RANK[mention.status] > STATUS_RANK[current]:
-            best[mention.category] = mention.status
-    return {category: best[category] for category in PHI_CATEGORIES if category in best}
-
-
 @lru_cache(maxsize=8)
 def phi_rules(lang: str, resources: str = "default") -> PhiRules:
     return PhiRules(lang, resources)
-
-
-class PhiTagger(BreachComponent):
-    """Tags data-category mentions with their taxonomy id, status and context."""
-
-    label = LABEL
-
-    def __init__(self, nlp: Language, name: str = "breach_phi", *, resources: str = "default",
-                 spans_key: str = "breach_phi", explain: bool = True) -> None:
-        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
-        self.explain = explain
-        self.rules = phi_rules(self.lang, resources)
-
-    def _config(self) -> dict[str, object]:
-        return {**super()._config(), "explain": self.explain}
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for mention in self.rules.mentions(doc_text(doc)):
-            span = self.char_span(doc, mention.start, mention.end)
-            if span is None:
-                continue
-            span._.phi_category = mention.category
-            span._.phi_status = mention.status
-            span._.phi_context = mention.context
-            span._.breach_features = {"sentence": mention.sentence}
-            if self.explain:
-                span._.phi_cues = [list(c) for c in mention.cues]
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
-        return doc
-
-
-@Language.factory(
-    "breach_phi",
-    assigns=["doc.spans", "span._.phi_category", "span._.phi_status", "span._.phi_cues", "span._.phi_context"],
-    default_config={"resources": "default", "spans_key": "breach_phi", "explain": True},
-)
-def make_phi_tagger(nlp: Language, name: str, resources: str, spans_key: str, explain: bool) -> PhiTagger:
-    return PhiTagger(nlp, name, resources=resources, spans_key=spans_key, explain=explain)

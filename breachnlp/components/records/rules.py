@@ -1,17 +1,8 @@
-"""``breach_records``: every figure that may count the people or records of a breach.
+"""The record-count rules of one language: figures, their unit, qualifier and score.
 
-Example::
-
-    nlp.add_pipe("breach_records")
-    doc = nlp("Les données de près d'un million de patients ont été volées.")
-    span = doc.spans["breach_records"][0]
-    span._.records_value, span._.records_unit, span._.records_qualifier   # 1000000, "people", "approx"
-
-Writes the span group ``breach_records`` (label ``RECORD_COUNT``): one span per figure that
-is not a distractor (money, sizes, years, dates, phone numbers, percentages, ranks, counts of
-other things), with ``records_value`` (``None`` for vague amounts), ``records_unit``,
-``records_qualifier`` and ``records_score`` (how strongly the figure is tied to a breach).
-Which figure is THE count is decided by :func:`choose_count`, called by ``breach_assemble``.
+Pure rules (no spaCy): :class:`RecordRules` reads ``records.yml``, ``numbers.yml``, ``dates.yml``,
+``text.yml`` and the ``# --- records`` section of ``syntax.yml`` of one language and finds every
+figure of a text that may count the people or records of a breach (:class:`CountCandidate`).
 """
 from __future__ import annotations
 
@@ -21,15 +12,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from price_parser import Price
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
-from ..numbers import NumberMatch, grammar
-from ..resources import language_data, read_resource
-from ..text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
-from .base import BreachComponent, doc_text
+from ...numbers import NumberMatch, grammar
+from ...resources import language_data, read_resource
+from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 
-LABEL = "RECORD_COUNT"
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
@@ -353,112 +340,6 @@ def _overlaps_indexed(start: int, end: int, index: tuple[list[int], list[int]]) 
     return i > 0 and max_ends[i - 1] > start
 
 
-def candidate_from_span(span: Span, score: float | None = None) -> CountCandidate:
-    """Rebuild the candidate a ``breach_records`` span was made from (``score`` overrides)."""
-    features = span._.breach_features or {}
-    return CountCandidate(span.start_char, span.end_char, span._.records_value, span._.records_unit,
-                          span._.records_qualifier or "exact", span._.records_score if score is None else score,
-                          features.get("sentence", 0), features.get("significant", 0), features.get("population", False),
-                          features.get("revision", False), features.get("initial", False),
-                          features.get("range_start", False), tuple(tuple(c) for c in span._.breach_cues or ()))
-
-
-def precision_rank(candidate: CountCandidate) -> tuple[int, int]:
-    """How exact a figure is: qualified and round figures rank below exact, precise ones."""
-    exact = 1 if candidate.qualifier == "exact" else 0
-    return (candidate.significant, exact)
-
-
-def _same_count(figure: CountCandidate, anchor: CountCandidate) -> bool:
-    """``figure`` and ``anchor`` can be the same count written twice, one of them rounded:
-    the less precise one is the other rounded or cut at its own precision ("6,4 millions" and
-    "6 412 000"), or within 15 % of it when it says so ("près d'un million" and "914 138").
-    "3M (was 2.3M)" are two counts."""
-    rough, fine = (anchor, figure) if figure.significant >= anchor.significant else (figure, anchor)
-    if rough.value is None or fine.value is None:
-        return False
-    if rough.value == fine.value:
-        return True
-    step = 10 ** max(0, len(str(rough.value)) - max(1, rough.significant))
-    if rough.value in (fine.value // step * step, round(fine.value / step) * step):
-        return True
-    if rough.qualifier == "at_least":
-        return rough.value <= fine.value < rough.value + step
-    if rough.qualifier in ("approx", "at_most"):
-        return abs(fine.value - rough.value) <= 0.15 * rough.value
-    return False
-
-
-def counts_people_or_records(candidate: CountCandidate) -> bool:
-    """A figure that may be the count: a value, a record unit (or none), not a population, not the
-    lower bound of a range."""
-    return bool(candidate.value) and candidate.unit in RECORD_UNITS + (None,) and not candidate.population \
-        and not candidate.range_start
-
-
-def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) -> CountCandidate | None:
-    """THE count of the main breach among scored candidates, or ``None``.
-
-    The best-scored figure anchors the choice; the same count written more precisely replaces
-    it (rounded headline vs exact body, :func:`_same_count`); a figure in a
-    sentence that revises an earlier one wins over the others (latest update).
-    """
-    pool = [c for c in candidates if counts_people_or_records(c) and c.score >= min_score]
-    if not pool:
-        return None
-    best_score = max(c.score for c in pool)
-    top = [c for c in pool if c.score >= best_score - 1.0]
-    revised = [c for c in top if c.revision and not c.initial]
-    if revised:
-        return revised[-1]
-    anchor = max(top, key=lambda c: (c.score, -c.start))
-    same = [c for c in pool if c.value and anchor.value and _same_count(c, anchor) and c.score >= min_score]
-    if any(not c.initial for c in same):
-        same = [c for c in same if not c.initial]  # a first estimate never beats a later figure
-    if not same:
-        return anchor
-    return max(same, key=lambda c: (precision_rank(c), c.score, -c.start))
-
-
 @lru_cache(maxsize=8)
 def record_rules(lang: str, resources: str = "default") -> RecordRules:
     return RecordRules(lang, resources)
-
-
-class RecordCounter(BreachComponent):
-    """Finds the figures of a text that may count the people or records of a breach."""
-
-    label = LABEL
-
-    def __init__(self, nlp: Language, name: str = "breach_records", *, resources: str = "default",
-                 spans_key: str = "breach_records") -> None:
-        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
-        self.rules = record_rules(self.lang, resources)
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for candidate in self.rules.candidates(doc_text(doc)):
-            span = self.char_span(doc, candidate.start, candidate.end)
-            if span is None:
-                continue
-            span._.records_value = candidate.value
-            span._.records_unit = candidate.unit
-            span._.records_qualifier = candidate.qualifier
-            span._.records_score = candidate.score
-            span._.breach_cues = [list(c) for c in candidate.cues]
-            span._.breach_features = {"sentence": candidate.sentence, "significant": candidate.significant,
-                                      "population": candidate.population, "revision": candidate.revision,
-                                      "initial": candidate.initial, "range_start": candidate.range_start}
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
-        return doc
-
-
-@Language.factory(
-    "breach_records",
-    assigns=["doc.spans", "span._.records_value", "span._.records_unit", "span._.records_qualifier",
-             "span._.records_score"],
-    default_config={"resources": "default", "spans_key": "breach_records"},
-)
-def make_record_counter(nlp: Language, name: str, resources: str, spans_key: str) -> RecordCounter:
-    return RecordCounter(nlp, name, resources=resources, spans_key=spans_key)
