@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, TypeVar
 
-from ...resources import language_data, read_resource
+from ...resources import LanguageData, language_data, read_resource
 from ...taxonomy import PHI_CATEGORIES
 from ...text import Segment, cue_regex, fold
 
@@ -26,9 +26,16 @@ if TYPE_CHECKING:
 
 STATUS_RANK = {"affirmed": 3, "hedged": 2, "negated": 1}
 
+_Rules = TypeVar("_Rules", bound="StatusRules")
+
 
 class StatusRules:
     """Negation and hedge cues of one language, and the clause they reach."""
+
+    @classmethod
+    def from_data(cls: type[_Rules], data: LanguageData) -> _Rules:
+        """The rules of ``data``'s language, from ``data``'s source."""
+        return cls(data.lang, data.source)
 
     def __init__(self, lang: str, resources: str = "default") -> None:
         cues = read_resource(lang, "cues", resources)

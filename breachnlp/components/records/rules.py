@@ -10,11 +10,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from price_parser import Price
 
 from ...numbers import NumberMatch, grammar
-from ...resources import language_data, read_resource
+from ...resources import LanguageData, language_data, read_resource
 from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
@@ -41,8 +42,15 @@ class CountCandidate:
     cues: tuple[tuple[int, int, str], ...] = field(default=())
 
 
+_Rules = TypeVar("_Rules", bound="RecordRules")
+
 class RecordRules:
     """The record-count rules of one language, compiled from ``resources/<lang>/records.yml``."""
+
+    @classmethod
+    def from_data(cls: type[_Rules], data: LanguageData) -> _Rules:
+        """The rules of ``data``'s language, from ``data``'s source."""
+        return cls(data.lang, data.source)
 
     def __init__(self, lang: str, resources: str = "default") -> None:
         data = read_resource(lang, "records", resources)
