@@ -43,6 +43,7 @@ class NumberGrammar:
         self.suffixes = dict(data["suffixes"])
         self.half_after = tuple(fold(w) for w in data["half_after"])
         self.half_before = tuple(fold(w) for w in data["half_before"])
+        self.half_articles = frozenset(fold(w) for w in data["half_articles"])
         scale_words = sorted(self.scales, key=len, reverse=True)
         suffixes = sorted(self.suffixes, key=len, reverse=True)
         multiplier = "|".join([re.escape(w) + "s?" for w in scale_words] + [re.escape(s) for s in suffixes])
@@ -111,7 +112,7 @@ class NumberGrammar:
                     total += last_scale * 0.5
             elif w == "HALF_BEFORE":
                 current += 0.5
-                if i + 1 < len(words) and words[i + 1] in ("a", "un", "une"):
+                if i + 1 < len(words) and words[i + 1] in self.half_articles:
                     i += 1
             elif w in self.connectors:
                 pass

@@ -1,17 +1,8 @@
-"""``breach_records``: every figure that may count the people or records of a breach.
+"""The record-count rules of one language: figures, their unit, qualifier and score.
 
-Example::
-
-    nlp.add_pipe("breach_records")
-    doc = nlp("Les données de près d'un million de patients ont été volées.")
-    span = doc.spans["breach_records"][0]
-    span._.records_value, span._.records_unit, span._.records_qualifier   # 1000000, "people", "approx"
-
-Writes the span group ``breach_records`` (label ``RECORD_COUNT``): one span per figure that
-is not a distractor (money, sizes, years, dates, phone numbers, percentages, ranks, counts of
-other things), with ``records_value`` (``None`` for vague amounts), ``records_unit``,
-``records_qualifier`` and ``records_score`` (how strongly the figure is tied to a breach).
-Which figure is THE count is decided by :func:`choose_count`, called by ``breach_assemble``.
+Pure rules (no spaCy): :class:`RecordRules` reads ``records.yml``, ``numbers.yml``, ``dates.yml``,
+``text.yml`` and the ``# --- records`` section of ``syntax.yml`` of one language and finds every
+figure of a text that may count the people or records of a breach (:class:`CountCandidate`).
 """
 from __future__ import annotations
 
@@ -19,17 +10,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from price_parser import Price
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
-from ..numbers import NumberMatch, grammar
-from ..resources import read_resource
-from ..text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
-from .base import BreachComponent, doc_text
+from ...numbers import NumberMatch, grammar
+from ...resources import LanguageData, language_data, read_resource
+from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 
-LABEL = "RECORD_COUNT"
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
@@ -54,13 +42,21 @@ class CountCandidate:
     cues: tuple[tuple[int, int, str], ...] = field(default=())
 
 
+_Rules = TypeVar("_Rules", bound="RecordRules")
+
 class RecordRules:
     """The record-count rules of one language, compiled from ``resources/<lang>/records.yml``."""
+
+    @classmethod
+    def from_data(cls: type[_Rules], data: LanguageData) -> _Rules:
+        """The rules of ``data``'s language, from ``data``'s source."""
+        return cls(data.lang, data.source)
 
     def __init__(self, lang: str, resources: str = "default") -> None:
         data = read_resource(lang, "records", resources)
         dates = read_resource(lang, "dates", resources)
         text = read_resource(lang, "text", resources)
+        words = language_data(lang, resources)
         self.lang = lang
         self.grammar = grammar(lang, resources)
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
@@ -71,13 +67,13 @@ class RecordRules:
             re.escape(fold(p)) for p in data["qualifiers_after"][q]) + r")(?!\w)")
             for q in ("approx", "at_least", "at_most")}
         self.range_between = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_between"])
-                                        + r")\s+(?:le |les |the )?$")
+                                        + rf")\s+(?:{words.alternation('syntax', 'range_articles')} )?$")
         self.range_join = re.compile(r"^\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_and"])
                                      + r"|-|–)\s*$")
         self.units = {unit: re.compile(phrase_regex(data["units"][unit], plural=True)) for unit in RECORD_UNITS}
         self.non_record = re.compile(phrase_regex(data["non_record_nouns"], plural=True))
         self.money = re.compile(r"^\s*(?:" + "|".join(data["money_markers"]) + r")(?!\w)")
-        self.money_before = re.compile(r"(?:[$€£]|us\$|usd|eur|gbp)\s*$")
+        self.money_before = re.compile(words.alternation("records", "money_before") + r"\s*$")
         any_qualifier = "|".join(re.escape(fold(p)) for q in data["qualifiers"].values() for p in q)
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?$")
@@ -88,18 +84,24 @@ class RecordRules:
         self.initial = cue_regex(data["initial_cues"])
         # a cue right before a figure that makes it the superseded one ("up from", "au lieu de")
         self.superseded = re.compile(cue_regex(data["superseded_cues"]).pattern
-                                     + r"\s*(?:(?:the|a|an|its|le|la|les|l'|des|du|de|d'|ceux|celui)\s+)*$")
+                                     + rf"\s*(?:{words.alternation('syntax', 'superseded_determiners')}\s+)*$")
         # words right after a figure (and its unit) that make it a part of a larger count
         self.subset_after = re.compile(r"\s*(?:" + "|".join(data["subset_after"]) + r")(?![\w])")
         self.compound_head_last = data["compound_head"] == "last"
-        self.skippable = re.compile(r"\s*(?:(?:(?:de|des|du|of|the)(?!\w)|d'|'s|s')\s*)")
+        # "de"/"of" must end a word; an elided "d'" or a possessive "'s" need not
+        links = sorted(set(words.words("syntax", "unit_links")), key=len, reverse=True)
+        self.skippable = re.compile(r"\s*(?:(?:" + "|".join(
+            re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
+        ordinal = words.alternation("syntax", "date_like_ordinal_suffixes")
+        of = words.alternation("syntax", "date_like_of")
+        joiner = words.alternation("syntax", "date_like_range_joiners")
         months = "|".join(re.escape(fold(m)).rstrip(r"\.") for forms in dates["months"].values() for m in forms)
         self.date_like = re.compile(
-            rf"(?<!\w)(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?:{months})\.?(?:,?\s+(?:19|20)\d{{2}}(?!\d))?(?!\w)"
-            rf"|(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
-            rf"|\d{{1,2}}\s*(?:au|-|et|to|and)\s*\d{{1,2}}\s+(?:{months})"
-            rf"|(?:{months})\.?,?\s+(?:de\s+|of\s+)?(?:19|20)\d{{2}}(?!\d)"
+            rf"(?<!\w)(?:\d{{1,2}}{ordinal}?\s+(?:{of}\s+)?(?:{months})\.?(?:,?\s+(?:19|20)\d{{2}}(?!\d))?(?!\w)"
+            rf"|(?:{months})\.?\s+\d{{1,2}}{ordinal}?(?:,?\s+\d{{4}})?(?!\d)"
+            rf"|\d{{1,2}}\s*(?:{joiner}|-)\s*\d{{1,2}}\s+(?:{months})"
+            rf"|(?:{months})\.?,?\s+(?:{of}\s+)?(?:19|20)\d{{2}}(?!\d)"
             r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[h:]\d{2}|\d{4}-\d{2}(?:-\d{2})?)")
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
@@ -346,112 +348,6 @@ def _overlaps_indexed(start: int, end: int, index: tuple[list[int], list[int]]) 
     return i > 0 and max_ends[i - 1] > start
 
 
-def candidate_from_span(span: Span, score: float | None = None) -> CountCandidate:
-    """Rebuild the candidate a ``breach_records`` span was made from (``score`` overrides)."""
-    features = span._.breach_features or {}
-    return CountCandidate(span.start_char, span.end_char, span._.records_value, span._.records_unit,
-                          span._.records_qualifier or "exact", span._.records_score if score is None else score,
-                          features.get("sentence", 0), features.get("significant", 0), features.get("population", False),
-                          features.get("revision", False), features.get("initial", False),
-                          features.get("range_start", False), tuple(tuple(c) for c in span._.breach_cues or ()))
-
-
-def precision_rank(candidate: CountCandidate) -> tuple[int, int]:
-    """How exact a figure is: qualified and round figures rank below exact, precise ones."""
-    exact = 1 if candidate.qualifier == "exact" else 0
-    return (candidate.significant, exact)
-
-
-def _same_count(figure: CountCandidate, anchor: CountCandidate) -> bool:
-    """``figure`` and ``anchor`` can be the same count written twice, one of them rounded:
-    the less precise one is the other rounded or cut at its own precision ("6,4 millions" and
-    "6 412 000"), or within 15 % of it when it says so ("près d'un million" and "914 138").
-    "3M (was 2.3M)" are two counts."""
-    rough, fine = (anchor, figure) if figure.significant >= anchor.significant else (figure, anchor)
-    if rough.value is None or fine.value is None:
-        return False
-    if rough.value == fine.value:
-        return True
-    step = 10 ** max(0, len(str(rough.value)) - max(1, rough.significant))
-    if rough.value in (fine.value // step * step, round(fine.value / step) * step):
-        return True
-    if rough.qualifier == "at_least":
-        return rough.value <= fine.value < rough.value + step
-    if rough.qualifier in ("approx", "at_most"):
-        return abs(fine.value - rough.value) <= 0.15 * rough.value
-    return False
-
-
-def counts_people_or_records(candidate: CountCandidate) -> bool:
-    """A figure that may be the count: a value, a record unit (or none), not a population, not the
-    lower bound of a range."""
-    return bool(candidate.value) and candidate.unit in RECORD_UNITS + (None,) and not candidate.population \
-        and not candidate.range_start
-
-
-def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) -> CountCandidate | None:
-    """THE count of the main breach among scored candidates, or ``None``.
-
-    The best-scored figure anchors the choice; the same count written more precisely replaces
-    it (rounded headline vs exact body, :func:`_same_count`); a figure in a
-    sentence that revises an earlier one wins over the others (latest update).
-    """
-    pool = [c for c in candidates if counts_people_or_records(c) and c.score >= min_score]
-    if not pool:
-        return None
-    best_score = max(c.score for c in pool)
-    top = [c for c in pool if c.score >= best_score - 1.0]
-    revised = [c for c in top if c.revision and not c.initial]
-    if revised:
-        return revised[-1]
-    anchor = max(top, key=lambda c: (c.score, -c.start))
-    same = [c for c in pool if c.value and anchor.value and _same_count(c, anchor) and c.score >= min_score]
-    if any(not c.initial for c in same):
-        same = [c for c in same if not c.initial]  # a first estimate never beats a later figure
-    if not same:
-        return anchor
-    return max(same, key=lambda c: (precision_rank(c), c.score, -c.start))
-
-
 @lru_cache(maxsize=8)
 def record_rules(lang: str, resources: str = "default") -> RecordRules:
     return RecordRules(lang, resources)
-
-
-class RecordCounter(BreachComponent):
-    """Finds the figures of a text that may count the people or records of a breach."""
-
-    label = LABEL
-
-    def __init__(self, nlp: Language, name: str = "breach_records", *, resources: str = "default",
-                 spans_key: str = "breach_records") -> None:
-        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
-        self.rules = record_rules(self.lang, resources)
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for candidate in self.rules.candidates(doc_text(doc)):
-            span = self.char_span(doc, candidate.start, candidate.end)
-            if span is None:
-                continue
-            span._.records_value = candidate.value
-            span._.records_unit = candidate.unit
-            span._.records_qualifier = candidate.qualifier
-            span._.records_score = candidate.score
-            span._.breach_cues = [list(c) for c in candidate.cues]
-            span._.breach_features = {"sentence": candidate.sentence, "significant": candidate.significant,
-                                      "population": candidate.population, "revision": candidate.revision,
-                                      "initial": candidate.initial, "range_start": candidate.range_start}
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
-        return doc
-
-
-@Language.factory(
-    "breach_records",
-    assigns=["doc.spans", "span._.records_value", "span._.records_unit", "span._.records_qualifier",
-             "span._.records_score"],
-    default_config={"resources": "default", "spans_key": "breach_records"},
-)
-def make_record_counter(nlp: Language, name: str, resources: str, spans_key: str) -> RecordCounter:
-    return RecordCounter(nlp, name, resources=resources, spans_key=spans_key)

@@ -1,0 +1,65 @@
+"""``breach_phi``: data categories of the PHI taxonomy, with their assertion status.
+
+Example::
+
+    doc = nlp("Les noms ont été volés, mais aucun numéro de sécurité sociale n'a été dérobé.")
+    [(s.text, s._.phi_category, s._.phi_status) for s in doc.spans["breach_phi"]]
+    # [("noms", "name", "affirmed"), ("numéro de sécurité sociale", "national_id", "negated")]
+
+Writes the span group ``breach_phi`` (label ``PHI``): one span per mention of a category in
+a sentence that says data was taken, exposed or spared (``phi_context="exposure"``); mentions
+in advice or background sentences are kept with ``phi_context="advice"`` / ``"background"``
+and do not count. ``phi_status`` follows the ConText/NegEx tradition, built for news
+(:mod:`.status`). With ``explain=True`` (default) ``phi_cues`` holds the cue spans that
+decided the status as ``[start_char, end_char, kind]``. The document rule,
+:func:`.status.document_status`, is applied by ``breach_assemble``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..base import BreachComponent, doc_text
+from .rules import phi_rules
+
+LABEL = "PHI"
+
+
+class PhiTagger(BreachComponent):
+    """Tags data-category mentions with their taxonomy id, status and context."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str = "breach_phi", *, resources: str = "default",
+                 spans_key: str = "breach_phi", explain: bool = True) -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.explain = explain
+        self.rules = phi_rules(self.lang, resources)
+
+    def _config(self) -> dict[str, object]:
+        return {**super()._config(), "explain": self.explain}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for mention in self.rules.mentions(doc_text(doc)):
+            span = self.char_span(doc, mention.start, mention.end)
+            if span is None:
+                continue
+            span._.phi_category = mention.category
+            span._.phi_status = mention.status
+            span._.phi_context = mention.context
+            span._.breach_features = {"sentence": mention.sentence}
+            if self.explain:
+                span._.phi_cues = [list(c) for c in mention.cues]
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "breach_phi",
+    assigns=["doc.spans", "span._.phi_category", "span._.phi_status", "span._.phi_cues", "span._.phi_context"],
+    default_config={"resources": "default", "spans_key": "breach_phi", "explain": True},
+)
+def make_phi_tagger(nlp: Language, name: str, resources: str, spans_key: str, explain: bool) -> PhiTagger:
+    return PhiTagger(nlp, name, resources=resources, spans_key=spans_key, explain=explain)

@@ -1,0 +1,213 @@
+"""Data-category mentions of one language: the PHI lexicon, enumerations and sentence context.
+
+Pure rules (no spaCy): :class:`PhiRules` reads ``phi.yml``, ``cues.yml``, ``text.yml``,
+``numbers.yml`` and the ``# --- phi`` section of ``syntax.yml`` and finds every mention of a
+data category of the PHI taxonomy, with its context (``exposure``, ``advice``, ``background``)
+and its assertion status (the negation and hedge rules of :mod:`.status`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ...resources import language_data, read_resource
+from ...taxonomy import PHI_CATEGORIES
+from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, split_sentences
+from .status import StatusRules, _first
+
+
+@dataclass(frozen=True)
+class PhiMention:
+    start: int
+    end: int
+    category: str
+    status: str
+    context: str  # "exposure", "advice", "background"
+    sentence: int
+    cues: tuple[tuple[int, int, str], ...] = ()
+
+
+class PhiRules(StatusRules):
+    """PHI lexicon, context cues and (from :class:`~.status.StatusRules`) assertion cues of one language."""
+
+    def __init__(self, lang: str, resources: str = "default") -> None:
+        super().__init__(lang, resources)
+        phi = read_resource(lang, "phi", resources)
+        cues = read_resource(lang, "cues", resources)
+        text = read_resource(lang, "text", resources)
+        words = language_data(lang, resources)
+        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        # what joins the items of an enumeration: punctuation, or a conjunction of the language
+        joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
+        self.list_joint = re.compile(rf"[,;/]|(?<![\w])(?:{joint})(?![\w])")
+        self.term_category: dict[str, str] = {}
+        terms: list[str] = []
+        for category in PHI_CATEGORIES:
+            for term in phi["categories"][category]:
+                self.term_category.setdefault(_term_key(term), category)
+                terms.append(term)
+        self.lexicon = re.compile(phrase_regex(terms, plural=True))
+        self.category_patterns = {category: re.compile(phrase_regex(phi["categories"][category], plural=True))
+                                  for category in PHI_CATEGORIES}
+        self.exclusions = re.compile(phrase_regex(phi["exclusions"], plural=True))
+        # two words sharing one head noun: "postal and email addresses" / "adresses postale et électronique"
+        word = r"[a-z][a-z'-]*"
+        self.head_first = text["head_position"] == "first"
+        self.coordination = re.compile(
+            rf"(?<![\w'-])(?P<head>{word}) (?P<a>{word}),? (?:{joint}) (?P<b>{word})(?![\w'-])" if self.head_first else
+            rf"(?<![\w'-])(?P<a>{word}),? (?:{joint}) (?P<b>{word}) (?P<head>{word})(?![\w'-])")
+        self.exposure = cue_regex(cues["exposure"])
+        self.advice = cue_regex(cues["advice"])
+        numbers = read_resource(lang, "numbers", resources)
+        amounts = sorted({fold(w) for w in (*numbers["hundred"], *numbers["scales"], *numbers["amount_nouns"])},
+                         key=len, reverse=True)
+        self.identifier = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in phi["identifier_words"])
+                                     + r")(?![\w])")
+        # a figure or a number word right before a data noun makes it the counted noun
+        self.counted = re.compile(r"(?:\d[kKmM]?|\b(?:" + "|".join(re.escape(w) for w in amounts) + r")s?"
+                                  r"(?: " + words.alternation("syntax", "counted_of") + r")?)\s*$")
+
+    def category_of(self, folded_match: str) -> str | None:
+        """The category of a lexicon match (the longest term of any category that matches it)."""
+        key = _term_key(folded_match)
+        if key in self.term_category:
+            return self.term_category[key]
+        for category, pattern in self.category_patterns.items():
+            if pattern.fullmatch(key):
+                return category
+        return None
+
+    def mentions(self, text: str) -> list[PhiMention]:
+        folded = fold(text)
+        sentences = split_sentences(text, self.abbreviations)
+        excluded = [m.span() for m in self.exclusions.finditer(folded)]
+        excluded_starts, excluded_ends = interval_index(excluded)
+        found: list[PhiMention] = []
+        inherited_exposure = False
+        previous_context = "background"
+        heading: tuple[str, tuple[int, int, str]] | None = None
+        for index, sentence in enumerate(sentences):
+            sentence_text = folded[sentence.start:sentence.end]
+            masked = self.mask_cues(folded, sentence)
+            plain = folded[sentence.start:sentence.end]
+            context = self._context(masked, sentence, inherited_exposure)
+            bullet = bool(re.match(r"\s*[-•*–·]", sentence_text))
+            terms = []
+            for m in self.lexicon.finditer(folded, sentence.start, sentence.end):
+                i = bisect_right(excluded_starts, m.start())  # an exclusion holding the match
+                if i and excluded_ends[i - 1] >= m.end():
+                    continue
+                if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]) and \
+                        not self.identifier.search(m.group()):
+                    continue  # "6 000 rendez-vous": the counted noun, not a data category ("15 000 numéros de
+                    # carte" are still card numbers)
+                category = self.category_of(m.group())
+                if category is None:
+                    continue
+                if self._names_an_organization(text, m):
+                    continue
+                terms.append((m, category))
+            terms += self._elided(folded, sentence, terms)
+            terms.sort(key=lambda t: t[0].start())
+            kinds = len({category for _, category in terms})
+            links = _list_links(folded, terms, self.list_joint)
+            if context == "background" and ((kinds >= 3 and links >= 2) or
+                                            (kinds >= 2 and links >= 1 and previous_context == "exposure")):
+                # a list of data with no verb of its own ("Il s'agit de vos nom, prénom et numéro de
+                # sécurité sociale.", "Names, phone numbers and file numbers may be involved.") says
+                # what was exposed: its neighbour or its length tells
+                context = "exposure"
+            if not bullet:
+                inherited_exposure = context == "exposure" and sentence_text.rstrip().endswith(":")
+                # "Not affected:" / "Informations possiblement concernées :" heading a bullet list
+                heading = self._heading_status(masked, plain, sentence) if inherited_exposure and not terms else None
+            previous_context = context
+            for m, category in terms:
+                status, cues = self._status(masked, plain, sentence, m.start(), m.end())
+                if bullet and heading is not None and status == "affirmed":
+                    status, cues = heading[0], [heading[1]]
+                mention_context = context
+                if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):
+                    mention_context = "advice"
+                found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
+        return found
+
+    def _elided(self, folded: str, sentence: Segment, terms: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+        """Categories whose head noun is shared with a coordinated one and left out: "postal and email
+        addresses" (head last), "adresses postale et électronique" (head first)."""
+        found: list[tuple[Any, str]] = []
+        taken = [(m.start(), m.end()) for m, _ in terms]
+        for m in self.coordination.finditer(folded, sentence.start, sentence.end):
+            head, first, second = m.group("head"), m.group("a"), m.group("b")
+            if self.head_first:
+                known, guess, where = f"{head} {first}", f"{head} {second}", m.span("b")
+            else:
+                known, guess, where = f"{second} {head}", f"{first} {head}", m.span("a")
+            category = self.category_of(guess) if self.lexicon.fullmatch(guess) else None
+            if category and self.lexicon.fullmatch(known) and not any(s <= where[0] < e for s, e in taken):
+                found.append((_Span(where[0], where[1], folded[where[0]:where[1]]), category))
+        return found
+
+    def _context(self, masked: str, sentence: Segment, inherited_exposure: bool) -> str:
+        """"exposure" when the sentence says data was taken, exposed or spared; otherwise "advice"
+        (a recommendation) or "background" (anything else)."""
+        if self.exposure.search(masked) or inherited_exposure:
+            return "exposure"
+        if self.advice.search(masked):
+            return "advice"
+        return "background"
+
+    def _advice_in_clause(self, masked: str, sentence: Segment, start: int, end: int) -> bool:
+        """Advice framing the sentence ("experts advise ... a stolen SSN") or in the mention's clause."""
+        advice = _first(self.advice, masked, 0, len(masked))
+        exposure = _first(self.exposure, masked, 0, len(masked))
+        if advice and exposure and advice.start() < exposure.start():
+            return True
+        left, right = self._clause(masked, start - sentence.start, end - sentence.start)
+        return _first(self.advice, masked, left, right) is not None
+
+    @staticmethod
+    def _names_an_organization(text: str, match: re.Match[str]) -> bool:
+        """"la mutuelle Cévenole", "Medicare Advantage": a one-word term followed by a proper name."""
+        return " " not in match.group() and bool(re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[match.end():match.end() + 3]))
+
+
+class _Span:
+    """A match-like span for a data term recovered from an ellipsis (``start()``, ``end()``, ``group()``)."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+def _list_links(folded: str, terms: list[tuple[re.Match[str], str]], joint: re.Pattern[str]) -> int:
+    """How many neighbouring data mentions are joined as an enumeration ("noms, prénoms et adresses"):
+    a short gap made of a comma, a conjunction or a semicolon, with at most a few words."""
+    links = 0
+    for (a, first), (b, second) in zip(terms, terms[1:]):
+        if first == second:
+            continue  # "nom et prénom": one category named twice is no list of data
+        gap = folded[a.end():b.start()]
+        if len(gap) <= 30 and joint.search(gap):
+            links += 1
+    return links
+
+
+def _term_key(term: str) -> str:
+    return re.sub(r"\s+", " ", fold(term).strip())
+
+
+@lru_cache(maxsize=8)
+def phi_rules(lang: str, resources: str = "default") -> PhiRules:
+    return PhiRules(lang, resources)

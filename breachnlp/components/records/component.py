@@ -1,0 +1,73 @@
+"""``breach_records``: every figure that may count the people or records of a breach.
+
+Example::
+
+    nlp.add_pipe("breach_records")
+    doc = nlp("Les données de près d'un million de patients ont été volées.")
+    span = doc.spans["breach_records"][0]
+    span._.records_value, span._.records_unit, span._.records_qualifier   # 1000000, "people", "approx"
+
+Writes the span group ``breach_records`` (label ``RECORD_COUNT``): one span per figure that
+is not a distractor (money, sizes, years, dates, phone numbers, percentages, ranks, counts of
+other things), with ``records_value`` (``None`` for vague amounts), ``records_unit``,
+``records_qualifier`` and ``records_score`` (how strongly the figure is tied to a breach).
+Which figure is THE count is decided by :func:`.choose.choose_count`, called by ``breach_assemble``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..base import BreachComponent, doc_text
+from .rules import CountCandidate, record_rules
+
+LABEL = "RECORD_COUNT"
+
+
+class RecordCounter(BreachComponent):
+    """Finds the figures of a text that may count the people or records of a breach."""
+
+    label = LABEL
+
+    def __init__(self, nlp: Language, name: str = "breach_records", *, resources: str = "default",
+                 spans_key: str = "breach_records") -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.rules = record_rules(self.lang, resources)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for candidate in self.rules.candidates(doc_text(doc)):
+            span = self.char_span(doc, candidate.start, candidate.end)
+            if span is None:
+                continue
+            span._.records_value = candidate.value
+            span._.records_unit = candidate.unit
+            span._.records_qualifier = candidate.qualifier
+            span._.records_score = candidate.score
+            span._.breach_cues = [list(c) for c in candidate.cues]
+            span._.breach_features = {"sentence": candidate.sentence, "significant": candidate.significant,
+                                      "population": candidate.population, "revision": candidate.revision,
+                                      "initial": candidate.initial, "range_start": candidate.range_start}
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "breach_records",
+    assigns=["doc.spans", "span._.records_value", "span._.records_unit", "span._.records_qualifier",
+             "span._.records_score"],
+    default_config={"resources": "default", "spans_key": "breach_records"},
+)
+def make_record_counter(nlp: Language, name: str, resources: str, spans_key: str) -> RecordCounter:
+    return RecordCounter(nlp, name, resources=resources, spans_key=spans_key)
+
+
+def candidate_from_span(span: Span, score: float | None = None) -> CountCandidate:
+    """Rebuild the candidate a ``breach_records`` span was made from (``score`` overrides)."""
+    features = span._.breach_features or {}
+    return CountCandidate(span.start_char, span.end_char, span._.records_value, span._.records_unit,
+                          span._.records_qualifier or "exact", span._.records_score if score is None else score,
+                          features.get("sentence", 0), features.get("significant", 0), features.get("population", False),
+                          features.get("revision", False), features.get("initial", False),
+                          features.get("range_start", False), tuple(tuple(c) for c in span._.breach_cues or ()))

@@ -1,0 +1,94 @@
+"""Record-count rules without a model: RecordRules on one-line sentences, French and English.
+
+Each marked figure is a count candidate (``<RECORD_COUNT …>``, attributes checked); the others
+are not candidates at all.
+"""
+import pytest
+
+from breachnlp.components.records import CountCandidate, RecordRules, choose_count
+from breachnlp.markup import parse_markup
+from breachnlp.resources import language_data
+from breachnlp.taxonomy import LANGS
+from breachnlp.text import fold
+
+CASES = {
+    "range": {
+        "fr": "Entre les <RECORD_COUNT range_start=True>10 000</RECORD_COUNT> et "
+              "<RECORD_COUNT unit=people qualifier=at_most>15 000</RECORD_COUNT> patients sont concernés.",
+        "en": "Between the <RECORD_COUNT range_start=True>10,000</RECORD_COUNT> and "
+              "<RECORD_COUNT unit=people qualifier=at_most>15,000</RECORD_COUNT> patients were affected.",
+    },
+    "superseded": {
+        "fr": "Le bilan est de <RECORD_COUNT initial=False>192,7 millions</RECORD_COUNT>, contre les "
+              "<RECORD_COUNT initial=True>190 millions</RECORD_COUNT> annoncés.",
+        "en": "The count is <RECORD_COUNT initial=False>192.7 million</RECORD_COUNT>, up from the "
+              "<RECORD_COUNT initial=True>190 million</RECORD_COUNT> reported.",
+    },
+    "unit_after_link": {
+        "fr": "Les données de <RECORD_COUNT unit=people>3 millions</RECORD_COUNT> de patients ont été volées.",
+        "en": "Hackers stole <RECORD_COUNT unit=people>4,000</RECORD_COUNT> of Acme's patients' files.",
+    },
+    "dates_are_no_counts": {
+        "fr": "Le 1er mai 2024, les données de <RECORD_COUNT unit=people>12 000</RECORD_COUNT> patients ont été volées.",
+        "en": "On May 1st, 2024, the data of <RECORD_COUNT unit=people>12,000</RECORD_COUNT> patients was stolen.",
+    },
+    "money_is_no_count": {
+        "fr": "Une rançon de US$ 4 000 000 a été exigée pour <RECORD_COUNT unit=records>8 000</RECORD_COUNT> dossiers.",
+        "en": "A ransom of US$ 4,000,000 was demanded for <RECORD_COUNT unit=records>8,000</RECORD_COUNT> records.",
+    },
+    "qualifier_before": {
+        "fr": "Plus de <RECORD_COUNT unit=accounts qualifier=at_least>6 000</RECORD_COUNT> comptes ont été piratés.",
+        "en": "More than <RECORD_COUNT unit=accounts qualifier=at_least>6,000</RECORD_COUNT> accounts were hacked.",
+    },
+}
+
+
+@pytest.fixture(scope="module", params=LANGS)
+def rules(request):
+    return RecordRules.from_data(language_data(request.param))
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_record_rules_candidates(rules, case):
+    text, spans = parse_markup(CASES[case][rules.lang])
+    found = {(c.start, c.end): c for c in rules.candidates(text)}
+    assert sorted(found) == [(s["start"], s["end"]) for s in spans], [text[s:e] for s, e in found]
+    for span in spans:
+        candidate = found[(span["start"], span["end"])]
+        for key in ("unit", "qualifier", "initial", "range_start"):
+            if key in span:
+                assert str(getattr(candidate, key)) == span[key], (span["text"], key)
+
+
+DATES = {
+    "fr": ("Le texte dit {} ici.", ["1er mai 2024", "3 au 5 mai", "mai de 2020", "12 mars"]),
+    "en": ("The text says {} here.", ["May 1st, 2024", "3 to 5 May", "1st of May", "May of 2020", "March 12th"]),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_rules_date_like_spans(lang):
+    rules = RecordRules(lang)
+    sentence, dates = DATES[lang]
+    for date in dates:
+        text = sentence.format(date)
+        spans = [m.group() for m in rules.date_like.finditer(fold(text))]
+        assert spans == [fold(date)], (date, spans)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_rules_words_come_from_the_language_data(lang):
+    """Each language's patterns hold its own words only: no "the" in French, no "de" in English."""
+    rules = RecordRules(lang)
+    other = {"fr": "the ", "en": "les "}[lang]
+    assert rules.range_between.search(fold({"fr": "entre les ", "en": "between the "}[lang]))
+    assert not rules.range_between.search(fold({"fr": "entre ", "en": "between "}[lang]) + other)
+    assert rules.money_before.search("us$ ") and rules.money_before.search("€")
+
+
+def test_choose_count_prefers_the_precise_figure_of_the_same_count():
+    rounded = CountCandidate(0, 5, 1_000_000, "people", "approx", 6.0, 0, significant=1)
+    precise = CountCandidate(40, 47, 914_138, "people", "exact", 5.5, 2, significant=6)
+    other = CountCandidate(80, 85, 3_000, "people", "exact", 3.0, 3, significant=1)
+    assert choose_count([rounded, precise, other]) == precise
+    assert choose_count([other], min_score=4.0) is None
