@@ -67,7 +67,7 @@ class RecordRules:
             re.escape(fold(p)) for p in data["qualifiers_after"][q]) + r")(?!\w)")
             for q in ("approx", "at_least", "at_most")}
         self.range_between = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_between"])
-                                        + rf")\s+(?:{words.alternation('syntax', 'range_articles')} )?$")
+                                        + rf")\s+(?:{words.alternation('syntax', 'count_range_articles')} )?$")
         self.range_join = re.compile(r"^\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_and"])
                                      + r"|-|–)\s*$")
         self.units = {unit: re.compile(phrase_regex(data["units"][unit], plural=True)) for unit in RECORD_UNITS}
