@@ -98,13 +98,13 @@ def _language_branches(root: Path = COMPONENTS) -> list[str]:
     return sorted(set(found))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: words still being moved to resources/")
+
 def test_no_language_word_in_component_patterns():
     found = _language_words_in_patterns()
     assert not found, "language words in component patterns (move them to resources/<lang>/):\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: branches still being moved to syntax.yml")
+
 def test_no_language_branch_in_components():
     found = _language_branches()
     assert not found, "language codes in components (use a syntax.yml setting):\n" + "\n".join(found)

@@ -27,16 +27,19 @@ from .rules import date_rules
 
 LABEL = "BREACH_DATE"
 
-
 class DateTagger(BreachComponent):
     """Finds date expressions, resolves them against ``doc._.published`` and gives them a role."""
 
     label = LABEL
+    reads = ("dates", "numbers", "syntax", "text")
 
     def __init__(self, nlp: Language, name: str = "breach_dates", *, resources: str = "default",
                  spans_key: str = "breach_dates") -> None:
         super().__init__(nlp, name, resources=resources, spans_key=spans_key)
-        self.rules = date_rules(self.lang, resources)
+        self._load_rules()
+
+    def _load_rules(self) -> None:
+        self.rules = date_rules(self.lang, self.resources)
 
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.published)
@@ -54,7 +57,6 @@ class DateTagger(BreachComponent):
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
-
 
 @Language.factory(
     "breach_dates",

@@ -10,20 +10,21 @@ from .rules import org_rules
 
 LABEL = "BREACH_ORG"
 
-
 class OrgTagger(BreachComponent):
     """Finds organizations, clusters their mentions and gives each cluster a role."""
 
     label = LABEL
+    reads = ("cues", "orgs", "records", "syntax", "text", "weights")
+    options = ("use_ner",)
 
     def __init__(self, nlp: Language, name: str = "breach_org", *, resources: str = "default",
                  spans_key: str = "breach_org", use_ner: bool = True) -> None:
         super().__init__(nlp, name, resources=resources, spans_key=spans_key)
         self.use_ner = use_ner
-        self.rules = org_rules(self.lang, resources)
+        self._load_rules()
 
-    def _config(self) -> dict[str, object]:
-        return {**super()._config(), "use_ner": self.use_ner}
+    def _load_rules(self) -> None:
+        self.rules = org_rules(self.lang, self.resources)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if self.use_ner else []
@@ -50,7 +51,6 @@ class OrgTagger(BreachComponent):
                 spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)
         return doc
-
 
 @Language.factory(
     "breach_org",

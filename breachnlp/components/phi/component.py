@@ -24,20 +24,21 @@ from .rules import phi_rules
 
 LABEL = "PHI"
 
-
 class PhiTagger(BreachComponent):
     """Tags data-category mentions with their taxonomy id, status and context."""
 
     label = LABEL
+    reads = ("cues", "numbers", "phi", "syntax", "text")
+    options = ("explain",)
 
     def __init__(self, nlp: Language, name: str = "breach_phi", *, resources: str = "default",
                  spans_key: str = "breach_phi", explain: bool = True) -> None:
         super().__init__(nlp, name, resources=resources, spans_key=spans_key)
         self.explain = explain
-        self.rules = phi_rules(self.lang, resources)
+        self._load_rules()
 
-    def _config(self) -> dict[str, object]:
-        return {**super()._config(), "explain": self.explain}
+    def _load_rules(self) -> None:
+        self.rules = phi_rules(self.lang, self.resources)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -54,7 +55,6 @@ class PhiTagger(BreachComponent):
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
-
 
 @Language.factory(
     "breach_phi",

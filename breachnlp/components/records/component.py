@@ -23,16 +23,19 @@ from .rules import CountCandidate, record_rules
 
 LABEL = "RECORD_COUNT"
 
-
 class RecordCounter(BreachComponent):
     """Finds the figures of a text that may count the people or records of a breach."""
 
     label = LABEL
+    reads = ("dates", "numbers", "records", "syntax", "text")
 
     def __init__(self, nlp: Language, name: str = "breach_records", *, resources: str = "default",
                  spans_key: str = "breach_records") -> None:
         super().__init__(nlp, name, resources=resources, spans_key=spans_key)
-        self.rules = record_rules(self.lang, resources)
+        self._load_rules()
+
+    def _load_rules(self) -> None:
+        self.rules = record_rules(self.lang, self.resources)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -52,7 +55,6 @@ class RecordCounter(BreachComponent):
         doc.spans[self.spans_key] = spans
         return doc
 
-
 @Language.factory(
     "breach_records",
     assigns=["doc.spans", "span._.records_value", "span._.records_unit", "span._.records_qualifier",
@@ -61,7 +63,6 @@ class RecordCounter(BreachComponent):
 )
 def make_record_counter(nlp: Language, name: str, resources: str, spans_key: str) -> RecordCounter:
     return RecordCounter(nlp, name, resources=resources, spans_key=spans_key)
-
 
 def candidate_from_span(span: Span, score: float | None = None) -> CountCandidate:
     """Rebuild the candidate a ``breach_records`` span was made from (``score`` overrides)."""

@@ -15,6 +15,7 @@ from typing import TypeVar
 from price_parser import Price
 
 from ...numbers import NumberMatch, grammar
+from ..dates.grammar import date_skip_pattern
 from ...resources import LanguageData, language_data, read_resource
 from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 
@@ -93,16 +94,7 @@ class RecordRules:
         self.skippable = re.compile(r"\s*(?:(?:" + "|".join(
             re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
-        ordinal = words.alternation("syntax", "date_like_ordinal_suffixes")
-        of = words.alternation("syntax", "date_like_of")
-        joiner = words.alternation("syntax", "date_like_range_joiners")
-        months = "|".join(re.escape(fold(m)).rstrip(r"\.") for forms in dates["months"].values() for m in forms)
-        self.date_like = re.compile(
-            rf"(?<!\w)(?:\d{{1,2}}{ordinal}?\s+(?:{of}\s+)?(?:{months})\.?(?:,?\s+(?:19|20)\d{{2}}(?!\d))?(?!\w)"
-            rf"|(?:{months})\.?\s+\d{{1,2}}{ordinal}?(?:,?\s+\d{{4}})?(?!\d)"
-            rf"|\d{{1,2}}\s*(?:{joiner}|-)\s*\d{{1,2}}\s+(?:{months})"
-            rf"|(?:{months})\.?,?\s+(?:{of}\s+)?(?:19|20)\d{{2}}(?!\d)"
-            r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[h:]\d{2}|\d{4}-\d{2}(?:-\d{2})?)")
+        self.date_like = re.compile(date_skip_pattern(words))  # the dates grammar's written dates
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
             r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?!\d)")
