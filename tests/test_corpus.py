@@ -7,20 +7,20 @@ from pathlib import Path
 import pytest
 
 from breachnlp.corpus import build_corpus, is_partial_date, read_jsonl, validate_record
-from breachnlp.taxonomy import PHI_CATEGORIES
+from breachnlp.taxonomy import LANGS, PHI_CATEGORIES
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = {lang: list(read_jsonl(ROOT / "corpus" / f"{lang}.jsonl")) for lang in ("fr", "en")}
+CORPUS = {lang: list(read_jsonl(ROOT / "corpus" / f"{lang}.jsonl")) for lang in LANGS}
 SEEDS = ROOT.parent / "shared" / "seeds" / "gold.jsonl"
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_corpus_every_line_is_valid_gold(lang):
     problems = {r["id"]: validate_record(r) for r in CORPUS[lang]}
     assert {k: v for k, v in problems.items() if v} == {}
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_corpus_has_at_least_sixty_articles_per_language(lang):
     assert len(CORPUS[lang]) >= 60
     assert all(r["lang"] == lang for r in CORPUS[lang])
@@ -29,13 +29,13 @@ def test_corpus_has_at_least_sixty_articles_per_language(lang):
 def test_corpus_jsonl_is_built_from_the_current_sources():
     with tempfile.TemporaryDirectory() as out:
         build_corpus(ROOT / "corpus" / "src", out)
-        for lang in ("fr", "en"):
+        for lang in LANGS:
             rebuilt = (Path(out) / f"{lang}.jsonl").read_text(encoding="utf-8")
             assert rebuilt == (ROOT / "corpus" / f"{lang}.jsonl").read_text(encoding="utf-8"), \
                 "run `make corpus` after editing corpus/src"
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_corpus_covers_every_taxonomy_category_and_every_status(lang):
     categories = Counter(c for r in CORPUS[lang] for c in r["breach"]["phi"])
     statuses = Counter(s for r in CORPUS[lang] for s in r["breach"]["phi"].values())
@@ -43,7 +43,7 @@ def test_corpus_covers_every_taxonomy_category_and_every_status(lang):
     assert {"affirmed", "negated", "hedged"} <= set(statuses)
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_corpus_covers_null_gold_and_every_qualifier_unit_and_role(lang):
     records = [r["breach"] for r in CORPUS[lang]]
     assert any(b["organization"] is None for b in records)
@@ -63,7 +63,7 @@ def test_corpus_no_text_repeats_its_title():
             assert " ".join(first_line.split()) != " ".join(r["title"].split()), r["id"]
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_corpus_headlines_come_in_all_three_shapes_of_real_input(lang):
     """Headline in ``title``, as the first line of ``text``, or none at least a quarter each."""
     records = CORPUS[lang]
@@ -78,7 +78,7 @@ def test_corpus_genres_cover_briefs_features_letters_decisions_and_forums():
     assert {"news", "brief", "feature", "letter", "decision", "forum"} <= set(genres)
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_corpus_spans_back_the_gold_values(lang):
     for r in CORPUS[lang]:
         if "spans" not in r:

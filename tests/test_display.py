@@ -17,7 +17,7 @@ from breachnlp.display import DATAFRAME_COLUMNS, doc_html, record_html, render_p
 from breachnlp.errors import InputError
 from breachnlp.io import FLAT_COLUMNS, FLAT_DTYPES
 from breachnlp.schema import BreachRecord, RecordCount
-from breachnlp.taxonomy import PHI_CATEGORIES
+from breachnlp.taxonomy import LANGS, PHI_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds" / "gold.jsonl"
@@ -111,7 +111,7 @@ def seed_docs(annotate):
 
 
 # ----------------------------------------------------------------- render
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_display_render_doc_highlights_every_evidence_span(docs, lang):
     doc = docs[lang]
     html = breachnlp.render(doc, jupyter=False)
@@ -311,7 +311,7 @@ def test_explain_seed_cues(seed_docs):
     assert medical.cues[0].kind in ("preceding_negation", "following_negation")
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_explain_rows_point_into_the_text(docs, lang):
     doc = docs[lang]
     record = doc._.breach

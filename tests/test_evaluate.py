@@ -3,6 +3,7 @@ import pytest
 
 from breachnlp.evaluate import Counts, date_matches, differences, evaluate, score_document, single, span_counts
 from breachnlp.schema import BreachDates, BreachRecord, RecordCount
+from breachnlp.taxonomy import LANGS
 
 
 @pytest.mark.parametrize("gold,pred,expected", [
@@ -201,7 +202,7 @@ def test_evaluate_agrees_with_an_independent_scorer_on_the_corpus():
     import json
     from pathlib import Path
 
-    gold = [json.loads(line) for lang in ("fr", "en")
+    gold = [json.loads(line) for lang in LANGS
             for line in (Path(__file__).parents[1] / "corpus" / f"{lang}.jsonl").read_text("utf-8").splitlines()]
     pairs = [(g, _perturbed(g, i) if i % 7 else None) for i, g in enumerate(gold)]
     ours = evaluate(pairs)

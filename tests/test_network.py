@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+
 PACKAGE = Path(__file__).resolve().parents[1] / "breachnlp"
 
 # Runs in a fresh interpreter: every way to open a connection or resolve a name raises, and
@@ -30,9 +31,10 @@ OFFLINE = textwrap.dedent("""
 
     import breachnlp
     from breachnlp import cli
+    from breachnlp.taxonomy import LANGS
 
     out = {}
-    for lang in ("fr", "en"):
+    for lang in LANGS:
         breachnlp.load(lang)
     texts = [{"text": "La clinique des Lilas a révélé hier le vol des noms de 1 200 patients.", "lang": "fr",
               "published": "2024-05-02"},

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from breachnlp.numbers import parse_number
+from breachnlp.taxonomy import LANGS
 
 
 @pytest.mark.parametrize("lang,text,value", [
@@ -34,7 +35,7 @@ def group(value: int, sep: str) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(value=st.integers(min_value=1000, max_value=10**10), sep=st.sampled_from(SEPARATORS),
-       lang=st.sampled_from(["fr", "en"]))
+       lang=st.sampled_from(LANGS))
 def test_numbers_any_grouped_integer_parses_back(value, sep, lang):
     assert parse_number(group(value, sep), lang) == value
 
@@ -64,7 +65,7 @@ def words(value: int, lang: str) -> str:
 
 @settings(max_examples=200, deadline=None)
 @given(t_hundreds=st.integers(0, 9), t_units=st.integers(0, 9), hundreds=st.integers(0, 9),
-       lang=st.sampled_from(["fr", "en"]))
+       lang=st.sampled_from(LANGS))
 def test_numbers_words_round_trip(t_hundreds, t_units, hundreds, lang):
     value = (t_hundreds * 100 + t_units) * 1000 + hundreds * 100
     if value < 100:

@@ -13,6 +13,7 @@ from breachnlp.components.assemble import score_breach
 from breachnlp.corpus import gold_examples, read_jsonl
 from breachnlp.evaluate import FIELDS, evaluate
 from breachnlp.pipeline import COMPONENTS, _drop_unheard_tok2vec, base_model_name
+from breachnlp.taxonomy import LANGS
 
 TEXT_FR = "La clinique des Tilleuls a été victime d'un piratage en mars 2024 : les noms de 12 400 patients ont été volés."
 
@@ -22,7 +23,7 @@ def test_pipeline_factories_are_registered_as_entry_points():
     assert set(COMPONENTS) <= names
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_pipeline_load_adds_every_component_after_the_model(nlps, lang):
     assert nlps[lang].pipe_names[-len(COMPONENTS):] == list(COMPONENTS)
     assert nlps[lang].lang == lang
@@ -83,7 +84,7 @@ def test_pipeline_detects_the_language(text, lang):
     assert breachnlp.detect_language(text) == lang
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_pipeline_accurate_profile_skips_the_shared_tok2vec_without_changing_entities(nlps, lang):
     # the NER of the *_core_* models embeds tokens itself: the shared layer fed only the parser
     nlp = nlps[lang]
@@ -175,7 +176,7 @@ def test_pipeline_nlp_evaluate_reads_a_gold_file_and_weights_the_macro_f1(blank_
     assert weights["breach_macro_f"] == 1.0 and weights["breach_organization_f"] == 0.0
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_pipeline_meta_names_breachnlp_and_the_base_model_actually_used(nlps, lang):
     meta = nlps[lang].meta
     assert meta["name"] == "breachnlp" and meta["version"] == breachnlp.__version__

@@ -6,6 +6,7 @@ import pytest
 
 from breachnlp.errors import LanguageError, ResourceError
 from breachnlp.resources import RESOURCE_KEYS, read_resource
+from breachnlp.taxonomy import LANGS
 
 
 def _files(lang):
@@ -30,7 +31,7 @@ def test_resources_same_keys_and_no_empty_lists(name):
                 assert len(value) > 0, f"{lang}/{name}.yml: {key} is empty"
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name,keys", [("cues", None), ("dates", ("not_breach",)), ("records", ("breach_context", "revision_cues"))])
 def test_resources_cue_patterns_compile(lang, name, keys):
     data = read_resource(lang, name)

@@ -7,6 +7,7 @@ import pytest
 import breachnlp
 from breachnlp.corpus import read_jsonl
 from breachnlp.evaluate import FIELDS, evaluate
+from breachnlp.taxonomy import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds" / "gold.jsonl"
@@ -24,7 +25,7 @@ def test_seeds_score_one_on_every_field():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_corpus_macro_f1_does_not_drop_below_the_recorded_figure(lang):
     report = evaluate(predictions(list(read_jsonl(ROOT / "corpus" / f"{lang}.jsonl"))))
     recorded = RECORDED[f"corpus-{lang}"]["macro_f1"]

@@ -5,6 +5,7 @@ import pytest
 
 import breachnlp
 from breachnlp.api import make_doc
+from breachnlp.taxonomy import LANGS
 
 CASES = {
     "fr": ("Cyberattaque : les données de 6 200 patients de la clinique Vernaison dérobées",
@@ -17,7 +18,7 @@ CASES = {
 VICTIM = {"fr": "clinique Vernaison", "en": "Ashcombe Valley Hospital"}
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_title_a_victim_named_only_in_the_headline_is_found(lang):
     title, body = CASES[lang]
     assert breachnlp.extract(body, lang=lang, published="2024-05-16").organization is None
@@ -26,7 +27,7 @@ def test_title_a_victim_named_only_in_the_headline_is_found(lang):
     assert record.records.value == 6200
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_title_evidence_points_into_the_title_and_the_rest_into_the_text(lang):
     title, body = CASES[lang]
     record = breachnlp.extract(body, title=title, lang=lang, published="2024-05-16")
@@ -37,7 +38,7 @@ def test_title_evidence_points_into_the_title_and_the_rest_into_the_text(lang):
     json.dumps(record.to_record())
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_title_repeated_as_the_first_line_is_read_once(lang):
     title, body = CASES[lang]
     apart = breachnlp.extract(body, title=title, lang=lang, published="2024-05-16")

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from breachnlp.components.dates import date_rules
+from breachnlp.taxonomy import LANGS
 
 PUBLISHED = "2024-06-14"  # a Friday
 
@@ -78,7 +79,7 @@ EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Au
 @settings(max_examples=300, deadline=None)
 @given(published=st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
        year=st.integers(2000, 2030), month=st.integers(1, 12), day=st.integers(1, 28),
-       lang=st.sampled_from(["fr", "en"]), form=st.integers(0, 4))
+       lang=st.sampled_from(LANGS), form=st.integers(0, 4))
 def test_dates_resolved_value_is_never_finer_than_its_expression_nor_after_published(published, year, month, day, lang, form):
     template = GRANULARITY[lang][form]
     expr = template.format(d=day, m=FR_MONTHS[month - 1], M=EN_MONTHS[month - 1], y=year)
