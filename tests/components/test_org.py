@@ -1,6 +1,8 @@
 """The victim, its parent, and no one else."""
 import pytest
 
+import breachnlp
+
 CASES = [
     ("fr-parent-first", "fr",
      "Le groupe Hexalia Santé, qui détient douze cliniques, fait face à une crise. Sa filiale Clinique des Tamaris a été victime "
@@ -173,3 +175,18 @@ def test_org_a_number_written_with_the_name_every_time_is_part_of_it(lang, text,
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang).organization == victim
+
+
+@pytest.mark.parametrize("lang,text,title,person,victim", [
+    ("fr", "DAKAR – Le parquet enquête sur la diffusion du dossier médical de l'opposant Moussa Diallo. Le document, "
+           "une note interne de l'hôpital Principal, a circulé sur les réseaux. Moussa Diallo est hospitalisé depuis mars.",
+     "Fuite du dossier médical de Moussa Diallo", "Moussa Diallo", "hôpital Principal"),
+    ("en", "Investigators are looking into how the medical file of senator Karen Whitfield leaked. The memo came from "
+           "St. Aldric Hospital, which confirmed an employee accessed it. Karen Whitfield said she was shocked.",
+     "Hospital memo on Karen Whitfield's health leaked", "Karen Whitfield", "St. Aldric Hospital"),
+])
+def test_a_person_the_body_names_is_no_victim_even_in_the_headline(nlps, lang, text, title, person, victim):
+    """The NER calls the name a person wherever it reads the body; the Title Case headline misleads it."""
+    result = breachnlp.extract(text, title=title, lang=lang, published="2024-05-02")
+    assert result.organization == victim
+    assert person not in [o.name for o in result.organizations]

@@ -111,6 +111,11 @@ class MentionRules:
         person_counts: dict[str, int] = {}
         for s, e in persons:
             person_counts[text[s:e]] = person_counts.get(text[s:e], 0) + 1
+        # "First Last" the NER calls a person wherever it reads the body (a headline's Title Case
+        # misleads it): a person, in the headline too
+        body = headline.end if headline.end > 0 else 0
+        people = {name for name, count in person_counts.items()
+                  if " " in name.strip() and count >= text.count(name, body)}
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
         found: list[Mention] = []
         for m in self.name_re.finditer(text):
@@ -124,9 +129,8 @@ class MentionRules:
                 extended = self._with_descriptor(folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
-                if (start, end) in persons and not orgish and " " in text[start:end] and \
-                        person_counts.get(text[start:end], 0) >= text.count(text[start:end]):
-                    continue  # unless the NER itself left it untagged elsewhere
+                if not orgish and text[start:end] in people:
+                    continue  # unless the NER itself left it untagged elsewhere in the body
                 if not orgish and text[start:end] in surnames:
                     continue
                 place = any(s <= start and end <= e for s, e in places) and not orgish
@@ -148,12 +152,29 @@ class MentionRules:
             if kept and mention.start < kept[-1].end:
                 continue
             if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
-                    self.quantity.fullmatch(mention.text) or self._bare_descriptor(mention.text) or \
+                    self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
+                    self._bare_descriptor(mention.text) or \
                     _dateline_place(text, mention) or _breadcrumb(text, mention):
                 continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
+        bylines = self._bylines(text, folded)
+        if bylines:
+            kept = [m for m in kept if self.gazetteer.get(fold(m.text)) == "media"
+                    or not any(s <= m.start < e for s, e in bylines)]
         kept = [self._with_number(text, folded, sentences, m) for m in kept]
         return self._join_coordinated(text, folded, sentences, kept)
+
+    def _bylines(self, text: str, folded: str) -> list[tuple[int, int]]:
+        """The byline lines ("By our Health Correspondent", "Par Jeanne Martin, à Lyon"): short,
+        with no sentence end; their names are the writer's or the paper's."""
+        lines = []
+        for m in self.byline.finditer(folded):
+            end = folded.find("\n", m.start())
+            end = len(folded) if end == -1 else end
+            line = text[m.start():end].strip()
+            if len(line.split()) <= 10 and not line.endswith((".", "!", "?", ":")):
+                lines.append((m.start(), end))
+        return lines
 
     def _with_number(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
         """"Forever 21", "Paris 1": a short number that the text writes after the name every time it
@@ -243,11 +264,11 @@ class MentionRules:
         pieces: list[tuple[int, int]] = []
         words = list(re.finditer(r"[^\s]+", text[start:end]))
         current: list[re.Match[str]] = []
-        for w in words:
+        for index, w in enumerate(words):
             token = w.group().strip(",.;:!?\"'«»()")
             if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
                                                   and not token.isupper() and len(token) > 1)) \
-                    and not self._place_of_name(current):
+                    and not self._place_of_name(current) and not self._inner_acronym(current, token, words[index + 1:]):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
                 current = []
@@ -266,6 +287,9 @@ class MentionRules:
                 segment_words.pop(0)
             if not segment_words:
                 continue
+            if len(segment_words) > 1 and self._positional_capital(text, s + segment.find(segment_words[0]),
+                                                                   segment_words[0], sentences, vocab):
+                segment_words.pop(0)  # "Délibération SAN-2019-007", "Decision CP-2021-044": a common noun
             first = segment.find(segment_words[0])
             s2 = s + first
             e2 = s2 + len(" ".join(segment_words)) if " ".join(segment_words) in segment else e
@@ -278,6 +302,23 @@ class MentionRules:
                 continue
             out.append((s2, e2))
         return out
+
+    def _positional_capital(self, text: str, start: int, word: str, sentences: list[Segment],
+                            vocab: "_Vocabulary") -> bool:
+        """``word`` opens a sentence, a title or a line, is written in lower case elsewhere in the
+        text and never capitalized inside a sentence, and is no organization word: its capital is
+        the sentence's, so it is no part of the name that follows it."""
+        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+            return False
+        if self._org_word(word) or word in vocab.mid_caps or fold(word) not in vocab.lower_words:
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        return _opens_sentence(text, start, sentences) or not text[line_start:start].strip()
+
+    def _inner_acronym(self, current: list[re.Match[str]], token: str, rest: list[re.Match[str]]) -> bool:
+        """An acronym inside a name that goes on to an organization word ("Cambridge University
+        Hospitals NHS Foundation Trust"): part of the name, though alone it names none."""
+        return bool(current) and token.isupper() and any(self._org_word(w.group()) for w in rest)
 
     def _place_of_name(self, current: list[re.Match[str]]) -> bool:
         """The run so far is an organization's head and a connector ("CHU de", "University of"): the
@@ -304,10 +345,11 @@ class MentionRules:
         word = text[start:end]
         if word.isupper() and len(word.replace("-", "")) > 5:
             return " " in word or fold(word) in vocab.lower_words
+        if word.isupper() and len(word) == 5 and word.isalpha():
+            return fold(word) in vocab.lower_words  # shouted ("their WHOLE database"), not an acronym
         if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
             return False
-        index = segment_at(sentences, start) if sentences else 0
-        if sentences and sentences[index].start != start and not re.match(r"\s*[-•*–]\s*$", text[sentences[index].start:start]):
+        if not _opens_sentence(text, start, sentences):
             return False
         return word not in vocab.mid_caps
 
@@ -321,6 +363,21 @@ class MentionRules:
         return start
 
 
+# What may stand between a sentence's start and its first word: a bullet, or a wire dateline
+# ("LAUSANNE – ", "DUBLIN, May 1 – ", "PARIS, 7 mai (AFP) – "): an upper-case place, then anything
+# short without a sentence end, then a dash.
+_OPENING = re.compile(r"\s*(?:[-•*–]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:,[^.!?\n]{0,40})?\s+[–—-])\s*")
+
+
+def _opens_sentence(text: str, start: int, sentences: list[Segment]) -> bool:
+    """The word at ``start`` opens its sentence (after a bullet or a dateline at most), so its
+    capital may be the sentence's, not a name's."""
+    if not sentences:
+        return True
+    sentence_start = sentences[segment_at(sentences, start)].start
+    return sentence_start == start or bool(_OPENING.fullmatch(text, sentence_start, start))
+
+
 def _dateline_place(text: str, mention: Mention) -> bool:
     """An upper-case place opening a line and followed by a comma, a dash or a bracket: the city of
     a wire dateline ("LAVAL, 14 février (PC) –", "WELLINGTON -")."""
@@ -331,6 +388,9 @@ def _dateline_place(text: str, mention: Mention) -> bool:
             and bool(re.match(r"\s*(?:,|\(|[–—]|-\s)", text[mention.end:mention.end + 3])))
 
 
+# A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more
+# groups of digits, not a name.
+_REFERENCE = re.compile(r"[A-Z][A-Z-]{0,9}[-/ ]?\d{2,}(?:[-/.]\d+)+")
 _NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
 
 

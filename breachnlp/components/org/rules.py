@@ -60,6 +60,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.lang = lang
         self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
         self.not_headline = [re.compile(p) for p in text["not_headline"]]
+        self.byline = re.compile("|".join(f"(?:{p})" for p in text["byline_lines"]), re.M)
         self.site_separators = tuple(text["headline_site_separators"])
         self.gazetteer: dict[str, str] = {}
         for role, names in data["gazetteer"].items():

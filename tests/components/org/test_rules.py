@@ -106,3 +106,53 @@ def test_based_compound_is_no_part_of_the_name():
 def test_leading_article_leaves_the_surface(lang, text, name):
     mentions, _, _ = _run(lang, text)
     assert name in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,noun,victim", [
+    ("fr", "GENÈVE – Trois semaines après le piratage de la clinique Montbrillant, les soins reprennent. "
+           "Les trois serveurs touchés ont été remplacés.", "Trois", "clinique Montbrillant"),
+    ("en", "LEEDS, March 4 – Discharge letters of forty patients of Aireview Hospital were found in a skip. "
+           "The discharge papers listed names.", "Discharge", "Aireview Hospital"),
+])
+def test_first_word_after_a_dateline_is_capitalized_by_position(lang, text, noun, victim):
+    mentions, _, found = _run(lang, text)
+    assert noun not in [m.text for m in mentions]
+    assert found is not None and found.name == victim
+
+
+@pytest.mark.parametrize("lang,text,noun", [
+    ("fr", "Décision SAN-2022-014 : sanction contre la Mutuelle du Vercors\n\nLa décision relève que la "
+           "Mutuelle du Vercors conservait les données sans chiffrement.", "SAN-2022-014"),
+    ("en", "Order DP-2020-117 fines Kestrel Pharmacy\n\nThe order says Kestrel Pharmacy kept the data "
+           "unencrypted for years.", "DP-2020-117"),
+])
+def test_a_decision_reference_in_a_heading_is_no_organization(lang, text, noun):
+    mentions, _, found = _run(lang, text)
+    assert all(noun not in m.text for m in mentions)
+    assert found is not None and found.name in ("Mutuelle du Vercors", "Kestrel Pharmacy")
+
+
+@pytest.mark.parametrize("lang,text,writer,victim", [
+    ("fr", "Fuite de données à la clinique Saint-Rémi\nPar notre Envoyée Spéciale\n\nLa clinique Saint-Rémi, à "
+           "Reims, a été piratée.", "Envoyée Spéciale", "clinique Saint-Rémi"),
+    ("en", "Surgery records leaked\nBy our Medical Editor\n\nBrookfield Surgical Centre said hackers copied "
+           "the files of its patients.", "Medical Editor", "Brookfield Surgical Centre"),
+])
+def test_names_on_a_byline_are_the_writers(lang, text, writer, victim):
+    mentions, _, found = _run(lang, text)
+    assert writer not in [m.text for m in mentions]
+    assert found is not None and found.name == victim
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "les pirates disent avoir copié TOUTE la base. toute la base fait 40 Go. La Clinique du Parc ne répond pas."),
+    ("en", "the hackers say they took the WHOLE database. the whole thing is 40gb. Pinecrest Dental has not replied."),
+])
+def test_a_shouted_common_word_is_no_acronym(lang, text):
+    mentions, _, _ = _run(lang, text)
+    assert all(m.text not in ("TOUTE", "WHOLE") for m in mentions)
+
+
+def test_an_acronym_inside_a_name_stays_in_it():
+    mentions, _, _ = _run("en", "Northgate General Hospitals NHS Foundation Trust apologised after a data breach.")
+    assert "Northgate General Hospitals NHS Foundation Trust" in [m.text for m in mentions]
