@@ -79,10 +79,14 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         connect = _alternation([*name_connectors, "&", "-"], folded=False)
         elided = _alternation([w for w in name_connectors if w.endswith("'") and " " not in w], folded=False,
                               apostrophes=True)
+        # an elided connector of two words joins the next word with no space ("CIUSSS de l'Est")
+        elided_phrase = _alternation([w for w in name_connectors if w.endswith("'") and " " in w], folded=False,
+                                     apostrophes=True)
         corporate = rf"(?:,[ ]?{_alternation(syntax['legal_suffixes'], folded=False)}(?![\w]))?"
         cap = _cap(syntax["name_abbreviations"])
         self.name_re = re.compile(
-            rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|[ ]?{elided}|[ ]?-[ ]?){cap})*{corporate}")
+            rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|{_SPACE}{elided_phrase}|[ ]?{elided}"
+            rf"|[ ]?-[ ]?){cap})*{corporate}")
         self.based_suffixes = tuple(syntax["based_suffixes"])
         self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
         tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)

@@ -32,6 +32,7 @@ def test_rules_are_built_from_the_language_data(lang):
 @pytest.mark.parametrize("lang,text,name", [
     ("fr", "Le centre hospitalier de Valmont a été piraté.", "centre hospitalier de Valmont"),
     ("en", "Hackers breached the Bank of Ruritania on Monday.", "Bank of Ruritania"),
+    ("fr", "Le CISSS de l'Outaouais-Nord a avisé ses usagers.", "CISSS de l'Outaouais-Nord"),  # no English elision
 ])
 def test_connectors_join_one_name(lang, text, name):
     mentions, _, _ = _run(lang, text)
