@@ -72,7 +72,8 @@ class DateGrammar:
                 rf"(?:{weekday},?\s+{the})?(?P<d>{day})\s+{of}(?P<m>{month})"
                 rf"(?:,?\s+(?P<y>{YEAR}))?")),
             ("day_range_mdy", re.compile(
-                rf"(?P<m>{month})\s+(?P<d1>\d{{1,2}}){suffix}?\s*(?:-|–|{day_and})\s*(?P<d>\d{{1,2}}){suffix}?"
+                rf"(?P<m>{month})\s+(?P<d1>\d{{1,2}}){suffix}?[ \t]*(?:-|–|{day_and})[ \t]*(?P<d>\d{{1,2}})(?![,.]?\d)"
+                rf"{suffix}?"
                 rf"(?:,?\s+(?P<y>{YEAR}))?")),
             ("dmy", re.compile(
                 rf"(?:(?P<wd>{weekday}),?\s+{the})?(?P<d>{day})\s+{of}(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?"
@@ -170,6 +171,9 @@ class DateGrammar:
         one is another word: "may" the modal verb is no month."""
         if not self.months_capitalized:
             return True
+        groups = m.groupdict()
+        if any(groups.get(g) for g in ("d", "part", "last", "last1", "last2")):
+            return True  # "march 3", "late march": a date whatever its case (forum posts)
         for group in ("m", "m1", "m2"):
             if group in m.groupdict() and m.group(group):
                 if not text[m.start(group)].isupper():
@@ -250,7 +254,8 @@ def date_skip_pattern(language: LanguageData) -> str:
     of = _then_space(language, "of", optional=True)
     day_and = _spaced(language.alternation("syntax", "day_range_joiners"))
     return (rf"(?<!\w)(?:\d{{1,2}}{suffix}?\s+{of}{month}\.?(?:,?\s+{YEAR}(?!\d))?(?!\w)"
-            rf"|{month}\.?\s+\d{{1,2}}{suffix}?(?:,?\s+\d{{4}})?(?!\d)"
+            rf"|{month}\.?\s+\d{{1,2}}{suffix}?(?:[ \t]*(?:{day_and}|-)[ \t]*\d{{1,2}}{suffix}?(?![,.]?\d))?"
+            rf"(?:,?\s+\d{{4}})?(?!\d)"
             rf"|\d{{1,2}}\s*(?:{day_and}|-)\s*\d{{1,2}}\s+{month}"
             rf"|{month}\.?,?\s+{of}{YEAR}(?!\d)"
             r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[h:]\d{2}|\d{4}-\d{2}(?:-\d{2})?)")

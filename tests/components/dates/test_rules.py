@@ -87,6 +87,19 @@ def test_dates_rules_lower_case_may_is_a_verb_in_english_only():
     assert language_data("fr").setting("months_capitalized") is False
 
 
+def test_dates_rules_lower_case_month_with_a_day_or_a_part_is_a_month():
+    """Forum posts write "march": with a day or "late"/"early" it can only be the month."""
+    en = DateRules(language_data("en"))
+    assert [n for _, n, _ in _found(en, "they emailed us in late march, then again on april 2.")] == ["2024-03", "2024-04-02"]
+    assert _found(en, "We may notify you.") == []
+
+
+def test_dates_rules_a_day_range_does_not_take_the_figure_after_it():
+    """"on March 3 and 2,000 patients": "2" opens a figure, not the end of a day range."""
+    en = DateRules(language_data("en"))
+    assert [n for _, n, _ in _found(en, "The clinic was hacked on March 3 and 2,000 patients were hit.")] == ["2024-03-03"]
+
+
 @pytest.mark.parametrize("lang,expected", [("fr", (2024, 4, 3)), ("en", (2024, 3, 4))])
 def test_dates_rules_numeric_dates_follow_the_language_order(lang, expected):
     assert _parse_numeric("03/04/2024", lang, language_data(lang).setting("date_order")) == expected
@@ -103,8 +116,8 @@ def test_dates_rules_ne_que_keeps_the_clause():
 @pytest.mark.parametrize("lang,text,dates", [
     ("fr", "Le 3 mai 2024, 12 000 patients ; du 3 au 5 mai ; mai 2024 ; 03/05/2024 à 10h30.",
      ["3 mai 2024", "3 au 5 mai", "mai 2024", "03/05/2024", "10h30"]),
-    ("en", "On May 3, 2024, 12,000 patients; 3 to 5 May; May 2024; 3rd of May; 2024-05.",
-     ["May 3, 2024", "3 to 5 May", "May 2024", "3rd of May", "2024-05"]),
+    ("en", "On May 3, 2024, 12,000 patients; 3 to 5 May; May 2024; 3rd of May; 2024-05; May 3 and 5, 2024.",
+     ["May 3, 2024", "3 to 5 May", "May 2024", "3rd of May", "2024-05", "May 3 and 5, 2024"]),
 ])
 def test_dates_rules_skip_pattern_finds_written_dates(lang, text, dates):
     from breachnlp.text import fold
@@ -118,3 +131,12 @@ def test_parse_published_lives_in_schema():
 
     assert in_schema is parse_published
     assert in_schema("2024-06-14T08:00:00") == PUBLISHED
+
+
+def test_dates_rules_skip_pattern_stops_at_a_line_break():
+    """"Oct 18" then a bullet "- 31k patients": the bullet's figure is no end of a day range."""
+    from breachnlp.text import fold
+
+    text = "- they found out on Oct 18\n- 31k patients affected"
+    pattern = re.compile(date_skip_pattern(language_data("en")))
+    assert [text[m.start():m.end()] for m in pattern.finditer(fold(text))] == ["Oct 18"]
