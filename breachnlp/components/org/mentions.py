@@ -264,11 +264,15 @@ class MentionRules:
         pieces: list[tuple[int, int]] = []
         words = list(re.finditer(r"[^\s]+", text[start:end]))
         current: list[re.Match[str]] = []
+        # org_after[i]: an organization word comes at i or later in the run (one backward pass)
+        org_after = [False] * (len(words) + 1)
+        for i in range(len(words) - 1, -1, -1):
+            org_after[i] = org_after[i + 1] or self._org_word(words[i].group())
         for index, w in enumerate(words):
             token = w.group().strip(",.;:!?\"'«»()")
             if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
                                                   and not token.isupper() and len(token) > 1)) \
-                    and not self._place_of_name(current) and not self._inner_acronym(current, token, words[index + 1:]):
+                    and not self._place_of_name(current) and not self._inner_acronym(current, token, org_after[index + 1]):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
                 current = []
@@ -315,10 +319,11 @@ class MentionRules:
         line_start = text.rfind("\n", 0, start) + 1
         return _opens_sentence(text, start, sentences) or not text[line_start:start].strip()
 
-    def _inner_acronym(self, current: list[re.Match[str]], token: str, rest: list[re.Match[str]]) -> bool:
+    @staticmethod
+    def _inner_acronym(current: list[re.Match[str]], token: str, org_word_follows: bool) -> bool:
         """An acronym inside a name that goes on to an organization word ("Cambridge University
         Hospitals NHS Foundation Trust"): part of the name, though alone it names none."""
-        return bool(current) and token.isupper() and any(self._org_word(w.group()) for w in rest)
+        return bool(current) and token.isupper() and org_word_follows
 
     def _place_of_name(self, current: list[re.Match[str]]) -> bool:
         """The run so far is an organization's head and a connector ("CHU de", "University of"): the
