@@ -19,6 +19,7 @@ from ..dates.grammar import date_skip_pattern
 from ...resources import LanguageData, language_data, read_resource
 from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 
+_CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside "1,200"
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
@@ -81,6 +82,8 @@ class RecordRules:
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
         self.context = cue_regex(data["breach_context"])
+        # ", qui emploie …", ", which has …": a relative clause that describes the organization
+        self.describing = re.compile(rf",\s*{words.alternation('syntax', 'subject_relatives')}\s")
         self.revision = cue_regex(data["revision_cues"])
         self.initial = cue_regex(data["initial_cues"])
         # a cue right before a figure that makes it the superseded one ("up from", "au lieu de")
@@ -98,6 +101,18 @@ class RecordRules:
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
             r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?!\d)")
+
+    def _describing(self, folded: str, sentence: Segment, start: int) -> bool:
+        """The figure at ``start`` stands in a relative clause about an organization (", qui
+        accompagne 50 000 résidents,", ", which has 60,000 employees") that does not speak of
+        the breach."""
+        opener = None
+        for opener in self.describing.finditer(folded, sentence.start, start):
+            pass
+        if opener is None or _CLAUSE_COMMA.search(folded, opener.end(), start):
+            return False
+        close = _CLAUSE_COMMA.search(folded, start, sentence.end)
+        return not self.context.search(folded, opener.start(), close.start() if close else sentence.end)
 
     # ------------------------------------------------------------------ unit
     def unit_after(self, folded: str, pos: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -245,6 +260,10 @@ class RecordRules:
         subset = self.subset_after.match(folded, end) or (unit_span and self.subset_after.match(folded, unit_span[1]))
         if subset:
             cues.append((subset.start(), subset.end(), "subset"))  # "1.3 million of the people": a part
+        # a count in a clause describing the organization tells its size ("the group, which has
+        # 149,000 employees", "le groupe, qui accompagne 50 000 résidents,")
+        if self._describing(folded, sentence, start):
+            return None
         score = 0.0
         if number.value is not None:
             score += 3.0 if unit and not unit_guessed else 1.5 if unit else 0.0

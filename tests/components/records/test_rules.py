@@ -36,6 +36,18 @@ CASES = {
         "fr": "Une rançon de US$ 4 000 000 a été exigée pour <RECORD_COUNT unit=records>8 000</RECORD_COUNT> dossiers.",
         "en": "A ransom of US$ 4,000,000 was demanded for <RECORD_COUNT unit=records>8,000</RECORD_COUNT> records.",
     },
+    "size_of_the_organization": {  # a relative clause about the organization, not about the breach
+        "fr": "Le groupe Korvane, qui gère 300 cliniques et emploie 9 000 soignants, a été piraté : "
+              "<RECORD_COUNT unit=people>41 000</RECORD_COUNT> patients sont touchés.",
+        "en": "Korvane Health, which runs 300 clinics and has 9,000 staff members, was hacked: "
+              "<RECORD_COUNT unit=people>41,000</RECORD_COUNT> patients are affected.",
+    },
+    "relative_clause_about_the_breach": {  # the clause speaks of the breach: its figure counts
+        "fr": "La clinique Belair, qui s'est fait voler les dossiers de <RECORD_COUNT unit=people>2 500</RECORD_COUNT> "
+              "patients, a porté plainte.",
+        "en": "Belair Clinic, which had the files of <RECORD_COUNT unit=people>2,500</RECORD_COUNT> patients stolen, "
+              "filed a complaint.",
+    },
     "qualifier_before": {
         "fr": "Plus de <RECORD_COUNT unit=accounts qualifier=at_least>6 000</RECORD_COUNT> comptes ont été piratés.",
         "en": "More than <RECORD_COUNT unit=accounts qualifier=at_least>6,000</RECORD_COUNT> accounts were hacked.",
