@@ -154,7 +154,7 @@ class MentionRules:
             if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
                     self._bare_descriptor(mention.text) or \
-                    _dateline_place(text, mention) or _breadcrumb(text, mention):
+                    _dateline_place(text, mention) or _dateline_agency(text, mention) or _breadcrumb(text, mention):
                 continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
         bylines = self._bylines(text, folded)
@@ -312,8 +312,8 @@ class MentionRules:
         """``word`` opens a sentence, a title or a line, is written in lower case elsewhere in the
         text and never capitalized inside a sentence, and is no organization word: its capital is
         the sentence's, so it is no part of the name that follows it."""
-        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
-            return False
+        if not (word[:1].isupper() and (len(word) == 1 or word[1:].islower()) and word.isalpha()):
+            return False  # "À Maldegem": a one-letter word counts too
         if self._org_word(word) or word in vocab.mid_caps or fold(word) not in vocab.lower_words:
             return False
         line_start = text.rfind("\n", 0, start) + 1
@@ -396,6 +396,17 @@ def _dateline_place(text: str, mention: Mention) -> bool:
 # A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more
 # groups of digits, not a name.
 _REFERENCE = re.compile(r"[A-Z][A-Z-]{0,9}[-/ ]?\d{2,}(?:[-/.]\d+)+")
+def _dateline_agency(text: str, mention: Mention) -> bool:
+    """The agency or desk in brackets of a wire dateline ("MONTREAL, Aug. 29 (Staff) –",
+    "CHARLOTTETOWN, 1er juin (La Presse Canadienne) –"): the paper's, not the victim's."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    close = text.find(")", mention.end, mention.end + 40)
+    opening = text.rfind("(", line_start, mention.start)
+    return (opening != -1 and close != -1 and mention.start - opening < 40
+            and bool(re.match(r"\)\s*[–—-]", text[close:close + 3]))
+            and bool(re.match(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}", text[line_start:opening])))
+
+
 _NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
 
 

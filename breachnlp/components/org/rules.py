@@ -91,7 +91,10 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
         tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)
         self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail}[ \t]*)+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
-        units = _alternation([*syntax["quantity_units"], *syntax["written_ordinal_suffixes"]], folded=False)
+        # a figure with a unit, an ordinal suffix or a multiplier ("700 Go", "1er", "100bn"): a quantity
+        multipliers = list(read_resource(lang, "numbers", resources)["suffixes"])
+        units = _alternation([*syntax["quantity_units"], *syntax["written_ordinal_suffixes"], *multipliers],
+                             folded=False)
         self.quantity = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:[kmb]|{units})", re.IGNORECASE)
         articles = syntax["name_articles"]
         self.sentence_articles = frozenset(words.words("syntax", "name_articles")) | {""}

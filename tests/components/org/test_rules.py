@@ -157,3 +157,29 @@ def test_a_shouted_common_word_is_no_acronym(lang, text):
 def test_an_acronym_inside_a_name_stays_in_it():
     mentions, _, _ = _run("en", "Northgate General Hospitals NHS Foundation Trust apologised after a data breach.")
     assert "Northgate General Hospitals NHS Foundation Trust" in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,desk,victim", [
+    ("fr", "RIMOUSKI, 3 mai (La Presse Régionale) – La clinique Bellevue dit que 900 dossiers ont été volés.",
+     "Régionale", "clinique Bellevue"),
+    ("en", "DENVER, May 3 (Staff) – Ridgeview Orthopedics says the data of 9,000 patients was stolen.",
+     "Staff", "Ridgeview Orthopedics"),
+])
+def test_the_desk_of_a_dateline_is_no_organization(lang, text, desk, victim):
+    mentions, _, found = _run(lang, text)
+    assert all(desk not in m.text for m in mentions)
+    assert found is not None and found.name == victim
+
+
+@pytest.mark.parametrize("lang,text,figure", [
+    ("fr", "la direction promet 2Md d'investissements. Le groupe Ardanne dit que 300 000 clients sont touchés.", "2Md"),
+    ("en", "the ceo promised 100bn won for security. Hanwa Telecom says 300,000 customers were hit.", "100bn"),
+])
+def test_a_figure_with_a_multiplier_is_no_name(lang, text, figure):
+    mentions, _, _ = _run(lang, text)
+    assert figure not in [m.text for m in mentions]
+
+
+def test_a_capitalized_preposition_opening_a_sentence_is_no_part_of_a_name():
+    mentions, _, _ = _run("fr", "Les communes visées.\n\nÀ Wervik, la mairie a été piratée ; à Wervik, 300 habitants sont touchés.")
+    assert all(not m.text.startswith("À ") for m in mentions)
