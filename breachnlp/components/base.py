@@ -67,7 +67,29 @@ class BreachComponent:
         return language_data(self.lang, self.resources)
 
     def _load_rules(self) -> None:
-        """(Re)build the rules from :attr:`data`: at construction and after loading saved data."""
+        """(Re)build the rules from :attr:`data`: at construction (subclasses call it once their
+        options are set) and after loading saved data."""
+
+    # ------------------------------------------------------------ processing
+    def candidates(self, doc: Doc) -> Iterable[Any]:  # pragma: no cover - every extractor defines it
+        """What the rules find in ``doc``: objects with character offsets ``start`` and ``end``."""
+        raise NotImplementedError
+
+    def annotate(self, span: Span, candidate: Any) -> None:  # pragma: no cover - every extractor defines it
+        """Set the span attributes the component declares from one candidate."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Every candidate as a span of ``doc.spans[spans_key]`` with its attributes (a candidate
+        that does not fall on token boundaries is widened to them)."""
+        spans = []
+        for candidate in self.candidates(doc):
+            span = self.char_span(doc, candidate.start, candidate.end)
+            if span is not None:
+                self.annotate(span, candidate)
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
 
     def char_span(self, doc: Doc, start: int, end: int) -> Span | None:
         """A token-aligned span covering characters ``start:end``, labelled with ``self.label``."""
@@ -76,9 +98,6 @@ class BreachComponent:
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
         for doc in stream:
             yield self(doc)
-
-    def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - every subclass defines it
-        raise NotImplementedError
 
     # ----------------------------------------------------------- serialization
     def _config(self) -> dict[str, Any]:

@@ -18,11 +18,14 @@ A date keeps the granularity of its expression: "mai 2024" never becomes a day.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...schema import parse_published
 from ..base import BreachComponent, doc_text
+from .resolve import DateCandidate
 from .rules import date_rules
 
 LABEL = "BREACH_DATE"
@@ -41,22 +44,16 @@ class DateTagger(BreachComponent):
     def _load_rules(self) -> None:
         self.rules = date_rules(self.lang, self.resources)
 
-    def __call__(self, doc: Doc) -> Doc:
-        published = parse_published(doc._.published)
-        spans = []
-        for candidate in self.rules.find(doc_text(doc), published):
-            span = self.char_span(doc, candidate.start, candidate.end)
-            if span is None:
-                continue
-            span._.date_expr = candidate.expr
-            span._.date_norm = candidate.norm
-            span._.date_role = candidate.role
-            span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
-            span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
-                                      "weak": candidate.weak, "also_discovered": candidate.also_discovered}
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
-        return doc
+    def candidates(self, doc: Doc) -> Iterable[DateCandidate]:
+        return self.rules.find(doc_text(doc), parse_published(doc._.published))
+
+    def annotate(self, span: Span, candidate: DateCandidate) -> None:
+        span._.date_expr = candidate.expr
+        span._.date_norm = candidate.norm
+        span._.date_role = candidate.role
+        span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
+        span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
+                                  "weak": candidate.weak, "also_discovered": candidate.also_discovered}
 
 @Language.factory(
     "breach_dates",

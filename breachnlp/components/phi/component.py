@@ -16,11 +16,13 @@ decided the status as ``[start_char, end_char, kind]``. The document rule,
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..base import BreachComponent, doc_text
-from .rules import phi_rules
+from .rules import PhiMention, phi_rules
 
 LABEL = "PHI"
 
@@ -40,21 +42,16 @@ class PhiTagger(BreachComponent):
     def _load_rules(self) -> None:
         self.rules = phi_rules(self.lang, self.resources)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for mention in self.rules.mentions(doc_text(doc)):
-            span = self.char_span(doc, mention.start, mention.end)
-            if span is None:
-                continue
-            span._.phi_category = mention.category
-            span._.phi_status = mention.status
-            span._.phi_context = mention.context
-            span._.breach_features = {"sentence": mention.sentence}
-            if self.explain:
-                span._.phi_cues = [list(c) for c in mention.cues]
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
-        return doc
+    def candidates(self, doc: Doc) -> Iterable[PhiMention]:
+        return self.rules.mentions(doc_text(doc))
+
+    def annotate(self, span: Span, mention: PhiMention) -> None:
+        span._.phi_category = mention.category
+        span._.phi_status = mention.status
+        span._.phi_context = mention.context
+        span._.breach_features = {"sentence": mention.sentence}
+        if self.explain:
+            span._.phi_cues = [list(c) for c in mention.cues]
 
 @Language.factory(
     "breach_phi",

@@ -15,6 +15,8 @@ Which figure is THE count is decided by :func:`.choose.choose_count`, called by 
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -37,23 +39,18 @@ class RecordCounter(BreachComponent):
     def _load_rules(self) -> None:
         self.rules = record_rules(self.lang, self.resources)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for candidate in self.rules.candidates(doc_text(doc)):
-            span = self.char_span(doc, candidate.start, candidate.end)
-            if span is None:
-                continue
-            span._.records_value = candidate.value
-            span._.records_unit = candidate.unit
-            span._.records_qualifier = candidate.qualifier
-            span._.records_score = candidate.score
-            span._.breach_cues = [list(c) for c in candidate.cues]
-            span._.breach_features = {"sentence": candidate.sentence, "significant": candidate.significant,
-                                      "population": candidate.population, "revision": candidate.revision,
-                                      "initial": candidate.initial, "range_start": candidate.range_start}
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
-        return doc
+    def candidates(self, doc: Doc) -> Iterable[CountCandidate]:
+        return self.rules.candidates(doc_text(doc))
+
+    def annotate(self, span: Span, candidate: CountCandidate) -> None:
+        span._.records_value = candidate.value
+        span._.records_unit = candidate.unit
+        span._.records_qualifier = candidate.qualifier
+        span._.records_score = candidate.score
+        span._.breach_cues = [list(c) for c in candidate.cues]
+        span._.breach_features = {"sentence": candidate.sentence, "significant": candidate.significant,
+                                  "population": candidate.population, "revision": candidate.revision,
+                                  "initial": candidate.initial, "range_start": candidate.range_start}
 
 @Language.factory(
     "breach_records",
