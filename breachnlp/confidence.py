@@ -21,7 +21,7 @@ CLIP = 8.0
 
 CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
     "organization": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "headline",
-                     "top_cue", "top_share", "top_mentions", "top_place"),
+                     "top_cue", "top_share", "top_mentions", "top_place", "top_org_word", "top_single_word"),
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
                 "mentions_of_chosen", "qualified"),
     "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range"),
@@ -51,7 +51,8 @@ def organization_features(scores: Iterable[float], *, threshold: float, headline
             "margin_if_chosen": margin * chosen, "candidates": math.log1p(len(values)), "headline": float(headline),
             "top_cue": float(bool(top.get("victim_cue") or top.get("apposition_cue"))),
             "top_share": float(top.get("mention_share", 0.0)), "top_mentions": math.log1p(top.get("mentions", 0.0)),
-            "top_place": float(top.get("place", 0.0))}
+            "top_place": float(top.get("place", 0.0)), "top_org_word": float(top.get("org_word", 0.0)),
+            "top_single_word": float(top.get("single_word", 0.0))}
 
 
 def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: int | None, threshold: float,

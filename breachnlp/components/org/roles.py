@@ -17,6 +17,7 @@ VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
     "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
     "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
+    "org_word", "single_word",
 )
 
 
@@ -122,6 +123,10 @@ class RoleRules:
             f["incident_sentences"] = float(len(mention_sentences & incident_sentences))
             f["first_sentence"] = float(first_body_sentence in mention_sentences)
             f["short_name"] = float(len(cluster.name) <= 3)
+            # the shape of the name: an organization word ("Clinique", "Health", "Inc"), camel case or
+            # an acronym in it, or one plain capitalized word ("Staff", "Pager"), which is often none
+            f["org_word"] = float(any(self._looks_like_org(m.text) for m in cluster.mentions))
+            f["single_word"] = float(" " not in cluster.name.strip() and not cluster.name.isupper())
             f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
             f["vendor_role"] = float(role == "vendor")
             cluster.role = role or "other"
