@@ -74,17 +74,24 @@ def _parse_numeric(expr: str, lang: str, order: str) -> tuple[int, int, int] | N
 
 
 def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published: date | None,
-            previous_day: PartialDate | None) -> tuple[PartialDate | str | None, tuple[Any, ...]]:
+            previous_day: PartialDate | None,
+            story_year: int | None = None) -> tuple[PartialDate | str | None, tuple[Any, ...]]:
+    """The value of one date expression. ``story_year``: the year of a date written with its year
+    just before, which a day written without one continues (when that keeps it before publication)."""
     g = m.groupdict() if m is not None else {}
     if kind in ("dmy", "mdy"):
         month = grammar.month_of[g["m"].rstrip(".")]
         day = _day(g["d"])
         year = int(g["y"]) if g.get("y") else None
         strict = bool(g.get("last"))
-        return _complete(year, month, day, published, strict), (year, month, day)
+        if year is None and not strict:
+            year = _story_year(story_year, month, day, published)
+        return _complete(year, month, day, published, strict), (int(g["y"]) if g.get("y") else None, month, day)
     if kind in ("day_range", "day_range_mdy"):
         month = grammar.month_of[g["m"].rstrip(".")]
         year = int(g["y"]) if g.get("y") else None
+        if year is None:
+            year = _story_year(story_year, month, _day(g["d"]), published)
         end = _complete(year, month, _day(g["d"]), published, False)
         start = _complete(end.year if end else year, month, _day(g["d1"]), None, False) if (end or year) else None
         if start and end:
@@ -296,6 +303,14 @@ def _season_span(year: int, season: str) -> str:
 def _day(text: str) -> int:
     digits = re.match(r"\d+", text)
     return int(digits.group()) if digits else 1
+
+
+def _story_year(story_year: int | None, month: int, day: int, published: date | None) -> int | None:
+    """The year a day without one takes from the date just written with its year, when that is an
+    earlier year than publication's (the story is told in the past) and keeps the day before it."""
+    if story_year is None or published is None or story_year >= published.year:
+        return None
+    return story_year
 
 
 def _complete(year: int | None, month: int, day: int, published: date | None, strict: bool) -> PartialDate | None:

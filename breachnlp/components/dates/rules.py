@@ -34,23 +34,29 @@ class DateRules:
         previous_day: PartialDate | None = None
         previous_month: PartialDate | None = None
         previous_end = -1
+        written_year: tuple[int, int] | None = None  # (sentence, year) of the last full date written with its year
         for start, end, kind, m in chosen:
             start, end = grammar.trim(folded, start, end)
             if kind in ("weekday", "later") and grammar.apposition(folded, start, previous_end, m):
                 continue  # "le 2 avril, un dimanche", "on Oct. 15, six weeks later": a restatement
+            sentence = segment_at(sentences, start) if sentences else 0
+            # "on March 19, 2022. … detected on March 26": a day without its year in the next
+            # sentence goes on in the year just written, not in the year of publication
+            story_year = written_year[1] if written_year and sentence - written_year[0] <= 1 else None
             if kind in ("same_month", "same_day"):
                 anchor = previous_month if kind == "same_month" else previous_day
                 value, parts = (PartialDate(anchor.year, anchor.month, anchor.day if kind == "same_day" else None)
                                 if anchor is not None else None), ()
             else:
-                value, parts = resolve(grammar, kind, m, published, previous_day)
+                value, parts = resolve(grammar, kind, m, published, previous_day, story_year)
+            if kind in ("dmy", "mdy", "day_range", "day_range_mdy") and m is not None and m.group("y"):
+                written_year = (sentence, int(m.group("y")))  # a full date, not a background year
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value
             if isinstance(value, PartialDate) and value.month is not None:
                 previous_month = value
             previous_end = end
             norm = value.iso() if isinstance(value, PartialDate) else value
-            sentence = segment_at(sentences, start) if sentences else 0
             candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
         candidates = join_ranges(grammar, text, folded, candidates, published)
         candidates = attach_last_year(grammar, text, folded, candidates, published)

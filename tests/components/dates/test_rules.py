@@ -140,3 +140,22 @@ def test_dates_rules_skip_pattern_stops_at_a_line_break():
     text = "- they found out on Oct 18\n- 31k patients affected"
     pattern = re.compile(date_skip_pattern(language_data("en")))
     assert [text[m.start():m.end()] for m in pattern.finditer(fold(text))] == ["Oct 18"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Un pirate est entré dans le réseau le 19 mars 2022. L'intrusion n'a été repérée que le 26 mars."),
+    ("en", "An intruder got into the network on March 19, 2022. The break-in was only spotted on March 26."),
+])
+def test_dates_rules_a_day_without_its_year_goes_on_in_the_year_just_written(lang, text):
+    """The story is told in 2022: "26 mars" is 2022-03-26, not the 26 March before publication (2024)."""
+    found = [n for _, n, _ in _found(DateRules(language_data(lang)), text)]
+    assert found == ["2022-03-19", "2022-03-26"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "En 2019, la clinique avait déjà été visée. Elle a été piratée le 26 mars."),
+    ("en", "In 2019, the clinic had been targeted already. It was hacked on March 26."),
+])
+def test_dates_rules_a_background_year_does_not_date_a_later_day(lang, text):
+    found = [n for _, n, _ in _found(DateRules(language_data(lang)), text)]
+    assert found[-1] == "2024-03-26"
