@@ -159,3 +159,12 @@ def test_dates_rules_a_day_without_its_year_goes_on_in_the_year_just_written(lan
 def test_dates_rules_a_background_year_does_not_date_a_later_day(lang, text):
     found = [n for _, n, _ in _found(DateRules(language_data(lang)), text)]
     assert found[-1] == "2024-03-26"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La clinique Vauban devra verser 50 000 euros pour clore l'enquête, a annoncé l'autorité le 11 juin."),
+    ("en", "Vauban Clinic will pay $50,000 to close the investigation, the regulator announced on June 11."),
+])
+def test_dates_rules_the_announcement_of_a_settlement_is_no_disclosure(lang, text):
+    found = _found(DateRules(language_data(lang)), text)
+    assert [(n, r) for _, n, r in found] == [("2024-06-11", "none")]
