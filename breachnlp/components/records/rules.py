@@ -20,6 +20,7 @@ from ...resources import LanguageData, language_data, read_resource
 from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside "1,200"
+_IDENTIFIER_TAIL = re.compile(r"[^\W\d_]-$")  # a letter and a hyphen right before the digits
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
@@ -215,6 +216,8 @@ class RecordRules:
         after = folded[end:end + 40]
         if self.money.match(after) or self.money_before.search(before) or _is_money(text, start, end, number.value):
             return None
+        if number.kind == "digits" and _IDENTIFIER_TAIL.search(folded, max(0, start - 2), start):
+            return None  # "Covid-19", "W-2", "SAN-2019": the digits end a name or a reference
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
             return None

@@ -48,6 +48,10 @@ CASES = {
         "en": "Belair Clinic, which had the files of <RECORD_COUNT unit=people>2,500</RECORD_COUNT> patients stolen, "
               "filed a complaint.",
     },
+    "digits_ending_a_name": {  # "Covid-19", "W-2": the digits belong to a name, not a count
+        "fr": "La plateforme Covid-19 a exposé les formulaires A-38 de <RECORD_COUNT unit=people>2 300</RECORD_COUNT> patients.",
+        "en": "The Covid-19 portal exposed the W-2 forms of <RECORD_COUNT unit=people>2,300</RECORD_COUNT> employees.",
+    },
     "qualifier_before": {
         "fr": "Plus de <RECORD_COUNT unit=accounts qualifier=at_least>6 000</RECORD_COUNT> comptes ont été piratés.",
         "en": "More than <RECORD_COUNT unit=accounts qualifier=at_least>6,000</RECORD_COUNT> accounts were hacked.",
