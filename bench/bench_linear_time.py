@@ -49,6 +49,8 @@ PATTERNS = {
     "dates among cues": "attaque découverte le 3 mai et annoncée, ",
     "cent-cent-": "cent-",
     "aucun nom": "aucun nom, ",
+    "relative clauses with figures": ", qui a 12 000 patients ",
+    "capitalized run with acronyms": "Santé NHS Trust ",
 }
 
 

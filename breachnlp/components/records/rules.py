@@ -20,6 +20,7 @@ from ...resources import LanguageData, language_data, read_resource
 from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
 
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside "1,200"
+_CLAUSE_REACH = 160  # characters between a relative pronoun and the figure of its clause
 _IDENTIFIER_TAIL = re.compile(r"[^\W\d_]-$")  # a letter and a hyphen right before the digits
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
@@ -108,7 +109,9 @@ class RecordRules:
         accompagne 50 000 résidents,", ", which has 60,000 employees") that does not speak of
         the breach."""
         opener = None
-        for opener in self.describing.finditer(folded, sentence.start, start):
+        # the clause opens within a few words of the figure: a bounded look back keeps long
+        # sentences with many figures linear
+        for opener in self.describing.finditer(folded, max(sentence.start, start - _CLAUSE_REACH), start):
             pass
         if opener is None or _CLAUSE_COMMA.search(folded, opener.end(), start):
             return False
