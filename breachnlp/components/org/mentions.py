@@ -3,6 +3,7 @@ entities and the headline, each cut to the name it holds (:class:`MentionRules`)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -148,13 +149,15 @@ class MentionRules:
                 found.append(self._mention(text, folded, sentences, start, end, "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
+        lines, crumbs = _Lines(text), {}
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
             if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
                     self._bare_descriptor(mention.text) or \
-                    _dateline_place(text, mention) or _dateline_agency(text, mention) or _breadcrumb(text, mention):
+                    _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
+                    _breadcrumb(text, mention, lines, crumbs):
                 continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
         bylines = self._bylines(text, folded)
@@ -316,8 +319,8 @@ class MentionRules:
             return False  # "À Maldegem": a one-letter word counts too
         if self._org_word(word) or word in vocab.mid_caps or fold(word) not in vocab.lower_words:
             return False
-        line_start = text.rfind("\n", 0, start) + 1
-        return _opens_sentence(text, start, sentences) or not text[line_start:start].strip()
+        at_line_start = start == 0 or bool(re.search(r"\n[ \t]*$", text[max(0, start - 20):start]))
+        return at_line_start or _opens_sentence(text, start, sentences)
 
     @staticmethod
     def _inner_acronym(current: list[re.Match[str]], token: str, org_word_follows: bool) -> bool:
@@ -383,10 +386,24 @@ def _opens_sentence(text: str, start: int, sentences: list[Segment]) -> bool:
     return sentence_start == start or bool(_OPENING.fullmatch(text, sentence_start, start))
 
 
-def _dateline_place(text: str, mention: Mention) -> bool:
+class _Lines:
+    """Where each line of a text starts and ends, found once: a mention's line in log time (a
+    scan back to the previous line break per mention made newline-free text quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.length = len(text)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else self.length
+        return self.starts[i], end
+
+
+def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
     """An upper-case place opening a line and followed by a comma, a dash or a bracket: the city of
     a wire dateline ("LAVAL, 14 février (PC) –", "WELLINGTON -")."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_start = lines.bounds(mention.start)[0]
     surface = text[mention.start:mention.end]
     letters = [c for c in surface if c.isalpha()]
     return (not text[line_start:mention.start].strip() and len(letters) >= 4 and surface.upper() == surface
@@ -396,10 +413,10 @@ def _dateline_place(text: str, mention: Mention) -> bool:
 # A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more
 # groups of digits, not a name.
 _REFERENCE = re.compile(r"[A-Z][A-Z-]{0,9}[-/ ]?\d{2,}(?:[-/.]\d+)+")
-def _dateline_agency(text: str, mention: Mention) -> bool:
+def _dateline_agency(text: str, mention: Mention, lines: _Lines) -> bool:
     """The agency or desk in brackets of a wire dateline ("MONTREAL, Aug. 29 (Staff) –",
     "CHARLOTTETOWN, 1er juin (La Presse Canadienne) –"): the paper's, not the victim's."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_start = lines.bounds(mention.start)[0]
     close = text.find(")", mention.end, mention.end + 40)
     opening = text.rfind("(", line_start, mention.start)
     return (opening != -1 and close != -1 and mention.start - opening < 40
@@ -410,13 +427,16 @@ def _dateline_agency(text: str, mention: Mention) -> bool:
 _NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
 
 
-def _breadcrumb(text: str, mention: Mention) -> bool:
-    """A mention on a line of page navigation ("Forum › Sécurité & vie › Fuites")."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start:line_end if line_end != -1 else len(text)]
+def _breadcrumb(text: str, mention: Mention, lines: _Lines, seen: dict[int, bool]) -> bool:
+    """A mention on a line of page navigation ("Forum › Sécurité & vie › Fuites"); ``seen``
+    remembers the answer for each line."""
+    line_start, line_end = lines.bounds(mention.start)
+    if line_start in seen:
+        return seen[line_start]
+    line = text[line_start:line_end]
     # "›" and " > " always; a closing French quote " » " only on a short line (prose quotes too)
-    return "›" in line or " > " in line or (" » " in line and len(line) < 120)
+    seen[line_start] = "›" in line or " > " in line or (" » " in line and len(line) < 120)
+    return seen[line_start]
 
 
 @dataclass(frozen=True)

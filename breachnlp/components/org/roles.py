@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from .clusters import Cluster
     from .mentions import Mention
 
+_ARTICLE_REACH = 16  # characters: an article and the spaces around it, in any language
 NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
 VICTIM_MARGIN = -1.0
 # What the victim score weighs, per organization cluster (counts, or 0/1 flags).
@@ -180,6 +181,8 @@ class RoleRules:
         if not sentences:
             return False
         start = sentences[mention.sentence].start
+        if mention.start - start > _ARTICLE_REACH:
+            return False  # more than an article before it (and no fold of a long prefix)
         return fold(text[start:mention.start]).strip() in self.sentence_articles
 
     def _cue_after_apposition(self, folded: str, end: int) -> bool:
