@@ -149,7 +149,8 @@ class MentionRules:
                 found.append(self._mention(text, folded, sentences, start, end, "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
-        lines, crumbs = _Lines(text), {}
+        lines = _Lines(text)
+        crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
