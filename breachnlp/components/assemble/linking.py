@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ...resources import read_resource
+from ...resources import language_data, read_resource
 from ...confidence import confidence, date_features, organization_features, records_features
 from ...schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount
 from ...taxonomy import DATE_ROLES
@@ -96,7 +96,7 @@ class _Cues:
         text = read_resource(lang, "text", resources)
         self.other_incident = cue_regex(cues["other_incident"])
         self.anaphors = cue_regex([re.escape(fold(a)) for a in orgs["anaphors"]])
-        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.abbreviations = language_data(lang, resources).abbreviations
         self.unknown_count = cue_regex(read_resource(lang, "records", resources)["unknown_count"])
         self.furniture = re.compile(r"[ \t>*•-]*(?:" + "|".join(f"(?:{p})" for p in text["furniture_lines"]) + ")")
 

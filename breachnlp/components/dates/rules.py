@@ -23,7 +23,7 @@ class DateRules:
         self.lang = language.lang
         self.grammar = DateGrammar(language)
         self.roles = DateRoles(language)
-        self.abbreviations = frozenset(fold(a) for a in language["text"]["abbreviations"])
+        self.abbreviations = language.abbreviations
 
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
         grammar, roles = self.grammar, self.roles

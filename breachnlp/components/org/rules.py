@@ -58,7 +58,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         records = read_resource(lang, "records", resources)
         words = language_data(lang, resources)
         self.lang = lang
-        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.abbreviations = words.abbreviations
         self.not_headline = [re.compile(p) for p in text["not_headline"]]
         self.byline = re.compile("|".join(f"(?:{p})" for p in text["byline_lines"]), re.M)
         self.site_separators = tuple(text["headline_site_separators"])

@@ -39,7 +39,7 @@ class PhiRules(StatusRules):
         cues = read_resource(lang, "cues", resources)
         text = read_resource(lang, "text", resources)
         words = language_data(lang, resources)
-        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.abbreviations = words.abbreviations
         # what joins the items of an enumeration: punctuation, or a conjunction of the language
         joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
         self.list_joint = re.compile(rf"[,;/]|(?<![\w])(?:{joint})(?![\w])")

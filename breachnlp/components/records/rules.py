@@ -59,11 +59,10 @@ class RecordRules:
     def __init__(self, lang: str, resources: str = "default") -> None:
         data = read_resource(lang, "records", resources)
         dates = read_resource(lang, "dates", resources)
-        text = read_resource(lang, "text", resources)
         words = language_data(lang, resources)
         self.lang = lang
         self.grammar = grammar(lang, resources)
-        self.abbreviations = frozenset(fold(a) for a in text["abbreviations"])
+        self.abbreviations = words.abbreviations
         self.qualifier_before = {q: re.compile(r"(?:^|(?<=[\s('’]))(?:" + "|".join(
             re.escape(fold(p)) for p in sorted(data["qualifiers"][q], key=len, reverse=True)) + r")\s*$")
             for q in ("approx", "at_least", "at_most")}
