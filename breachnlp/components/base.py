@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..errors import LanguageError
-from ..resources import RESOURCE_FILES, LanguageData, language_data, read_resource, register_resources
+from ..resources import RESOURCE_FILES, read_resource, register_resources
 from ..taxonomy import LANGS
 
 
@@ -61,13 +61,8 @@ class BreachComponent:
         self.resources = str(resources)
         self.spans_key = spans_key
 
-    @property
-    def data(self) -> LanguageData:
-        """The language data the rules are built from."""
-        return language_data(self.lang, self.resources)
-
     def _load_rules(self) -> None:
-        """(Re)build the rules from :attr:`data`: at construction (subclasses call it once their
+        """(Re)build the rules from the language data of ``lang`` and ``resources``: at construction (subclasses call it once their
         options are set) and after loading saved data."""
 
     # ------------------------------------------------------------ processing

@@ -24,12 +24,27 @@ RESOURCE_FILES = ("cues", "dates", "numbers", "orgs", "phi", "records", "syntax"
 REFERENCE_LANG = "fr"
 
 
+def _resource_text(lang: str, name: str, source: str) -> tuple[str, str]:
+    """The YAML text of ``<source>/<lang>/<name>.yml`` and where it was read, for messages."""
+    if source == "default":
+        if lang not in LANGS:
+            raise LanguageError(f"No resources for language {lang!r}; supported: {', '.join(LANGS)}.")
+        path = importlib_resources.files(__package__).joinpath(lang, f"{name}.yml")
+        return path.read_text(encoding="utf-8"), f"breachnlp/resources/{lang}/{name}.yml"
+    file = Path(source, lang, f"{name}.yml")
+    if not file.is_file():
+        raise ResourceError(f"Resource file {file} not found.")
+    return file.read_text(encoding="utf-8"), str(file)
+
+
+@lru_cache(maxsize=64)
+def _packaged_yaml(lang: str, name: str) -> Any:
+    """A packaged file parsed once: the reference keys and :func:`read_resource` share it."""
+    return srsly.yaml_loads(_resource_text(lang, name, "default")[0])
+
+
 def _reference_keys() -> dict[str, frozenset[str]]:
-    keys = {}
-    for name in RESOURCE_FILES:
-        text = importlib_resources.files(__package__).joinpath(REFERENCE_LANG, f"{name}.yml").read_text(encoding="utf-8")
-        keys[name] = frozenset(srsly.yaml_loads(text))
-    return keys
+    return {name: frozenset(_packaged_yaml(REFERENCE_LANG, name)) for name in RESOURCE_FILES}
 
 
 RESOURCE_KEYS: dict[str, frozenset[str]] = _reference_keys()
@@ -88,23 +103,15 @@ def read_resource(lang: str, name: str, source: str = "default") -> Mapping[str,
         files = _MEMORY.get(source, {}).get(lang, {})
         if name not in files:
             raise ResourceError(f"Resource {name!r} of {lang!r} is not among the data this component was loaded with.")
-        text, where = srsly.yaml_dumps(files[name]), f"{source} {lang}/{name}"
+        data, where = files[name], f"{source} {lang}/{name}"  # already parsed: no YAML round trip
     elif source == "default":
-        if lang not in LANGS:
-            raise LanguageError(f"No resources for language {lang!r}; supported: {', '.join(LANGS)}.")
-        path = importlib_resources.files(__package__).joinpath(lang, f"{name}.yml")
-        text = path.read_text(encoding="utf-8")
-        where = f"breachnlp/resources/{lang}/{name}.yml"
+        data, where = _packaged_yaml(lang, name), f"breachnlp/resources/{lang}/{name}.yml"
     else:
-        file = Path(source, lang, f"{name}.yml")
-        if not file.is_file():
-            raise ResourceError(f"Resource file {file} not found.")
-        text = file.read_text(encoding="utf-8")
-        where = str(file)
-    try:
-        data = srsly.yaml_loads(text)
-    except Exception as e:  # the YAML parser raises several exception types
-        raise ResourceError(f"{where} is not valid YAML: {e}") from e
+        text, where = _resource_text(lang, name, source)
+        try:
+            data = srsly.yaml_loads(text)
+        except Exception as e:  # the YAML parser raises several exception types
+            raise ResourceError(f"{where} is not valid YAML: {e}") from e
     if not isinstance(data, dict):
         raise ResourceError(f"{where} must hold a mapping of keys.")
     expected = RESOURCE_KEYS[name]
