@@ -24,7 +24,7 @@ CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
                      "top_cue", "top_share", "top_mentions", "top_place", "top_org_word", "top_single_word"),
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
                 "mentions_of_chosen", "qualified"),
-    "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range"),
+    "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share"),
 }
 
 
@@ -74,14 +74,16 @@ def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: i
             "qualified": float(qualified)}
 
 
-def date_features(primary: str | None, primary_weight: float | None, candidates: int, roles: int) -> dict[str, float]:
-    """The primary date, the weight of the sentence it came from, how many dated spans and roles."""
+def date_features(primary: str | None, primary_weight: float | None, candidates: int, roles: int,
+                  share: float | None = None) -> dict[str, float]:
+    """The primary date, the weight of the sentence it came from, how many dated spans and roles,
+    and the softmax share of the fitted choice (of "none" when no date is given; 0 without one)."""
     chosen = float(primary is not None)
     value = (primary or "").split("/")[0]
     return {"chosen": chosen, "top_if_chosen": _clip(primary_weight or 0.0) * chosen,
             "candidates": math.log1p(candidates), "roles": float(roles),
             "day": float(len(value) == 10), "month": float(len(value) == 7), "year_only": float(len(value) == 4),
-            "range": float("/" in (primary or ""))}
+            "range": float("/" in (primary or "")), "share": float(share or 0.0)}
 
 
 @lru_cache(maxsize=8)

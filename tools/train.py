@@ -33,11 +33,15 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import srsly  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
+from scipy.optimize import minimize  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from breachnlp import chunking  # noqa: E402
+from breachnlp.components.assemble import linking  # noqa: E402
+from breachnlp.components.dates.choose import DATE_CHOICE_FEATURES, DATE_ROLES, DateOption, choose_date  # noqa: E402
+from breachnlp.scoring import LinearScorer  # noqa: E402
 from breachnlp.components.org import NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN  # noqa: E402
-from breachnlp.confidence import CONFIDENCE_FEATURES, organization_features  # noqa: E402
+from breachnlp.confidence import CONFIDENCE_FEATURES, date_features, organization_features  # noqa: E402
 from breachnlp.corpus import read_jsonl  # noqa: E402
 from breachnlp.evaluate import date_matches, names_match  # noqa: E402
 from breachnlp.pipeline import cached_pipeline  # noqa: E402
@@ -49,6 +53,9 @@ C = 0.1  # inverse L2 strength: the corpus is small, keep the weights modest
 # balanced or not, by out-of-fold organization F1 on the first-sight articles (docs/evaluation.md).
 VICTIM_CLASS_WEIGHT = "balanced"
 FOLDS = 5
+# Date choice: L2 strength of the conditional logit, chosen over {0.03, 0.1, 0.3, 1, 3} by
+# out-of-fold primary-date F1 on the first-sight articles (docs/evaluation.md).
+DATE_L2 = 0.1
 
 
 def load_sets() -> list[tuple[str, dict[str, Any]]]:
@@ -100,8 +107,11 @@ def main(argv: list[str]) -> int:
         doc = annotate(gold)
         record: BreachRecord = doc._.breach
         cands = [c for c in clusters_of(doc) if c["role"] not in NEVER_VICTIM]
+        options, features = linking.date_choice_inputs(doc)
         docs.append({"origin": origin, "gold": gold, "record": record, "candidates": cands,
-                     "labels": [org_label(gold, c) for c in cands], "doc": doc})
+                     "labels": [org_label(gold, c) for c in cands], "doc": doc,
+                     "date_options": options, "date_features": features,
+                     "nearest_cue_dates": nearest_cue_dates(doc)})
 
     if "--dump" in argv:  # the features of every candidate, for experiments
         dump = [{"origin": d["origin"], "id": d["gold"]["id"], "gold_org": d["gold"]["breach"].get("organization"),
@@ -141,6 +151,15 @@ def main(argv: list[str]) -> int:
     active_scores = oof if active == "fitted" else hand_scores
     report["victim_active"] = active
 
+    # ----------------------------------------------------------- date choice
+    dated = [i for i, d in enumerate(docs) if d["origin"] == "corpus"]  # CASIE annotates no dates
+    date_choice, date_oof = fit_date_choice([docs[i] for i in dated])
+    report["date_choice"] = {"hand-set (nearest cue)": dates_f1([docs[i] for i in dated],
+                                                                [docs[i]["nearest_cue_dates"] for i in dated]),
+                             "fitted (out-of-fold)": dates_f1([docs[i] for i in dated],
+                                                              [o["dates"] for o in date_oof])}
+    oof_dates = dict(zip(dated, date_oof))
+
     # ------------------------------------------------------------ confidence
     # out-of-fold victim decisions, then the other fields as the pipeline decided them
     conf_rows: dict[str, list[dict[str, float]]] = defaultdict(list)
@@ -149,6 +168,8 @@ def main(argv: list[str]) -> int:
     for i, d in enumerate(docs):
         scores = [float(s) for s in active_scores[g == i]]
         fields = dict(d["record"].decision)
+        if i in oof_dates:  # the date decision as the out-of-fold choice made it
+            fields["date"] = oof_dates[i]["decision"]
         best = max(range(len(scores)), key=lambda k: scores[k], default=None)
         fields["organization"] = organization_features(
             scores, threshold=VICTIM_MARGIN, headline=bool(fields["organization"]["headline"]),
@@ -156,7 +177,7 @@ def main(argv: list[str]) -> int:
         for field, feats in fields.items():
             if field != "organization" and d["origin"] != "corpus":
                 continue  # CASIE dev annotates only the organization
-            right = field_right(field, d, scores)
+            right = field_right(field, d, scores, oof_dates.get(i))
             conf_rows[field].append(feats)
             conf_y[field].append(int(right))
             conf_g[field].append(i)
@@ -184,7 +205,7 @@ def main(argv: list[str]) -> int:
         header = ("# Weights of breachnlp's linear scorers (breachnlp/scoring.py), written by `make train`\n"
                   "# (tools/train.py) from gold: do not edit by hand, change the features or the data.\n")
         body = srsly.yaml_dumps({"victim": copy.deepcopy(fitted if active == "fitted" else hand),
-                                 "confidence": confidence, "hand_set": {"victim": hand}, "fitted": {"victim": fitted}})
+                                 "date_choice": date_choice, "confidence": confidence, "hand_set": {"victim": hand}, "fitted": {"victim": fitted}})
         path.write_text(header + body, encoding="utf-8")
     (ROOT / "docs" / "training.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     return 0
@@ -217,7 +238,8 @@ def org_f1(docs: list[dict[str, Any]], scores: np.ndarray, groups: np.ndarray) -
     return out
 
 
-def field_right(field: str, d: dict[str, Any], victim_scores: list[float]) -> bool:
+def field_right(field: str, d: dict[str, Any], victim_scores: list[float],
+                date_oof: dict[str, Any] | None = None) -> bool:
     gold, record = d["gold"]["breach"], d["record"]
     if field == "organization":
         pick = choose(victim_scores)
@@ -229,8 +251,127 @@ def field_right(field: str, d: dict[str, Any], victim_scores: list[float]) -> bo
         p = record.records.value if record.records else None
         return g == p
     g = BreachRecord.from_dict(gold).date.primary
-    p = record.date.primary
+    p = _primary(date_oof["dates"]) if date_oof is not None else record.date.primary
     return (g is None and p is None) or (g is not None and p is not None and date_matches(g, p))
+
+
+def _primary(dates: dict[str, str | None]) -> str | None:
+    return dates.get("occurred") or dates.get("disclosed") or dates.get("discovered")
+
+
+def nearest_cue_dates(doc: Any) -> dict[str, str | None]:
+    """The dates the first turn's nearest-cue rule gives (the hand-set choice), for the report."""
+    settings = linking.AssemblySettings(doc.lang_)
+    context = linking._context(doc, linking._group(doc, settings.org_key), settings)
+    return linking._nearest_cue_dates(linking._group(doc, settings.dates_key), context)[0]
+
+
+def date_labels(gold: dict[str, Any], options: list[DateOption], role: str) -> np.ndarray:
+    """1 for the options that give the gold date of ``role``, then the "none" option: 1 when no
+    option does (the text states none, or our dates miss it: then "none" costs least)."""
+    value = (gold["breach"].get("date") or {}).get(role)
+    y = [int(bool(value) and not o.ruled_out and date_matches(value, o.norm)) for o in options]
+    return np.array(y + [0 if any(y) else 1])
+
+
+def fit_conditional_logit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float) -> np.ndarray:
+    """Weights of a softmax over each group's options plus a "none" option (last weight: its score),
+    maximizing the likelihood of the right options, L2-penalized; deterministic (L-BFGS from 0)."""
+    nf = len(DATE_CHOICE_FEATURES)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        beta, none = w[:nf], w[nf]
+        total, grad = 0.0, np.zeros(nf + 1)
+        for X, y in groups:
+            scores = np.append(X @ beta, none)
+            e = np.exp(scores - scores.max())
+            p = e / e.sum()
+            right = y.astype(bool)
+            total -= np.log(e[right].sum() / e.sum())
+            q = np.where(right, e, 0.0) / e[right].sum()
+            diff = p - q
+            grad[:nf] += X.T @ diff[:-1]
+            grad[nf] += diff[-1]
+        return total + l2 * float(beta @ beta), grad + np.append(2 * l2 * beta, 0.0)
+
+    return minimize(loss, np.zeros(nf + 1), jac=True, method="L-BFGS-B").x
+
+
+def _date_groups(docs: list[dict[str, Any]], role: str) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each document's softmax group for ``role``: the features of the options that compete (not
+    ruled out by the date rules) and their labels, "none" last."""
+    groups = []
+    for d in docs:
+        keep = [i for i, o in enumerate(d["date_options"]) if not o.ruled_out]
+        X = matrix([d["date_features"][role][i] for i in keep], DATE_CHOICE_FEATURES)
+        y = date_labels(d["gold"], [d["date_options"][i] for i in keep], role)
+        groups.append((X, y))
+    return groups
+
+
+def _pick(X: np.ndarray, w: np.ndarray, options: list[DateOption], role: str, stated: bool) -> tuple[str | None, float, float]:
+    """(value, softmax share, sentence context) of the option the weights choose, as choose_date does."""
+    scorer = LinearScorer(-float(w[-1]), tuple(zip(DATE_CHOICE_FEATURES, (float(x) for x in w[:-1]))))
+    features = [dict(zip(DATE_CHOICE_FEATURES, row)) for row in X]
+    pick = choose_date(features, options, scorer, role, stated=stated)
+    if pick.option is None:
+        return None, pick.probability, 0.0
+    return pick.option.norm, pick.probability, pick.option.context
+
+
+def fit_date_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The ``date_choice`` weights of each role, fitted on ``docs``, and every document's
+    out-of-fold dates and date decision features (grouped folds by document)."""
+    oof: list[dict[str, Any]] = [{"dates": {}, "shares": {}, "weights": {}} for _ in docs]
+    index = np.arange(len(docs))
+    weights: dict[str, Any] = {}
+    for role in DATE_ROLES:
+        groups = _date_groups(docs, role)
+        for train, test in GroupKFold(FOLDS).split(index, index, index):
+            w = fit_conditional_logit([groups[i] for i in train], DATE_L2)
+            for i in test:
+                value, share, context = _pick(matrix(docs[i]["date_features"][role], DATE_CHOICE_FEATURES), w, docs[i]["date_options"], role,
+                                              docs[i]["nearest_cue_dates"][role] is not None)
+                oof[i]["dates"][role], oof[i]["shares"][role] = value, share
+                if value is not None:
+                    oof[i]["weights"][role] = context
+        w = fit_conditional_logit(groups, DATE_L2)
+        weights[role] = {"none": round(float(w[-1]), 4),
+                         "weights": {n: round(float(x), 4) for n, x in zip(DATE_CHOICE_FEATURES, w[:-1])}}
+    for d, o in zip(docs, oof):
+        dates = o["dates"]
+        primary_role = next((r for r in ("occurred", "disclosed", "discovered") if dates.get(r)), None)
+        o["decision"] = date_features(_primary(dates), o["weights"].get(primary_role) if primary_role else None,
+                                      len(d["date_options"]), sum(1 for r in DATE_ROLES if dates.get(r)),
+                                      share=o["shares"].get(primary_role or "occurred"))
+    weights["source"] = (f"make train: conditional logit (L2={DATE_L2}) on {len(docs)} corpus documents")
+    return weights, oof
+
+
+def dates_f1(docs: list[dict[str, Any]], predicted: list[dict[str, str | None]]) -> dict[str, Any]:
+    """Primary-date and per-role F1 of ``predicted`` against gold, corpus origin and first-sight apart."""
+    out: dict[str, Any] = {}
+    for part in ("corpus (first turn)", "first-sight"):
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for d, p in zip(docs, predicted):
+            if bool(d["gold"].get("batch")) != (part == "first-sight"):
+                continue
+            g = d["gold"]["breach"].get("date") or {}
+            for key, gv, pv in [("primary", _primary(g), _primary(p))] + [(r, g.get(r), p.get(r)) for r in DATE_ROLES]:
+                c = counts[key]
+                if gv and pv:
+                    if date_matches(gv, pv):
+                        c[0] += 1
+                    else:
+                        c[1] += 1
+                        c[2] += 1
+                elif gv:
+                    c[2] += 1
+                elif pv:
+                    c[1] += 1
+        out[part] = {k: round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None
+                     for k, (tp, fp, fn) in counts.items()}
+    return out
 
 
 def reliability(probs: np.ndarray, right: np.ndarray) -> dict[str, Any]:

@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Span
 
 from ...resources import language_data, read_resource
 from ...confidence import confidence, date_features, organization_features, records_features
-from ...schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount
+from ...schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount, parse_published
+from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
 from ...text import cue_regex, fold, split_sentences
 from ..base import doc_text
+from ..dates.choose import WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date, option_features
 from ..phi import PhiMention, document_status
 from ..org import NEVER_VICTIM, VICTIM_MARGIN
 from ..records import RECORD_UNITS, candidate_from_span, choose_count, counts_people_or_records
@@ -234,38 +236,21 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
 
     # dates
     date_spans = _group(doc, settings.dates_key)
-    dates: dict[str, str | None] = {}
-    weights: dict[str, float] = {}
-    for role in DATE_ROLES:
-        pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0)
-                 - (3.0 if _weak(s) else 0.0),
-                 -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
-        pool = [p for p in pool if p[0] >= -1.0 or (_weak(p[2]) and p[0] >= -4.0)]
-        if not pool and role == "discovered":
-            # no detection date of its own: an intrusion date whose clause says it was found then
-            pool = [(context.weight(_sentence(s)) - 1.0, -s.start_char, s) for s in date_spans
-                    if s._.date_role == "occurred" and s._.date_norm and (s._.breach_features or {}).get("also_discovered")]
-            pool = [p for p in pool if p[0] >= -1.0]
-        if pool:
-            top = max(pool, key=lambda p: (p[0], p[1]))
-            best = top[2]
-            # "in the spring … on May 7", "la semaine dernière, le 24 septembre": a finer date of the
-            # same role inside the chosen one, wherever it is said
-            finer = [p[2] for p in pool if _inside(p[2], best)]
-            if finer:
-                best = min(finer, key=lambda s: (-len(s._.date_norm.split("/")[0]), _start_key(s._.date_norm),
-                                                 s.start_char))
-            dates[role] = best._.date_norm
-            weights[role] = top[0]
-            evidence += [_evidence(s, role=role) for s in date_spans
-                         if s._.date_role == role and s._.date_norm == best._.date_norm]
-        else:
-            dates[role] = None
+    choice = _date_scorers(settings.lang, settings.resources)
+    if choice:
+        dates, weights, shares, chosen_spans = _fitted_dates(doc, date_spans, context, choice)
+    else:
+        dates, weights, chosen_spans = _nearest_cue_dates(date_spans, context)
+        shares = {}
+    for role, span in chosen_spans.items():
+        evidence += [_evidence(s, role=role) for s in date_spans
+                     if s._.date_norm == span._.date_norm and (s is span or s._.date_role == role)]
     breach_dates = BreachDates(**dates)
     primary_role = next((r for r in ("occurred", "disclosed", "discovered") if dates[r]), None)
     decision["date"] = date_features(breach_dates.primary, weights.get(primary_role) if primary_role else None,
                                      sum(1 for s in date_spans if s._.date_norm),
-                                     sum(1 for r in DATE_ROLES if dates[r]))
+                                     sum(1 for r in DATE_ROLES if dates[r]),
+                                     share=shares.get(primary_role or "occurred"))
 
     # data categories
     phi_spans = _group(doc, settings.phi_key)
@@ -296,6 +281,112 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     )
 
 
+def _nearest_cue_dates(date_spans: list[Span], context: _Context) -> tuple[
+        dict[str, str | None], dict[str, float], dict[str, Span]]:
+    """The date of each role by the first turn's rule, used when the language has no fitted
+    ``date_choice`` weights: the date its nearest cue gave the role, in the sentence most about the
+    breach, the first written on a tie, refined by a finer date of the same role inside it."""
+    dates: dict[str, str | None] = {}
+    weights: dict[str, float] = {}
+    chosen: dict[str, Span] = {}
+    for role in DATE_ROLES:
+        pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0)
+                 - (3.0 if _weak(s) else 0.0),
+                 -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
+        pool = [p for p in pool if p[0] >= -1.0 or (_weak(p[2]) and p[0] >= -4.0)]
+        if not pool and role == "discovered":
+            # no detection date of its own: an intrusion date whose clause says it was found then
+            pool = [(context.weight(_sentence(s)) - 1.0, -s.start_char, s) for s in date_spans
+                    if s._.date_role == "occurred" and s._.date_norm and (s._.breach_features or {}).get("also_discovered")]
+            pool = [p for p in pool if p[0] >= -1.0]
+        if not pool:
+            dates[role] = None
+            continue
+        top = max(pool, key=lambda p: (p[0], p[1]))
+        best = top[2]
+        # "in the spring … on May 7", "la semaine dernière, le 24 septembre": a finer date of the
+        # same role inside the chosen one, wherever it is said
+        finer = [p[2] for p in pool if _inside(p[2], best)]
+        if finer:
+            best = min(finer, key=lambda s: (-len(s._.date_norm.split("/")[0]), _start_key(s._.date_norm),
+                                             s.start_char))
+        dates[role], weights[role], chosen[role] = best._.date_norm, top[0], best
+    return dates, weights, chosen
+
+
+def date_options(doc: Doc, date_spans: list[Span], context: _Context) -> list[tuple[Span, DateOption]]:
+    """Every dated span of ``doc`` as an option of the fitted date choice; those the date rules
+    ruled out (a cue gave no role: a deadline, a court, a sanction's announcement, a dateline, a
+    date after publication) are marked so, to be compared with, never chosen."""
+    out = []
+    for s in date_spans:
+        cues = s._.breach_cues or ()
+        if not s._.date_norm:
+            continue
+        features = s._.breach_features or {}
+        sentence = _sentence(s)
+        out.append((s, DateOption(
+            start=s.start_char, norm=s._.date_norm, role=s._.date_role, cue=cues[0][2] if cues else None,
+            kind=str(features.get("kind") or ""), sentence=sentence, distances=features.get("cue_distances") or {},
+            since=bool(features.get("since")), weak=bool(features.get("weak")),
+            also_discovered=bool(features.get("also_discovered")), context=context.weight(sentence),
+            victim_sentence=sentence in context.victim_sentences,
+            other_incident=sentence in context.other_incident_sentences,
+            furniture=sentence in context.furniture_sentences,
+            ruled_out=s._.date_role is None and bool(cues))))
+    return out
+
+
+def date_option_features(doc: Doc, options: list[DateOption], role: str) -> list[dict[str, float]]:
+    """The features of every option as the date of ``role``."""
+    document = DateOptions(options, published=parse_published(doc._.published), body_start=doc._.body_start or 0,
+                           length=len(doc.text))
+    return [option_features(o, role, document) for o in options]
+
+
+def date_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tuple[
+        list[DateOption], dict[str, list[dict[str, float]]]]:
+    """The options of the date choice of ``doc`` and their features for each role (what ``make
+    train`` fits the ``date_choice`` weights on)."""
+    settings = settings or _SETTINGS.get(doc) or AssemblySettings(doc.lang_)
+    context = _context(doc, _group(doc, settings.org_key), settings)
+    options = [o for _, o in date_options(doc, _group(doc, settings.dates_key), context)]
+    return options, {role: date_option_features(doc, options, role) for role in DATE_ROLES}
+
+
+def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: dict[str, LinearScorer]) -> tuple[
+        dict[str, str | None], dict[str, float], dict[str, float], dict[str, Span]]:
+    """The date of each role by the fitted choice (:mod:`breachnlp.components.dates.choose`)."""
+    pairs = date_options(doc, date_spans, context)
+    options = [o for _, o in pairs]
+    stated = _nearest_cue_dates(date_spans, context)[0]
+    dates: dict[str, str | None] = {}
+    weights: dict[str, float] = {}
+    shares: dict[str, float] = {}
+    chosen: dict[str, Span] = {}
+    for role in DATE_ROLES:
+        pick = choose_date(date_option_features(doc, options, role), options, scorers[role], role,
+                           stated=stated[role] is not None)
+        shares[role] = pick.probability
+        if pick.option is None:
+            dates[role] = None
+            continue
+        span = pairs[options.index(pick.option)][0]
+        dates[role], weights[role], chosen[role] = pick.option.norm, pick.option.context, span
+    return dates, weights, shares, chosen
+
+
+@lru_cache(maxsize=8)
+def _date_scorers(lang: str, resources: str = "default") -> dict[str, LinearScorer]:
+    """The fitted date choice of each role (``weights.yml`` ``date_choice``), or {} when absent."""
+    data = read_resource(lang, "weights", resources).get("date_choice") or {}
+    if not all(role in data for role in DATE_ROLES):
+        return {}
+    return {role: LinearScorer.from_data({"bias": -float(data[role].get("none", 0.0)),
+                                          "weights": data[role].get("weights")}, DATE_CHOICE_FEATURES)
+            for role in DATE_ROLES}
+
+
 def _weak(span: Span) -> bool:
     """A fallback date of its role (a letter's date line)."""
     return bool((span._.breach_features or {}).get("weak"))
@@ -320,7 +411,7 @@ def doc_offsets(item: Evidence, body_start: int) -> tuple[int, int]:
     return item.start + body_start, item.end + body_start
 
 
-_WINDOWS = ("range", "month_range", "day_range", "day_range_mdy")
+_WINDOWS = WRITTEN_WINDOWS
 
 
 def _start_key(norm: str) -> str:

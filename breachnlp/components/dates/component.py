@@ -53,7 +53,8 @@ class DateTagger(BreachComponent):
         span._.date_role = candidate.role
         span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
         span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
-                                  "weak": candidate.weak, "also_discovered": candidate.also_discovered}
+                                  "weak": candidate.weak, "also_discovered": candidate.also_discovered,
+                                  "cue_distances": dict(candidate.distances)}
 
 @Language.factory(
     "breach_dates",

@@ -6,6 +6,7 @@ boundary in between; datelines and the date heading a letter are recognized by t
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
@@ -113,6 +114,37 @@ class DateRoles:
         also = self._also_discovered(cues, candidate) if role == "occurred" else False
         return replace(candidate, role=role, cue=(chosen.start, chosen.end, cue_role), also_discovered=also)
 
+    def cue_distances(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
+                      memo: dict[Any, Any] | None = None) -> dict[str, float]:
+        """The distance from the date to the nearest cue of each kind in its sentence (same
+        measure as :meth:`with_role`: characters, clause tolls, the cue's bonus); a kind absent
+        from the sentence is left out, and so is a cue overlapping the date (the "next" of "the
+        next day"), as :meth:`with_role` leaves it. Features of the fitted date choice, which may
+        prefer a cue that is not the nearest."""
+        if not sentences:
+            return {}
+        cues = self._sentence_cues(folded, sentences[candidate.sentence], memo)
+        out: dict[str, float] = {}
+        for kind, (by_end, ends, by_start, starts) in cues.by_kind().items():
+            best = math.inf
+            # nearest first on each side; a cue's bonus is at least MIN_BONUS, so stop there
+            i = bisect_right(ends, candidate.start) - 1
+            while i >= 0 and candidate.start - by_end[i].end + MIN_BONUS < best:
+                cue = by_end[i]
+                best = min(best, candidate.start - cue.end + cues.toll(cue.end, candidate.start) + cue.bonus)
+                i -= 1
+            if best < math.inf:
+                out[kind] = max(0.0, best)
+            best = math.inf
+            i = bisect_left(starts, candidate.end)
+            while i < len(by_start) and by_start[i].start - candidate.end + MIN_BONUS < best:
+                cue = by_start[i]
+                best = min(best, cue.start - candidate.end + cues.toll(candidate.end, cue.start) + cue.bonus)
+                i += 1
+            if best < math.inf:
+                out[f"{kind}_after"] = max(0.0, best)
+        return out
+
     def _determined(self, folded: str, m: re.Match[str]) -> bool:
         """The cue follows a determiner, so it is a noun ("l'attaque", "the breach"), the object of some
         other verb; "that" before a verb ("an attack that began") is a relative pronoun, not one."""
@@ -196,6 +228,8 @@ class DateRoles:
         return bool(self.persistence.search(folded, start, c.start))
 
 
+# The smallest bonus a cue gets (a not-breach cue's): bounds the search for the nearest cue.
+MIN_BONUS = -2.0
 # A not-breach cue longer than this cannot contain a date that starts this far after it.
 _LONGEST_CUE = 160
 
@@ -224,6 +258,17 @@ class _SentenceCues:
             self.cumulative.append(self.cumulative[-1] + toll)
         self.has_occurred = has_occurred
         self.has_sanction = has_sanction
+        self._by_kind: dict[str, tuple[list[_Cue], list[int], list[_Cue], list[int]]] | None = None
+
+    def by_kind(self) -> dict[str, tuple[list[_Cue], list[int], list[_Cue], list[int]]]:
+        """The cues of each kind, sorted by end and by start (built at the first call)."""
+        if self._by_kind is None:
+            self._by_kind = {}
+            for kind in {c.role for c in self.by_start}:
+                by_end = [c for c in self.by_end if c.role == kind]
+                by_start = [c for c in self.by_start if c.role == kind]
+                self._by_kind[kind] = (by_end, [c.end for c in by_end], by_start, [c.start for c in by_start])
+        return self._by_kind
 
     def toll(self, start: int, end: int) -> float:
         """Sum of the tolls of the clause boundaries between ``start`` and ``end``."""

@@ -65,6 +65,7 @@ class DateRules:
         letter_head = roles.letter_head(text, folded)
         for c in candidates:
             c = roles.with_role(folded, sentences, c, published, memo)
+            c = replace(c, distances=tuple(sorted(roles.cue_distances(folded, sentences, c, memo).items())))
             since = bool(grammar.since.search(folded, max(0, c.start - 20), c.start)) and not roles.lasting(folded, sentences, c)
             if _is_dateline(text, c):
                 c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
