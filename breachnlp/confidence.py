@@ -23,7 +23,7 @@ CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
     "organization": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "headline",
                      "top_cue", "top_share", "top_mentions", "top_place", "top_org_word", "top_single_word"),
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
-                "mentions_of_chosen", "qualified"),
+                "mentions_of_chosen", "qualified", "share"),
     "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share"),
 }
 
@@ -56,8 +56,9 @@ def organization_features(scores: Iterable[float], *, threshold: float, headline
 
 
 def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: int | None, threshold: float,
-                     qualified: bool) -> dict[str, float]:
-    """``scores_by_value``: the scores of every figure, grouped by the value they give."""
+                     qualified: bool, share: float | None = None) -> dict[str, float]:
+    """``scores_by_value``: the scores of every figure, grouped by the value they give; ``share``:
+    the softmax share of the fitted choice (of "none" when no count is given; 0 without one)."""
     best = {v: max(s) for v, s in scores_by_value.items() if s}
     chosen = float(chosen_value is not None)
     if chosen_value is not None and chosen_value in best:
@@ -71,7 +72,7 @@ def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: i
             "margin_if_chosen": margin * chosen, "candidates": math.log1p(sum(len(s) for s in scores_by_value.values())),
             "values": math.log1p(len(best)), "mentions_of_chosen": math.log1p(len(scores_by_value.get(chosen_value, []))
                                                                              if chosen_value is not None else 0),
-            "qualified": float(qualified)}
+            "qualified": float(qualified), "share": float(share or 0.0)}
 
 
 def date_features(primary: str | None, primary_weight: float | None, candidates: int, roles: int,

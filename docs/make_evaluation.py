@@ -73,19 +73,23 @@ def first_sight_section() -> list[str]:
         "reader. It was scored with the code of the commit shown **before anything was changed for",
         "it** (`tools/score_batch.py --record`), and only then joined the corpus. The figures are",
         "never revised. `turn start` rows score the same batch with the code of a625275 (before this",
-        "turn) for comparison; `current` rows are the code of the day the batch arrived.",
+        "turn) for comparison; `session start` rows the code a session began with, when the session changed",
+        "the code before the batch arrived (scored before and after, both unseen); `current` rows are the",
+        "code of the day the batch arrived.",
         "",
         "| batch | code | commit | " + " | ".join(SHORT[f] for f in FIELDS) + " | macro | FR | EN |",
         "|---|---|---|" + "---|" * (len(FIELDS) + 3),
     ]
-    for e in sorted(entries, key=lambda e: (e["batch"], e["code"] != "turn start")):
+    order = {"turn start": 0, "earlier": 1, "session start": 1, "current": 2}
+    for e in sorted(entries, key=lambda e: (e["batch"], order.get(e["code"], 1))):
         sc = e["scores"]
         lines.append(f"| {e['batch']} | {e['code']} | {e['commit']} | " + " | ".join(
             f"{sc['all'][f]:.3f}" for f in FIELDS) + f" | **{sc['all']['macro_f1']:.3f}** | "
             f"{sc['fr']['macro_f1']:.3f} | {sc['en']['macro_f1']:.3f} |")
     pooled: dict[str, list[dict[str, Any]]] = {"turn start": [], "current": []}
     for e in entries:
-        pooled[e["code"]].append(e)
+        if e["code"] in pooled:  # "earlier" rows (another commit's code) are shown, not pooled
+            pooled[e["code"]].append(e)
     lines += ["", "Pooled (mean over batches of each batch's figures, 20 articles each):", "",
               "| code | batches | " + " | ".join(SHORT[f] for f in FIELDS) + " | macro | FR | EN |",
               "|---|---|" + "---|" * (len(FIELDS) + 3)]
@@ -117,6 +121,32 @@ def confidence_section(gold: list[dict[str, Any]], preds: dict[str, dict[str, An
                   "|---|" + "---|" * len(training["victim"]["hand-set"])]
         for name, by_origin in training["victim"].items():
             lines.append(f"| {name} | " + " | ".join(f"{by_origin[o]['f']:.3f}" for o in sorted(by_origin)) + " |")
+        if "date_choice" in training:
+            choice = training["date_choice"]
+            parts = sorted(next(iter(choice.values())))
+            lines += ["", "## Date choice: nearest cue against the fitted choice", "",
+                      "Which dated expression is the date of each role: the first turn's rule (the date its",
+                      "nearest cue gave the role, in the sentence most about the breach, the first written on a tie)",
+                      "against the conditional logit `make train` fits over every dated expression",
+                      "(`breachnlp/components/dates/choose.py`), out of fold (grouped 5-fold by document). F1 of the",
+                      "primary date and of each role.", "",
+                      "| choice | " + " | ".join(f"{p}: {k}" for p in parts for k in ("primary", "occurred", "discovered", "disclosed")) + " |",
+                      "|---|" + "---|" * (4 * len(parts))]
+            for name, by_part in choice.items():
+                lines.append(f"| {name} | " + " | ".join(
+                    f"{by_part[p][k]:.3f}" if by_part[p].get(k) is not None else "n/a"
+                    for p in parts for k in ("primary", "occurred", "discovered", "disclosed")) + " |")
+        if "count_choice" in training:
+            choice = training["count_choice"]
+            parts = sorted(next(iter(choice.values())))
+            lines += ["", "## Count choice: the first turn's rule against the fitted choice", "",
+                      "Which figure is the record count: the first turn's rule (best score above a bar, the",
+                      "same count written more precisely, the latest revision) against the conditional logit",
+                      "`make train` fits over every figure that may count people or records, and \"none\"",
+                      "(`breachnlp/components/records/choose.py`), out of fold. Records F1.", "",
+                      "| choice | " + " | ".join(parts) + " |", "|---|" + "---|" * len(parts)]
+            for name, by_part in choice.items():
+                lines.append(f"| {name} | " + " | ".join(f"{by_part[p]:.3f}" for p in parts) + " |")
         lines += ["", "Confidence, out of fold (`confidence` of each value: the probability it is right, or for",
                   "null that the text states none): share of values with confidence ≥ 0.8 and how often they",
                   "are right; AUC of confidence for right against wrong values.", "",

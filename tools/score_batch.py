@@ -85,6 +85,19 @@ def _run(batch: Path, tree: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+TURN_START = "a625275"
+
+
+def _code_label(at: str | None) -> str:
+    """"current" (this checkout), "turn start" (the code before this turn) or "earlier" (another
+    commit, e.g. the code a session began with)."""
+    if not at:
+        return "current"
+    resolved = subprocess.run(["git", "rev-parse", at], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    turn = subprocess.run(["git", "rev-parse", TURN_START], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return "turn start" if resolved and resolved == turn else "earlier"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("batch", type=Path)
@@ -99,7 +112,7 @@ def main(argv: list[str]) -> int:
         return 2
     preds = predict(args.batch, args.at)
     entry = {"batch": args.name, "date": dt.date.today().isoformat(), "commit": commit,
-             "code": "turn start" if args.at else "current", "scores": scores(args.batch, preds)}
+             "code": _code_label(args.at), "scores": scores(args.batch, preds)}
     print(json.dumps(entry, indent=1))
     if not args.record:
         return 0

@@ -41,7 +41,9 @@ from breachnlp.components.assemble import linking  # noqa: E402
 from breachnlp.components.dates.choose import DATE_CHOICE_FEATURES, DATE_ROLES, DateOption, choose_date  # noqa: E402
 from breachnlp.scoring import LinearScorer  # noqa: E402
 from breachnlp.components.org import NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN  # noqa: E402
-from breachnlp.confidence import CONFIDENCE_FEATURES, date_features, organization_features  # noqa: E402
+from breachnlp.components.records.choose import (COUNT_CHOICE_FEATURES, CountChoice,  # noqa: E402
+                                                 choose_count_fitted)
+from breachnlp.confidence import CONFIDENCE_FEATURES, date_features, organization_features, records_features  # noqa: E402
 from breachnlp.corpus import read_jsonl  # noqa: E402
 from breachnlp.evaluate import date_matches, names_match  # noqa: E402
 from breachnlp.pipeline import cached_pipeline  # noqa: E402
@@ -56,6 +58,8 @@ FOLDS = 5
 # Date choice: L2 strength of the conditional logit, chosen over {0.03, 0.1, 0.3, 1, 3} by
 # out-of-fold primary-date F1 on the first-sight articles (docs/evaluation.md).
 DATE_L2 = 0.1
+# Count choice: the same, chosen over {0.03, 0.1, 0.3, 1} by out-of-fold records F1 on the first-sight articles.
+COUNT_L2 = 0.1
 
 
 def load_sets() -> list[tuple[str, dict[str, Any]]]:
@@ -108,10 +112,13 @@ def main(argv: list[str]) -> int:
         record: BreachRecord = doc._.breach
         cands = [c for c in clusters_of(doc) if c["role"] not in NEVER_VICTIM]
         options, features = linking.date_choice_inputs(doc)
+        count_options, count_features = linking.count_choice_inputs(doc)
         docs.append({"origin": origin, "gold": gold, "record": record, "candidates": cands,
                      "labels": [org_label(gold, c) for c in cands], "doc": doc,
                      "date_options": options, "date_features": features,
-                     "nearest_cue_dates": nearest_cue_dates(doc)})
+                     "nearest_cue_dates": nearest_cue_dates(doc),
+                     "count_options": count_options, "count_features": count_features,
+                     "rule_count": rule_count(count_features, count_options)})
 
     if "--dump" in argv:  # the features of every candidate, for experiments
         dump = [{"origin": d["origin"], "id": d["gold"]["id"], "gold_org": d["gold"]["breach"].get("organization"),
@@ -160,6 +167,15 @@ def main(argv: list[str]) -> int:
                                                               [o["dates"] for o in date_oof])}
     oof_dates = dict(zip(dated, date_oof))
 
+    # ---------------------------------------------------------- count choice
+    counted = [i for i, d in enumerate(docs) if d["origin"] == "corpus"]  # CASIE dev: organization only
+    count_choice, count_oof = fit_count_choice([docs[i] for i in counted])
+    report["count_choice"] = {"hand-set (rule)": counts_f1([docs[i] for i in counted],
+                                                           [docs[i]["rule_count"] for i in counted]),
+                              "fitted (out-of-fold)": counts_f1([docs[i] for i in counted],
+                                                                [o["value"] for o in count_oof])}
+    oof_counts = dict(zip(counted, count_oof))
+
     # ------------------------------------------------------------ confidence
     # out-of-fold victim decisions, then the other fields as the pipeline decided them
     conf_rows: dict[str, list[dict[str, float]]] = defaultdict(list)
@@ -170,6 +186,8 @@ def main(argv: list[str]) -> int:
         fields = dict(d["record"].decision)
         if i in oof_dates:  # the date decision as the out-of-fold choice made it
             fields["date"] = oof_dates[i]["decision"]
+        if i in oof_counts:  # and the count decision
+            fields["records"] = oof_counts[i]["decision"]
         best = max(range(len(scores)), key=lambda k: scores[k], default=None)
         fields["organization"] = organization_features(
             scores, threshold=VICTIM_MARGIN, headline=bool(fields["organization"]["headline"]),
@@ -177,7 +195,7 @@ def main(argv: list[str]) -> int:
         for field, feats in fields.items():
             if field != "organization" and d["origin"] != "corpus":
                 continue  # CASIE dev annotates only the organization
-            right = field_right(field, d, scores, oof_dates.get(i))
+            right = field_right(field, d, scores, oof_dates.get(i), oof_counts.get(i))
             conf_rows[field].append(feats)
             conf_y[field].append(int(right))
             conf_g[field].append(i)
@@ -205,7 +223,8 @@ def main(argv: list[str]) -> int:
         header = ("# Weights of breachnlp's linear scorers (breachnlp/scoring.py), written by `make train`\n"
                   "# (tools/train.py) from gold: do not edit by hand, change the features or the data.\n")
         body = srsly.yaml_dumps({"victim": copy.deepcopy(fitted if active == "fitted" else hand),
-                                 "date_choice": date_choice, "confidence": confidence, "hand_set": {"victim": hand}, "fitted": {"victim": fitted}})
+                                 "date_choice": date_choice, "count_choice": count_choice,
+                                 "confidence": confidence, "hand_set": {"victim": hand}, "fitted": {"victim": fitted}})
         path.write_text(header + body, encoding="utf-8")
     (ROOT / "docs" / "training.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     return 0
@@ -239,7 +258,7 @@ def org_f1(docs: list[dict[str, Any]], scores: np.ndarray, groups: np.ndarray) -
 
 
 def field_right(field: str, d: dict[str, Any], victim_scores: list[float],
-                date_oof: dict[str, Any] | None = None) -> bool:
+                date_oof: dict[str, Any] | None = None, count_oof: dict[str, Any] | None = None) -> bool:
     gold, record = d["gold"]["breach"], d["record"]
     if field == "organization":
         pick = choose(victim_scores)
@@ -248,7 +267,7 @@ def field_right(field: str, d: dict[str, Any], victim_scores: list[float],
         return bool(gold.get("organization")) and d["labels"][pick] == 1
     if field == "records":
         g = (gold.get("records") or {}).get("value")
-        p = record.records.value if record.records else None
+        p = count_oof["value"] if count_oof is not None else (record.records.value if record.records else None)
         return g == p
     g = BreachRecord.from_dict(gold).date.primary
     p = _primary(date_oof["dates"]) if date_oof is not None else record.date.primary
@@ -274,23 +293,25 @@ def date_labels(gold: dict[str, Any], options: list[DateOption], role: str) -> n
     return np.array(y + [0 if any(y) else 1])
 
 
-def fit_conditional_logit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float) -> np.ndarray:
+def fit_conditional_logit(groups: list[tuple[np.ndarray, np.ndarray]], l2: float,
+                          names: tuple[str, ...] = DATE_CHOICE_FEATURES) -> np.ndarray:
     """Weights of a softmax over each group's options plus a "none" option (last weight: its score),
     maximizing the likelihood of the right options, L2-penalized; deterministic (L-BFGS from 0)."""
-    nf = len(DATE_CHOICE_FEATURES)
+    nf = len(names)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         beta, none = w[:nf], w[nf]
         total, grad = 0.0, np.zeros(nf + 1)
         for X, y in groups:
-            scores = np.append(X @ beta, none)
+            scores = np.append(X @ beta, none) if len(X) else np.array([none])
             e = np.exp(scores - scores.max())
             p = e / e.sum()
             right = y.astype(bool)
             total -= np.log(e[right].sum() / e.sum())
             q = np.where(right, e, 0.0) / e[right].sum()
             diff = p - q
-            grad[:nf] += X.T @ diff[:-1]
+            if len(X):
+                grad[:nf] += X.T @ diff[:-1]
             grad[nf] += diff[-1]
         return total + l2 * float(beta @ beta), grad + np.append(2 * l2 * beta, 0.0)
 
@@ -346,6 +367,66 @@ def fit_date_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[di
                                       share=o["shares"].get(primary_role or "occurred"))
     weights["source"] = (f"make train: conditional logit (L2={DATE_L2}) on {len(docs)} corpus documents")
     return weights, oof
+
+
+def rule_count(features: list[dict[str, float]], options: list[Any]) -> int | None:
+    """The value the first turn's rule chose (carried as the ``rule_choice`` feature)."""
+    return next((o.candidate.value for f, o in zip(features, options) if f["rule_choice"]), None)
+
+
+def fit_count_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The ``count_choice`` weights, fitted on ``docs``, and every document's out-of-fold count and
+    count decision features (grouped folds by document)."""
+    groups = []
+    for d in docs:
+        value = (d["gold"]["breach"].get("records") or {}).get("value")
+        y = [int(value is not None and o.candidate.value == value) for o in d["count_options"]]
+        groups.append((matrix(d["count_features"], COUNT_CHOICE_FEATURES), np.array(y + [0 if any(y) else 1])))
+    oof: list[dict[str, Any]] = [{} for _ in docs]
+    index = np.arange(len(docs))
+
+    def pick(i: int, w: np.ndarray) -> CountChoice:
+        scorer = LinearScorer(-float(w[-1]), tuple(zip(COUNT_CHOICE_FEATURES, (float(x) for x in w[:-1]))))
+        return choose_count_fitted(docs[i]["count_options"], docs[i]["count_features"], scorer,
+                                   min_score=linking.MIN_COUNT_SCORE, stated=docs[i]["rule_count"] is not None and len(docs[i]["count_options"]) == 1)
+
+    for train, test in GroupKFold(FOLDS).split(index, index, index):
+        w = fit_conditional_logit([groups[i] for i in train], COUNT_L2, COUNT_CHOICE_FEATURES)
+        for i in test:
+            choice = pick(i, w)
+            chosen = choice.option.candidate if choice.option is not None else None
+            by_value: dict[int, list[float]] = defaultdict(list)
+            for o in docs[i]["count_options"]:
+                by_value[o.candidate.value].append(o.candidate.score)
+            oof[i] = {"value": chosen.value if chosen is not None else None,
+                      "decision": records_features(by_value, chosen.value if chosen is not None else None,
+                                                   linking.MIN_COUNT_SCORE,
+                                                   chosen is not None and chosen.qualifier != "exact",
+                                                   share=choice.probability)}
+    w = fit_conditional_logit(groups, COUNT_L2, COUNT_CHOICE_FEATURES)
+    weights = {"source": f"make train: conditional logit (L2={COUNT_L2}) on {len(docs)} corpus documents",
+               "none": round(float(w[-1]), 4),
+               "weights": {n: round(float(x), 4) for n, x in zip(COUNT_CHOICE_FEATURES, w[:-1])}}
+    return weights, oof
+
+
+def counts_f1(docs: list[dict[str, Any]], predicted: list[int | None]) -> dict[str, Any]:
+    """Records F1 of ``predicted`` values against gold, corpus origin and first-sight apart."""
+    out: dict[str, Any] = {}
+    for part in ("corpus (first turn)", "first-sight"):
+        tp = fp = fn = 0
+        for d, p in zip(docs, predicted):
+            if bool(d["gold"].get("batch")) != (part == "first-sight"):
+                continue
+            g = (d["gold"]["breach"].get("records") or {}).get("value")
+            if g is not None and p is not None:
+                tp, fp, fn = (tp + 1, fp, fn) if g == p else (tp, fp + 1, fn + 1)
+            elif g is not None:
+                fn += 1
+            elif p is not None:
+                fp += 1
+        out[part] = round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None
+    return out
 
 
 def dates_f1(docs: list[dict[str, Any]], predicted: list[dict[str, str | None]]) -> dict[str, Any]:

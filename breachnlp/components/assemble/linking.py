@@ -24,7 +24,8 @@ from ..base import doc_text
 from ..dates.choose import WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date, option_features
 from ..phi import PhiMention, document_status
 from ..org import NEVER_VICTIM, VICTIM_MARGIN
-from ..records import RECORD_UNITS, candidate_from_span, choose_count, counts_people_or_records
+from ..records import RECORD_UNITS, CountCandidate, candidate_from_span, choose_count, counts_people_or_records
+from ..records.choose import COUNT_CHOICE_FEATURES, CountOption, choose_count_fitted, count_option_features
 
 MIN_COUNT_SCORE = 3.0  # a figure below it is not about the breach (records.choose_count)
 
@@ -215,12 +216,20 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
         candidates = [c for c in candidates if c.sentence not in unknown
                       and any(cue[2] == "breach_context" for cue in c.cues)]
     chosen = choose_count(candidates, min_score=MIN_COUNT_SCORE)
+    count_share = None
+    count_scorer = _count_scorer(settings.lang, settings.resources)
+    if count_scorer is not None:
+        options = count_options(doc, candidates, context)
+        pick = choose_count_fitted(options, count_option_features(
+            options, min_score=MIN_COUNT_SCORE, rule_choice=chosen.value if chosen is not None else None), count_scorer,
+            min_score=MIN_COUNT_SCORE, stated=chosen is not None and len(options) == 1)
+        chosen, count_share = (pick.option.candidate if pick.option is not None else None), pick.probability
     by_value: dict[int, list[float]] = {}
     for c in candidates:
         if counts_people_or_records(c):
             by_value.setdefault(c.value, []).append(c.score)
     decision["records"] = records_features(by_value, chosen.value if chosen is not None else None, MIN_COUNT_SCORE,
-                                           chosen is not None and chosen.qualifier != "exact")
+                                           chosen is not None and chosen.qualifier != "exact", share=count_share)
     records = None
     if chosen is not None and chosen.value is not None:
         unit = chosen.unit if chosen.unit in RECORD_UNITS else "other"
@@ -385,6 +394,48 @@ def _date_scorers(lang: str, resources: str = "default") -> dict[str, LinearScor
     return {role: LinearScorer.from_data({"bias": -float(data[role].get("none", 0.0)),
                                           "weights": data[role].get("weights")}, DATE_CHOICE_FEATURES)
             for role in DATE_ROLES}
+
+
+def count_options(doc: Doc, candidates: list[CountCandidate], context: _Context) -> list[CountOption]:
+    """The figures of ``doc`` that may count people or records, as options of the fitted count choice
+    (``candidates``: those the rules leave: where the text says the count is unknown, only figures
+    a breach word describes outside those sentences)."""
+    body_start = doc._.body_start or 0
+    length = max(1, len(doc.text) - body_start)
+    return [CountOption(c, headline=c.start < body_start, position=(c.start - body_start) / length,
+                        context=context.weight(c.sentence), victim_sentence=c.sentence in context.victim_sentences,
+                        other_incident=c.sentence in context.other_incident_sentences,
+                        furniture=c.sentence in context.furniture_sentences,
+                        unknown_count=c.sentence in context.unknown_count_sentences)
+            for c in candidates if counts_people_or_records(c)]
+
+
+def count_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tuple[
+        list[CountOption], list[dict[str, float]]]:
+    """The options of the count choice of ``doc`` and their features (what ``make train`` fits the
+    ``count_choice`` weights on)."""
+    settings = settings or _SETTINGS.get(doc) or AssemblySettings(doc.lang_)
+    context = _context(doc, _group(doc, settings.org_key), settings)
+    figures = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s)))
+               for s in _group(doc, settings.records_key)]
+    ruled = figures
+    if context.unknown_count_sentences:
+        ruled = [c for c in figures if c.sentence not in context.unknown_count_sentences
+                 and any(cue[2] == "breach_context" for cue in c.cues)]
+    rule = choose_count(ruled, min_score=MIN_COUNT_SCORE)
+    options = count_options(doc, ruled, context)
+    return options, count_option_features(options, min_score=MIN_COUNT_SCORE,
+                                          rule_choice=rule.value if rule is not None else None)
+
+
+@lru_cache(maxsize=8)
+def _count_scorer(lang: str, resources: str = "default") -> LinearScorer | None:
+    """The fitted count choice (``weights.yml`` ``count_choice``), or None when absent."""
+    data = read_resource(lang, "weights", resources).get("count_choice")
+    if not data:
+        return None
+    return LinearScorer.from_data({"bias": -float(data.get("none", 0.0)), "weights": data.get("weights")},
+                                  COUNT_CHOICE_FEATURES)
 
 
 def _weak(span: Span) -> bool:

@@ -1,6 +1,11 @@
 """Which figure is THE count of the breach: the document-level choice ``breach_assemble`` makes."""
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from ...scoring import LinearScorer
 from .rules import RECORD_UNITS, CountCandidate
 
 
@@ -59,3 +64,107 @@ def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) ->
     if not same:
         return anchor
     return max(same, key=lambda c: (precision_rank(c), c.score, -c.start))
+
+
+# ---------------------------------------------------------------------------- fitted choice
+# Every figure that may count people or records is an option, and so is "none"; an option's
+# score is a weighted sum of named features, fitted on gold by ``make train`` as a conditional
+# logit (``resources/<lang>/weights.yml`` ``count_choice``). The first turn's rule above gives
+# two of the features (its score, its choice) and decides alone where no weights are given.
+
+COUNT_UNITS = ("people", "records", "files", "accounts", "appointments")
+COUNT_CHOICE_FEATURES: tuple[str, ...] = (
+    "score", "above_min", *(f"unit_{u}" for u in COUNT_UNITS), "unit_none", "approx", "at_least", "at_most",
+    "revision", "initial", "population", "cue_breach_context", "cue_unit", "cue_subset", "cue_superseded",
+    "headline", "position", "sentence", "context", "victim_sentence", "other_incident", "furniture",
+    "unknown_count", "log_value", "largest", "smallest", "restated", "significant", "round", "options",
+    "rule_choice", "best_scored",
+)
+SCORE_CLIP = 8.0
+
+
+@dataclass(frozen=True)
+class CountOption:
+    """A figure as the choice sees it: the candidate (its ``score`` with the sentence's weight
+    added) and where it stands."""
+
+    candidate: CountCandidate
+    headline: bool = False
+    position: float = 0.0  # 0 at the start of the body, 1 at its end
+    context: float = 0.0  # the assembler's weight of its sentence
+    victim_sentence: bool = False
+    other_incident: bool = False
+    furniture: bool = False
+    unknown_count: bool = False  # its sentence says the count is not known
+
+
+def count_option_features(options: Sequence[CountOption], *, min_score: float,
+                          rule_choice: int | None) -> list[dict[str, float]]:
+    """The features of every option (linear time: the comparisons with the others are counted once);
+    ``rule_choice``: the value the first turn's rule chose, if any."""
+    if not options:
+        return []
+    values = [o.candidate.value or 0 for o in options]
+    mentions: dict[int, int] = {}
+    for v in values:
+        mentions[v] = mentions.get(v, 0) + 1
+    largest, smallest = max(values), min(values)
+    best = max(range(len(options)), key=lambda i: (options[i].candidate.score, -options[i].candidate.start))
+    out = []
+    for i, o in enumerate(options):
+        c = o.candidate
+        cues = {cue[2] for cue in c.cues}
+        f = {"score": max(-SCORE_CLIP, min(SCORE_CLIP, c.score)) / 4, "above_min": float(c.score >= min_score)}
+        for unit in COUNT_UNITS:
+            f[f"unit_{unit}"] = float(c.unit == unit)
+        f["unit_none"] = float(c.unit is None)
+        for qualifier in ("approx", "at_least", "at_most"):
+            f[qualifier] = float(c.qualifier == qualifier)
+        f["revision"], f["initial"], f["population"] = float(c.revision), float(c.initial), float(c.population)
+        for cue in ("breach_context", "unit", "subset", "superseded"):
+            f[f"cue_{cue}"] = float(cue in cues)
+        f["headline"], f["position"], f["sentence"] = float(o.headline), o.position, math.log1p(c.sentence)
+        f["context"] = o.context / 2
+        f["victim_sentence"], f["other_incident"] = float(o.victim_sentence), float(o.other_incident)
+        f["furniture"], f["unknown_count"] = float(o.furniture), float(o.unknown_count)
+        f["log_value"] = math.log10(max(1, values[i])) / 3
+        f["largest"], f["smallest"] = float(values[i] == largest), float(values[i] == smallest)
+        f["restated"] = math.log1p(mentions[values[i]] - 1)
+        f["significant"] = min(c.significant, 7) / 7
+        f["round"] = float(c.significant <= 2)
+        f["options"] = math.log1p(len(options))
+        f["rule_choice"] = float(rule_choice is not None and values[i] == rule_choice)
+        f["best_scored"] = float(i == best)
+        out.append(f)
+    return out
+
+
+@dataclass(frozen=True)
+class CountChoice:
+    """The figure chosen (``None``: the text gives no count) and its softmax share."""
+
+    option: CountOption | None
+    probability: float
+
+
+def choose_count_fitted(options: Sequence[CountOption], features: Sequence[Mapping[str, float]],
+                        scorer: LinearScorer, *, min_score: float, stated: bool = False) -> CountChoice:
+    """The best-scored figure, or none when "none" (score 0: the scorer's bias is minus the
+    ``none`` weight) scores higher, unless ``stated`` (the caller passes it for a lone figure the
+    rules take as the count: nothing to compare it with); ties go to the figure written first. The same count written
+    more precisely elsewhere ("nearly 900,000" and "914,138", :func:`_same_count`) then replaces
+    it, a later figure before a first estimate, as in :func:`choose_count`."""
+    scores = [scorer.score(f) for f in features]
+    ceiling = max([0.0, *scores])
+    total = sum(math.exp(s - ceiling) for s in scores) + math.exp(-ceiling)
+    top = max(scores, default=0.0)
+    if not scores or (top <= 0.0 and not stated):
+        return CountChoice(None, math.exp(-ceiling) / total)
+    best = options[min((i for i, s in enumerate(scores) if s == top), key=lambda i: options[i].candidate.start)]
+    anchor = best.candidate
+    same = [o for o in options if o.candidate.score >= min_score and _same_count(o.candidate, anchor)]
+    if any(not o.candidate.initial for o in same):
+        same = [o for o in same if not o.candidate.initial]
+    if same and precision_rank(max(same, key=lambda o: precision_rank(o.candidate)).candidate) > precision_rank(anchor):
+        best = max(same, key=lambda o: (precision_rank(o.candidate), o.candidate.score, -o.candidate.start))
+    return CountChoice(best, math.exp(top - ceiling) / total)

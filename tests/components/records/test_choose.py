@@ -1,0 +1,69 @@
+"""The fitted count choice without a model: figures as options, their features, the choice.
+
+A hand-made scorer stands in for the fitted weights so that each test shows one rule of the
+choice; the last test checks the packaged weights of every language.
+"""
+from __future__ import annotations
+
+import pytest
+
+from breachnlp.components.assemble.linking import _count_scorer
+from breachnlp.components.records.choose import (COUNT_CHOICE_FEATURES, CountOption, choose_count_fitted,
+                                                 count_option_features)
+from breachnlp.components.records.rules import CountCandidate
+from breachnlp.resources import read_resource
+from breachnlp.scoring import LinearScorer
+from breachnlp.taxonomy import LANGS
+
+MIN = 3.0
+
+
+def figure(start: int, value: int, *, unit: str | None = "people", qualifier: str = "exact", score: float = 4.0,
+           significant: int = 6, **extra) -> CountOption:
+    return CountOption(CountCandidate(start, start + 7, value, unit, qualifier, score, start // 100, significant, **extra))
+
+
+def choose(options: list[CountOption], scorer: LinearScorer, rule: int | None = None, *, stated: bool = False):
+    features = count_option_features(options, min_score=MIN, rule_choice=rule)
+    return choose_count_fitted(options, features, scorer, min_score=MIN, stated=stated)
+
+
+PREFER_PEOPLE = LinearScorer(-1.0, (("unit_people", 2.0), ("largest", 0.5)))
+
+
+def test_the_best_scored_figure_is_the_count():
+    staff, patients = figure(0, 1200, unit=None), figure(80, 48000)
+    pick = choose([staff, patients], PREFER_PEOPLE)
+    assert pick.option is patients and 0.5 < pick.probability < 1.0
+
+
+def test_no_count_when_none_outscores_every_figure_but_a_lone_figure_the_rules_took_stays():
+    lone = [figure(0, 3400, unit="files")]
+    assert choose(lone, PREFER_PEOPLE).option is None
+    assert choose(lone, PREFER_PEOPLE, rule=3400, stated=True).option is lone[0]
+
+
+def test_the_same_count_written_more_precisely_replaces_the_rounded_one():
+    rounded = figure(0, 900000, qualifier="approx", significant=1)
+    exact = figure(90, 914138, significant=6)
+    favour_first = LinearScorer(1.0, (("position", -1.0), ("headline", 0.0)))
+    assert choose([rounded, exact], favour_first).option is exact
+    other = figure(90, 120000, significant=6)  # another figure, not a restatement
+    assert choose([rounded, other], favour_first).option is rounded
+
+
+def test_features_compare_a_figure_with_the_others():
+    a, b, c = figure(0, 500), figure(50, 500, unit="records"), figure(90, 7000, qualifier="approx", significant=1)
+    fa, fb, fc = count_option_features([a, b, c], min_score=MIN, rule_choice=7000)
+    assert fa["restated"] == fb["restated"] > 0 == fc["restated"]
+    assert fc["largest"] == 1.0 and fa["smallest"] == 1.0 and fc["smallest"] == 0.0
+    assert fc["rule_choice"] == 1.0 and fa["rule_choice"] == 0.0
+    assert fc["approx"] == 1.0 and fc["round"] == 1.0 and fb["unit_records"] == 1.0
+    assert fa["best_scored"] == 1.0 and fb["best_scored"] == 0.0  # equal scores: the first written
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_packaged_count_weights_are_over_known_features(lang):
+    data = read_resource(lang, "weights")["count_choice"]
+    assert set(data["weights"]) <= set(COUNT_CHOICE_FEATURES) and "none" in data
+    assert _count_scorer(lang) is not None
