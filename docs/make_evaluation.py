@@ -121,32 +121,24 @@ def confidence_section(gold: list[dict[str, Any]], preds: dict[str, dict[str, An
                   "|---|" + "---|" * len(training["victim"]["hand-set"])]
         for name, by_origin in training["victim"].items():
             lines.append(f"| {name} | " + " | ".join(f"{by_origin[o]['f']:.3f}" for o in sorted(by_origin)) + " |")
+        roles = ("primary", "occurred", "discovered", "disclosed")
         if "date_choice" in training:
-            choice = training["date_choice"]
-            parts = sorted(next(iter(choice.values())))
-            lines += ["", "## Date choice: nearest cue against the fitted choice", "",
-                      "Which dated expression is the date of each role: the first turn's rule (the date its",
-                      "nearest cue gave the role, in the sentence most about the breach, the first written on a tie)",
-                      "against the conditional logit `make train` fits over every dated expression",
-                      "(`breachnlp/components/dates/choose.py`), out of fold (grouped 5-fold by document). F1 of the",
-                      "primary date and of each role.", "",
-                      "| choice | " + " | ".join(f"{p}: {k}" for p in parts for k in ("primary", "occurred", "discovered", "disclosed")) + " |",
-                      "|---|" + "---|" * (4 * len(parts))]
-            for name, by_part in choice.items():
-                lines.append(f"| {name} | " + " | ".join(
-                    f"{by_part[p][k]:.3f}" if by_part[p].get(k) is not None else "n/a"
-                    for p in parts for k in ("primary", "occurred", "discovered", "disclosed")) + " |")
+            lines += _choice_table(
+                "Date choice: nearest cue against the fitted choice",
+                ["Which dated expression is the date of each role: the first turn's rule (the date its",
+                 "nearest cue gave the role, in the sentence most about the breach, the first written on a tie)",
+                 "against the conditional logit `make train` fits over every dated expression",
+                 "(`breachnlp/components/dates/choose.py`), out of fold (grouped 5-fold by document). F1 of the",
+                 "primary date and of each role."],
+                training["date_choice"], roles, lambda scores, key: scores.get(key))
         if "count_choice" in training:
-            choice = training["count_choice"]
-            parts = sorted(next(iter(choice.values())))
-            lines += ["", "## Count choice: the first turn's rule against the fitted choice", "",
-                      "Which figure is the record count: the first turn's rule (best score above a bar, the",
-                      "same count written more precisely, the latest revision) against the conditional logit",
-                      "`make train` fits over every figure that may count people or records, and \"none\"",
-                      "(`breachnlp/components/records/choose.py`), out of fold. Records F1.", "",
-                      "| choice | " + " | ".join(parts) + " |", "|---|" + "---|" * len(parts)]
-            for name, by_part in choice.items():
-                lines.append(f"| {name} | " + " | ".join(f"{by_part[p]:.3f}" for p in parts) + " |")
+            lines += _choice_table(
+                "Count choice: the first turn's rule against the fitted choice",
+                ["Which figure is the record count: the first turn's rule (best score above a bar, the",
+                 "same count written more precisely, the latest revision) against the conditional logit",
+                 "`make train` fits over every figure that may count people or records, and \"none\"",
+                 "(`breachnlp/components/records/choose.py`), out of fold. Records F1."],
+                training["count_choice"], ("records",), lambda score, key: score)
         lines += ["", "Confidence, out of fold (`confidence` of each value: the probability it is right, or for",
                   "null that the text states none): share of values with confidence ≥ 0.8 and how often they",
                   "are right; AUC of confidence for right against wrong values.", "",
@@ -156,6 +148,20 @@ def confidence_section(gold: list[dict[str, Any]], preds: dict[str, dict[str, An
             lines.append(f"| {field} | {rel['n']} | {rel['accuracy']:.3f} | {rel['coverage_at_0.8']:.3f} | "
                          f"{rel['accuracy_at_0.8'] if rel['accuracy_at_0.8'] is not None else 'n/a'} | {rel['auc']:.3f} |")
         lines.append("")
+    return lines
+
+
+def _choice_table(title: str, intro: list[str], choice: dict[str, dict[str, Any]], keys: tuple[str, ...],
+                  cell: Any) -> list[str]:
+    """A table of a fitted choice against the first turn's rule, one column per part and key;
+    ``cell(figures of a part, key)`` is the F1 shown (None: n/a)."""
+    parts = sorted(next(iter(choice.values())))
+    lines = ["", f"## {title}", "", *intro, "",
+             "| choice | " + " | ".join(f"{p}: {k}" for p in parts for k in keys) + " |",
+             "|---|" + "---|" * (len(keys) * len(parts))]
+    for name, by_part in choice.items():
+        values = [cell(by_part[p], k) for p in parts for k in keys]
+        lines.append(f"| {name} | " + " | ".join(f"{v:.3f}" if v is not None else "n/a" for v in values) + " |")
     return lines
 
 

@@ -158,23 +158,17 @@ def main(argv: list[str]) -> int:
     active_scores = oof if active == "fitted" else hand_scores
     report["victim_active"] = active
 
-    # ----------------------------------------------------------- date choice
-    dated = [i for i, d in enumerate(docs) if d["origin"] == "corpus"]  # CASIE annotates no dates
-    date_choice, date_oof = fit_date_choice([docs[i] for i in dated])
-    report["date_choice"] = {"hand-set (nearest cue)": dates_f1([docs[i] for i in dated],
-                                                                [docs[i]["nearest_cue_dates"] for i in dated]),
-                             "fitted (out-of-fold)": dates_f1([docs[i] for i in dated],
-                                                              [o["dates"] for o in date_oof])}
-    oof_dates = dict(zip(dated, date_oof))
-
-    # ---------------------------------------------------------- count choice
-    counted = [i for i, d in enumerate(docs) if d["origin"] == "corpus"]  # CASIE dev: organization only
-    count_choice, count_oof = fit_count_choice([docs[i] for i in counted])
-    report["count_choice"] = {"hand-set (rule)": counts_f1([docs[i] for i in counted],
-                                                           [docs[i]["rule_count"] for i in counted]),
-                              "fitted (out-of-fold)": counts_f1([docs[i] for i in counted],
-                                                                [o["value"] for o in count_oof])}
-    oof_counts = dict(zip(counted, count_oof))
+    # ------------------------------------------------------ date and count choices
+    # on the corpus only: CASIE dev annotates the organization, not dates or counts
+    corpus_index = [i for i, d in enumerate(docs) if d["origin"] == "corpus"]
+    corpus_docs = [docs[i] for i in corpus_index]
+    date_choice, date_oof = fit_date_choice(corpus_docs)
+    count_choice, count_oof = fit_count_choice(corpus_docs)
+    report["date_choice"] = {"hand-set (nearest cue)": dates_f1(corpus_docs, [d["nearest_cue_dates"] for d in corpus_docs]),
+                             "fitted (out-of-fold)": dates_f1(corpus_docs, [o["dates"] for o in date_oof])}
+    report["count_choice"] = {"hand-set (rule)": counts_f1(corpus_docs, [d["rule_count"] for d in corpus_docs]),
+                              "fitted (out-of-fold)": counts_f1(corpus_docs, [o["value"] for o in count_oof])}
+    oof_dates, oof_counts = dict(zip(corpus_index, date_oof)), dict(zip(corpus_index, count_oof))
 
     # ------------------------------------------------------------ confidence
     # out-of-fold victim decisions, then the other fields as the pipeline decided them
