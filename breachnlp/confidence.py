@@ -21,10 +21,12 @@ CLIP = 8.0
 
 CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
     "organization": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "headline",
-                     "top_cue", "top_share", "top_mentions", "top_place", "top_org_word", "top_single_word"),
+                     "top_cue", "top_share", "top_mentions", "top_place", "top_org_word", "top_single_word",
+                     "softmax_share"),
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
-                "mentions_of_chosen", "qualified", "share"),
-    "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share"),
+                "mentions_of_chosen", "qualified", "share", "rule_agrees"),
+    "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share",
+             "rule_agrees"),
 }
 
 
@@ -47,16 +49,20 @@ def organization_features(scores: Iterable[float], *, threshold: float, headline
     values = list(scores)
     chosen, best, margin = _margins(values, threshold)
     top = top or {}
+    # the best candidate's share of a softmax over the candidates and "none" (at the threshold)
+    ceiling = max([threshold, *values])
+    weights = [math.exp(v - ceiling) for v in values]
+    share = (max(weights) if weights else 0.0) / (sum(weights) + math.exp(threshold - ceiling))
     return {"chosen": chosen, "top_if_chosen": best * chosen, "top_if_null": best * (1 - chosen),
             "margin_if_chosen": margin * chosen, "candidates": math.log1p(len(values)), "headline": float(headline),
             "top_cue": float(bool(top.get("victim_cue") or top.get("apposition_cue"))),
             "top_share": float(top.get("mention_share", 0.0)), "top_mentions": math.log1p(top.get("mentions", 0.0)),
             "top_place": float(top.get("place", 0.0)), "top_org_word": float(top.get("org_word", 0.0)),
-            "top_single_word": float(top.get("single_word", 0.0))}
+            "top_single_word": float(top.get("single_word", 0.0)), "softmax_share": share}
 
 
 def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: int | None, threshold: float,
-                     qualified: bool, share: float | None = None) -> dict[str, float]:
+                     qualified: bool, share: float | None = None, rule_agrees: bool = True) -> dict[str, float]:
     """``scores_by_value``: the scores of every figure, grouped by the value they give; ``share``:
     the softmax share of the fitted choice (of "none" when no count is given; 0 without one)."""
     best = {v: max(s) for v, s in scores_by_value.items() if s}
@@ -72,11 +78,11 @@ def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: i
             "margin_if_chosen": margin * chosen, "candidates": math.log1p(sum(len(s) for s in scores_by_value.values())),
             "values": math.log1p(len(best)), "mentions_of_chosen": math.log1p(len(scores_by_value.get(chosen_value, []))
                                                                              if chosen_value is not None else 0),
-            "qualified": float(qualified), "share": float(share or 0.0)}
+            "qualified": float(qualified), "share": float(share or 0.0), "rule_agrees": float(rule_agrees)}
 
 
 def date_features(primary: str | None, primary_weight: float | None, candidates: int, roles: int,
-                  share: float | None = None) -> dict[str, float]:
+                  share: float | None = None, rule_agrees: bool = True) -> dict[str, float]:
     """The primary date, the weight of the sentence it came from, how many dated spans and roles,
     and the softmax share of the fitted choice (of "none" when no date is given; 0 without one)."""
     chosen = float(primary is not None)
@@ -84,7 +90,7 @@ def date_features(primary: str | None, primary_weight: float | None, candidates:
     return {"chosen": chosen, "top_if_chosen": _clip(primary_weight or 0.0) * chosen,
             "candidates": math.log1p(candidates), "roles": float(roles),
             "day": float(len(value) == 10), "month": float(len(value) == 7), "year_only": float(len(value) == 4),
-            "range": float("/" in (primary or "")), "share": float(share or 0.0)}
+            "range": float("/" in (primary or "")), "share": float(share or 0.0), "rule_agrees": float(rule_agrees)}
 
 
 @lru_cache(maxsize=8)

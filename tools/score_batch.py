@@ -89,13 +89,13 @@ TURN_START = "a625275"
 
 
 def _code_label(at: str | None) -> str:
-    """"current" (this checkout), "turn start" (the code before this turn) or "earlier" (another
+    """"current" (this checkout), "turn start" (the code before this turn) or "session start" (another
     commit, e.g. the code a session began with)."""
     if not at:
         return "current"
     resolved = subprocess.run(["git", "rev-parse", at], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     turn = subprocess.run(["git", "rev-parse", TURN_START], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    return "turn start" if resolved and resolved == turn else "earlier"
+    return "turn start" if resolved and resolved == turn else "session start"
 
 
 def main(argv: list[str]) -> int:

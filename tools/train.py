@@ -324,7 +324,7 @@ def _date_groups(docs: list[dict[str, Any]], role: str) -> list[tuple[np.ndarray
     return groups
 
 
-def _pick(X: np.ndarray, w: np.ndarray, options: list[DateOption], role: str, stated: bool) -> tuple[str | None, float, float]:
+def _pick(X: np.ndarray, w: np.ndarray, options: list[DateOption], role: str, stated: bool | None) -> tuple[str | None, float, float]:
     """(value, softmax share, sentence context) of the option the weights choose, as choose_date does."""
     scorer = LinearScorer(-float(w[-1]), tuple(zip(DATE_CHOICE_FEATURES, (float(x) for x in w[:-1]))))
     features = [dict(zip(DATE_CHOICE_FEATURES, row)) for row in X]
@@ -358,7 +358,8 @@ def fit_date_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[di
         primary_role = next((r for r in ("occurred", "disclosed", "discovered") if dates.get(r)), None)
         o["decision"] = date_features(_primary(dates), o["weights"].get(primary_role) if primary_role else None,
                                       len(d["date_options"]), sum(1 for r in DATE_ROLES if dates.get(r)),
-                                      share=o["shares"].get(primary_role or "occurred"))
+                                      share=o["shares"].get(primary_role or "occurred"),
+                                      rule_agrees=_primary(dates) == _primary(d["nearest_cue_dates"]))
     weights["source"] = (f"make train: conditional logit (L2={DATE_L2}) on {len(docs)} corpus documents")
     return weights, oof
 
@@ -396,7 +397,9 @@ def fit_count_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[d
                       "decision": records_features(by_value, chosen.value if chosen is not None else None,
                                                    linking.MIN_COUNT_SCORE,
                                                    chosen is not None and chosen.qualifier != "exact",
-                                                   share=choice.probability)}
+                                                   share=choice.probability,
+                                                   rule_agrees=(chosen.value if chosen is not None else None)
+                                                   == docs[i]["rule_count"])}
     w = fit_conditional_logit(groups, COUNT_L2, COUNT_CHOICE_FEATURES)
     weights = {"source": f"make train: conditional logit (L2={COUNT_L2}) on {len(docs)} corpus documents",
                "none": round(float(w[-1]), 4),

@@ -216,6 +216,7 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
         candidates = [c for c in candidates if c.sentence not in unknown
                       and any(cue[2] == "breach_context" for cue in c.cues)]
     chosen = choose_count(candidates, min_score=MIN_COUNT_SCORE)
+    rule_value = chosen.value if chosen is not None else None
     count_share = None
     count_scorer = _count_scorer(settings.lang, settings.resources)
     if count_scorer is not None:
@@ -229,7 +230,8 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
         if counts_people_or_records(c):
             by_value.setdefault(c.value, []).append(c.score)
     decision["records"] = records_features(by_value, chosen.value if chosen is not None else None, MIN_COUNT_SCORE,
-                                           chosen is not None and chosen.qualifier != "exact", share=count_share)
+                                           chosen is not None and chosen.qualifier != "exact", share=count_share,
+                                           rule_agrees=(chosen.value if chosen is not None else None) == rule_value)
     records = None
     if chosen is not None and chosen.value is not None:
         unit = chosen.unit if chosen.unit in RECORD_UNITS else "other"
@@ -246,11 +248,11 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     # dates
     date_spans = _group(doc, settings.dates_key)
     choice = _date_scorers(settings.lang, settings.resources)
+    rule_dates, weights, chosen_spans = _nearest_cue_dates(date_spans, context)
+    dates: dict[str, str | None] = rule_dates
+    shares: dict[str, float] = {}
     if choice:
-        dates, weights, shares, chosen_spans = _fitted_dates(doc, date_spans, context, choice)
-    else:
-        dates, weights, chosen_spans = _nearest_cue_dates(date_spans, context)
-        shares = {}
+        dates, weights, shares, chosen_spans = _fitted_dates(doc, date_spans, context, choice, rule_dates)
     for role, span in chosen_spans.items():
         evidence += [_evidence(s, role=role) for s in date_spans
                      if s._.date_norm == span._.date_norm and (s is span or s._.date_role == role)]
@@ -259,7 +261,8 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     decision["date"] = date_features(breach_dates.primary, weights.get(primary_role) if primary_role else None,
                                      sum(1 for s in date_spans if s._.date_norm),
                                      sum(1 for r in DATE_ROLES if dates[r]),
-                                     share=shares.get(primary_role or "occurred"))
+                                     share=shares.get(primary_role or "occurred"),
+                                     rule_agrees=breach_dates.primary == BreachDates(**rule_dates).primary)
 
     # data categories
     phi_spans = _group(doc, settings.phi_key)
@@ -346,10 +349,11 @@ def date_options(doc: Doc, date_spans: list[Span], context: _Context) -> list[tu
     return out
 
 
-def date_option_features(doc: Doc, options: list[DateOption], role: str) -> list[dict[str, float]]:
-    """The features of every option as the date of ``role``."""
+def date_option_features(doc: Doc, options: list[DateOption], role: str,
+                         stated: dict[str, str | None]) -> list[dict[str, float]]:
+    """The features of every option as the date of ``role`` (``stated``: the nearest-cue rule's dates)."""
     document = DateOptions(options, published=parse_published(doc._.published), body_start=doc._.body_start or 0,
-                           length=len(doc.text))
+                           length=len(doc.text), stated={r: v is not None for r, v in stated.items()})
     return [option_features(o, role, document) for o in options]
 
 
@@ -359,22 +363,25 @@ def date_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tu
     train`` fits the ``date_choice`` weights on)."""
     settings = settings or _SETTINGS.get(doc) or AssemblySettings(doc.lang_)
     context = _context(doc, _group(doc, settings.org_key), settings)
-    options = [o for _, o in date_options(doc, _group(doc, settings.dates_key), context)]
-    return options, {role: date_option_features(doc, options, role) for role in DATE_ROLES}
+    spans = _group(doc, settings.dates_key)
+    options = [o for _, o in date_options(doc, spans, context)]
+    stated = _nearest_cue_dates(spans, context)[0]
+    return options, {role: date_option_features(doc, options, role, stated) for role in DATE_ROLES}
 
 
-def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: dict[str, LinearScorer]) -> tuple[
+def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: dict[str, LinearScorer],
+                  stated: dict[str, str | None]) -> tuple[
         dict[str, str | None], dict[str, float], dict[str, float], dict[str, Span]]:
-    """The date of each role by the fitted choice (:mod:`breachnlp.components.dates.choose`)."""
+    """The date of each role by the fitted choice (:mod:`breachnlp.components.dates.choose`), for the
+    roles the rules say have one (``stated``: the nearest-cue rule's dates)."""
     pairs = date_options(doc, date_spans, context)
     options = [o for _, o in pairs]
-    stated = _nearest_cue_dates(date_spans, context)[0]
     dates: dict[str, str | None] = {}
     weights: dict[str, float] = {}
     shares: dict[str, float] = {}
     chosen: dict[str, Span] = {}
     for role in DATE_ROLES:
-        pick = choose_date(date_option_features(doc, options, role), options, scorers[role], role,
+        pick = choose_date(date_option_features(doc, options, role, stated), options, scorers[role], role,
                            stated=stated[role] is not None)
         shares[role] = pick.probability
         if pick.option is None:

@@ -44,7 +44,7 @@ DATE_CHOICE_FEATURES: tuple[str, ...] = (
     "headline", "position", "sentence", "context", "victim_sentence", "other_incident", "furniture",
     "restated", "future", "age", "published_day", "old", "within_week", "within_quarter", "within_year",
     "first_of_role", "earliest", "latest", "earliest_of_role", "latest_of_role", "rule_role_day",
-    "rule_role_headline", "options", "has_finer", "is_finer",
+    "rule_role_headline", "options", "has_finer", "is_finer", "role_stated",
 )
 
 
@@ -146,8 +146,9 @@ class DateOptions:
     (computed once, so the features of all options cost linear time)."""
 
     def __init__(self, options: Sequence[DateOption], *, published: date | None, body_start: int,
-                 length: int) -> None:
+                 length: int, stated: Mapping[str, bool] | None = None) -> None:
         self.options = list(options)
+        self.stated = dict(stated or {})  # the roles the date rules give a date
         self.published, self.body_start, self.length = published, body_start, length
         self.mentions: dict[str, int] = {}
         by_role: dict[str | None, list[DateOption]] = {}
@@ -211,6 +212,7 @@ def option_features(option: DateOption, role: str, document: DateOptions) -> dic
     intervals = document.intervals[option.role]
     f["has_finer"] = float(intervals.has_finer(option))
     f["is_finer"] = float(intervals.is_finer(option))
+    f["role_stated"] = float(document.stated.get(role, False))
     return f
 
 
@@ -223,9 +225,10 @@ class DateChoice:
 
 
 def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateOption],
-                scorer: LinearScorer, role: str, *, stated: bool) -> DateChoice:
+                scorer: LinearScorer, role: str, *, stated: bool | None) -> DateChoice:
     """The best option for ``role`` when the text states a date of it (``stated``: the role's cues
-    found one), else none. Options the rules ruled out never compete; a fallback (a letter's date
+    found one), else none; ``stated=None`` lets "none" compete instead (measured worse on unseen
+    text, docs/dates.md). Options the rules ruled out never compete; a fallback (a letter's date
     line, ``weak``) competes only when no other date has the role's cue. Ties go to the option
     written first. The share is the chosen option's softmax probability against the others and
     "none" (whose score is 0: the scorer's bias is minus the role's ``none`` weight)."""
@@ -235,9 +238,9 @@ def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateO
     scores = {i: scorer.score(features[i]) for i in eligible}
     ceiling = max([0.0, *scores.values()])
     total = sum(math.exp(s - ceiling) for s in scores.values()) + math.exp(-ceiling)
-    if not stated or not scores:
+    top = max(scores.values(), default=0.0)
+    if not scores or stated is False or (stated is None and top <= 0.0):
         return DateChoice(None, math.exp(-ceiling) / total)
-    top = max(scores.values())
     chosen = options[min((i for i, s in scores.items() if s == top), key=lambda i: options[i].start)]
     # "la semaine dernière, le 5 juin": a finer date of the same role inside the chosen one
     finer = [options[i] for i in eligible if options[i].role in (chosen.role, role) and _refines(options[i], chosen)]
