@@ -150,3 +150,23 @@ def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text,
     phi = dict(annotate(lang, text)._.breach.phi)
     assert {k: phi.get(k) for k in expected} == expected
     assert "financial" not in phi
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the data-protection sense of "traitement" (processing) is no medical treatment
+    ("fr", "Selon l'autorité, le responsable du traitement a laissé fuiter les noms et les adresses "
+           "de 3 200 adhérents de la mutuelle Vernaise.", {"name": "affirmed", "address": "affirmed"}),
+    ("fr", "La société Quelmar a été sanctionnée : son traitement automatisé exposait les noms des clients.",
+     {"name": "affirmed"}),
+    # a patient's treatments still are
+    ("fr", "Les pirates ont dérobé les noms des patients de la clinique Vernaise et leurs traitements en cours.",
+     {"name": "affirmed", "treatment": "affirmed"}),
+    # the compliance sense of "procedures" and care the organization gives are none either
+    ("en", "Hackers took the names and emails of patients of Vernay Eye Clinic. The clinic has since updated "
+           "its policies and procedures.", {"name": "affirmed", "email": "affirmed"}),
+    ("en", "The attack on the surgery chain Quelmar Health exposed patient names.", {"name": "affirmed"}),
+    ("en", "Hackers took patient names and details of the treatments they received at Vernay Eye Clinic.",
+     {"name": "affirmed", "treatment": "affirmed"}),
+])
+def test_phi_processing_compliance_and_services_are_no_treatment(annotate, lang, text, expected):
+    assert annotate(lang, text)._.breach.phi == expected
