@@ -170,3 +170,19 @@ def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text,
 ])
 def test_phi_processing_compliance_and_services_are_no_treatment(annotate, lang, text, expected):
     assert annotate(lang, text)._.breach.phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a reset, a password rule or an authentication measure is what the organization did, not what leaked
+    ("fr", "Les pirates ont copié les noms des patients du cabinet Vernaise, qui a depuis réinitialisé les mots de "
+           "passe et mis en place une authentification renforcée.", {"name": "affirmed"}),
+    ("en", "Hackers copied the names of Quelmar Dental patients; the practice then reset passwords and added "
+           "multi-factor authentication.", {"name": "affirmed"}),
+    # leaked passwords still are
+    ("fr", "Les pirates ont publié les noms et les mots de passe des clients de la pharmacie Vernaise.",
+     {"name": "affirmed", "credentials": "affirmed"}),
+    ("en", "The attackers posted the names and passwords of Quelmar Dental patients.",
+     {"name": "affirmed", "credentials": "affirmed"}),
+])
+def test_phi_remediation_and_security_measures_are_no_leaked_credentials(annotate, lang, text, expected):
+    assert annotate(lang, text)._.breach.phi == expected
