@@ -208,22 +208,14 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
 
     # record count
     count_spans = _group(doc, settings.records_key)
-    candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
-    unknown = context.unknown_count_sentences
-    if unknown:
-        # "…has not said how many patients were affected": a figure in that sentence, or one no breach
-        # word describes, sizes something else (the staff, the customer base, a year's patients)
-        candidates = [c for c in candidates if c.sentence not in unknown
-                      and any(cue[2] == "breach_context" for cue in c.cues)]
-    chosen = choose_count(candidates, min_score=MIN_COUNT_SCORE)
+    candidates, chosen = _ruled_figures(count_spans, context)
     rule_value = chosen.value if chosen is not None else None
     count_share = None
     count_scorer = _count_scorer(settings.lang, settings.resources)
     if count_scorer is not None:
-        options = count_options(doc, candidates, context)
-        pick = choose_count_fitted(options, count_option_features(
-            options, min_score=MIN_COUNT_SCORE, rule_choice=chosen.value if chosen is not None else None), count_scorer,
-            min_score=MIN_COUNT_SCORE, stated=chosen is not None and len(options) == 1)
+        options, features = _count_option_features(doc, candidates, rule_value, context)
+        pick = choose_count_fitted(options, features, count_scorer, min_score=MIN_COUNT_SCORE,
+                                   stated=chosen is not None and len(options) == 1)
         chosen, count_share = (pick.option.candidate if pick.option is not None else None), pick.probability
     by_value: dict[int, list[float]] = {}
     for c in candidates:
@@ -295,9 +287,10 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
 
 def _nearest_cue_dates(date_spans: list[Span], context: _Context) -> tuple[
         dict[str, str | None], dict[str, float], dict[str, Span]]:
-    """The date of each role by the first turn's rule, used when the language has no fitted
-    ``date_choice`` weights: the date its nearest cue gave the role, in the sentence most about the
-    breach, the first written on a tie, refined by a finer date of the same role inside it."""
+    """The date of each role by the first turn's rule: the date its nearest cue gave the role, in the
+    sentence most about the breach, the first written on a tie, refined by a finer date of the same
+    role inside it. It chooses when the language has no fitted ``date_choice`` weights; otherwise
+    it says which roles have a date at all and is a feature of the fitted choice."""
     dates: dict[str, str | None] = {}
     weights: dict[str, float] = {}
     chosen: dict[str, Span] = {}
@@ -349,12 +342,12 @@ def date_options(doc: Doc, date_spans: list[Span], context: _Context) -> list[tu
     return out
 
 
-def date_option_features(doc: Doc, options: list[DateOption], role: str,
-                         stated: dict[str, str | None]) -> list[dict[str, float]]:
-    """The features of every option as the date of ``role`` (``stated``: the nearest-cue rule's dates)."""
+def date_option_features(doc: Doc, options: list[DateOption],
+                         stated: dict[str, str | None]) -> dict[str, list[dict[str, float]]]:
+    """The features of every option as the date of each role (``stated``: the nearest-cue rule's dates)."""
     document = DateOptions(options, published=parse_published(doc._.published), body_start=doc._.body_start or 0,
                            length=len(doc.text), stated={r: v is not None for r, v in stated.items()})
-    return [option_features(o, role, document) for o in options]
+    return {role: [option_features(o, role, document) for o in options] for role in DATE_ROLES}
 
 
 def date_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tuple[
@@ -365,8 +358,7 @@ def date_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tu
     context = _context(doc, _group(doc, settings.org_key), settings)
     spans = _group(doc, settings.dates_key)
     options = [o for _, o in date_options(doc, spans, context)]
-    stated = _nearest_cue_dates(spans, context)[0]
-    return options, {role: date_option_features(doc, options, role, stated) for role in DATE_ROLES}
+    return options, date_option_features(doc, options, _nearest_cue_dates(spans, context)[0])
 
 
 def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: dict[str, LinearScorer],
@@ -380,14 +372,14 @@ def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: 
     weights: dict[str, float] = {}
     shares: dict[str, float] = {}
     chosen: dict[str, Span] = {}
+    features = date_option_features(doc, options, stated)
     for role in DATE_ROLES:
-        pick = choose_date(date_option_features(doc, options, role, stated), options, scorers[role], role,
-                           stated=stated[role] is not None)
+        pick = choose_date(features[role], options, scorers[role], role, stated=stated[role] is not None)
         shares[role] = pick.probability
         if pick.option is None:
             dates[role] = None
             continue
-        span = pairs[options.index(pick.option)][0]
+        span = next(s for s, o in pairs if o is pick.option)
         dates[role], weights[role], chosen[role] = pick.option.norm, pick.option.context, span
     return dates, weights, shares, chosen
 
@@ -417,22 +409,32 @@ def count_options(doc: Doc, candidates: list[CountCandidate], context: _Context)
             for c in candidates if counts_people_or_records(c)]
 
 
+def _ruled_figures(count_spans: list[Span], context: _Context) -> tuple[list[CountCandidate], CountCandidate | None]:
+    """The figures the rules leave, scored with their sentence's weight, and the first turn's count."""
+    candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
+    unknown = context.unknown_count_sentences
+    if unknown:
+        # "…has not said how many patients were affected": a figure in that sentence, or one no breach
+        # word describes, sizes something else (the staff, the customer base, a year's patients)
+        candidates = [c for c in candidates if c.sentence not in unknown
+                      and any(cue[2] == "breach_context" for cue in c.cues)]
+    return candidates, choose_count(candidates, min_score=MIN_COUNT_SCORE)
+
+
+def _count_option_features(doc: Doc, candidates: list[CountCandidate], rule_value: int | None,
+                           context: _Context) -> tuple[list[CountOption], list[dict[str, float]]]:
+    options = count_options(doc, candidates, context)
+    return options, count_option_features(options, min_score=MIN_COUNT_SCORE, rule_choice=rule_value)
+
+
 def count_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tuple[
         list[CountOption], list[dict[str, float]]]:
     """The options of the count choice of ``doc`` and their features (what ``make train`` fits the
     ``count_choice`` weights on)."""
     settings = settings or _SETTINGS.get(doc) or AssemblySettings(doc.lang_)
     context = _context(doc, _group(doc, settings.org_key), settings)
-    figures = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s)))
-               for s in _group(doc, settings.records_key)]
-    ruled = figures
-    if context.unknown_count_sentences:
-        ruled = [c for c in figures if c.sentence not in context.unknown_count_sentences
-                 and any(cue[2] == "breach_context" for cue in c.cues)]
-    rule = choose_count(ruled, min_score=MIN_COUNT_SCORE)
-    options = count_options(doc, ruled, context)
-    return options, count_option_features(options, min_score=MIN_COUNT_SCORE,
-                                          rule_choice=rule.value if rule is not None else None)
+    candidates, rule = _ruled_figures(_group(doc, settings.records_key), context)
+    return _count_option_features(doc, candidates, rule.value if rule is not None else None, context)
 
 
 @lru_cache(maxsize=8)
