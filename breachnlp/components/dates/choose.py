@@ -22,8 +22,8 @@ from datetime import date
 from typing import Mapping, Sequence
 
 from ...scoring import LinearScorer
+from ...taxonomy import DATE_ROLES
 
-DATE_ROLES = ("occurred", "discovered", "disclosed")
 CUE_KINDS = ("occurred", "discovered", "disclosed", "weak_disclosed", "not_breach")
 # A cue after the date counts as this many characters further than one before it.
 AFTER_TOLL = 10.0
@@ -38,7 +38,7 @@ RELATIVE_KINDS = frozenset({
     "early_this_year", "month_last_year", "month_last"})
 
 DATE_CHOICE_FEATURES: tuple[str, ...] = (
-    "rule_role", "rule_other_role", "rule_not_breach", "rule_no_cue", "letter_date",
+    "rule_role", "rule_other_role", "rule_no_cue", "letter_date",
     *(f"close_{kind}" for kind in CUE_KINDS),
     "weak", "since", "also_discovered", "day", "month", "year", "range", "relative", "season",
     "headline", "position", "sentence", "context", "victim_sentence", "other_incident", "furniture",
@@ -168,7 +168,6 @@ def option_features(option: DateOption, role: str, document: DateOptions) -> dic
     f: dict[str, float] = {}
     f["rule_role"] = float(option.role == role)
     f["rule_other_role"] = float(option.role in DATE_ROLES and option.role != role)
-    f["rule_not_breach"] = float(option.role is None and option.cue == "not_breach")
     f["rule_no_cue"] = float(option.role is None and option.cue is None)
     f["letter_date"] = float(option.cue == "letter_date")
     for kind in CUE_KINDS:
