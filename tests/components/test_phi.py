@@ -186,3 +186,22 @@ def test_phi_processing_compliance_and_services_are_no_treatment(annotate, lang,
 ])
 def test_phi_remediation_and_security_measures_are_no_leaked_credentials(annotate, lang, text, expected):
     assert annotate(lang, text)._.breach.phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # messages, mailboxes and the channel of a notice are no exposed email addresses
+    ("fr", "Les pirates sont entrés par un courriel piégé et ont copié les noms des patients du centre Vernaise.",
+     {"name": "affirmed"}),
+    ("fr", "Les pirates ont emporté des milliers de courriels et de contrats internes de la société Quelmar, "
+           "ainsi que les noms de ses clients.", {"name": "affirmed"}),
+    ("en", "Hackers copied internal emails and the names of patients of Quelmar Dental.", {"name": "affirmed"}),
+    ("en", "The names of Vernay Eye Clinic patients were stolen; the clinic will reach them by email or letter.",
+     {"name": "affirmed"}),
+    # email addresses still are
+    ("fr", "Les noms et les adresses électroniques des patients du centre Vernaise ont été copiés.",
+     {"name": "affirmed", "email": "affirmed"}),
+    ("en", "The names and email addresses of Quelmar Dental patients were copied.",
+     {"name": "affirmed", "email": "affirmed"}),
+])
+def test_phi_messages_and_mailboxes_are_no_email_addresses(annotate, lang, text, expected):
+    assert annotate(lang, text)._.breach.phi == expected
