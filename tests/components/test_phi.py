@@ -152,7 +152,9 @@ def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text,
     assert "financial" not in phi
 
 
-@pytest.mark.parametrize("lang,text,expected", [
+# Words about what the organization does or uses, not about what leaked: each list pairs them with
+# sentences where the same category is exposed, so the cases fail both ways.
+PROCESSING_AND_SERVICES = [
     # the data-protection sense of "traitement" (processing) is no medical treatment
     ("fr", "Selon l'autorité, le responsable du traitement a laissé fuiter les noms et les adresses "
            "de 3 200 adhérents de la mutuelle Vernaise.", {"name": "affirmed", "address": "affirmed"}),
@@ -167,12 +169,8 @@ def test_phi_regional_identifiers_and_clinical_paraphrases(annotate, lang, text,
     ("en", "The attack on the surgery chain Quelmar Health exposed patient names.", {"name": "affirmed"}),
     ("en", "Hackers took patient names and details of the treatments they received at Vernay Eye Clinic.",
      {"name": "affirmed", "treatment": "affirmed"}),
-])
-def test_phi_processing_compliance_and_services_are_no_treatment(annotate, lang, text, expected):
-    assert annotate(lang, text)._.breach.phi == expected
-
-
-@pytest.mark.parametrize("lang,text,expected", [
+]
+REMEDIATION_AND_MEASURES = [
     # a reset, a password rule or an authentication measure is what the organization did, not what leaked
     ("fr", "Les pirates ont copié les noms des patients du cabinet Vernaise, qui a depuis réinitialisé les mots de "
            "passe et mis en place une authentification renforcée.", {"name": "affirmed"}),
@@ -183,12 +181,8 @@ def test_phi_processing_compliance_and_services_are_no_treatment(annotate, lang,
      {"name": "affirmed", "credentials": "affirmed"}),
     ("en", "The attackers posted the names and passwords of Quelmar Dental patients.",
      {"name": "affirmed", "credentials": "affirmed"}),
-])
-def test_phi_remediation_and_security_measures_are_no_leaked_credentials(annotate, lang, text, expected):
-    assert annotate(lang, text)._.breach.phi == expected
-
-
-@pytest.mark.parametrize("lang,text,expected", [
+]
+MESSAGES_AND_MAILBOXES = [
     # messages, mailboxes and the channel of a notice are no exposed email addresses
     ("fr", "Les pirates sont entrés par un courriel piégé et ont copié les noms des patients du centre Vernaise.",
      {"name": "affirmed"}),
@@ -202,6 +196,10 @@ def test_phi_remediation_and_security_measures_are_no_leaked_credentials(annotat
      {"name": "affirmed", "email": "affirmed"}),
     ("en", "The names and email addresses of Quelmar Dental patients were copied.",
      {"name": "affirmed", "email": "affirmed"}),
-])
-def test_phi_messages_and_mailboxes_are_no_email_addresses(annotate, lang, text, expected):
+]
+
+
+@pytest.mark.parametrize("lang,text,expected",
+                         PROCESSING_AND_SERVICES + REMEDIATION_AND_MEASURES + MESSAGES_AND_MAILBOXES)
+def test_phi_what_the_organization_does_or_uses_is_no_exposed_data(annotate, lang, text, expected):
     assert annotate(lang, text)._.breach.phi == expected
