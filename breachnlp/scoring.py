@@ -31,6 +31,13 @@ class LinearScorer:
             raise ResourceError(f"weights for unknown features {unknown}; known: {sorted(known)}")
         return cls(float(data.get("bias", 0.0)), tuple((name, float(w)) for name, w in weights.items() if w))
 
+    @classmethod
+    def from_choice(cls, data: Mapping[str, Any], features: Iterable[str]) -> "LinearScorer":
+        """The scorer of one option of a fitted choice, from ``{"none": x, "weights": {...}}``
+        (``weights.yml`` ``date_choice`` / ``count_choice``): the option's weighted sum minus the
+        score of "none", so an option beats "none" when it scores above 0."""
+        return cls.from_data({"bias": -float(data.get("none", 0.0)), "weights": data.get("weights")}, features)
+
     def score(self, features: Mapping[str, float]) -> float:
         return self.bias + sum(w * float(features.get(name, 0.0)) for name, w in self.weights)
 

@@ -39,15 +39,15 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from breachnlp import chunking  # noqa: E402
 from breachnlp.components.assemble import linking  # noqa: E402
 from breachnlp.components.dates.choose import DATE_CHOICE_FEATURES, DATE_ROLES, DateOption, choose_date  # noqa: E402
-from breachnlp.scoring import LinearScorer  # noqa: E402
 from breachnlp.components.org import NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN  # noqa: E402
 from breachnlp.components.records.choose import (COUNT_CHOICE_FEATURES, CountChoice,  # noqa: E402
                                                  choose_count_fitted)
 from breachnlp.confidence import CONFIDENCE_FEATURES, date_features, organization_features, records_features  # noqa: E402
 from breachnlp.corpus import read_jsonl  # noqa: E402
-from breachnlp.evaluate import date_matches, names_match  # noqa: E402
+from breachnlp.evaluate import Counts, date_matches, names_match, single  # noqa: E402
 from breachnlp.pipeline import cached_pipeline  # noqa: E402
-from breachnlp.schema import BreachRecord  # noqa: E402
+from breachnlp.schema import BreachDates, BreachRecord  # noqa: E402
+from breachnlp.scoring import LinearScorer  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 C = 0.1  # inverse L2 strength: the corpus is small, keep the weights modest
@@ -270,7 +270,7 @@ def field_right(field: str, d: dict[str, Any], victim_scores: list[float],
 
 
 def _primary(dates: dict[str, str | None]) -> str | None:
-    return dates.get("occurred") or dates.get("disclosed") or dates.get("discovered")
+    return BreachDates.from_dict(dates).primary
 
 
 def nearest_cue_dates(doc: Any) -> dict[str, str | None]:
@@ -325,10 +325,16 @@ def _date_groups(docs: list[dict[str, Any]], role: str) -> list[tuple[np.ndarray
     return groups
 
 
-def _pick(X: np.ndarray, w: np.ndarray, options: list[DateOption], role: str, stated: bool | None) -> tuple[str | None, float, float]:
+def choice_weights(w: np.ndarray, names: tuple[str, ...], digits: int | None = None) -> dict[str, Any]:
+    """Fitted conditional-logit weights (the last one: the score of "none") as ``weights.yml`` holds them."""
+    keep = (lambda x: round(float(x), digits)) if digits is not None else float
+    return {"none": keep(w[-1]), "weights": {n: keep(x) for n, x in zip(names, w[:-1])}}
+
+
+def _pick(features: list[dict[str, float]], w: np.ndarray, options: list[DateOption], role: str,
+          stated: bool) -> tuple[str | None, float, float]:
     """(value, softmax share, sentence context) of the option the weights choose, as choose_date does."""
-    scorer = LinearScorer(-float(w[-1]), tuple(zip(DATE_CHOICE_FEATURES, (float(x) for x in w[:-1]))))
-    features = [dict(zip(DATE_CHOICE_FEATURES, row)) for row in X]
+    scorer = LinearScorer.from_choice(choice_weights(w, DATE_CHOICE_FEATURES), DATE_CHOICE_FEATURES)
     pick = choose_date(features, options, scorer, role, stated=stated)
     if pick.option is None:
         return None, pick.probability, 0.0
@@ -346,14 +352,13 @@ def fit_date_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[di
         for train, test in GroupKFold(FOLDS).split(index, index, index):
             w = fit_conditional_logit([groups[i] for i in train], DATE_L2)
             for i in test:
-                value, share, context = _pick(matrix(docs[i]["date_features"][role], DATE_CHOICE_FEATURES), w, docs[i]["date_options"], role,
+                value, share, context = _pick(docs[i]["date_features"][role], w, docs[i]["date_options"], role,
                                               docs[i]["nearest_cue_dates"][role] is not None)
                 oof[i]["dates"][role], oof[i]["shares"][role] = value, share
                 if value is not None:
                     oof[i]["weights"][role] = context
         w = fit_conditional_logit(groups, DATE_L2)
-        weights[role] = {"none": round(float(w[-1]), 4),
-                         "weights": {n: round(float(x), 4) for n, x in zip(DATE_CHOICE_FEATURES, w[:-1])}}
+        weights[role] = choice_weights(w, DATE_CHOICE_FEATURES, 4)
     for d, o in zip(docs, oof):
         dates = o["dates"]
         primary_role = next((r for r in ("occurred", "disclosed", "discovered") if dates.get(r)), None)
@@ -382,7 +387,7 @@ def fit_count_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[d
     index = np.arange(len(docs))
 
     def pick(i: int, w: np.ndarray) -> CountChoice:
-        scorer = LinearScorer(-float(w[-1]), tuple(zip(COUNT_CHOICE_FEATURES, (float(x) for x in w[:-1]))))
+        scorer = LinearScorer.from_choice(choice_weights(w, COUNT_CHOICE_FEATURES), COUNT_CHOICE_FEATURES)
         return choose_count_fitted(docs[i]["count_options"], docs[i]["count_features"], scorer,
                                    min_score=linking.MIN_COUNT_SCORE, stated=docs[i]["rule_count"] is not None and len(docs[i]["count_options"]) == 1)
 
@@ -403,54 +408,39 @@ def fit_count_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[d
                                                    == docs[i]["rule_count"])}
     w = fit_conditional_logit(groups, COUNT_L2, COUNT_CHOICE_FEATURES)
     weights = {"source": f"make train: conditional logit (L2={COUNT_L2}) on {len(docs)} corpus documents",
-               "none": round(float(w[-1]), 4),
-               "weights": {n: round(float(x), 4) for n, x in zip(COUNT_CHOICE_FEATURES, w[:-1])}}
+               **choice_weights(w, COUNT_CHOICE_FEATURES, 4)}
     return weights, oof
+
+
+def _by_part(docs: list[dict[str, Any]], predicted: list[Any],
+             counts_of: Any) -> dict[str, dict[str, float | None]]:
+    """F1 per key of ``counts_of(gold breach, prediction) -> {key: Counts}``, summed over the corpus
+    articles of the first turn and over the first-sight ones apart (None: nothing to score)."""
+    out: dict[str, dict[str, float | None]] = {}
+    for part in ("corpus (first turn)", "first-sight"):
+        totals: dict[str, Counts] = defaultdict(Counts)
+        for d, p in zip(docs, predicted):
+            if bool(d["gold"].get("batch")) == (part == "first-sight"):
+                for key, counts in counts_of(d["gold"]["breach"], p).items():
+                    totals[key].add(counts)
+        out[part] = {k: round(c.f, 3) if c.tp + c.fp + c.fn else None for k, c in totals.items()}
+    return out
 
 
 def counts_f1(docs: list[dict[str, Any]], predicted: list[int | None]) -> dict[str, Any]:
     """Records F1 of ``predicted`` values against gold, corpus origin and first-sight apart."""
-    out: dict[str, Any] = {}
-    for part in ("corpus (first turn)", "first-sight"):
-        tp = fp = fn = 0
-        for d, p in zip(docs, predicted):
-            if bool(d["gold"].get("batch")) != (part == "first-sight"):
-                continue
-            g = (d["gold"]["breach"].get("records") or {}).get("value")
-            if g is not None and p is not None:
-                tp, fp, fn = (tp + 1, fp, fn) if g == p else (tp, fp + 1, fn + 1)
-            elif g is not None:
-                fn += 1
-            elif p is not None:
-                fp += 1
-        out[part] = round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None
-    return out
+    by_part = _by_part(docs, predicted, lambda gold, p: {"records": single(
+        (gold.get("records") or {}).get("value"), p, lambda g, q: g == q)})
+    return {part: f1.get("records") for part, f1 in by_part.items()}
 
 
 def dates_f1(docs: list[dict[str, Any]], predicted: list[dict[str, str | None]]) -> dict[str, Any]:
     """Primary-date and per-role F1 of ``predicted`` against gold, corpus origin and first-sight apart."""
-    out: dict[str, Any] = {}
-    for part in ("corpus (first turn)", "first-sight"):
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-        for d, p in zip(docs, predicted):
-            if bool(d["gold"].get("batch")) != (part == "first-sight"):
-                continue
-            g = d["gold"]["breach"].get("date") or {}
-            for key, gv, pv in [("primary", _primary(g), _primary(p))] + [(r, g.get(r), p.get(r)) for r in DATE_ROLES]:
-                c = counts[key]
-                if gv and pv:
-                    if date_matches(gv, pv):
-                        c[0] += 1
-                    else:
-                        c[1] += 1
-                        c[2] += 1
-                elif gv:
-                    c[2] += 1
-                elif pv:
-                    c[1] += 1
-        out[part] = {k: round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None
-                     for k, (tp, fp, fn) in counts.items()}
-    return out
+    def counts_of(gold: dict[str, Any], p: dict[str, str | None]) -> dict[str, Counts]:
+        g = gold.get("date") or {}
+        return {"primary": single(_primary(g), _primary(p), date_matches),
+                **{role: single(g.get(role), p.get(role), date_matches) for role in DATE_ROLES}}
+    return _by_part(docs, predicted, counts_of)
 
 
 def reliability(probs: np.ndarray, right: np.ndarray) -> dict[str, Any]:

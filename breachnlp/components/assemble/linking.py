@@ -390,9 +390,7 @@ def _date_scorers(lang: str, resources: str = "default") -> dict[str, LinearScor
     data = read_resource(lang, "weights", resources).get("date_choice") or {}
     if not all(role in data for role in DATE_ROLES):
         return {}
-    return {role: LinearScorer.from_data({"bias": -float(data[role].get("none", 0.0)),
-                                          "weights": data[role].get("weights")}, DATE_CHOICE_FEATURES)
-            for role in DATE_ROLES}
+    return {role: LinearScorer.from_choice(data[role], DATE_CHOICE_FEATURES) for role in DATE_ROLES}
 
 
 def count_options(doc: Doc, candidates: list[CountCandidate], context: _Context) -> list[CountOption]:
@@ -443,8 +441,7 @@ def _count_scorer(lang: str, resources: str = "default") -> LinearScorer | None:
     data = read_resource(lang, "weights", resources).get("count_choice")
     if not data:
         return None
-    return LinearScorer.from_data({"bias": -float(data.get("none", 0.0)), "weights": data.get("weights")},
-                                  COUNT_CHOICE_FEATURES)
+    return LinearScorer.from_choice(data, COUNT_CHOICE_FEATURES)
 
 
 def _weak(span: Span) -> bool:
