@@ -62,7 +62,7 @@ NESTED_KEYS: dict[tuple[str, str], frozenset[str]] = {
     ("records", "qualifiers_after"): frozenset({"approx", "at_least", "at_most"}),
     ("records", "units"): frozenset({"people", "records", "appointments", "accounts", "files"}),
     ("dates", "roles"): frozenset({"occurred", "discovered", "disclosed"}),
-    ("orgs", "gazetteer"): frozenset({"regulator", "media", "attacker", "vendor", "law_firm"}),
+    ("orgs", "gazetteer"): frozenset({"regulator", "authority", "media", "attacker", "vendor", "law_firm"}),
     ("orgs", "victim_cues"): frozenset({"before", "after"}),
     ("orgs", "parent_cues"): frozenset({"before", "after"}),
     ("syntax", "settings"): frozenset(SETTINGS),

@@ -190,3 +190,50 @@ def test_a_person_the_body_names_is_no_victim_even_in_the_headline(nlps, lang, t
     result = breachnlp.extract(text, title=title, lang=lang, published="2024-05-02")
     assert result.organization == victim
     assert person not in [o.name for o in result.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a ministry is a public authority: the victim when the breach is its own, named in full
+    ("fr", "Des pirates ont dérobé les fichiers du ministère de la Culture, qui a confirmé lundi la fuite des données "
+           "de 12 000 agents. Le ministère de la Culture a porté plainte.", "ministère de la Culture"),
+    ("en", "Hackers stole files from the Ministry of Transport, which confirmed on Monday that data on 12,000 drivers "
+           "leaked. The Ministry of Transport has informed the police.", "Ministry of Transport"),
+])
+def test_org_a_breached_ministry_is_the_victim(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2024-05-04")
+    assert record.organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim,authority", [
+    # named besides the breached organization, an authority is reported as a regulator
+    ("fr", "La clinique Vauban a subi une cyberattaque ; les données de 3 000 patients ont fuité, a indiqué la "
+           "clinique Vauban. Le ministère de la Santé suit le dossier.", "clinique Vauban", "ministère de la Santé"),
+    ("en", "Harlow Dental Group said hackers stole the records of 3,000 patients. Harlow Dental Group has notified "
+           "the Department of Health.", "Harlow Dental Group", "Department of Health"),
+])
+def test_org_an_authority_beside_the_victim_is_a_regulator(lang, text, victim, authority):
+    record = breachnlp.extract(text, lang=lang, published="2024-05-04")
+    assert record.organization == victim
+    assert (authority, "regulator") in [(o.name, o.role) for o in record.organizations]
+
+
+def test_org_a_ministry_and_a_firm_sharing_a_generic_word_are_two():
+    # "ministère de la Santé" without its head is no "Santé" a company's name ends with
+    text = ("Le logiciel de Norvalis Santé a laissé fuiter les données de 5 000 patients, a reconnu Norvalis Santé. "
+            "Le ministère de la Santé a demandé un audit.")
+    record = breachnlp.extract(text, lang="fr", published="2024-05-04")
+    assert record.organization == "Norvalis Santé"
+    assert "ministère de la Santé" in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # an establishment keeps its head before a bare proper name; "MOH" is the acronym of every word
+    ("fr", "L'hôpital Lariboisière a été visé par un rançongiciel. Lariboisière a déprogrammé des opérations.",
+     "hôpital Lariboisière"),
+    ("en", "The Ministry of Housing (MOH) said hackers took data on 2,000 tenants. MOH apologized on Friday.",
+     "Ministry of Housing"),
+])
+def test_org_establishment_heads_and_acronyms_of_every_word(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2024-05-04")
+    assert record.organization == victim
+    assert victim in [o.name for o in record.organizations]

@@ -23,7 +23,7 @@ from ...text import cue_regex, fold, split_sentences
 from ..base import doc_text
 from ..dates.choose import WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date, option_features
 from ..phi import PhiMention, document_status
-from ..org import NEVER_VICTIM, VICTIM_MARGIN
+from ..org import AUTHORITY, NEVER_VICTIM, VICTIM_MARGIN
 from ..records import RECORD_UNITS, CountCandidate, candidate_from_span, choose_count, counts_people_or_records
 from ..records.choose import COUNT_CHOICE_FEATURES, CountOption, choose_count_fitted, count_option_features
 
@@ -202,7 +202,8 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
         if span._.org_role == "other" and name not in other_breaches and (
                 span._.org_score >= VICTIM_MARGIN or any(c[2] == "other_incident_victim" for c in span._.breach_cues or ())):
             other_breaches.append(name)
-        roles.setdefault(name, span._.org_role or "other")
+        role = span._.org_role or "other"
+        roles.setdefault(name, "regulator" if role == AUTHORITY else role)  # the spec's roles
     organizations = tuple(OrganizationRole(name, "other_victim" if name in other_breaches else role)
                           for name, role in roles.items())
 

@@ -24,8 +24,8 @@ the names, :mod:`.clusters` groups them, :mod:`.roles` gives each group its role
 from .clusters import Cluster
 from .component import LABEL, OrgTagger, make_org_tagger
 from .mentions import Headline, Mention
-from .roles import NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN
+from .roles import AUTHORITY, NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN
 from .rules import OrgRules, org_rules
 
-__all__ = ["LABEL", "NEVER_VICTIM", "VICTIM_FEATURES", "VICTIM_MARGIN", "Cluster", "Headline", "Mention", "OrgRules",
+__all__ = ["AUTHORITY", "LABEL", "NEVER_VICTIM", "VICTIM_FEATURES", "VICTIM_MARGIN", "Cluster", "Headline", "Mention", "OrgRules",
            "OrgTagger", "make_org_tagger", "org_rules"]

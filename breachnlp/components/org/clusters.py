@@ -19,6 +19,7 @@ class Cluster:
     score: float = 0.0
     owns: "Cluster | None" = None  # the subsidiary this cluster is the parent of
     connectors: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # left out of names
+    name_heads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # kept in names
     features: dict[str, float] = field(default_factory=lambda: dict.fromkeys(VICTIM_FEATURES, 0.0))
 
     @property
@@ -30,7 +31,8 @@ class Cluster:
         # "la mutuelle MuTeo" and "MuTeo": a lower-case common noun in apposition is no part of
         # the name ("clinique des Lilas", where the noun is joined by "des", keeps it)
         named = [f for f in forms if not any(f != g and f.endswith(" " + g) and f[:1].islower()
-                                             and _common_noun_before(f[:-len(g)], self.connectors) for g in forms)]
+                                             and _common_noun_before(f[:-len(g)], self.connectors)
+                                             and fold(f[:-len(g)]).strip() not in self.name_heads for g in forms)]
         return max(named or forms, key=lambda f: (len(f.split()), forms[f], len(f)))
 
     @property
@@ -51,7 +53,10 @@ class ClusterRules:
         """A name without leading descriptors, connectors and legal suffixes, for clustering:
         "centre hospitalier d'Armentières" and "hôpital d'Armentières" both give "armentieres"."""
         words = key_words(name)
-        while len(words) > 1 and (words[0] in self.leading_words or words[0] in self.connectors):
+        # a head is left out ("centre hospitalier d'Armentières" → "armentieres") unless all that
+        # remains is a generic word: "ministère de la Santé" is no "Cegedim Santé"
+        while len(words) > 1 and (words[0] in self.leading_words or words[0] in self.connectors) and \
+                any(w not in self.org_words and w not in self.connectors for w in words[1:]):
             words.pop(0)
         while len(words) > 1 and words[-1] in self.legal_suffixes:
             words.pop()
@@ -77,7 +82,7 @@ class ClusterRules:
                 if previous:
                     target = max(previous, key=lambda c: c.mentions[-1].end)
             if target is None:
-                target = Cluster([mention], connectors=self.connectors)
+                target = Cluster([mention], connectors=self.connectors, name_heads=self.name_heads)
                 clusters.append(target)
                 forms[id(target)] = (set(), [])
             else:
@@ -124,7 +129,8 @@ def _acronym(long: str, short: str, connectors: frozenset[str]) -> bool:
         return False
     capitals = "".join(fold(w[0]).upper() for w in words if w[:1].isupper())
     significant = "".join(fold(w[0]).upper() for w in words if fold(w) not in connectors)
-    return letters in (capitals, significant)
+    every = "".join(fold(w[0]).upper() for w in words)  # "MOH" / "Ministry of Health"
+    return letters in (capitals, significant, every)
 
 
 def _shares_head(a: str, b: str) -> bool:

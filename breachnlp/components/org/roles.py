@@ -12,13 +12,16 @@ if TYPE_CHECKING:
 
 _ARTICLE_REACH = 16  # characters: an article and the spaces around it, in any language
 NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
+# A public authority (a ministry, a parliament) is a candidate whose role the fitted score weighs
+# ("authority" feature); named as another organization, it is reported as a regulator.
+AUTHORITY = "authority"
 VICTIM_MARGIN = -1.0
 # What the victim score weighs, per organization cluster (counts, or 0/1 flags).
 VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
     "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
     "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
-    "org_word", "single_word",
+    "org_word", "single_word", "authority",
 )
 
 
@@ -50,8 +53,10 @@ class RoleRules:
         for cluster in clusters:
             role = None
             for m in cluster.mentions:
+                named = fold(m.text + self._name_tail(text, m.end))
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or (
-                    "regulator" if self.regulator_name.search(fold(m.text + self._name_tail(text, m.end))) else None)
+                    "regulator" if self.regulator_name.search(named) else
+                    AUTHORITY if self.authority_name.search(named) else None)
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
@@ -130,6 +135,7 @@ class RoleRules:
             f["single_word"] = float(" " not in cluster.name.strip() and not cluster.name.isupper())
             f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
             f["vendor_role"] = float(role == "vendor")
+            f["authority"] = float(role == AUTHORITY)
             cluster.role = role or "other"
         # how often a candidate is named against the most named candidate (a regulator named more
         # often does not make the victim less central)

@@ -70,6 +70,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.not_names_exact = set(data["not_names"])
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
+        self.authority_name = re.compile("|".join(f"(?:{p})" for p in data["authority_patterns"]))
         syntax = words["syntax"]
         name_connectors = syntax["name_connectors"]
         # connectors of a name and coordinators of two, as they stand alone at a run's edge
@@ -106,6 +107,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         descriptors = sorted({fold(d) for d in data["descriptors"]} | {fold(d) for d in data["name_descriptors"]},
                              key=len, reverse=True)
         self.name_descriptors = {fold(d) for d in data["name_descriptors"]}
+        self.name_heads = frozenset(fold(d) for d in data["name_heads"])
         descriptor_articles = _alternation(syntax["descriptor_articles"], after=" ")
         descriptor_connector = _alternation(syntax["descriptor_connectors"], after=r"\b")
         descriptor_connectors = _alternation(syntax["descriptor_connectors"], after=" ")
