@@ -71,6 +71,18 @@ def test_phi_could_in_the_past_follows_its_voice(annotate, lang, text, status):
     assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
 
 
+@pytest.mark.parametrize("lang,text,status", [
+    # a modal of possibility in the present hedges a list of data, as "may include" does
+    ("fr", "Une intrusion a visé le centre Varenne. Il peut s'agir de votre nom et de votre date de naissance.", "hedged"),
+    ("fr", "Une intrusion a visé le centre Varenne. Les fichiers volés peuvent notamment contenir votre nom.", "hedged"),
+    ("en", "An intrusion hit the Varenne Center. The files may include your name and date of birth.", "hedged"),
+    # a denial with "ne peut" is no modal of possibility over the data
+    ("fr", "Une intrusion a visé le centre Varenne. Le centre ne peut que confirmer le vol de votre nom.", "affirmed"),
+])
+def test_phi_a_present_modal_of_possibility_hedges(annotate, lang, text, status):
+    assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     # forum register: a "sample" or "dump" of the data is its exposure
     ("en", "someone dropped a sample of the Ormeau dump: names, phone numbers and blood tests.",
