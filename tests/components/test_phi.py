@@ -66,12 +66,6 @@ def test_phi_explain_gives_the_cue_that_decided(annotate):
     ("en", "The hacker was able to extract the names of Ormeau Clinic's patients.", "affirmed"),
     ("fr", "Les noms des patients de la clinique Ormeau ont pu être téléchargés.", "hedged"),
     ("en", "The names of Ormeau Clinic's patients may have been downloaded.", "hedged"),
-])
-def test_phi_could_in_the_past_follows_its_voice(annotate, lang, text, status):
-    assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
-
-
-@pytest.mark.parametrize("lang,text,status", [
     # a modal of possibility in the present hedges a list of data, as "may include" does
     ("fr", "Une intrusion a visé le centre Varenne. Il peut s'agir de votre nom et de votre date de naissance.", "hedged"),
     ("fr", "Une intrusion a visé le centre Varenne. Les fichiers volés peuvent notamment contenir votre nom.", "hedged"),
@@ -79,7 +73,7 @@ def test_phi_could_in_the_past_follows_its_voice(annotate, lang, text, status):
     # a denial with "ne peut" is no modal of possibility over the data
     ("fr", "Une intrusion a visé le centre Varenne. Le centre ne peut que confirmer le vol de votre nom.", "affirmed"),
 ])
-def test_phi_a_present_modal_of_possibility_hedges(annotate, lang, text, status):
+def test_phi_modals_hedge_by_their_voice_and_mood(annotate, lang, text, status):
     assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
 
 
