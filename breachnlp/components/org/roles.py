@@ -53,10 +53,8 @@ class RoleRules:
         for cluster in clusters:
             role = None
             for m in cluster.mentions:
-                named = fold(m.text + self._name_tail(text, m.end))
-                gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or (
-                    "regulator" if self.regulator_name.search(named) else
-                    AUTHORITY if self.authority_name.search(named) else None)
+                gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or \
+                    self._role_by_shape(fold(m.text + self._name_tail(text, m.end)))
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
@@ -175,6 +173,13 @@ class RoleRules:
             if cluster is not victim and cluster.owns is victim:
                 cluster.role = "parent"
         return victim
+
+    def _role_by_shape(self, name: str) -> str | None:
+        """The role the shape of a folded name gives ("... commissioner" a regulator, "ministry
+        of ..." an authority), for names the gazetteer does not hold."""
+        if self.regulator_name.search(name):
+            return "regulator"
+        return AUTHORITY if self.authority_name.search(name) else None
 
     def _name_tail(self, text: str, end: int) -> str:
         """The words that may go on with a name cut short ("Commission d'accès" + " à l'information",
