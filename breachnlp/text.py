@@ -47,6 +47,14 @@ def fold(text: str) -> str:
     return "".join(c if ord(c) < 0x250 else _fold_char(c) for c in folded)
 
 
+def lower(text: str) -> str:
+    """Lower-case copy of ``text`` that keeps its accents and its length ("İ" stays one character)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def fold_term(term: str) -> str:
     """Fold a lexicon entry the way :func:`fold` folds the text."""
     return fold(term)

@@ -72,8 +72,40 @@ def test_phi_explain_gives_the_cue_that_decided(annotate):
     ("en", "An intrusion hit the Varenne Center. The files may include your name and date of birth.", "hedged"),
     # a denial with "ne peut" is no modal of possibility over the data
     ("fr", "Une intrusion a visé le centre Varenne. Le centre ne peut que confirmer le vol de votre nom.", "affirmed"),
+    # the conditional of any verb hedges (French), as "would" + a verb of holding does (English)
+    ("fr", "D'après un consultant, l'archive du centre Varenne renfermerait le nom des résidents.", "hedged"),
+    ("fr", "Dans les tableurs du centre Varenne figureraient le nom et l'adresse des résidents.", "hedged"),
+    ("en", "A consultant said the Varenne Center archive would hold each resident's name.", "hedged"),
+    # ... not the imperfect of a verb in -érer, nor the month of May
+    ("fr", "Le pirate opérait depuis l'étranger ; il a dérobé le nom des résidents du centre Varenne.", "affirmed"),
+    ("en", "The names of Varenne Center residents were copied by the intruder in May.", "affirmed"),
+    ("en", "The names of Varenne Center residents were copied by the intruder in early May, the center said.",
+     "affirmed"),
 ])
 def test_phi_modals_hedge_by_their_voice_and_mood(annotate, lang, text, status):
+    assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
+
+
+@pytest.mark.parametrize("lang,text,status", [
+    # the doubt in one sentence, the inventory in another: what the systems held is possibly exposed
+    ("en", "Lindqvist Dental cannot determine whether the intruder opened any file. The server held patient "
+           "names and home addresses.", "hedged"),
+    ("fr", "La mutuelle Orvalle ne sait pas si les fichiers ont été consultés. Le serveur attaqué abritait les "
+           "noms et adresses de ses adhérents.", "hedged"),
+    ("fr", "La mutuelle Orvalle n'a trouvé aucune trace que des documents aient été copiés. Les noms et adresses "
+           "des adhérents y étaient stockés.", "hedged"),
+    # a sentence that names data as taken settles the doubt
+    ("en", "The intruder copied patient names. Lindqvist Dental cannot determine whether anyone opened the other "
+           "folders, which held home addresses.", "affirmed"),
+    ("fr", "Les noms des adhérents ont été dérobés. La mutuelle Orvalle ne sait pas si les autres dossiers ont "
+           "été ouverts.", "affirmed"),
+    # a doubt about others than the one who saw it, or about which people, is no doubt about the access
+    ("en", "Lindqvist Dental found no evidence that anyone other than the auditor accessed the server. The server "
+           "held patient names.", "affirmed"),
+    ("en", "Lindqvist Dental could not determine which patients were in the mailbox. The mailbox held patient "
+           "names.", "affirmed"),
+])
+def test_phi_doubt_about_the_access_hedges_the_inventory(annotate, lang, text, status):
     assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
 
 

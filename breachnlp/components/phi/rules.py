@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from ...resources import language_data, read_resource
 from ...taxonomy import PHI_CATEGORIES
-from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, split_sentences
+from ...text import Segment, cue_regex, fold, interval_index, lower, phrase_regex, split_sentences
 from .status import StatusRules, _first
 
 
@@ -61,6 +61,8 @@ class PhiRules(StatusRules):
             rf"(?<![\w'-])(?P<a>{word}),? (?:{joint}) (?P<b>{word}) (?P<head>{word})(?![\w'-])")
         self.exposure = cue_regex(cues["exposure"])
         self.advice = cue_regex(cues["advice"])
+        self.uncertain_access = cue_regex(cues["uncertain_access"])
+        self.theft = cue_regex(cues["theft"])
         numbers = read_resource(lang, "numbers", resources)
         amounts = sorted({fold(w) for w in (*numbers["hundred"], *numbers["scales"], *numbers["amount_nouns"])},
                          key=len, reverse=True)
@@ -125,15 +127,40 @@ class PhiRules(StatusRules):
                 # "Not affected:" / "Informations possiblement concernées :" heading a bullet list
                 heading = self._heading_status(masked, plain, sentence) if inherited_exposure and not terms else None
             previous_context = context
+            lowered = lower(text[sentence.start:sentence.end]) if terms else ""
             for m, category in terms:
-                status, cues = self._status(masked, plain, sentence, m.start(), m.end())
+                status, cues = self._status(masked, plain, sentence, m.start(), m.end(), lowered)
                 if bullet and heading is not None and status == "affirmed":
                     status, cues = heading[0], [heading[1]]
                 mention_context = context
                 if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):
                     mention_context = "advice"
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
-        return found
+        return self._document_doubt(folded, sentences, found)
+
+    def _document_doubt(self, folded: str, sentences: list[Segment], found: list[PhiMention]) -> list[PhiMention]:
+        """Letters and careful reports put the doubt in one sentence ("We cannot say whether anyone
+        opened the files.") and the inventory in another ("The server held names and SSNs."). When
+        the text doubts that the data was seen or taken and no sentence affirms a theft, what is
+        stated as held or involved is possibly exposed: hedged."""
+        denials = {m.sentence for m in found if m.status == "negated"}
+        doubt = None
+        for index, sentence in enumerate(sentences):
+            if index in denials:
+                continue  # "no evidence of any access to your medical records": a denial of those data
+            doubt = self.uncertain_access.search(folded, sentence.start, sentence.end)
+            if doubt:
+                break
+        if doubt is None:
+            return found
+        # a sentence whose clause affirms data with a verb of taking or exposing settles the matter
+        for m in found:
+            if m.status == "affirmed" and m.context == "exposure":
+                sentence = sentences[m.sentence]
+                if self.theft.search(folded, sentence.start, sentence.end):
+                    return found
+        cue = ((doubt.start(), doubt.end(), "document_doubt"),)
+        return [replace(m, status="hedged", cues=cue) if m.status == "affirmed" else m for m in found]
 
     def _elided(self, folded: str, sentence: Segment, terms: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
         """Categories whose head noun is shared with a coordinated one and left out: "postal and email

@@ -47,6 +47,8 @@ class StatusRules:
         self.pseudo = cue_regex(cues["pseudo_negation"])
         self.hedge = cue_regex(cues["hedge"])
         self.hedge_forward = cue_regex(cues["hedge_forward"])
+        # the verb form (French conditional), matched on the lower-cased text that keeps its accents
+        self.hedge_inflection = cue_regex(cues["hedge_inflection"])
         self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
         # a clause ends at a semicolon, a colon, a bracket, or a comma before a conjunction ("…, but")
         self.clause_punct = re.compile(r"[;:\[\]]|,\s+(?=" + words.alternation("syntax", "clause_conjunctions") + r"\b)")
@@ -87,8 +89,11 @@ class StatusRules:
         j = bisect_left(starts, end)
         return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(masked))
 
-    def _status(self, masked: str, plain: str, sentence: Segment, start: int,
-                end: int) -> tuple[str, list[tuple[int, int, str]]]:
+    def _status(self, masked: str, plain: str, sentence: Segment, start: int, end: int,
+                lowered: str = "") -> tuple[str, list[tuple[int, int, str]]]:
+        """Status of the mention ``start:end`` in its clause. ``masked``, ``plain``: the sentence
+        folded, with and without pseudo-cues blanked; ``lowered``: the sentence in lower case with
+        its accents (for verb endings)."""
         rel_start, rel_end = start - sentence.start, end - sentence.start
         left, right = self._clause(masked, rel_start, rel_end)
         cues: list[tuple[int, int, str]] = []
@@ -98,7 +103,10 @@ class StatusRules:
             cues.append((sentence.start + m.start(), sentence.start + m.end(), "following_negation"))
         if cues:
             return "negated", cues[-1:]
-        for m in _window(self.hedge, plain, left, right):
+        hedges = _window(self.hedge, plain, left, right)
+        if lowered:
+            hedges = sorted(hedges + _window(self.hedge_inflection, lowered, left, right), key=lambda m: m.start())
+        for m in hedges:
             if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
                     self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
                 continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
