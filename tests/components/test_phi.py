@@ -236,8 +236,29 @@ MESSAGES_AND_MAILBOXES = [
      {"name": "affirmed", "email": "affirmed"}),
 ]
 
+SYSTEMS_BUSINESSES_AND_NAMES = [
+    # a data word that modifies a vendor, a business or a place names no data
+    ("en", "Orlen Labs, a medication wholesaler's software vendor, said the names of its clients' customers were "
+           "stolen.", {"name": "affirmed"}),
+    ("en", "Hackers who hit an EHR vendor stole the names of Tavish Clinic patients.", {"name": "affirmed"}),
+    ("fr", "Un distributeur de médicaments, Orlenpharm, a confirmé le vol des noms de ses clients.", {"name": "affirmed"}),
+    ("fr", "Les pirates ont dérobé les noms des personnes passées par le centre de vaccination de Tavèze.",
+     {"name": "affirmed"}),
+    # a capitalised word of care after a capitalised word is a business name in running text
+    ("en", "Patients of Brightwell Physical Therapy were told that hackers took their names.", {"name": "affirmed"}),
+    # ... not an identifier after the word that opens the sentence, nor a headline in title case
+    ("en", "Your Social Security number was copied by the intruder.", {"national_id": "affirmed"}),
+    ("en", "Tavish Clinic Says Hackers Stole Patient Names And Treatment Details",
+     {"name": "affirmed", "treatment": "affirmed"}),
+    # the same words as data
+    ("en", "The hackers stole patient names and the medications each customer of Orlen Labs bought.",
+     {"name": "affirmed", "medication": "affirmed"}),
+    ("fr", "Les pirates ont dérobé les noms et les dates de vaccination des patients de Tavèze.",
+     {"name": "affirmed", "treatment": "affirmed"}),
+]
 
-@pytest.mark.parametrize("lang,text,expected",
-                         PROCESSING_AND_SERVICES + REMEDIATION_AND_MEASURES + MESSAGES_AND_MAILBOXES)
+
+@pytest.mark.parametrize("lang,text,expected", PROCESSING_AND_SERVICES + REMEDIATION_AND_MEASURES
+                         + MESSAGES_AND_MAILBOXES + SYSTEMS_BUSINESSES_AND_NAMES)
 def test_phi_what_the_organization_does_or_uses_is_no_exposed_data(annotate, lang, text, expected):
     assert annotate(lang, text)._.breach.phi == expected

@@ -30,6 +30,10 @@ class PhiMention:
     cues: tuple[tuple[int, int, str], ...] = ()
 
 
+# Categories whose words also name a business or a service ("Alrewas Surgery", "Allied Insurance").
+CARE_CATEGORIES = frozenset({"treatment", "test_result", "medication", "insurance", "provider", "condition"})
+
+
 class PhiRules(StatusRules):
     """PHI lexicon, context cues and (from :class:`~.status.StatusRules`) assertion cues of one language."""
 
@@ -53,6 +57,12 @@ class PhiRules(StatusRules):
         self.category_patterns = {category: re.compile(phrase_regex(phi["categories"][category], plural=True))
                                   for category in PHI_CATEGORIES}
         self.exclusions = re.compile(phrase_regex(phi["exclusions"], plural=True))
+        # a term that modifies a system, a business or a place names no data ("EHR vendor", "centre de
+        # vaccination"): such a head right after the term, or before it with a link
+        heads = "|".join(re.escape(fold(w)) for w in sorted(phi["non_data_heads"], key=len, reverse=True))
+        links = "|".join(re.escape(fold(w)) for w in sorted(phi["non_data_links"], key=len, reverse=True))
+        self.head_after = re.compile(rf"[ -](?:{heads})(?![\w-])")
+        self.head_before = re.compile(rf"(?<![\w'-])(?:{heads}) (?:{links})(?: |(?<='))$")
         # two words sharing one head noun: "postal and email addresses" / "adresses postale et électronique"
         word = r"[a-z][a-z'-]*"
         self.head_first = text["head_position"] == "first"
@@ -109,7 +119,7 @@ class PhiRules(StatusRules):
                 category = self.category_of(m.group())
                 if category is None:
                     continue
-                if self._names_an_organization(text, m):
+                if self._names_an_organization(text, m, category) or self._modifies_a_non_data_head(folded, m):
                     continue
                 terms.append((m, category))
             terms += self._elided(folded, sentence, terms)
@@ -196,10 +206,26 @@ class PhiRules(StatusRules):
         left, right = self._clause(masked, start - sentence.start, end - sentence.start)
         return _first(self.advice, masked, left, right) is not None
 
+    def _modifies_a_non_data_head(self, folded: str, match: re.Match[str]) -> bool:
+        """"the electronic medical record system", "a drug distributor", "prestataires de soins"."""
+        # a noun after the term is its head only where heads come last ("adresses professionnelles": an adjective)
+        return bool((not self.head_first and self.head_after.match(folded, match.end())) or
+                    self.head_before.search(folded[max(0, match.start() - 40):match.start()]))
+
     @staticmethod
-    def _names_an_organization(text: str, match: re.Match[str]) -> bool:
-        """"la mutuelle Cévenole", "Medicare Advantage": a one-word term followed by a proper name."""
-        return " " not in match.group() and bool(re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[match.end():match.end() + 3]))
+    def _names_an_organization(text: str, match: re.Match[str], category: str) -> bool:
+        """In running text (not a headline in title case): "la mutuelle Cévenole", "Medicare
+        Advantage", a one-word term before a proper name; "Alrewas Surgery", "Brightwell Physical
+        Therapy", a capitalised word of care after a capitalised word (identifiers such as
+        "Aadhaar" are capitalised in any case)."""
+        before_name = " " not in match.group() and re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[match.end():match.end() + 3])
+        # ... after a capitalised word that does not open the sentence ("Your Social Security number")
+        after_name = category in CARE_CATEGORIES and text[match.start()].isupper() and re.search(r"[^\s.!?:;\"«(•–-]\s+[A-ZÀ-Ý][\w&'-]* $",
+                                                                 text[max(0, match.start() - 30):match.start()])
+        if not (before_name or after_name):
+            return False
+        around = re.findall(r"[^\W\d_]{4,}", text[max(0, match.start() - 80):match.end() + 80])
+        return sum(w[0].isupper() for w in around) * 2 < len(around)
 
 
 class _Span:
