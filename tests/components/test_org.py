@@ -237,3 +237,23 @@ def test_org_establishment_heads_and_acronyms_of_every_word(lang, text, victim):
     record = breachnlp.extract(text, lang=lang, published="2024-05-04")
     assert record.organization == victim
     assert victim in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # the NER reads "<trade> <Brand>" opening a sentence as a person; the brand alone is still a candidate
+    ("en", "Jeweller Harwick now says the names and addresses of 52,000 customers were stolen. Harwick learned of the "
+           "breach last week from a researcher.", "Harwick"),
+    ("fr", "Caviste Berthelot annonce que les noms de 52 000 clients ont été volés. Berthelot a découvert "
+           "l'intrusion la semaine dernière.", "Berthelot"),
+])
+def test_org_a_brand_the_ner_reads_as_a_surname_can_be_the_victim(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+
+
+def test_org_a_person_named_in_full_and_then_by_surname_is_no_organization():
+    text = ("Hackers stole the names of 8,000 patients of Redfern Valley Hospital, the hospital said on Monday. "
+            "Chief executive Dana Whitcombe apologised to patients. Whitcombe said the hospital had restored its systems.")
+    record = breachnlp.extract(text, lang="en", published="2025-05-06")
+    assert record.organization == "Redfern Valley Hospital"
+    assert "Whitcombe" not in [o.name for o in record.organizations]

@@ -194,8 +194,8 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     roles: dict[str, str] = {}
     for span in orgs:
         features = span._.breach_features or {}
-        if features.get("place") and span._.org_role not in ("victim", "parent"):
-            continue  # a place the NER found is no organization
+        if (features.get("place") or features.get("person")) and span._.org_role not in ("victim", "parent"):
+            continue  # a place or a person the NER found is no organization
         name = span._.org_name
         if span._.org_role != "victim" and name not in others:
             others.append(name)

@@ -36,6 +36,7 @@ class OrgTagger(BreachComponent):
         for cluster in clusters:
             name, aliases = cluster.name, cluster.aliases  # once per cluster, not once per mention
             place = all(x.source == "place" for x in cluster.mentions)
+            person = all(x.source == "person" for x in cluster.mentions)
             parent_of = cluster.owns.name if cluster.owns else None
             victim_features = {k: v for k, v in cluster.features.items() if v}  # what the score weighed
             for m in cluster.mentions:
@@ -47,7 +48,7 @@ class OrgTagger(BreachComponent):
                 span._.org_score = cluster.score
                 span._.breach_cues = [list(c) for c in m.cues]
                 span._.breach_features = {"sentence": m.sentence, "aliases": list(aliases), "place": place,
-                                          "parent_of": parent_of, "victim": victim_features}
+                                          "person": person, "parent_of": parent_of, "victim": victim_features}
                 spans.append(span)
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)
         return doc

@@ -17,7 +17,7 @@ class Mention:
     text: str
     key: str
     sentence: int
-    source: str  # "pattern", "descriptor", "ner"
+    source: str  # "pattern", "descriptor", "ner", "place" (inside the NER's place), "person" (the NER's person)
     cues: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -129,13 +129,16 @@ class MentionRules:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
                 extended = self._with_descriptor(folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
-                # the NER's persons are vetoed only as "First Last": it calls many one-word firms PER
+                # a name the NER calls a person as "First Last" wherever it reads the body (unless the
+                # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
+                # kept as a "person" mention, for the fitted victim weights to weigh ("Bookseller
+                # Dymocks ... Dymocks said": the NER's person may be a one-word firm)
                 if not orgish and text[start:end] in people:
-                    continue  # unless the NER itself left it untagged elsewhere in the body
-                if not orgish and text[start:end] in surnames:
                     continue
+                person = not orgish and text[start:end] in surnames
                 place = any(s <= start and end <= e for s, e in places) and not orgish
-                found.append(self._mention(text, folded, sentences, extended, end, "place" if place else "pattern"))
+                source = "person" if person else "place" if place else "pattern"
+                found.append(self._mention(text, folded, sentences, extended, end, source))
         for start, end, label in ents:
             if title_case and label == "ORG" and start < headline.site:
                 start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
@@ -146,7 +149,9 @@ class MentionRules:
                 continue  # "the state health department": a common noun, not a name
             if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
                     and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
-                found.append(self._mention(text, folded, sentences, start, end, "ner"))
+                # the surname of a person the text names in full ("Dana Whitcombe ... Whitcombe said")
+                found.append(self._mention(text, folded, sentences, start, end,
+                                           "person" if surface in surnames else "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         lines = _Lines(text)

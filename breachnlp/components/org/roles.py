@@ -21,7 +21,7 @@ VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
     "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
     "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
-    "org_word", "single_word", "authority",
+    "org_word", "single_word", "authority", "person_name",
 )
 
 
@@ -132,6 +132,7 @@ class RoleRules:
             f["org_word"] = float(any(self._looks_like_org(m.text) for m in cluster.mentions))
             f["single_word"] = float(" " not in cluster.name.strip() and not cluster.name.isupper())
             f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
+            f["person_name"] = float(all(m.source == "person" for m in cluster.mentions))
             f["vendor_role"] = float(role == "vendor")
             f["authority"] = float(role == AUTHORITY)
             cluster.role = role or "other"
