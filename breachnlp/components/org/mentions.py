@@ -117,7 +117,8 @@ class MentionRules:
         body = headline.end if headline.end > 0 else 0
         people = {name for name, count in person_counts.items()
                   if " " in name.strip() and count >= text.count(name, body)}
-        places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE")}
+        # places, and the peoples named after them ("Texans", "Dutch women": English NORP)
+        places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP")}
         found: list[Mention] = []
         for m in self.name_re.finditer(text):
             run_end = m.end()
@@ -161,10 +162,12 @@ class MentionRules:
                 continue
             if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
+                    text[mention.start - 1:mention.start].isdigit() or \
                     self._bare_descriptor(mention.text) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     _breadcrumb(text, mention, lines, crumbs):
-                continue  # a user name ("madelinot_inquiet"), the city of a wire dateline ("DAKAR, 3 mai –")
+                continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
+                # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
         bylines = self._bylines(text, folded)
         if bylines:
@@ -407,13 +410,17 @@ class _Lines:
 
 
 def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
-    """An upper-case place opening a line and followed by a comma, a dash or a bracket: the city of
-    a wire dateline ("LAVAL, 14 février (PC) –", "WELLINGTON -")."""
+    """An upper-case place opening a line and followed by a comma, a colon, a dash or a bracket:
+    the city of a wire dateline ("LAVAL, 14 février (PC) –", "WELLINGTON -", "PUNE:"), or its
+    state right after it."""
     line_start = lines.bounds(mention.start)[0]
     surface = text[mention.start:mention.end]
     letters = [c for c in surface if c.isalpha()]
-    return (not text[line_start:mention.start].strip() and len(letters) >= 4 and surface.upper() == surface
-            and bool(re.match(r"\s*(?:,|\(|[–—]|-\s)", text[mention.end:mention.end + 3])))
+    if surface.upper() != surface or not re.match(r"\.?\s*(?:,|:|\(|[–—]|-\s)", text[mention.end:mention.end + 4]):
+        return False
+    before = text[line_start:mention.start]
+    # the city opening the line ("MYSURU:"), or the state after it ("RALEIGH, N.C., Oct. 14 —")
+    return (not before.strip() and len(letters) >= 4) or bool(re.fullmatch(r"\s*[A-Z][A-Z .'-]{2,}, ", before))
 
 
 # A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more

@@ -2,6 +2,7 @@
 law firm, other) and the victim score's features (:class:`RoleRules`)."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...text import Segment, fold, segment_at, split_sentences
@@ -21,7 +22,7 @@ VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
     "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
     "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
-    "org_word", "single_word", "authority", "person_name",
+    "org_word", "single_word", "authority", "person_name", "shouted", "data_term",
 )
 
 
@@ -133,6 +134,8 @@ class RoleRules:
             f["single_word"] = float(" " not in cluster.name.strip() and not cluster.name.isupper())
             f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
             f["person_name"] = float(all(m.source == "person" for m in cluster.mentions))
+            f["shouted"] = float(all(_shouted(text, m) for m in cluster.mentions))
+            f["data_term"] = float(bool(self.data_term.fullmatch(fold(cluster.name))))
             f["vendor_role"] = float(role == "vendor")
             f["authority"] = float(role == AUTHORITY)
             cluster.role = role or "other"
@@ -217,6 +220,21 @@ class RoleRules:
                     if best is None or m.end > best[0]:
                         best = (m.end, other)
         return best[1] if best else None
+
+
+def _shouted(text: str, mention: Mention) -> bool:
+    """A word in capitals that is no acronym: the text writes it otherwise elsewhere ("MYSURU" and
+    "Mysuru", "IMPORTANT" and "important"), or its line is in capitals ("DON'T PAY ANYTHING")."""
+    surface = text[mention.start:mention.end]
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    if any(m.group() != surface for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE)):
+        return True
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    words = re.findall(r"[^\W\d_]{3,}", text[line_start:line_end if line_end >= 0 else len(text)])
+    return len(words) >= 3 and sum(w.isupper() for w in words) * 3 >= len(words) * 2
 
 
 def _line_starts(text: str) -> list[int]:

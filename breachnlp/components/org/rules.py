@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ...resources import language_data, read_resource
 from ...scoring import LinearScorer
-from ...text import cue_regex, fold
+from ...text import cue_regex, fold, phrase_regex
 from .clusters import ClusterRules, key_words
 from .mentions import MentionRules
 from .roles import VICTIM_FEATURES, RoleRules
@@ -131,6 +131,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.law_context = cue_regex([re.escape(fold(c)) for c in data["law_cues"]])
         self.other_incident = cue_regex(cues["other_incident"])
         self.incident = cue_regex(list(cues["exposure"]) + list(records["breach_context"]))
+        # a name that is a data word of the PHI lexicon ("DOBs", "SSN"): the list of what leaked
+        phi = read_resource(lang, "phi", resources)
+        self.data_term = re.compile(phrase_regex([t for terms in phi["categories"].values() for t in terms], plural=True))
         self.weights = LinearScorer.from_data(read_resource(lang, "weights", resources)["victim"], VICTIM_FEATURES)
         self.apposition = re.compile(rf",\s*{words.alternation('syntax', 'apposition_openers')}\s[^,;.()\n]{{0,120}},")
         descriptor_words = "|".join(re.escape(w) for w in sorted({w for d in descriptors for w in d.split() if len(w) > 3}))

@@ -183,3 +183,32 @@ def test_a_figure_with_a_multiplier_is_no_name(lang, text, figure):
 def test_a_capitalized_preposition_opening_a_sentence_is_no_part_of_a_name():
     mentions, _, _ = _run("fr", "Les communes visées.\n\nÀ Wervik, la mairie a été piratée ; à Wervik, 300 habitants sont touchés.")
     assert all(not m.text.startswith("À ") for m in mentions)
+
+
+@pytest.mark.parametrize("lang,text,ner_org,not_a_name", [
+    # a unit glued to its figure, even when the NER calls it an organization
+    ("en", "The seller says 4.2TB of files came from Kestrel Dental.", "TB", "TB"),
+    ("fr", "Le vendeur affirme détenir 2,3To de fichiers de la clinique Varenne.", "To", "To"),
+    # the city of a dateline before a colon, and the state after the city
+    ("en", "PUNE: A private clinic, Sahyadri Eye Care, said hackers stole patient files.", None, "PUNE"),
+    ("en", "SPOKANE, WASH., March 3 — Kestrel Dental said hackers stole patient files.", None, "WASH"),
+    ("fr", "RABAT : La clinique Al Amal a confirmé le vol de dossiers de patients.", None, "RABAT"),
+])
+def test_units_and_dateline_places_are_no_names(lang, text, ner_org, not_a_name):
+    ents = [(text.index(ner_org), text.index(ner_org) + len(ner_org), "ORG")] if ner_org else []
+    names = [m.text for m in org_rules(lang).mentions(text, ents)]
+    assert names and not any(not_a_name in n for n in names)
+
+
+@pytest.mark.parametrize("lang,text,word,shouted", [
+    # capitals that are no acronym: written otherwise elsewhere, or a line in capitals
+    ("en", "Hackers say the FULL files of Kestrel Dental are for sale; the full archive is 40 GB.", "FULL", True),
+    ("en", "⚠️ URGENT – PLEASE READ AND SHARE\nKestrel Dental said hackers stole patient files.", "URGENT", True),
+    ("fr", "⚠️ URGENT – MERCI DE LIRE ET PARTAGER\nLa clinique Varenne a été piratée.", "URGENT", True),
+    # an acronym is none of these
+    ("en", "The OCPD said hackers stole files from Kestrel Dental; the OCPD is investigating.", "OCPD", False),
+])
+def test_the_shouted_feature_tells_capitals_from_acronyms(lang, text, word, shouted):
+    _, clusters, _ = _run(lang, text)
+    cluster = next(c for c in clusters if any(m.text == word for m in c.mentions))
+    assert cluster.features["shouted"] == float(shouted)
