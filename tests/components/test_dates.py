@@ -219,6 +219,8 @@ def test_dates_seasons_notification_starts_and_opening_hours(annotate, lang, tex
     # opening an investigation is the response, not the intrusion
     ("fr", "Le 3 juin, la clinique Ormeau a découvert une intrusion. Elle a ouvert une enquête le jour même."),
     ("en", "On June 3, Ormeau Clinic discovered an intrusion. It began an investigation the same day."),
+    ("fr", "Le 3 juin, la clinique Ormeau a découvert une intrusion. La CNIL a ouvert une procédure de contrôle le 5 juin."),
+    ("en", "On June 3, Ormeau Clinic discovered an intrusion. The regulator opened a compliance review on June 5."),
 ])
 def test_dates_opening_an_investigation_is_no_occurrence(annotate, lang, text):
     dates = annotate(lang, text, PUBLISHED)._.breach.date
@@ -231,6 +233,13 @@ def test_dates_opening_an_investigation_is_no_occurrence(annotate, lang, text):
            "messagerie. Nous vous prions de nous excuser.\n\nLa direction de Vialis", "2024-06-12"),
     ("en", "June 12, 2024\n\nDear patient,\n\nWe are writing to let you know that an outsider accessed our "
            "email system. We apologize for any concern this may cause.\n\nVialis Labs", "2024-06-12"),
+    # a month is a date line too
+    ("fr", "Vialis – Service clients\nNantes, juin 2024\n\nObjet : accès à notre messagerie\n\nMadame, Monsieur,\n\n"
+           "Un tiers a accédé à notre messagerie. Nous vous prions de nous excuser.\n\nLa direction de Vialis",
+     "2024-06"),
+    ("en", "Vialis Labs – Patient Services\nJune 2024\n\nDear patient,\n\nWe are writing to let you know that an "
+           "outsider accessed our email system. We apologize for any concern this may cause.\n\nVialis Labs",
+     "2024-06"),
     # …unless the letter dates an earlier announcement
     ("fr", "Lyon, le 12 juin 2024\n\nMadame, Monsieur,\n\nNous avons informé la CNIL le 2 mai de l'accès de "
            "tiers à notre messagerie. Nous vous prions de nous excuser.\n\nLa direction de Vialis", "2024-05-02"),
@@ -300,3 +309,17 @@ def test_dates_and_counts_of_a_read_more_line_are_another_story(annotate, lang, 
     record = annotate(lang, text, PUBLISHED)._.breach
     assert record.date.occurred is None
     assert record.records.value == 900
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an attachment opened by an employee is the way in, not an opening ceremony
+    ("en", "Hackers got into Ormeau Clinic after an employee opened a booby-trapped attachment in late April.",
+     {"occurred": "2024-04"}),
+    # letters sent to patients date the notification
+    ("en", "Ormeau Clinic was hacked in April. In letters sent to patients this month, it said names were taken.",
+     {"occurred": "2024-04", "disclosed": "2024-06"}),
+    ("fr", "La clinique Ormeau a été piratée en avril. Dans des courriers envoyés aux patients ce mois-ci, elle "
+           "indique que des noms ont été volés.", {"occurred": "2024-04", "disclosed": "2024-06"}),
+])
+def test_dates_an_opened_attachment_and_letters_sent_to_patients(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
