@@ -323,3 +323,16 @@ def test_dates_and_counts_of_a_read_more_line_are_another_story(annotate, lang, 
 ])
 def test_dates_an_opened_attachment_and_letters_sent_to_patients(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # coming to light is the discovery
+    ("en", "The breach at Ormeau Clinic came to light on Tuesday, when a researcher flagged a forum post.",
+     {"discovered": "2024-06-11", "occurred": None}),
+    ("fr", "La fuite de la clinique Ormeau a été mise au jour mardi par un chercheur.",
+     {"discovered": "2024-06-11", "occurred": None}),
+    # the day the gang put the clinic on its leak blog is not the day of the intrusion
+    ("en", "The gang added Ormeau Clinic to its leak blog on Tuesday.", {"occurred": None}),
+])
+def test_dates_coming_to_light_and_the_leak_blog(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
