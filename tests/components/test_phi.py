@@ -104,6 +104,14 @@ def test_phi_modals_hedge_by_their_voice_and_mood(annotate, lang, text, status):
            "held patient names.", "affirmed"),
     ("en", "Lindqvist Dental could not determine which patients were in the mailbox. The mailbox held patient "
            "names.", "affirmed"),
+    # the organization disputes the leak others report: what they list is possibly exposed
+    ("en", "Lindqvist Dental says the intrusion took place on May 2 but insists no patient data was compromised. A "
+           "local paper reported that patient names and addresses were among the files.", "hedged"),
+    ("fr", "La mutuelle Orvalle affirme qu'aucune donnée d'adhérent n'a été compromise. Selon un quotidien, les noms "
+           "et adresses des adhérents figurent dans les fichiers.", "hedged"),
+    # ... unless the text states the data as taken
+    ("en", "Lindqvist Dental insists no patient data was compromised, but the hackers posted patient names online.",
+     "affirmed"),
 ])
 def test_phi_doubt_about_the_access_hedges_the_inventory(annotate, lang, text, status):
     assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
