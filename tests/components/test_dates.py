@@ -157,7 +157,7 @@ def test_dates_start_of_a_lasting_exposure_is_the_occurrence(annotate, lang, tex
     # "the following Monday": the first Monday after the date before it (2025-01-10 is a Friday)
     ("fr", "Le 10 janvier 2025, un cambrioleur a volé un ordinateur d'Ormeau. Le personnel a découvert le vol le lundi suivant.",
      "2025-02-14", {"occurred": "2025-01-10", "discovered": "2025-01-13"}),
-    ("en", "On January 10, 2025, a burglar stole an Ormeau laptop. Staff discovered the theft the following Monday.",
+    ("en", "On January 10, 2025, a burglar stole an Ormeau laptop. Ormeau staff discovered the theft the following Monday.",
      "2025-02-14", {"occurred": "2025-01-10", "discovered": "2025-01-13"}),
     # a year-less range followed by "last year" takes that year
     ("en", "An attacker accessed Ormeau's portal from Dec. 3 to Dec. 19 last year.", "2024-02-29",
