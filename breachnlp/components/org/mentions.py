@@ -282,6 +282,12 @@ class MentionRules:
             org_after[i] = org_after[i + 1] or self._org_word(words[i].group())
         for index, w in enumerate(words):
             token = w.group().strip(",.;:!?\"'«»()")
+            if index + 1 < len(words) and fold(token).strip(".") in self.title_words and \
+                    words[index + 1].group()[:1].isupper() and \
+                    not self._looks_like_org(" ".join(x.group() for x in words[index + 1:])):
+                # "Upper Tribunal Judge N J Wikeley", "Juge Paul Varenne": a person follows the title
+                # (not "Dr Lal PathLabs", whose rest is shaped as an organization)
+                break
             if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
                                                   and not token.isupper() and len(token) > 1)) \
                     and not self._place_of_name(current) and not self._inner_acronym(current, token, org_after[index + 1]):

@@ -212,3 +212,16 @@ def test_the_shouted_feature_tells_capitals_from_acronyms(lang, text, word, shou
     _, clusters, _ = _run(lang, text)
     cluster = next(c for c in clusters if any(m.text == word for m in c.mentions))
     assert cluster.features["shouted"] == float(shouted)
+
+
+@pytest.mark.parametrize("lang,text,organization,person", [
+    # a title inside a capitalized run starts a person's name: the organization ends before it
+    ("en", "Before: Upper Tribunal Judge Ann Kestrel. The appeal of Harlow Dental Group is dismissed.",
+     "Upper Tribunal", "Ann Kestrel"),
+    ("fr", "Audience présidée par Juge Paul Varenne : le recours de la clinique Vauban est rejeté.",
+     "clinique Vauban", "Paul Varenne"),
+])
+def test_a_title_inside_a_run_cuts_the_person_off_the_organization(lang, text, organization, person):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert organization in names
+    assert not any(person in n for n in names)
