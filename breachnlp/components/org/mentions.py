@@ -126,6 +126,9 @@ class MentionRules:
                 if m.start() < s < run_end and e <= run_end + 1:
                     run_end = s
             for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
+                owner = re.match(r"[^'’]+['’]s (?=\S)", text[start:end])
+                if owner and any(s <= start and start + owner.end() - 3 <= e for s, e in places):
+                    start += owner.end()  # "Hong Kong's Union Hospital": the place that has it is no part of it
                 if title_case and start < headline.site:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
                 extended = self._with_descriptor(folded, start)
@@ -174,6 +177,7 @@ class MentionRules:
             kept = [m for m in kept if self.gazetteer.get(fold(m.text)) == "media"
                     or not any(s <= m.start < e for s, e in bylines)]
         kept = [self._with_number(text, folded, sentences, m) for m in kept]
+        kept = _without_overlaps(kept)  # a name that took in its number may now hold the next one
         return self._join_coordinated(text, folded, sentences, kept)
 
     def _bylines(self, text: str, folded: str) -> list[tuple[int, int]]:
@@ -191,8 +195,16 @@ class MentionRules:
     def _with_number(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
         """"Forever 21", "Paris 1": a short number that the text writes after the name every time it
         names it (at least twice) is part of the name; a lone one is a count or a year."""
+        if mention.source == "place":
+            return mention
+        inner = _NAME_NUMBER_NAME.match(text, mention.end)
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        if inner and not _title_case(text[line_start:line_end if line_end >= 0 else len(text)]):
+            # "Ulss 6 Euganea", "Asl 1 Avezzano": a number between two words of one name, in running text
+            return self._mention(text, folded, sentences, mention.start, inner.end(), mention.source)
         m = _NAME_NUMBER.match(text, mention.end)
-        if m is None or mention.source == "place":
+        if m is None:
             return mention
         whole = text[mention.start:m.end()]
         if len(re.findall(re.escape(whole) + r"(?![\d,.])", text)) < 2 or \
@@ -312,6 +324,9 @@ class MentionRules:
             if len(segment_words) > 1 and self._positional_capital(text, s + segment.find(segment_words[0]),
                                                                    segment_words[0], sentences, vocab):
                 segment_words.pop(0)  # "Délibération SAN-2019-007", "Decision CP-2021-044": a common noun
+            if len(segment_words) > 2 and fold(segment_words[0]) in self.number_words and \
+                    fold(segment_words[1]) in self.edge_connectors:
+                del segment_words[:2]  # "One of Premier Family Medical's clinics", "Deux des CHU de ..."
             first = segment.find(segment_words[0])
             s2 = s + first
             e2 = s2 + len(" ".join(segment_words)) if " ".join(segment_words) in segment else e
@@ -444,6 +459,8 @@ def _dateline_agency(text: str, mention: Mention, lines: _Lines) -> bool:
 
 
 _NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
+# A short number and a capitalized word that go on with a name: "Ulss 6 Euganea".
+_NAME_NUMBER_NAME = re.compile(r" \d{1,2} [A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*")
 
 
 def _breadcrumb(text: str, mention: Mention, lines: _Lines, seen: dict[int, bool]) -> bool:
@@ -466,6 +483,15 @@ class Headline:
     start: int
     end: int
     site: int
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """The mentions in order, each one that starts inside the one kept before it left out."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if not out or mention.start >= out[-1].end:
+            out.append(mention)
+    return out
 
 
 def _title_case(line: str) -> bool:

@@ -94,6 +94,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail}[ \t]*)+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
         # a figure with a unit, an ordinal suffix or a multiplier ("700 Go", "1er", "100bn"): a quantity
         multipliers = list(read_resource(lang, "numbers", resources)["suffixes"])
+        # number words of two letters or more that open a partitive ("One of", "Deux des")
+        self.number_words = {fold(w) for w in read_resource(lang, "numbers", resources)["units"] if len(w) > 2}
         units = _alternation([*syntax["quantity_units"], *syntax["written_ordinal_suffixes"], *multipliers],
                              folded=False)
         self.quantity = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:[kmb]|{units})", re.IGNORECASE)

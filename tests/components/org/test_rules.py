@@ -225,3 +225,26 @@ def test_a_title_inside_a_run_cuts_the_person_off_the_organization(lang, text, o
     names = [m.text for m in org_rules(lang).mentions(text)]
     assert organization in names
     assert not any(person in n for n in names)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a short number between two words of one name, in running text
+    ("fr", "Des fichiers volés à l'Ulss 9 Scaligera ont été publiés ; l'Ulss 9 a porté plainte.", "Ulss 9 Scaligera"),
+    ("en", "Files stolen from Asl 2 Lanciano were posted online, and Asl 2 has told the police.", "Asl 2 Lanciano"),
+    # a partitive number word before the name is no part of it
+    ("en", "Photo: One of Harlow Dental Group's clinics.", "Harlow Dental Group"),
+    ("fr", "Photo : Deux des Cliniques Varenne Santé ont été touchées.", "Cliniques Varenne Santé"),
+])
+def test_numbers_inside_and_before_a_name(lang, text, name):
+    assert name in [m.text for m in org_rules(lang).mentions(text)]
+
+
+@pytest.mark.parametrize("lang,text,ents,name", [
+    # the place that owns a name in the possessive ("Ohio's") is no part of it
+    ("en", "Hackers hit Ohio's Kestrel Valley Hospital on Monday.", [("Ohio", "GPE")], "Kestrel Valley Hospital"),
+    # a person's or a saint's name in the possessive is ("St. Brigid's Children's Hospital")
+    ("en", "Hackers hit St. Brigid's Children's Hospital on Monday.", [], "St. Brigid's Children's Hospital"),
+])
+def test_a_place_in_the_possessive_is_no_part_of_the_name(lang, text, ents, name):
+    spans = [(text.index(t), text.index(t) + len(t), label) for t, label in ents]
+    assert name in [m.text for m in org_rules(lang).mentions(text, spans)]
