@@ -108,3 +108,18 @@ def test_choose_count_prefers_the_precise_figure_of_the_same_count():
     other = CountCandidate(80, 85, 3_000, "people", "exact", 3.0, 3, significant=1)
     assert choose_count([rounded, precise, other]) == precise
     assert choose_count([other], min_score=4.0) is None
+
+
+@pytest.mark.parametrize("lang,text,increment,total", [
+    # an increment is no total; "bringing its count to" gives the total
+    ("en", "Records of about 3,100 more patients may have been exposed, the clinic said, bringing its count of "
+           "people affected to roughly 64,000.", 3100, 64000),
+    ("en", "Kestrel Clinic adds 3,100 people to its tally. The total now stands at 64,000.", 3100, None),
+    ("fr", "Les dossiers de 3 100 patients supplémentaires ont pu être exposés, portant le total des personnes "
+           "concernées à environ 64 000.", 3100, 64000),
+])
+def test_an_increment_is_a_first_figure_and_the_new_total_a_revision(lang, text, increment, total):
+    found = {c.value: c for c in RecordRules(lang).candidates(text)}
+    assert found[increment].initial and not found[increment].revision
+    if total is not None:
+        assert found[total].revision and not found[total].initial
