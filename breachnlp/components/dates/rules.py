@@ -69,7 +69,8 @@ class DateRules:
             since = bool(grammar.since.search(folded, max(0, c.start - 20), c.start)) and not roles.lasting(folded, sentences, c)
             if _is_dateline(text, c):
                 c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
-            elif c.start < letter_head and _alone_on_line(text, c) and c.norm and "/" not in c.norm and len(c.norm) >= 7:
+            elif c.start < letter_head and _alone_on_line(text, c) and c.norm and "/" not in c.norm \
+                    and len(c.norm) >= 7:
                 # "Rennes, le 31 juillet 2023" or "Bruxelles, avril 2025" heading a letter written by the
                 # organization: when it notified, a disclosure date that any announcement the letter dates
                 # comes before

@@ -220,8 +220,8 @@ class PhiRules(StatusRules):
         "Aadhaar" are capitalised in any case)."""
         before_name = " " not in match.group() and re.match(r" [A-ZÀ-Ý][a-zà-ÿ]", text[match.end():match.end() + 3])
         # ... after a capitalised word that does not open the sentence ("Your Social Security number")
-        after_name = category in CARE_CATEGORIES and text[match.start()].isupper() and re.search(r"[^\s.!?:;\"«(•–-]\s+[A-ZÀ-Ý][\w&'-]* $",
-                                                                 text[max(0, match.start() - 30):match.start()])
+        after_name = category in CARE_CATEGORIES and text[match.start()].isupper() and re.search(
+            r"[^\s.!?:;\"«(•–-]\s+[A-ZÀ-Ý][\w&'-]* $", text[max(0, match.start() - 30):match.start()])
         if not (before_name or after_name):
             return False
         around = re.findall(r"[^\W\d_]{4,}", text[max(0, match.start() - 80):match.end() + 80])
