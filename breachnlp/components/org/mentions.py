@@ -176,7 +176,7 @@ class MentionRules:
         if bylines:
             kept = [m for m in kept if self.gazetteer.get(fold(m.text)) == "media"
                     or not any(s <= m.start < e for s, e in bylines)]
-        kept = [self._with_number(text, folded, sentences, m) for m in kept]
+        kept = [self._with_number(text, folded, sentences, lines, m) for m in kept]
         kept = _without_overlaps(kept)  # a name that took in its number may now hold the next one
         return self._join_coordinated(text, folded, sentences, kept)
 
@@ -192,15 +192,14 @@ class MentionRules:
                 lines.append((m.start(), end))
         return lines
 
-    def _with_number(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
+    def _with_number(self, text: str, folded: str, sentences: list[Segment], lines: "_Lines",
+                     mention: Mention) -> Mention:
         """"Forever 21", "Paris 1": a short number that the text writes after the name every time it
         names it (at least twice) is part of the name; a lone one is a count or a year."""
         if mention.source == "place":
             return mention
         inner = _NAME_NUMBER_NAME.match(text, mention.end)
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        line_end = text.find("\n", mention.end)
-        if inner and not _title_case(text[line_start:line_end if line_end >= 0 else len(text)]):
+        if inner and not _title_case(text[slice(*lines.bounds(mention.start))]):
             # "Ulss 6 Euganea", "Asl 1 Avezzano": a number between two words of one name, in running text
             return self._mention(text, folded, sentences, mention.start, inner.end(), mention.source)
         m = _NAME_NUMBER.match(text, mention.end)

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...text import Segment, fold, segment_at, split_sentences
+from .mentions import _Lines
 
 if TYPE_CHECKING:
     from .clusters import Cluster
@@ -41,6 +42,7 @@ class RoleRules:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
         last_lines_start = _tail_start(text)
+        shouted = _Shouting(text)
         other_incident_sentences = {i for i, s in enumerate(sentences)
                                     if self.other_incident.search(folded, s.start, s.end)}
         incident_sentences = {i for i, s in enumerate(sentences) if self.incident.search(folded, s.start, s.end)}
@@ -134,7 +136,7 @@ class RoleRules:
             f["single_word"] = float(" " not in cluster.name.strip() and not cluster.name.isupper())
             f["ner_only"] = float(all(m.source == "ner" for m in cluster.mentions))
             f["person_name"] = float(all(m.source == "person" for m in cluster.mentions))
-            f["shouted"] = float(all(_shouted(text, m) for m in cluster.mentions))
+            f["shouted"] = float(all(shouted.of(m) for m in cluster.mentions))
             f["data_term"] = float(bool(self.data_term.fullmatch(fold(cluster.name))))
             f["vendor_role"] = float(role == "vendor")
             f["authority"] = float(role == AUTHORITY)
@@ -222,19 +224,33 @@ class RoleRules:
         return best[1] if best else None
 
 
-def _shouted(text: str, mention: Mention) -> bool:
-    """A word in capitals that is no acronym: the text writes it otherwise elsewhere ("MYSURU" and
-    "Mysuru", "IMPORTANT" and "important"), or its line is in capitals ("DON'T PAY ANYTHING")."""
-    surface = text[mention.start:mention.end]
-    letters = [c for c in surface if c.isalpha()]
-    if len(letters) < 4 or not all(c.isupper() for c in letters):
-        return False
-    if any(m.group() != surface for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE)):
-        return True
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    words = re.findall(r"[^\W\d_]{3,}", text[line_start:line_end if line_end >= 0 else len(text)])
-    return len(words) >= 3 and sum(w.isupper() for w in words) * 3 >= len(words) * 2
+class _Shouting:
+    """Which mentions of a text are words in capitals that are no acronym: the text writes them
+    otherwise elsewhere ("MYSURU" and "Mysuru", "IMPORTANT" and "important"), or their line is in
+    capitals ("DON'T PAY ANYTHING"). Each surface and each line is looked at once per text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _Lines(text)
+        self._written_otherwise: dict[str, bool] = {}
+        self._capital_lines: dict[int, bool] = {}
+
+    def of(self, mention: Mention) -> bool:
+        surface = self.text[mention.start:mention.end]
+        letters = [c for c in surface if c.isalpha()]
+        if len(letters) < 4 or not all(c.isupper() for c in letters):
+            return False
+        if surface not in self._written_otherwise:
+            self._written_otherwise[surface] = any(
+                m.group() != surface
+                for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", self.text, re.IGNORECASE))
+        if self._written_otherwise[surface]:
+            return True
+        start, end = self.lines.bounds(mention.start)
+        if start not in self._capital_lines:
+            words = re.findall(r"[^\W\d_]{3,}", self.text[start:end])
+            self._capital_lines[start] = len(words) >= 3 and sum(w.isupper() for w in words) * 3 >= len(words) * 2
+        return self._capital_lines[start]
 
 
 def _line_starts(text: str) -> list[int]:

@@ -93,9 +93,10 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)
         self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail}[ \t]*)+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
         # a figure with a unit, an ordinal suffix or a multiplier ("700 Go", "1er", "100bn"): a quantity
-        multipliers = list(read_resource(lang, "numbers", resources)["suffixes"])
+        numbers = read_resource(lang, "numbers", resources)
+        multipliers = list(numbers["suffixes"])
         # number words of two letters or more that open a partitive ("One of", "Deux des")
-        self.number_words = {fold(w) for w in read_resource(lang, "numbers", resources)["units"] if len(w) > 2}
+        self.number_words = {fold(w) for w in numbers["units"] if len(w) > 2}
         units = _alternation([*syntax["quantity_units"], *syntax["written_ordinal_suffixes"], *multipliers],
                              folded=False)
         self.quantity = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:[kmb]|{units})", re.IGNORECASE)
