@@ -257,3 +257,64 @@ def test_org_a_person_named_in_full_and_then_by_surname_is_no_organization():
     record = breachnlp.extract(text, lang="en", published="2025-05-06")
     assert record.organization == "Redfern Valley Hospital"
     assert "Whitcombe" not in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim,attacker", [
+    # a name the text introduces as an attacker's ("calling himself", "se faisant appeler", "X claimed the
+    # attack") is the attacker, never the victim, even when it is named first and most
+    ("en", "Someone calling himself GreyHeron says he pulled 40,000 patient files from Larkspur Dental Group. "
+           "GreyHeron posted samples on Tuesday; GreyHeron wants money. Larkspur Dental Group is investigating.",
+     "Larkspur Dental Group", "GreyHeron"),
+    ("en", "Quillfire claimed the attack on Fenwick Memorial Hospital and Quillfire published 2 GB of files. "
+           "Fenwick Memorial Hospital confirmed that 9,000 patients were affected.", "Fenwick Memorial Hospital", "Quillfire"),
+    ("fr", "Un pirate se faisant appeler Korrigan affirme avoir dérobé les dossiers de 12 000 patients de la clinique "
+           "Saint-Aubin. Korrigan a diffusé un extrait ; Korrigan exige de l'argent. La clinique Saint-Aubin a porté plainte.",
+     "clinique Saint-Aubin", "Korrigan"),
+    ("fr", "Selon la police, Skarnvik a revendiqué l'attaque contre la mutuelle Orvalis, et Skarnvik menace de tout "
+           "publier. La mutuelle Orvalis a confirmé la fuite des données de 30 000 adhérents.", "mutuelle Orvalis", "Skarnvik"),
+])
+def test_org_a_name_introduced_as_the_attacker_is_no_victim(lang, text, victim, attacker):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+    assert (attacker, "attacker") in [(o.name, o.role) for o in record.organizations]
+
+
+def test_org_claiming_members_is_no_claim_of_an_attack():
+    text = ("La mutuelle Orvalis, qui revendique 400 000 adhérents, a été victime d'une cyberattaque. "
+            "Orvalis a prévenu la CNIL.")
+    record = breachnlp.extract(text, lang="fr", published="2025-05-06")
+    assert record.organization in ("mutuelle Orvalis", "Orvalis")
+    assert "attacker" not in [o.role for o in record.organizations]
+
+
+def test_org_a_descriptor_before_a_name_led_by_its_acronym_is_no_part_of_it():
+    # "l'hôpital gantois AZ Verhaeren": the acronym-led name is whole; "clinique des Lilas" keeps its head
+    text = ("L'hôpital gantois AZ Verhaeren a été visé par un rançongiciel touchant 6 000 patients. AZ Verhaeren a "
+            "porté plainte, tout comme la clinique des Lilas, touchée l'an dernier.")
+    record = breachnlp.extract(text, lang="fr", published="2025-05-06")
+    assert record.organization == "AZ Verhaeren"
+    assert "clinique des Lilas" in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim,unit", [
+    # an organization's possessive before another organization's name: two organizations
+    ("en", "Hackers stole files from Calder University's School of Nursing, Calder University said. About 4,000 "
+           "students were affected, Calder University added.", "Calder University", "School of Nursing"),
+])
+def test_org_an_owner_with_a_possessive_is_its_own_name(lang, text, victim, unit):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+    assert unit in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a short name that starts a longer one word for word is the same organization, whatever their keys keep
+    ("fr", "L'Hospital Sant Pau de Girona a été visé par un rançongiciel. L'Hospital Sant Pau a prévenu 3 000 patients.",
+     "Hospital Sant Pau de Girona"),
+    ("fr", "La Clinique Vétérinaire de Lorient a subi une attaque. La Clinique Vétérinaire a prévenu 3 000 clients.",
+     "Clinique Vétérinaire de Lorient"),
+])
+def test_org_a_name_that_starts_a_longer_one_is_the_same(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+    assert len([o for o in record.organizations if o.role == "victim"]) == 1

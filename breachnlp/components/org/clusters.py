@@ -105,12 +105,20 @@ class ClusterRules:
                 return True
             if a.replace(" ", "") == b.replace(" ", ""):
                 return True  # "Connect On Call" / "ConnectOnCall"
+            if _leads(key_words(other.text), key_words(mention.text)):
+                return True  # "Hospital Clínic" / "Hospital Clínic de Barcelona", whose keys lost different words
         return False
 
 
 def key_words(name: str) -> list[str]:
     """The folded words of a name as its clustering key cuts them ("L.L.C." → "l", "l", "c")."""
     return [w for w in re.split(r"[\s'’-]+", fold(name).replace(".", " ").replace(",", " ")) if w]
+
+
+def _leads(a: list[str], b: list[str]) -> bool:
+    """One name of two words or more is the start of the other, word for word."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and long[:len(short)] == short
 
 
 def _common_noun_before(prefix: str, connectors: frozenset[str]) -> bool:

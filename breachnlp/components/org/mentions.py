@@ -131,7 +131,7 @@ class MentionRules:
                     start += owner.end()  # "Hong Kong's Union Hospital": the place that has it is no part of it
                 if title_case and start < headline.site:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
-                extended = self._with_descriptor(folded, start)
+                extended = self._with_descriptor(text, folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
@@ -148,6 +148,8 @@ class MentionRules:
                 start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
             if label == "ORG":
                 start, end = self._trim_entity(text, start, end)
+                if len(self._possessive_cut(text, start, end)) > 1:
+                    continue  # "Halden University's School of Nursing": the capitalised runs hold both names
             surface = text[start:end]
             if not any(c.isupper() for c in surface):
                 continue  # "the state health department": a common noun, not a name
@@ -368,10 +370,13 @@ class MentionRules:
 
     def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
-        what follows is itself a name of an organization ("St. Brigid's Children's Hospital")."""
+        what follows is itself a name of an organization ("St. Brigid's Children's Hospital") that
+        the owner is no organization for ("University of Halden's School of Nursing" is two)."""
         for w in re.finditer(r"\S+?['’]s(?=\s)", text[start:end]):
             rest = text[start + w.end():end]
-            if not ({fold(x).strip(".,") for x in rest.split()} & self.org_words):
+            owner = text[start:start + w.end() - 2]
+            if not ({fold(x).strip(".,") for x in rest.split()} & self.org_words) or \
+                    {fold(x).strip(".,") for x in owner.split()} & self.org_words:
                 return [(start, start + w.end()), (start + w.end() + 1, end)]
         return [(start, end)]
 
@@ -390,14 +395,22 @@ class MentionRules:
             return False
         return word not in vocab.mid_caps
 
-    def _with_descriptor(self, folded: str, start: int) -> int:
-        """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas")."""
+    def _with_descriptor(self, text: str, folded: str, start: int) -> int:
+        """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas"), not
+        over one that describes a name led by its own acronym ("l'hôpital anversois AZ Monica")."""
         m = self.descriptor_re.search(folded[max(0, start - 60):start])
+        if m and not m.group("conn") and _ACRONYM_LED.match(text, start):
+            return start
         if m and m.group("desc") in self.name_descriptors:
             extended = start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
             if "\n" not in folded[extended:start]:  # a headline's last word is no part of the next line's name
                 return extended
         return start
+
+
+# A name whose first word is an acronym and that goes on with another capitalised word ("AZ Monica",
+# "ZNA Middelheim"): a whole name, which a descriptor before it only describes.
+_ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 
 
 # What may stand between a sentence's start and its first word: a bullet, or a wire dateline

@@ -130,6 +130,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.subsidiary_after = re.compile(rf"^[^.;:!?\n]{{0,40}}?(?<![\w])(?:{subsidiary})(?![\w])(?!\s+{of}\s)")
         self.media_before = self._end_cue(data["media_cues"])
         self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
+        naming = data["attacker_naming"]
+        self.attacker_named_before, self.attacker_named_after = self._attacker_naming(naming)
         self.vendor_context = cue_regex([re.escape(fold(c)) for c in data["vendor_cues"]])
         self.law_context = cue_regex([re.escape(fold(c)) for c in data["law_cues"]])
         self.other_incident = cue_regex(cues["other_incident"])
@@ -152,6 +154,20 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.leading_words = {w for d in descriptors for w in d.replace("'", " ").split()}
         # "L.L.C." is cut like a name: "l", "l", "c"
         self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in key_words(ending)}
+
+    def _attacker_naming(self, naming: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Patterns that end right before a name (and one that starts right after it) saying the
+        name is an attacker's: a self-naming link, an attacker noun then a naming link, or an
+        attacker noun next to the name. Quotes may wrap the name."""
+        def alternation(phrases: Iterable[str]) -> str:
+            return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+        quote = r"""[\s,:"'«»“”‘’(]*"""
+        agent_then_link = (rf"(?<![\w])(?:{alternation(naming['agents'])})(?:\s+[\w'-]+){{0,3}}?[\s,]*"
+                           rf"(?:{alternation(naming['naming'])})")
+        before = re.compile(rf"(?:(?<![\w])(?:{alternation(naming['alone'])})|{agent_then_link}|"
+                            rf"(?<![\w])(?:{alternation(naming['before'])}))(?![\w]){quote}{self._cue_article}?{quote}$")
+        after = re.compile(rf"""^["'»”’)]?\s*(?:{alternation(naming['after'])})(?![\w])""")
+        return before, after
 
     def _end_cue(self, phrases: Iterable[str], gap: int = 0) -> re.Pattern[str]:
         """A cue that ends right before a mention (allowing an article, or ``gap`` characters)."""
