@@ -279,11 +279,17 @@ def test_org_a_name_introduced_as_the_attacker_is_no_victim(lang, text, victim, 
     assert (attacker, "attacker") in [(o.name, o.role) for o in record.organizations]
 
 
-def test_org_claiming_members_is_no_claim_of_an_attack():
-    text = ("La mutuelle Orvalis, qui revendique 400 000 adhérents, a été victime d'une cyberattaque. "
-            "Orvalis a prévenu la CNIL.")
-    record = breachnlp.extract(text, lang="fr", published="2025-05-06")
-    assert record.organization in ("mutuelle Orvalis", "Orvalis")
+@pytest.mark.parametrize("lang,text,victims", [
+    # claiming members, or trading under another name, is no attacker's claim or alias
+    ("fr", "La mutuelle Orvalis, qui revendique 400 000 adhérents, a été victime d'une cyberattaque. "
+           "Orvalis a prévenu la CNIL.", ("mutuelle Orvalis", "Orvalis")),
+    ("en", "Pellworth Imaging, which also operates under the name Pellworth Women's Care, said hackers took the "
+           "records of 5,000 patients. Pellworth Imaging has notified regulators.",
+     ("Pellworth Imaging", "Pellworth Women's Care")),
+])
+def test_org_claiming_members_or_a_trade_name_is_no_attacker(lang, text, victims):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization in victims
     assert "attacker" not in [o.role for o in record.organizations]
 
 
@@ -318,3 +324,39 @@ def test_org_a_name_that_starts_a_longer_one_is_the_same(lang, text, victim):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")
     assert record.organization == victim
     assert len([o for o in record.organizations if o.role == "victim"]) == 1
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a name defined by its acronym is whole even with lower-case words in it, and the acronym is its alias
+    ("fr", "VARSOVIE – L'Azienda sanitaria territoriale di Ascoli Piceno (ASTAP) a été visée par un rançongiciel. "
+           "L'ASTAP a confirmé le vol des dossiers de 40 000 patients.", "Azienda sanitaria territoriale di Ascoli Piceno"),
+    ("en", "The Servizio sanitario regionale di Marca (SSRM) said hackers copied files on 12,000 patients. "
+           "SSRM has told the police.", "Servizio sanitario regionale di Marca"),
+])
+def test_org_a_name_defined_by_its_acronym_is_whole(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+    assert len([o for o in record.organizations if o.role == "victim"]) == 1
+
+
+@pytest.mark.parametrize("lang,text,kind", [
+    # an acronym that names a kind, a programme or a law defines no organization
+    ("fr", "Le Centre intégré de santé et de services sociaux (CISSS) de Lanaudière-Sud a subi une fuite touchant "
+           "9 000 usagers.", "Centre intégré de santé et de services sociaux"),
+    ("fr", "Les données du Programme d'aide aux employés et à leur famille (PAEF) de la société Norvic ont fuité : "
+           "4 000 salariés sont touchés, a indiqué Norvic.", "Programme d'aide aux employés et à leur famille"),
+])
+def test_org_an_acronym_of_a_kind_or_a_programme_defines_no_organization(lang, text, kind):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization != kind
+    assert kind not in [o.name for o in record.organizations]
+
+
+def test_org_a_parenthesised_acronym_joins_only_a_name_it_abbreviates():
+    # "(DMS)" abbreviates "Doctors' Management Service", not the "Management Service" cut from it;
+    # a plural possessive between two organizations cuts them ("Human Services' Office for Civil Rights")
+    text = ("The Department of Health and Human Services' Office for Civil Rights (OCR) said Doctors' Management "
+            "Service (DMS) will pay $90,000 over a ransomware attack affecting 150,000 people. DMS agreed.")
+    record = breachnlp.extract(text, lang="en", published="2025-05-06")
+    assert record.organization == "Doctors' Management Service"
+    assert "Office for Civil Rights" in [o.name for o in record.organizations]

@@ -70,10 +70,15 @@ class ClusterRules:
         # each cluster's mentions with distinct (key, text), the only ones _same needs to compare:
         # a name repeated a thousand times is compared once
         forms: dict[int, tuple[set[tuple[str, str]], list[Mention]]] = {}
+        last: tuple[Mention, Cluster] | None = None  # the mention before, and its cluster
         for mention in mentions:
             target = None
             alias = self.alias_before.search(folded[max(0, mention.start - 40):mention.start])
-            for cluster in clusters:
+            # "Azienda ospedaliera ... di Verona (AOUI)": an acronym in parentheses right after a name is its
+            if last is not None and mention.text.isupper() and text[last[0].end:mention.start].strip() == "(" \
+                    and text[mention.end:mention.end + 1] == ")" and _initials_hold(last[0].text, mention.text):
+                target = last[1]
+            for cluster in clusters if target is None else ():
                 if self._same(Cluster(forms[id(cluster)][1]), mention):
                     target = cluster
                     break
@@ -91,6 +96,7 @@ class ClusterRules:
             if (mention.key, mention.text) not in seen:
                 seen.add((mention.key, mention.text))
                 distinct.append(mention)
+            last = (mention, target)
         return clusters
 
     def _same(self, cluster: Cluster, mention: Mention) -> bool:
@@ -113,6 +119,13 @@ class ClusterRules:
 def key_words(name: str) -> list[str]:
     """The folded words of a name as its clustering key cuts them ("L.L.C." → "l", "l", "c")."""
     return [w for w in re.split(r"[\s'’-]+", fold(name).replace(".", " ").replace(",", " ")) if w]
+
+
+def _initials_hold(long: str, short: str) -> bool:
+    """The letters of ``short`` are initials of words of ``long``, in order ("AOUI" / "Azienda
+    ospedaliera universitaria integrata di Verona"; not "DMS" / "Management Service")."""
+    initials = iter(fold(w[0]) for w in re.findall(r"[^\W\d_][\w'’]*", long))
+    return all(letter in initials for letter in fold(short) if letter.isalpha())
 
 
 def _leads(a: list[str], b: list[str]) -> bool:

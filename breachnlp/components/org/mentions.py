@@ -143,21 +143,22 @@ class MentionRules:
                 place = any(s <= start and end <= e for s, e in places) and not orgish
                 source = "person" if person else "place" if place else "pattern"
                 found.append(self._mention(text, folded, sentences, extended, end, source))
-        for start, end, label in ents:
-            if title_case and label == "ORG" and start < headline.site:
-                start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
-            if label == "ORG":
-                start, end = self._trim_entity(text, start, end)
-                if len(self._possessive_cut(text, start, end)) > 1:
-                    continue  # "Halden University's School of Nursing": the capitalised runs hold both names
-            surface = text[start:end]
-            if not any(c.isupper() for c in surface):
-                continue  # "the state health department": a common noun, not a name
-            if label == "ORG" and "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
-                    and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
-                # the surname of a person the text names in full ("Dana Whitcombe ... Whitcombe said")
-                found.append(self._mention(text, folded, sentences, start, end,
-                                           "person" if surface in surnames else "ner"))
+        for ent_start, ent_end, label in ents:
+            if label != "ORG":
+                continue
+            if title_case and ent_start < headline.site:
+                ent_start, ent_end = self._title_case_piece(text, ent_start, min(ent_end, headline.site), headline)
+            ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
+            # "Halden University's School of Nursing": two organizations, each its own mention
+            for start, end in self._owner_and_unit(text, ent_start, ent_end):
+                surface = text[start:end]
+                if not any(c.isupper() for c in surface):
+                    continue  # "the state health department": a common noun, not a name
+                if "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
+                        and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
+                    # the surname of a person the text names in full ("Dana Whitcombe ... Whitcombe said")
+                    found.append(self._mention(text, folded, sentences, start, end,
+                                               "person" if surface in surnames else "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         lines = _Lines(text)
@@ -180,7 +181,8 @@ class MentionRules:
                     or not any(s <= m.start < e for s, e in bylines)]
         kept = [self._with_number(text, folded, sentences, lines, m) for m in kept]
         kept = _without_overlaps(kept)  # a name that took in its number may now hold the next one
-        return self._join_coordinated(text, folded, sentences, kept)
+        kept = self._join_coordinated(text, folded, sentences, kept)
+        return self._defined_long_forms(text, folded, sentences, kept)
 
     def _bylines(self, text: str, folded: str) -> list[tuple[int, int]]:
         """The byline lines ("By our Health Correspondent", "Par Jeanne Martin, à Lyon"): short,
@@ -237,6 +239,48 @@ class MentionRules:
             out.append(mention)
         return out
 
+    def _defined_long_forms(self, text: str, folded: str, sentences: list[Segment],
+                            mentions: list[Mention]) -> list[Mention]:
+        """A name the text defines by its acronym ("l'Azienda ospedaliera universitaria integrata di
+        Verona (AOUI)"): the words before the parenthesis whose initials hold the acronym's letters,
+        in order, from a capitalised first word, are one name even with lower-case words in it
+        (the acronym-definition rule of Schwartz and Hearst, on word initials)."""
+        out = list(mentions)
+        for acronym in mentions:
+            letters = fold(acronym.text).replace("-", "").replace(".", "")
+            if not (acronym.text.isupper() and 2 <= len(letters) <= 8 and letters.isalpha()) or \
+                    not text[max(0, acronym.start - 3):acronym.start].rstrip().endswith("(") or \
+                    text[acronym.end:acronym.end + 1] != ")":
+                continue
+            paren = text.rfind("(", 0, acronym.start)
+            if self.name_goes_on.match(text, acronym.end + 1):
+                continue  # "Centre intégré ... (CIUSSS) du Nord": the acronym names a kind, the name goes on
+            sentence_start = sentences[segment_at(sentences, paren)].start if sentences else 0
+            clause = _CLAUSE_MARK.search(text[sentence_start:paren][::-1])  # a dateline's dash, a comma
+            reach = max(text.rfind("\n", 0, paren) + 1, sentence_start, paren - clause.start() if clause else 0)
+            words = list(re.finditer(r"[^\W\d_][\w-]*", text[reach:paren]))[-(len(letters) + 5):]
+            j, first = len(letters) - 1, None
+            for w in reversed(words):
+                if fold(w.group()[0]) == letters[j]:
+                    j -= 1
+                    if j < 0:
+                        first = w
+                        break
+            if first is None or not first.group()[0].isupper():
+                continue
+            start, end = reach + first.start(), len(text[:paren].rstrip())
+            inside = [m for m in out if m.start < end and start < m.end]
+            start = min([start] + [m.start for m in inside if start - 3 <= m.start])  # its elided article: "L'Azienda"
+            long_form = [w.group() for w in words if w.start() >= first.start()]
+            if len(long_form) < 2 or not any(w[0].islower() for w in long_form) or \
+                    not any(fold(w) in self.org_words for w in long_form) or \
+                    any(m.start < start or m.end > end for m in inside):
+                continue  # a capitalised name the runs found whole, no organization ("Programme d'aide
+                # aux employés (PAE)"), or one that reaches further
+            out = [m for m in out if m not in inside]
+            out.append(self._mention(text, folded, sentences, start, end, "pattern"))
+        return sorted(out, key=lambda m: m.start)
+
     def _org_word(self, word: str) -> bool:
         """``word`` (or its singular) names a kind of organization: "Centers", "Clinic", "Santé"."""
         folded = fold(word).strip(".,")
@@ -255,7 +299,10 @@ class MentionRules:
         j = len(words)
         while j > i + 1 and fold(words[j - 1].group()).strip(".,'’") in self.connectors:
             j -= 1
-        return start + words[i].start(), start + words[j - 1].end()
+        end = start + words[j - 1].end()
+        if words[j - 1].group().endswith(".") and words[j - 1].group()[:-1].islower():
+            end -= 1  # a sentence's full stop after a common noun ("... the Ashby university clinic.")
+        return start + words[i].start(), end
 
     def _mention(self, text: str, folded: str, sentences: list[Segment], start: int, end: int, source: str) -> Mention:
         based = self.based.match(text, start, end)
@@ -368,16 +415,29 @@ class MentionRules:
         return any(re.split(r"['’]", fold(w).strip(".,"))[-1] in self.org_words or (w.isupper() and len(w) >= 2)
                    for w in head)
 
+    def _owner_and_unit(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """An entity cut in two where a possessive joins two organizations, each with an organization
+        word ("Halden University's School of Nursing"); whole when it is one name with a possessive
+        inside ("X Women's Wellness")."""
+        for w in _POSSESSIVE.finditer(text, start, end):
+            owner, rest = text[start:w.start("mark")], text[w.end():end]
+            if self._has_org_word(owner) and self._has_org_word(rest):
+                return [(start, w.start("mark")), (w.end() + 1, end)]
+        return [(start, end)]
+
+    def _has_org_word(self, name: str) -> bool:
+        return bool({fold(x).strip(".,") for x in name.split()} & self.org_words)
+
     def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
         what follows is itself a name of an organization ("St. Brigid's Children's Hospital") that
         the owner is no organization for ("University of Halden's School of Nursing" is two)."""
-        for w in re.finditer(r"\S+?['’]s(?=\s)", text[start:end]):
-            rest = text[start + w.end():end]
-            owner = text[start:start + w.end() - 2]
-            if not ({fold(x).strip(".,") for x in rest.split()} & self.org_words) or \
-                    {fold(x).strip(".,") for x in owner.split()} & self.org_words:
-                return [(start, start + w.end()), (start + w.end() + 1, end)]
+        for w in _POSSESSIVE.finditer(text, start, end):
+            rest, owner = text[w.end():end], text[start:w.start("mark")]
+            plural = w.group("mark")[0] not in "'’"  # "Human Services' Office": an owner's org word is needed
+            if (not plural and not self._has_org_word(rest)) or self._has_org_word(owner) and \
+                    (not plural or self._has_org_word(rest)):
+                return [(start, w.start("mark")), (w.end() + 1, end)]
         return [(start, end)]
 
     def _sentence_initial_word(self, text: str, start: int, end: int, sentences: list[Segment],
@@ -406,6 +466,12 @@ class MentionRules:
             if "\n" not in folded[extended:start]:  # a headline's last word is no part of the next line's name
                 return extended
         return start
+
+
+# A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
+_POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
+# What ends the words a long form may take, read backwards from its parenthesis: a dash, a comma...
+_CLAUSE_MARK = re.compile(r"[,;:–—(\[]")
 
 
 # A name whose first word is an acronym and that goes on with another capitalised word ("AZ Monica",
