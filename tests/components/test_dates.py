@@ -336,3 +336,24 @@ def test_dates_an_opened_attachment_and_letters_sent_to_patients(annotate, lang,
 ])
 def test_dates_coming_to_light_and_the_leak_blog(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # "the same day" refers to the last day an event was dated, not to the day of writing
+    ("fr", "La clinique Ormeau a subi une cyberattaque le mardi 4 juin. Nous faisons aujourd'hui le point : "
+           "l'intrusion a été repérée le jour même par notre prestataire.", "2024-06-04"),
+    ("en", "Ormeau Clinic was hit by a cyberattack on Tuesday, June 4. We are giving an update today: the intrusion "
+           "was spotted the same day by our provider.", "2024-06-04"),
+])
+def test_dates_the_same_day_is_the_event_day_not_the_day_of_writing(lang, text, expected):
+    same_day = [c for c in date_rules(lang).find(text, date.fromisoformat(PUBLISHED)) if c.kind == "same_day"]
+    assert [c.norm for c in same_day] == [expected]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # learning of it through someone else is discovering it
+    ("fr", "La fuite de données de la clinique Ormeau a été portée à notre connaissance le 3 juin."),
+    ("en", "The data leak at Ormeau Clinic came to our attention on June 3."),
+])
+def test_dates_being_told_of_a_breach_is_its_discovery(annotate, lang, text):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.discovered == "2024-06-03"

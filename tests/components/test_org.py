@@ -360,3 +360,16 @@ def test_org_a_parenthesised_acronym_joins_only_a_name_it_abbreviates():
     record = breachnlp.extract(text, lang="en", published="2025-05-06")
     assert record.organization == "Doctors' Management Service"
     assert "Office for Civil Rights" in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a data protection authority named in its own language is a regulator, never the victim
+    ("en", "The Datatilsynet fined Vestby Helse after staff viewed the records of 1,200 patients, the Datatilsynet said. "
+           "Vestby Helse accepted the fine."),
+    ("fr", "L'Autoriteit Persoonsgegevens a infligé une amende au Bravis Ziekenhuis : des employés ont consulté les "
+           "dossiers de 1 200 patients, selon l'Autoriteit Persoonsgegevens."),
+])
+def test_org_a_data_protection_authority_in_its_own_language_is_a_regulator(lang, text):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    regulators = [o.name for o in record.organizations if o.role == "regulator"]
+    assert regulators and record.organization not in regulators

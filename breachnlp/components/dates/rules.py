@@ -32,6 +32,9 @@ class DateRules:
         chosen = grammar.scan(text, folded)
         candidates: list[DateCandidate] = []
         previous_day: PartialDate | None = None
+        # what "the same day" refers to: the last day an event was dated, not the day of writing ("we
+        # report today ... it was detected the same day" is the attack's day)
+        event_day: PartialDate | None = None
         previous_month: PartialDate | None = None
         previous_end = -1
         written_year: tuple[int, int] | None = None  # (sentence, year) of the last full date written with its year
@@ -44,7 +47,7 @@ class DateRules:
             # sentence goes on in the year just written, not in the year of publication
             story_year = written_year[1] if written_year and sentence - written_year[0] <= 1 else None
             if kind in ("same_month", "same_day"):
-                anchor = previous_month if kind == "same_month" else previous_day
+                anchor = previous_month if kind == "same_month" else event_day
                 value, parts = (PartialDate(anchor.year, anchor.month, anchor.day if kind == "same_day" else None)
                                 if anchor is not None else None), ()
             else:
@@ -53,6 +56,8 @@ class DateRules:
                 written_year = (sentence, int(m.group("y")))  # a full date, not a background year
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value
+                if kind != "today":
+                    event_day = value
             if isinstance(value, PartialDate) and value.month is not None:
                 previous_month = value
             previous_end = end
