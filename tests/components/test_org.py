@@ -373,3 +373,26 @@ def test_org_a_data_protection_authority_in_its_own_language_is_a_regulator(lang
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")
     regulators = [o.name for o in record.organizations if o.role == "regulator"]
     assert regulators and record.organization not in regulators
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a forum post writes names in lower case: the NER's reading of a name it repeats is a candidate
+    ("en", "so halvorsen pharmacy got hit, anyone else get the email?\nthey say someone got into their customer system "
+           "last week. halvorsen pharmacy says names and emails of about 40k customers were copied. no card data "
+           "apparently. halvorsen pharmacy hasn't said more. classic.", "halvorsen pharmacy"),
+    ("fr", "bon ben c'est au tour de pharmavalis 🙃\nils ont envoyé un mail hier soir. pharmavalis dit que les noms et "
+           "les mails de 40 000 clients ont été copiés. pas de données bancaires d'après eux. on verra bien. "
+           "pharmavalis a porté plainte apparemment.", "pharmavalis"),
+])
+def test_org_a_forum_post_names_the_victim_in_lower_case(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
+
+
+def test_org_lower_case_words_of_an_edited_text_are_no_names():
+    # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
+    text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "
+            "customer system was breached last week. Halvorsen Pharmacy has informed the regulator. "
+            "The customer system is back online. Customers were told by email.")
+    record = breachnlp.extract(text, lang="en", published="2025-05-06")
+    assert record.organization == "Halvorsen Pharmacy"
+    assert not [o.name for o in record.organizations if o.name.islower()]

@@ -17,7 +17,8 @@ class Mention:
     text: str
     key: str
     sentence: int
-    source: str  # "pattern", "descriptor", "ner", "place" (inside the NER's place), "person" (the NER's person)
+    source: str  # "pattern", "descriptor", "ner", "place" (inside the NER's place), "person" (the NER's person),
+    # "informal" (a lower-case name of a forum post)
     cues: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -143,22 +144,32 @@ class MentionRules:
                 place = any(s <= start and end <= e for s, e in places) and not orgish
                 source = "person" if person else "place" if place else "pattern"
                 found.append(self._mention(text, folded, sentences, extended, end, source))
+        informal = informal_text(text)
         for ent_start, ent_end, label in ents:
+            lowercase_name = informal and text[ent_start:ent_end].islower() and len(text[ent_start:ent_end]) >= 4 and \
+                (label == "ORG" or label in _NAME_LABELS and folded.count(folded[ent_start:ent_end]) >= 2)
+            if lowercase_name and label != "ORG" and not re.search(r"[\d_@]", text[ent_start:ent_end]):
+                # a forum post writes names in lower case, and the NER reads them as anything
+                # ("europcar" a place, "kering" a person): named twice, a candidate of its own
+                found.append(self._mention(text, folded, sentences, ent_start, ent_end, "informal"))
+                continue
             if label != "ORG":
                 continue
             if title_case and ent_start < headline.site:
                 ent_start, ent_end = self._title_case_piece(text, ent_start, min(ent_end, headline.site), headline)
-            ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
+            if not lowercase_name:  # its leading lower-case words are no function words swallowed
+                ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
             # "Halden University's School of Nursing": two organizations, each its own mention
             for start, end in self._owner_and_unit(text, ent_start, ent_end):
                 surface = text[start:end]
-                if not any(c.isupper() for c in surface):
+                if not any(c.isupper() for c in surface) and not lowercase_name:
                     continue  # "the state health department": a common noun, not a name
                 if "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
                         and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
                     # the surname of a person the text names in full ("Dana Whitcombe ... Whitcombe said")
                     found.append(self._mention(text, folded, sentences, start, end,
-                                               "person" if surface in surnames else "ner"))
+                                               "person" if surface in surnames else
+                                               "informal" if lowercase_name else "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         lines = _Lines(text)
@@ -483,6 +494,19 @@ _ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 # ("LAUSANNE – ", "DUBLIN, May 1 – ", "PARIS, 7 mai (AFP) – "): an upper-case place, then anything
 # short without a sentence end, then a dash.
 _OPENING = re.compile(r"\s*(?:[-•*–]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:,[^.!?\n]{0,40})?\s+[–—-])\s*")
+
+
+# The NER's labels a lower-case name may get in a forum post (no dates, numbers or countries).
+_NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "LOC", "PRODUCT"})
+# A sentence's first letter: after the start of the text, a sentence end or a line break.
+_SENTENCE_FIRST_LETTER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([^\W\d_])")
+
+
+def informal_text(text: str) -> bool:
+    """The text mostly starts its sentences in lower case (a forum or social post): its capitals
+    say little about names, and it writes names in lower case."""
+    firsts = [m.group(1) for m in _SENTENCE_FIRST_LETTER.finditer(text)]
+    return len(firsts) >= 5 and sum(c.islower() for c in firsts) * 2 > len(firsts)
 
 
 def _opens_sentence(text: str, start: int, sentences: list[Segment]) -> bool:

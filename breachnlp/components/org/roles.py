@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...text import Segment, fold, segment_at, split_sentences
-from .mentions import _Lines
+from .mentions import _Lines, informal_text
 
 if TYPE_CHECKING:
     from .clusters import Cluster
@@ -23,7 +23,8 @@ VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
     "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
     "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
-    "org_word", "single_word", "authority", "person_name", "shouted", "data_term",
+    "org_word", "single_word", "authority", "person_name", "shouted", "data_term", "informal_acronym",
+    "informal_lower",
 )
 
 
@@ -43,6 +44,7 @@ class RoleRules:
         sentences = split_sentences(text, self.abbreviations)
         last_lines_start = _tail_start(text)
         shouted = _Shouting(text)
+        informal = informal_text(text)
         other_incident_sentences = {i for i, s in enumerate(sentences)
                                     if self.other_incident.search(folded, s.start, s.end)}
         incident_sentences = {i for i, s in enumerate(sentences) if self.incident.search(folded, s.start, s.end)}
@@ -142,6 +144,10 @@ class RoleRules:
             f["person_name"] = float(all(m.source == "person" for m in cluster.mentions))
             f["shouted"] = float(all(shouted.of(m) for m in cluster.mentions))
             f["data_term"] = float(bool(self.data_term.fullmatch(fold(cluster.name))))
+            # a text that writes names in lower case ("so lockbit dumped the london drugs files"): its
+            # only capitals are acronyms, of data as often as of organizations
+            f["informal_acronym"] = float(informal and cluster.name.replace("-", "").isupper())
+            f["informal_lower"] = float(any(m.source == "informal" for m in cluster.mentions))
             f["vendor_role"] = float(role == "vendor")
             f["authority"] = float(role == AUTHORITY)
             cluster.role = role or "other"
