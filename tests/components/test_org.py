@@ -396,3 +396,46 @@ def test_org_lower_case_words_of_an_edited_text_are_no_names():
     record = breachnlp.extract(text, lang="en", published="2025-05-06")
     assert record.organization == "Halvorsen Pharmacy"
     assert not [o.name for o in record.organizations if o.name.islower()]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a table's cells are names of their own
+    ("fr", "Fiche de l'incident\n\n| Élément | Détail |\n|---|---|\n| Organisation | Norvique Santé SA |\n| Personnes | "
+           "12 000 |\n\nNorvique Santé SA a confirmé le vol des données de 12 000 patients.", "Norvique Santé SA"),
+    # "X-headquartered", like "X-based", says where a firm sits, not its name
+    ("en", "Oslo-headquartered Fjordline Health said hackers stole data on 8,000 patients. Fjordline Health is "
+           "notifying them.", "Fjordline Health"),
+    # a long form may open with a lower-case descriptor ("centre hospitalier ... (CHBV)")
+    ("fr", "Le centre hospitalier du Bas-Vivarais (CHBV) a été victime d'une cyberattaque. Le CHBV a porté plainte.",
+     "centre hospitalier du Bas-Vivarais"),
+])
+def test_org_cells_places_and_descriptors_around_a_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
+
+
+def test_org_a_one_word_form_does_not_chain_two_longer_names():
+    # "Halden" may be "Halden General Hospital"; it does not make "Halden Eye Surgery Center" the same
+    text = ("Hackers hit Halden General Hospital on Monday. Halden General Hospital said files on 9,000 patients "
+            "were taken. Halden said its clinics kept running. Halden Eye Surgery Center, a separate practice, "
+            "was not affected, Halden General Hospital added.")
+    record = breachnlp.extract(text, lang="en", published="2025-05-06")
+    assert record.organization == "Halden General Hospital"
+    assert "Halden Eye Surgery Center" in [o.name for o in record.organizations if o.role != "victim"]
+
+
+def test_org_a_forum_post_capitalizing_a_name_once_names_it_in_lower_case_after():
+    text = ("Brightleaf Outfitters leak real? got an email\n\nok so i got the alert this morning. who: brightleaf "
+            "outfitters, plus the loyalty app. what: names, emails, addresses. brightleaf outfitters says no card "
+            "numbers. someone on a forum claims 9M rows lol. brightleaf outfitters hasn't given a number.")
+    record = breachnlp.extract(text, lang="en", published="2025-05-06")
+    assert record.organization == "Brightleaf Outfitters"
+
+
+@pytest.mark.parametrize("lang,text,unit", [
+    # a unit after its figure is no organization
+    ("fr", "Les pirates affirment avoir dérobé 90 Go de données au CHU de Brest. Le CHU de Brest confirme.", "Go"),
+    ("en", "The hackers say they took 2 TB from Ormeau Clinic. Ormeau Clinic confirmed a breach.", "TB"),
+])
+def test_org_a_unit_after_a_figure_is_no_organization(lang, text, unit):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert unit not in [o.name for o in record.organizations]

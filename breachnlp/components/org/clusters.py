@@ -24,7 +24,7 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        """The fullest name used: the longest surface form, ties to the most frequent."""
+        """The fullest name used: the longest surface form, ties to one with capitals, then to the most frequent."""
         forms: dict[str, int] = {}
         for m in self.mentions:
             forms[m.text] = forms.get(m.text, 0) + 1
@@ -33,7 +33,8 @@ class Cluster:
         named = [f for f in forms if not any(f != g and f.endswith(" " + g) and f[:1].islower()
                                              and _common_noun_before(f[:-len(g)], self.connectors)
                                              and fold(f[:-len(g)]).strip() not in self.name_heads for g in forms)]
-        return max(named or forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+        # ties to a form with capitals: a forum post's "hot topic" is "Hot Topic" where it capitalizes it
+        return max(named or forms, key=lambda f: (len(f.split()), not f.islower(), forms[f], len(f)))
 
     @property
     def aliases(self) -> list[str]:
@@ -100,20 +101,31 @@ class ClusterRules:
         return clusters
 
     def _same(self, cluster: Cluster, mention: Mention) -> bool:
+        """``mention`` names the cluster's organization. A name of several words joins through a
+        one-word form only when no longer form of the cluster says otherwise: "Methodist" may be
+        "Methodist McKinney Hospital", which does not make "Methodist Craig Ranch Surgical Center" it."""
+        several = [o for o in cluster.mentions if len(o.key.split()) >= 2]
         for other in cluster.mentions:
-            if other.key == mention.key:
+            if self._matches(other, mention):
+                if len(other.key.split()) == 1 and len(mention.key.split()) >= 2 and several and \
+                        not any(self._matches(o, mention) for o in several):
+                    continue
                 return True
-            a, b = other.key, mention.key
-            connectors = self.connectors
-            if _acronym(other.text, mention.text, connectors) or _acronym(mention.text, other.text, connectors):
-                return True
-            if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
-                return True
-            if a.replace(" ", "") == b.replace(" ", ""):
-                return True  # "Connect On Call" / "ConnectOnCall"
-            if _leads(key_words(other.text), key_words(mention.text)):
-                return True  # "Hospital Clínic" / "Hospital Clínic de Barcelona", whose keys lost different words
         return False
+
+    def _matches(self, other: Mention, mention: Mention) -> bool:
+        if other.key == mention.key:
+            return True
+        a, b = other.key, mention.key
+        connectors = self.connectors
+        if _acronym(other.text, mention.text, connectors) or _acronym(mention.text, other.text, connectors):
+            return True
+        if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
+            return True
+        if a.replace(" ", "") == b.replace(" ", ""):
+            return True  # "Connect On Call" / "ConnectOnCall"
+        # "Hospital Clínic" / "Hospital Clínic de Barcelona", whose keys lost different words
+        return _leads(key_words(other.text), key_words(mention.text))
 
 
 def key_words(name: str) -> list[str]:

@@ -29,10 +29,18 @@ class _Vocabulary:
     def __init__(self, text: str) -> None:
         self.lower_words = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", text)}
         self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
+        self.text = text
+        self.informal = informal_text(text)
         self.folded = fold(text)
         self.counts: dict[str, int] = {}
         for w in re.findall(r"[^\W_]+", self.folded):
             self.counts[w] = self.counts.get(w, 0) + 1
+
+    def written_in_lower_case(self, phrase: str) -> bool:
+        """A forum post writes ``phrase`` (a name it capitalizes in its subject line) all in lower
+        case elsewhere: "Hot Topic breach legit?" ... "who: hot topic"."""
+        return self.informal and " " in phrase and \
+            re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", self.text) is not None
 
     def common(self, word: str, phrase: str) -> bool:
         """``word`` of ``phrase`` is written in lower case somewhere, or occurs outside the phrase."""
@@ -159,8 +167,10 @@ class MentionRules:
                 ent_start, ent_end = self._title_case_piece(text, ent_start, min(ent_end, headline.site), headline)
             if not lowercase_name:  # its leading lower-case words are no function words swallowed
                 ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
-            # "Halden University's School of Nursing": two organizations, each its own mention
-            for start, end in self._owner_and_unit(text, ent_start, ent_end):
+            # a table's cells ("| Organisation | Medusind Inc. |") are names of their own; "Halden
+            # University's School of Nursing": two organizations, each its own mention
+            cells = [(ent_start + c.start(), ent_start + c.end()) for c in re.finditer(r"[^|]+", text[ent_start:ent_end])]
+            for start, end in (piece for s, e in cells for piece in self._owner_and_unit(text, *self._strip(text, s, e))):
                 surface = text[start:end]
                 if not any(c.isupper() for c in surface) and not lowercase_name:
                     continue  # "the state health department": a common noun, not a name
@@ -179,7 +189,7 @@ class MentionRules:
                 continue
             if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
-                    text[mention.start - 1:mention.start].isdigit() or \
+                    text[mention.start - 1:mention.start].isdigit() or self._unit_after_figure(text, mention) or \
                     self._bare_descriptor(mention.text) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     _breadcrumb(text, mention, lines, crumbs):
@@ -193,7 +203,13 @@ class MentionRules:
         kept = [self._with_number(text, folded, sentences, lines, m) for m in kept]
         kept = _without_overlaps(kept)  # a name that took in its number may now hold the next one
         kept = self._join_coordinated(text, folded, sentences, kept)
-        return self._defined_long_forms(text, folded, sentences, kept)
+        kept = self._defined_long_forms(text, folded, sentences, kept)
+        return self._lower_case_repeats(text, folded, sentences, vocab, kept)
+
+    def _unit_after_figure(self, text: str, mention: Mention) -> bool:
+        """"90 Go de données", "2 TB": a unit after its figure is no name."""
+        figure = re.search(r"\d[\d\s.,]*\s$", text[max(0, mention.start - 20):mention.start])
+        return figure is not None and self.quantity.fullmatch("1" + mention.text) is not None
 
     def _bylines(self, text: str, folded: str) -> list[tuple[int, int]]:
         """The byline lines ("By our Health Correspondent", "Par Jeanne Martin, à Lyon"): short,
@@ -239,7 +255,9 @@ class MentionRules:
         out: list[Mention] = []
         for mention in mentions:
             previous = out[-1] if out else None
-            if previous is not None and self.coordination.fullmatch(text[previous.end:mention.start]):
+            if previous is not None and self.coordination.fullmatch(text[previous.end:mention.start]) and \
+                    "\n" not in text[previous.end:mention.start] and mention.text[:1].isupper():
+                # (a list's lines are names of their own; "ICMR and the health ministry" are two)
                 whole = text[previous.start:mention.end]
                 ends_like_org = self._org_word(mention.text.split()[-1]) and \
                     not self._org_word(previous.text.split()[-1])
@@ -249,6 +267,19 @@ class MentionRules:
                     continue
             out.append(mention)
         return out
+
+    def _lower_case_repeats(self, text: str, folded: str, sentences: list[Segment], vocab: "_Vocabulary",
+                            mentions: list[Mention]) -> list[Mention]:
+        """A forum post that capitalizes a name once ("Hot Topic breach legit?") and then writes it
+        in lower case ("who: hot topic"): each lower-case occurrence is a mention too."""
+        if not vocab.informal:
+            return mentions
+        out = list(mentions)
+        for name in {m.text for m in mentions if vocab.written_in_lower_case(m.text)}:
+            for m in re.finditer(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", text):
+                if not any(x.start < m.end() and m.start() < x.end for x in out):
+                    out.append(self._mention(text, folded, sentences, m.start(), m.end(), "informal"))
+        return sorted(out, key=lambda m: m.start)
 
     def _defined_long_forms(self, text: str, folded: str, sentences: list[Segment],
                             mentions: list[Mention]) -> list[Mention]:
@@ -277,8 +308,8 @@ class MentionRules:
                     if j < 0:
                         first = w
                         break
-            if first is None or not first.group()[0].isupper():
-                continue
+            if first is None or not (first.group()[0].isupper() or fold(first.group()) in self.org_words):
+                continue  # a long form opens with a capital or a descriptor ("centre hospitalier de ... (CHOV)")
             start, end = reach + first.start(), len(text[:paren].rstrip())
             inside = [m for m in out if m.start < end and start < m.end]
             start = min([start] + [m.start for m in inside if start - 3 <= m.start])  # its elided article: "L'Azienda"
@@ -380,8 +411,9 @@ class MentionRules:
                 segment_words.pop(0)
             if not segment_words:
                 continue
-            if len(segment_words) > 1 and self._positional_capital(text, s + segment.find(segment_words[0]),
-                                                                   segment_words[0], sentences, vocab):
+            named = vocab.written_in_lower_case(" ".join(segment_words))
+            if len(segment_words) > 1 and not named and \
+                    self._positional_capital(text, s + segment.find(segment_words[0]), segment_words[0], sentences, vocab):
                 segment_words.pop(0)  # "Délibération SAN-2019-007", "Decision CP-2021-044": a common noun
             if len(segment_words) > 2 and fold(segment_words[0]) in self.number_words and \
                     fold(segment_words[1]) in self.edge_connectors:
@@ -394,7 +426,7 @@ class MentionRules:
             if e2 - s2 < 2:
                 continue
             if self._sentence_initial_word(text, s2, e2, sentences, vocab) or fold(text[s2:e2]) in self.not_names \
-                    or self._common_phrase(text[s2:e2], vocab):
+                    or (self._common_phrase(text[s2:e2], vocab) and not named):
                 continue
             out.append((s2, e2))
         return out
@@ -425,6 +457,15 @@ class MentionRules:
         head = [w.group() for w in current[:-1]]
         return any(re.split(r"['’]", fold(w).strip(".,"))[-1] in self.org_words or (w.isupper() and len(w) >= 2)
                    for w in head)
+
+    @staticmethod
+    def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+        """A span without the spaces at its edges."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
 
     def _owner_and_unit(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """An entity cut in two where a possessive joins two organizations, each with an organization
