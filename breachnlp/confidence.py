@@ -22,7 +22,7 @@ CLIP = 8.0
 CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
     "organization": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "headline",
                      "top_cue", "top_share", "top_mentions", "top_place", "top_org_word", "top_single_word",
-                     "softmax_share"),
+                     "softmax_share", "top_in_headline", "top_first_named", "top_informal"),
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
                 "mentions_of_chosen", "qualified", "share", "rule_agrees"),
     "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share",
@@ -58,7 +58,10 @@ def organization_features(scores: Iterable[float], *, threshold: float, headline
             "top_cue": float(bool(top.get("victim_cue") or top.get("apposition_cue"))),
             "top_share": float(top.get("mention_share", 0.0)), "top_mentions": math.log1p(top.get("mentions", 0.0)),
             "top_place": float(top.get("place", 0.0)), "top_org_word": float(top.get("org_word", 0.0)),
-            "top_single_word": float(top.get("single_word", 0.0)), "softmax_share": share}
+            "top_single_word": float(top.get("single_word", 0.0)), "softmax_share": share,
+            "top_in_headline": float(top.get("headline", 0.0) > 0), "top_first_named": float(top.get("first_named", 0.0)),
+            # a forum post's names are lower case or acronyms: a weaker guess
+            "top_informal": float(bool(top.get("informal_acronym") or top.get("informal_lower")))}
 
 
 def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: int | None, threshold: float,
