@@ -1,6 +1,8 @@
 """Data categories and their status, French and English side by side."""
 import pytest
 
+import breachnlp
+
 CASES = [
     # (id, lang, text, expected {category: status})
     ("fr-list", "fr", "Les noms, prénoms, sexe et âge des patients ont été volés.",
@@ -270,3 +272,14 @@ SYSTEMS_BUSINESSES_AND_NAMES = [
                          + MESSAGES_AND_MAILBOXES + SYSTEMS_BUSINESSES_AND_NAMES)
 def test_phi_what_the_organization_does_or_uses_is_no_exposed_data(annotate, lang, text, expected):
     assert annotate(lang, text)._.breach.phi == expected
+
+
+@pytest.mark.parametrize("lang,text,category", [
+    # what an attacker's advert lists, or what it says it posted, is a claim: hedged
+    ("fr", "Un pirate a mis en vente une base de la mutuelle Orvalis. Dans son annonce, il cite les noms, les adresses "
+           "postales et les numéros de téléphone de 20 000 adhérents.", "address"),
+    ("en", "The gang posted what it said were passport scans of Harlow Clinic patients on its leak site.", "id_document"),
+])
+def test_phi_what_an_attacker_lists_or_says_it_posted_is_hedged(lang, text, category):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.phi.get(category) == "hedged"
