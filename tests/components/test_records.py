@@ -1,6 +1,8 @@
 """Record counts: the figure of the breach, its unit and qualifier; distractors never."""
 import pytest
 
+import breachnlp
+
 CASES = [
     # (id, lang, text, value, unit, qualifier)
     ("fr-exact-nnbsp", "fr", "La mutuelle Alvéa a annoncé que les données de 48\u202f312 adhérents ont été dérobées.", 48312, "people", "exact"),
@@ -165,3 +167,13 @@ def test_records_qualifier_of_a_restatement_is_kept(lang, title, text, qualifier
 ])
 def test_records_a_size_figure_is_no_count_when_the_text_says_none_is_known(annotate, lang, text):
     assert annotate(lang, text)._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a plus sign after a figure: at least that many, and the noun after it is what is counted
+    ("en", "Harlow Clinic notified 45k+ patients of the breach on Wednesday.", (45000, "people", "at_least")),
+    ("fr", "La clinique Ormeau a prévenu 12 000+ patients de la fuite de leurs données.", (12000, "people", "at_least")),
+])
+def test_records_a_plus_sign_after_a_figure_is_at_least(lang, text, expected):
+    records = breachnlp.extract(text, lang=lang, published="2025-05-06").records
+    assert (records.value, records.unit, records.qualifier) == expected
