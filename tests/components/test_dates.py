@@ -357,3 +357,19 @@ def test_dates_the_same_day_is_the_event_day_not_the_day_of_writing(lang, text, 
 ])
 def test_dates_being_told_of_a_breach_is_its_discovery(annotate, lang, text):
     assert annotate(lang, text, PUBLISHED)._.breach.date.discovered == "2024-06-03"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a press release's dateline is the organization's own statement: a disclosure date, even with the
+    # wire service in slashes; a news wire's dateline stays the paper's
+    ("fr", "COMMUNIQUÉ\n\nLYON, le 12 juin 2024 /CNW Telbec/ – Un accès non autorisé au serveur de la clinique "
+           "Ormeau a eu lieu le 3 juin 2024.", "disclosed"),
+    ("en", "PRESS RELEASE\n\nLYON, June 12, 2024 /PRNewswire/ – An unauthorized party accessed a server of Ormeau "
+           "Clinic on June 3, 2024.", "disclosed"),
+    ("fr", "LYON, 12 juin 2024 (AFP) – La clinique Ormeau a été victime d'un accès non autorisé le 3 juin 2024.", None),
+    ("en", "LYON, June 12, 2024 (AFP) – Ormeau Clinic was hit by unauthorized access on June 3, 2024.", None),
+])
+def test_dates_a_press_release_dateline_is_its_disclosure(lang, text, expected):
+    found = date_rules(lang).find(text, date.fromisoformat(PUBLISHED))
+    dateline = next(c for c in found if c.norm == "2024-06-12")
+    assert dateline.role == expected

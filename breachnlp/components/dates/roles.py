@@ -41,11 +41,16 @@ class DateRoles:
         self.persistence = cue_regex(data["persistence_cues"])
         self.not_breach = cue_regex(data["not_breach"])
         self.weak_disclosed = cue_regex(data["weak_disclosed"])
+        self.release = cue_regex([re.escape(m) for m in data["release_markers"]])
         self.source = cue_regex(data["source_cues"])
         # a determiner makes a noun of these ("l'attaque", "the breach"), not of a verb ("that began")
         self.incident_noun = re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in data["incident_nouns"]) + r")")
         self.first_person = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(w)) for w in text["first_person"])
                                        + r")(?![\w'])")
+
+    def press_release(self, folded: str) -> bool:
+        """The text is a press release ("COMMUNIQUÉ", "/CNW Telbec/", "FOR IMMEDIATE RELEASE" near its top)."""
+        return self.release.search(folded, 0, 600) is not None
 
     def letter_head(self, text: str, folded: str) -> int:
         """Where the opening lines of a letter end, when the text is one (first person throughout); else 0."""
@@ -326,6 +331,8 @@ def _is_dateline(text: str, candidate: DateCandidate) -> bool:
         return False  # the line began more than 40 characters before (found without scanning it all)
     head = text[line_start:candidate.start]
     # the dash follows on the same line; a list item ("- found on Oct 18") is no dateline
-    # "LAVAL, 14 février 2024 (La Presse Canadienne) –": an agency in brackets may come between
-    return len(head) <= 40 and bool(re.match(r"^(?:\w[\w .'-]*,?\s*)?$", head)) and bool(
-        re.match(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[\u2014\u2013-][ \t]", text[candidate.end:candidate.end + 50]))
+    # "LAVAL, 14 février 2024 (La Presse Canadienne) –", "QUÉBEC, le 9 avril 2021 /CNW Telbec/ –": an
+    # agency in brackets or slashes may come between
+    # a short lower-case word may stand before the date ("QUÉBEC, le 9 avril 2021")
+    return len(head) <= 40 and bool(re.match(r"^(?:\w[\w .'-]*,?\s*(?:[a-z]{1,3}\s+)?)?$", head)) and bool(
+        re.match(r"[ \t]*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)[ \t]*)?[\u2014\u2013-][ \t]", text[candidate.end:candidate.end + 50]))
