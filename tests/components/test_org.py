@@ -439,3 +439,12 @@ def test_org_a_forum_post_capitalizing_a_name_once_names_it_in_lower_case_after(
 def test_org_a_unit_after_a_figure_is_no_organization(lang, text, unit):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")
     assert unit not in [o.name for o in record.organizations]
+
+
+def test_org_an_elided_function_word_opening_a_sentence_is_no_part_of_a_name():
+    # "S'agissant de X", "D'après X": the capital is the sentence's; "L'Assistance ..." keeps its name
+    text = ("S'agissant de Norvique Télécom, l'amende est de 2 millions d'euros. D'après Norvique Télécom, "
+            "les données de 40 000 abonnés ont été copiées. Norvique Télécom a fait appel.")
+    record = breachnlp.extract(text, lang="fr", published="2025-05-06")
+    assert record.organization == "Norvique Télécom"
+    assert not [o.name for o in record.organizations if o.name.startswith(("S'agissant", "D'après"))]

@@ -415,6 +415,8 @@ class MentionRules:
             if len(segment_words) > 1 and not named and \
                     self._positional_capital(text, s + segment.find(segment_words[0]), segment_words[0], sentences, vocab):
                 segment_words.pop(0)  # "Délibération SAN-2019-007", "Decision CP-2021-044": a common noun
+                while len(segment_words) > 1 and fold(segment_words[0]) in self.edge_connectors:
+                    segment_words.pop(0)  # "S'agissant de Cosmote" → "Cosmote"
             if len(segment_words) > 2 and fold(segment_words[0]) in self.number_words and \
                     fold(segment_words[1]) in self.edge_connectors:
                 del segment_words[:2]  # "One of Premier Family Medical's clinics", "Deux des CHU de ..."
@@ -436,6 +438,9 @@ class MentionRules:
         """``word`` opens a sentence, a title or a line, is written in lower case elsewhere in the
         text and never capitalized inside a sentence, and is no organization word: its capital is
         the sentence's, so it is no part of the name that follows it."""
+        elided = re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-z]?['’]([^\W\d_][\w-]*)", word)
+        if elided and elided.group(1)[:1].islower():
+            return True  # "S'agissant de X", "D'après X": an elided function word, never a name's start
         if not (word[:1].isupper() and (len(word) == 1 or word[1:].islower()) and word.isalpha()):
             return False  # "À Maldegem": a one-letter word counts too
         if self._org_word(word) or word in vocab.mid_caps or fold(word) not in vocab.lower_words:
@@ -539,8 +544,9 @@ _OPENING = re.compile(r"\s*(?:[-•*–]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2
 
 # The NER's labels a lower-case name may get in a forum post (no dates, numbers or countries).
 _NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "LOC", "PRODUCT"})
-# A sentence's first letter: after the start of the text, a sentence end or a line break.
-_SENTENCE_FIRST_LETTER = re.compile(r"(?:^|[.!?]\s+|\n\s*)([^\W\d_])")
+# A sentence's first letter: after the start of the text, a sentence end or a line break (the
+# lookbehind keeps it linear on a run of line breaks).
+_SENTENCE_FIRST_LETTER = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^\W\d_])")
 
 
 def informal_text(text: str) -> bool:
