@@ -3,7 +3,7 @@ entities and the headline, each cut to the name it holds (:class:`MentionRules`)
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -31,6 +31,7 @@ class _Vocabulary:
         self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
         self.text = text
         self.informal = informal_text(text)
+        self._lower_case_phrases: dict[str, bool] = {}
         self.folded = fold(text)
         self.counts: dict[str, int] = {}
         for w in re.findall(r"[^\W_]+", self.folded):
@@ -38,9 +39,13 @@ class _Vocabulary:
 
     def written_in_lower_case(self, phrase: str) -> bool:
         """A forum post writes ``phrase`` (a name it capitalizes in its subject line) all in lower
-        case elsewhere: "Hot Topic breach legit?" ... "who: hot topic"."""
-        return self.informal and " " in phrase and \
-            re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", self.text) is not None
+        case elsewhere: "Hot Topic breach legit?" ... "who: hot topic". Each phrase is looked for once."""
+        if not self.informal or " " not in phrase:
+            return False
+        if phrase not in self._lower_case_phrases:
+            self._lower_case_phrases[phrase] = \
+                re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", self.text) is not None
+        return self._lower_case_phrases[phrase]
 
     def common(self, word: str, phrase: str) -> bool:
         """``word`` of ``phrase`` is written in lower case somewhere, or occurs outside the phrase."""
@@ -152,7 +157,7 @@ class MentionRules:
                 place = any(s <= start and end <= e for s, e in places) and not orgish
                 source = "person" if person else "place" if place else "pattern"
                 found.append(self._mention(text, folded, sentences, extended, end, source))
-        informal = informal_text(text)
+        informal = vocab.informal
         for ent_start, ent_end, label in ents:
             lowercase_name = informal and text[ent_start:ent_end].islower() and len(text[ent_start:ent_end]) >= 4 and \
                 (label == "ORG" or label in _NAME_LABELS and folded.count(folded[ent_start:ent_end]) >= 2)
@@ -203,7 +208,7 @@ class MentionRules:
         kept = [self._with_number(text, folded, sentences, lines, m) for m in kept]
         kept = _without_overlaps(kept)  # a name that took in its number may now hold the next one
         kept = self._join_coordinated(text, folded, sentences, kept)
-        kept = self._defined_long_forms(text, folded, sentences, kept)
+        kept = self._defined_long_forms(text, folded, sentences, lines, kept)
         return self._lower_case_repeats(text, folded, sentences, vocab, kept)
 
     def _unit_after_figure(self, text: str, mention: Mention) -> bool:
@@ -274,32 +279,40 @@ class MentionRules:
         in lower case ("who: hot topic"): each lower-case occurrence is a mention too."""
         if not vocab.informal:
             return mentions
-        out = list(mentions)
-        for name in {m.text for m in mentions if vocab.written_in_lower_case(m.text)}:
+        spans = sorted((m.start, m.end) for m in mentions)  # taken places, kept sorted (bisect)
+        added: list[Mention] = []
+        for name in sorted({m.text for m in mentions if vocab.written_in_lower_case(m.text)}):
             for m in re.finditer(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", text):
-                if not any(x.start < m.end() and m.start() < x.end for x in out):
-                    out.append(self._mention(text, folded, sentences, m.start(), m.end(), "informal"))
-        return sorted(out, key=lambda m: m.start)
+                k = bisect_right(spans, (m.start(), m.end()))
+                if (k and spans[k - 1][1] > m.start()) or (k < len(spans) and spans[k][0] < m.end()):
+                    continue  # inside or across a name already found
+                insort(spans, (m.start(), m.end()))
+                added.append(self._mention(text, folded, sentences, m.start(), m.end(), "informal"))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
-    def _defined_long_forms(self, text: str, folded: str, sentences: list[Segment],
+    def _defined_long_forms(self, text: str, folded: str, sentences: list[Segment], lines: "_Lines",
                             mentions: list[Mention]) -> list[Mention]:
         """A name the text defines by its acronym ("l'Azienda ospedaliera universitaria integrata di
         Verona (AOUI)"): the words before the parenthesis whose initials hold the acronym's letters,
         in order, from a capitalised first word, are one name even with lower-case words in it
-        (the acronym-definition rule of Schwartz and Hearst, on word initials)."""
-        out = list(mentions)
+        (the acronym-definition rule of Schwartz and Hearst, on word initials). Each definition
+        looks at a bounded window and at the mentions there only (bisect): linear in the text."""
+        starts = [m.start for m in mentions]  # sorted, and the mentions do not overlap
+        replaced: set[int] = set()
+        added: list[Mention] = []
         for acronym in mentions:
             letters = fold(acronym.text).replace("-", "").replace(".", "")
             if not (acronym.text.isupper() and 2 <= len(letters) <= 8 and letters.isalpha()) or \
                     not text[max(0, acronym.start - 3):acronym.start].rstrip().endswith("(") or \
                     text[acronym.end:acronym.end + 1] != ")":
                 continue
-            paren = text.rfind("(", 0, acronym.start)
+            paren = text.rfind("(", max(0, acronym.start - 3), acronym.start)
             if self.name_goes_on.match(text, acronym.end + 1):
                 continue  # "Centre intégré ... (CIUSSS) du Nord": the acronym names a kind, the name goes on
             sentence_start = sentences[segment_at(sentences, paren)].start if sentences else 0
-            clause = _CLAUSE_MARK.search(text[sentence_start:paren][::-1])  # a dateline's dash, a comma
-            reach = max(text.rfind("\n", 0, paren) + 1, sentence_start, paren - clause.start() if clause else 0)
+            window = max(lines.bounds(paren)[0], sentence_start, paren - 200)
+            clause = _CLAUSE_MARK.search(text[window:paren][::-1])  # a dateline's dash, a comma
+            reach = paren - clause.start() if clause else window
             words = list(re.finditer(r"[^\W\d_][\w-]*", text[reach:paren]))[-(len(letters) + 5):]
             j, first = len(letters) - 1, None
             for w in reversed(words):
@@ -310,8 +323,11 @@ class MentionRules:
                         break
             if first is None or not (first.group()[0].isupper() or fold(first.group()) in self.org_words):
                 continue  # a long form opens with a capital or a descriptor ("centre hospitalier de ... (CHOV)")
-            start, end = reach + first.start(), len(text[:paren].rstrip())
-            inside = [m for m in out if m.start < end and start < m.end]
+            start, end = reach + first.start(), paren
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            lo, hi = max(0, bisect_right(starts, start) - 1), bisect_right(starts, end)
+            inside = [m for m in mentions[lo:hi] if m.start < end and start < m.end]
             start = min([start] + [m.start for m in inside if start - 3 <= m.start])  # its elided article: "L'Azienda"
             long_form = [w.group() for w in words if w.start() >= first.start()]
             if len(long_form) < 2 or not any(w[0].islower() for w in long_form) or \
@@ -319,9 +335,11 @@ class MentionRules:
                     any(m.start < start or m.end > end for m in inside):
                 continue  # a capitalised name the runs found whole, no organization ("Programme d'aide
                 # aux employés (PAE)"), or one that reaches further
-            out = [m for m in out if m not in inside]
-            out.append(self._mention(text, folded, sentences, start, end, "pattern"))
-        return sorted(out, key=lambda m: m.start)
+            replaced.update(id(m) for m in inside)
+            added.append(self._mention(text, folded, sentences, start, end, "pattern"))
+        if not added:
+            return mentions
+        return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
 
     def _org_word(self, word: str) -> bool:
         """``word`` (or its singular) names a kind of organization: "Centers", "Clinic", "Santé"."""
