@@ -59,7 +59,8 @@ def organization_features(scores: Iterable[float], *, threshold: float, headline
             "top_share": float(top.get("mention_share", 0.0)), "top_mentions": math.log1p(top.get("mentions", 0.0)),
             "top_place": float(top.get("place", 0.0)), "top_org_word": float(top.get("org_word", 0.0)),
             "top_single_word": float(top.get("single_word", 0.0)), "softmax_share": share,
-            "top_in_headline": float(top.get("headline", 0.0) > 0), "top_first_named": float(top.get("first_named", 0.0)),
+            "top_in_headline": float(top.get("headline", 0.0) > 0),
+            "top_first_named": float(top.get("first_named", 0.0)),
             # a forum post's names are lower case or acronyms: a weaker guess
             "top_informal": float(bool(top.get("informal_acronym") or top.get("informal_lower")))}
 

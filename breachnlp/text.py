@@ -139,11 +139,17 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
     return segments
 
 
-def _append(segments: list[Segment], text: str, start: int, end: int) -> None:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the spaces at its edges, as offsets."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _append(segments: list[Segment], text: str, start: int, end: int) -> None:
+    start, end = strip_span(text, start, end)
     if end > start:
         segments.append(Segment(start, end))
 

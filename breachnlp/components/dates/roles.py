@@ -335,4 +335,5 @@ def _is_dateline(text: str, candidate: DateCandidate) -> bool:
     # agency in brackets or slashes may come between
     # a short lower-case word may stand before the date ("QUÉBEC, le 9 avril 2021")
     return len(head) <= 40 and bool(re.match(r"^(?:\w[\w .'-]*,?\s*(?:[a-z]{1,3}\s+)?)?$", head)) and bool(
-        re.match(r"[ \t]*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)[ \t]*)?[\u2014\u2013-][ \t]", text[candidate.end:candidate.end + 50]))
+        re.match(r"[ \t]*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)[ \t]*)?[\u2014\u2013-][ \t]",
+                 text[candidate.end:candidate.end + 50]))

@@ -7,7 +7,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ...text import Segment, fold, segment_at, split_sentences
+from ...text import Segment, fold, segment_at, split_sentences, strip_span
 
 
 @dataclass
@@ -174,8 +174,9 @@ class MentionRules:
                 ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
             # a table's cells ("| Organisation | Medusind Inc. |") are names of their own; "Halden
             # University's School of Nursing": two organizations, each its own mention
-            cells = [(ent_start + c.start(), ent_start + c.end()) for c in re.finditer(r"[^|]+", text[ent_start:ent_end])]
-            for start, end in (piece for s, e in cells for piece in self._owner_and_unit(text, *self._strip(text, s, e))):
+            cells = [strip_span(text, ent_start + c.start(), ent_start + c.end())
+                     for c in re.finditer(r"[^|]+", text[ent_start:ent_end])]
+            for start, end in (piece for cell in cells for piece in self._owner_and_unit(text, *cell)):
                 surface = text[start:end]
                 if not any(c.isupper() for c in surface) and not lowercase_name:
                     continue  # "the state health department": a common noun, not a name
@@ -323,9 +324,7 @@ class MentionRules:
                         break
             if first is None or not (first.group()[0].isupper() or fold(first.group()) in self.org_words):
                 continue  # a long form opens with a capital or a descriptor ("centre hospitalier de ... (CHOV)")
-            start, end = reach + first.start(), paren
-            while end > start and text[end - 1].isspace():
-                end -= 1
+            start, end = strip_span(text, reach + first.start(), paren)
             lo, hi = max(0, bisect_right(starts, start) - 1), bisect_right(starts, end)
             inside = [m for m in mentions[lo:hi] if m.start < end and start < m.end]
             start = min([start] + [m.start for m in inside if start - 3 <= m.start])  # its elided article: "L'Azienda"
@@ -387,8 +386,7 @@ class MentionRules:
         words = name.split()
         if any(re.search(r"[a-z][A-Z]", w) or (w.isupper() and len(w) >= 2) for w in words):
             return True
-        folded = {fold(w).strip(".,") for w in words}
-        return bool(folded & self.org_words)
+        return self._has_org_word(name)
 
     def _trim(self, text: str, start: int, end: int, sentences: list[Segment],
               vocab: "_Vocabulary") -> list[tuple[int, int]]:
@@ -431,7 +429,8 @@ class MentionRules:
                 continue
             named = vocab.written_in_lower_case(" ".join(segment_words))
             if len(segment_words) > 1 and not named and \
-                    self._positional_capital(text, s + segment.find(segment_words[0]), segment_words[0], sentences, vocab):
+                    self._positional_capital(text, s + segment.find(segment_words[0]), segment_words[0],
+                                             sentences, vocab):
                 segment_words.pop(0)  # "Délibération SAN-2019-007", "Decision CP-2021-044": a common noun
                 while len(segment_words) > 1 and fold(segment_words[0]) in self.edge_connectors:
                     segment_words.pop(0)  # "S'agissant de Cosmote" → "Cosmote"
@@ -480,15 +479,6 @@ class MentionRules:
         head = [w.group() for w in current[:-1]]
         return any(re.split(r"['’]", fold(w).strip(".,"))[-1] in self.org_words or (w.isupper() and len(w) >= 2)
                    for w in head)
-
-    @staticmethod
-    def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-        """A span without the spaces at its edges."""
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return start, end
 
     def _owner_and_unit(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """An entity cut in two where a possessive joins two organizations, each with an organization

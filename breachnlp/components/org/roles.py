@@ -116,7 +116,8 @@ class RoleRules:
                     owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
                     if owner is not None:
                         parents[id(cluster)] = owner
-                if role is None and (self.attacker_named_before.search(before) or self.attacker_named_after.match(after)):
+                if role is None and (self.attacker_named_before.search(before)
+                                     or self.attacker_named_after.match(after)):
                     # "a hacker going by X", "le gang X": the text names X as the attacker
                     role = "attacker"
                     m.cues.append((m.start, m.end, "attacker_naming"))

@@ -79,7 +79,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&"}
         connect = _alternation([*name_connectors, "&", "-"], folded=False)
         # after an acronym's closing parenthesis, a connector and a capital: the name goes on past it
-        self.name_goes_on = re.compile(rf"\s+{_alternation(name_connectors, folded=False, apostrophes=True)}\s*[A-ZÀ-ÖØ-Þ]")
+        goes_on = _alternation(name_connectors, folded=False, apostrophes=True)
+        self.name_goes_on = re.compile(rf"\s+{goes_on}\s*[A-ZÀ-ÖØ-Þ]")
         elided = _alternation([w for w in name_connectors if w.endswith("'") and " " not in w], folded=False,
                               apostrophes=True)
         # an elided connector of two words joins the next word with no space ("CIUSSS de l'Est")
