@@ -373,3 +373,28 @@ def test_dates_a_press_release_dateline_is_its_disclosure(lang, text, expected):
     found = date_rules(lang).find(text, date.fromisoformat(PUBLISHED))
     dateline = next(c for c in found if c.norm == "2024-06-12")
     assert dateline.role == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a device lost or taken, a break-in, an intruder helping himself: the day it happened, even with a
+    # notification verb nearer to it
+    ("fr", "Le centre Ormeau a averti ses patients par courrier mardi : un ordinateur portable a été subtilisé "
+           "le 2 mai dans ses bureaux.", {"occurred": "2024-05-02"}),
+    ("en", "Ormeau Clinic told patients by letter on Tuesday that a laptop was swiped from its offices on May 2.",
+     {"occurred": "2024-05-02"}),
+    ("fr", "Une employée du laboratoire Ormeau a égaré une clé USB le 14 mai et l'a signalé le lendemain.",
+     {"occurred": "2024-05-14"}),
+    ("en", "A nurse at Ormeau Clinic misplaced a USB stick on May 14 and reported it the next day.",
+     {"occurred": "2024-05-14"}),
+    ("fr", "Dans la nuit du 20 mai, des inconnus sont entrés par effraction au cabinet Ormeau.", {"occurred": "2024-05-20"}),
+    ("en", "On the night of May 20, burglars got into the Ormeau practice and took two computers.",
+     {"occurred": "2024-05-20"}),
+    ("fr", "Un intrus a pu se servir dans les serveurs de la mutuelle Ormeau entre le 3 et le 9 mars.",
+     {"occurred": "2024-03-03/2024-03-09"}),
+    # the last time a lost disk was seen dates the loss, not a repeat of the incident
+    ("fr", "Le personnel du centre Ormeau a vu le disque pour la dernière fois fin avril.", {"occurred": "2024-04"}),
+    ("en", "Staff at Ormeau Clinic last saw the backup drive in late April; it was last seen in the server room.",
+     {"occurred": "2024-04"}),
+])
+def test_dates_a_lost_or_stolen_device_dates_the_occurrence(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)

@@ -87,7 +87,7 @@ class DateGrammar:
             ("month_last_year", re.compile(
                 rf"(?P<m>{month})\s+{of}(?:{last_year})")),
             ("month_last", re.compile(
-                rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+{of}|(?:{month_intro})\s+)"
+                rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+(?:{part_of}|{of})|(?:{month_intro})\s+)"
                 rf"(?P<m>{month})(?:\s+(?P<last>{last}))?|(?P<m2>{month})\s+(?P<last2>{last}))(?!\.?\s*\d)")),
             ("season", re.compile(
                 rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|{season_intro}"
@@ -112,6 +112,8 @@ class DateGrammar:
         self.relative_kind = {fold(p): kind for kind, phrases in data["relative"].items() for p in phrases}
         self.relative = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(p) for p in sorted(self.relative_kind, key=len, reverse=True)) + r")(?!\w)")
+        # "au début du mois de mars": the month named after the phrase is the date, not the current one
+        self.named_month_after = re.compile(rf"\s+{of}({month})(?!\w)")
         number_words = number_grammar(lang, language.source).units
         self.number_words = number_words
         ago_units = _alternation(fold(u) for u in data["ago_units"])
@@ -156,6 +158,9 @@ class DateGrammar:
                 else:
                     raw.append((m.start(), m.end(), kind, m))
         for m in self.relative.finditer(folded):
+            named = self.named_month_after.match(folded, m.end())
+            if named and (not self.months_capitalized or text[named.end() - len(named.group(1))].isupper()):
+                continue
             raw.append((m.start(), m.end(), self.relative_kind[m.group()], m))
         for m in self.ago_re.finditer(folded):
             raw.append((m.start(), m.end(), "ago", m))

@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -13,6 +15,8 @@ from ...text import fold, segment_at, split_sentences
 from .grammar import DateGrammar
 from .resolve import DateCandidate, PartialDate, attach_last_year, join_ranges, resolve
 from .roles import DateRoles, _alone_on_line, _is_dateline
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 class DateRules:
@@ -37,15 +41,20 @@ class DateRules:
         event_day: PartialDate | None = None
         previous_month: PartialDate | None = None
         previous_end = -1
-        written_year: tuple[int, int] | None = None  # (sentence, year) of the last full date written with its year
+        # (sentence, end, year) of the last full date written with its year
+        written_year: tuple[int, int, int] | None = None
+        paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         for start, end, kind, m in chosen:
             start, end = grammar.trim(folded, start, end)
             if kind in ("weekday", "later") and grammar.apposition(folded, start, previous_end, m):
                 continue  # "le 2 avril, un dimanche", "on Oct. 15, six weeks later": a restatement
             sentence = segment_at(sentences, start) if sentences else 0
             # "on March 19, 2022. … detected on March 26": a day without its year in the next
-            # sentence goes on in the year just written, not in the year of publication
-            story_year = written_year[1] if written_year and sentence - written_year[0] <= 1 else None
+            # sentence or the same paragraph goes on in the year just written, not in the year of
+            # publication
+            story_year = written_year[2] if written_year and (
+                sentence - written_year[0] <= 1
+                or bisect_left(paragraph_breaks, written_year[1]) == bisect_left(paragraph_breaks, start)) else None
             if kind in ("same_month", "same_day"):
                 anchor = previous_month if kind == "same_month" else event_day
                 value, parts = (PartialDate(anchor.year, anchor.month, anchor.day if kind == "same_day" else None)
@@ -53,7 +62,7 @@ class DateRules:
             else:
                 value, parts = resolve(grammar, kind, m, published, previous_day, story_year)
             if kind in ("dmy", "mdy", "day_range", "day_range_mdy") and m is not None and m.group("y"):
-                written_year = (sentence, int(m.group("y")))  # a full date, not a background year
+                written_year = (sentence, end, int(m.group("y")))  # a full date, not a background year
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value
                 if kind != "today":

@@ -168,3 +168,31 @@ def test_dates_rules_a_background_year_does_not_date_a_later_day(lang, text):
 def test_dates_rules_the_announcement_of_a_settlement_is_no_disclosure(lang, text):
     found = _found(DateRules(language_data(lang)), text)
     assert [(n, r) for _, n, r in found] == [("2024-06-11", "none")]
+
+
+@pytest.mark.parametrize("lang,text,expr,norm", [
+    # "le début du mois de mars" is March, not the start of the month of publication
+    ("fr", "Les pirates étaient dans le réseau de la mutuelle Ormeau depuis le début du mois de mars.",
+     "début du mois de mars", "2024-03"),
+    ("fr", "La clinique Ormeau a été piratée à la fin du mois de mars.", "la fin du mois de mars", "2024-03"),
+    ("fr", "Au début du mois de mars, un chercheur a prévenu la clinique Ormeau.", "début du mois de mars", "2024-03"),
+    ("en", "Ormeau Clinic was breached at the end of March.", "end of March", "2024-03"),
+    ("en", "An intrusion at Ormeau Clinic in late last year may have exposed files.", "late last year", "2023"),
+])
+def test_dates_rules_a_part_of_a_named_month_is_that_month(lang, text, expr, norm):
+    """(English "may" in lower case is the verb: "late last year may have" stays last year.)"""
+    found = DateRules(language_data(lang)).find(text, PUBLISHED)
+    assert [(c.expr, c.norm) for c in found] == [(expr, norm)]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a day without its year goes on in the year of the full date of its paragraph, a few sentences on
+    ("fr", "Le 4 mars 2022, les serveurs de la clinique Ormeau ont été chiffrés. Les urgences ont fermé. Les "
+           "patients ont été redirigés. Le 11 mars, les pirates ont publié des fichiers.\n\nLe 2 mai, la "
+           "clinique a rouvert.", ["2022-03-04", "2022-03-11", "2024-05-02"]),
+    ("en", "On March 4, 2022, Ormeau Clinic's servers were encrypted. The emergency room closed. Patients were "
+           "sent elsewhere. On March 11, the gang posted files.\n\nOn May 2, the clinic reopened.",
+     ["2022-03-04", "2022-03-11", "2024-05-02"]),
+])
+def test_dates_rules_a_day_without_its_year_keeps_its_paragraphs_year(lang, text, expected):
+    assert [c.norm for c in DateRules(language_data(lang)).find(text, PUBLISHED)] == expected
