@@ -398,3 +398,37 @@ def test_dates_a_press_release_dateline_is_its_disclosure(lang, text, expected):
 ])
 def test_dates_a_lost_or_stolen_device_dates_the_occurrence(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the day the letters went out is the disclosure, whatever the intrusion verb later in the sentence
+    ("fr", "Les lettres aux patients de la clinique Ormeau sont parties le 3 juin, plus d'un an après l'intrusion.",
+     {"disclosed": "2024-06-03"}),
+    ("en", "Letters to Ormeau Clinic's patients went into the mail on June 3, more than a year after the intrusion.",
+     {"disclosed": "2024-06-03"}),
+    ("en", "Notices to the affected members of Ormeau Credit Union went out on June 3 after the attack.",
+     {"disclosed": "2024-06-03"}),
+])
+def test_dates_letters_going_out_date_the_disclosure(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the day data were put on a forum or up for sale is no day of the intrusion
+    ("fr", "Le message du vendeur date du 12 mai, mais la fuite de la mutuelle Ormeau n'a fait du bruit que plus tard."),
+    ("fr", "Les fichiers de la mutuelle Ormeau ont été balancés sur un forum le 12 mai."),
+    ("en", "The seller's listing is dated May 12, but the Ormeau Credit Union leak only drew attention later."),
+    ("en", "Someone dumped the Ormeau Credit Union files on a hacking forum on May 12."),
+])
+def test_dates_the_day_data_were_posted_is_no_occurrence(annotate, lang, text):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.occurred is None
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a notice the organization posted on its own site is its disclosure
+    ("fr", "Dans un avis publié sur son site le 5 juin, la mutuelle Ormeau reconnaît le vol de fichiers.", "2024-06-05"),
+    ("en", "In a notice posted on its website on June 5, Ormeau Credit Union admitted that files were stolen.",
+     "2024-06-05"),
+])
+def test_dates_a_notice_on_the_organizations_own_site_is_its_disclosure(annotate, lang, text, expected):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == expected
