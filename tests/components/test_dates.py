@@ -432,3 +432,26 @@ def test_dates_the_day_data_were_posted_is_no_occurrence(annotate, lang, text):
 ])
 def test_dates_a_notice_on_the_organizations_own_site_is_its_disclosure(annotate, lang, text, expected):
     assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == expected
+
+
+@pytest.mark.parametrize("lang,text,published,expected", [
+    # a holiday on a fixed day is that day, in the year that puts it before publication unless written
+    ("en", "Ormeau Clinic was hit by ransomware last Christmas Day and told patients on January 20.", "2024-02-01",
+     {"occurred": "2023-12-25", "disclosed": "2024-01-20"}),
+    ("fr", "La mutuelle Ormeau a été piratée la nuit de Noël et a prévenu ses adhérents le 20 janvier.", "2024-02-01",
+     {"occurred": "2023-12-24", "disclosed": "2024-01-20"}),
+    ("en", "Intruders got into Ormeau Clinic's network on New Year's Eve 2021.", "2024-02-01", {"occurred": "2021-12-31"}),
+    ("fr", "Des pirates se sont introduits dans le réseau de la clinique Ormeau à la Saint-Sylvestre 2021.", "2024-02-01",
+     {"occurred": "2021-12-31"}),
+    # malicious software spreading is the intrusion
+    ("en", "In March 2022, malware spread through Ormeau Clinic's network.", "2024-02-01", {"occurred": "2022-03"}),
+    ("fr", "En mars 2022, un logiciel malveillant s'est propagé dans le réseau de la clinique Ormeau.", "2024-02-01",
+     {"occurred": "2022-03"}),
+])
+def test_dates_holidays_and_malware(annotate, lang, text, published, expected):
+    assert_roles(annotate(lang, text, published)._.breach.date, expected)
+
+
+def test_dates_noel_alone_is_a_first_name_not_christmas():
+    found = date_rules("fr").find("Noël Dupont dirige la clinique Ormeau depuis dix ans.", date.fromisoformat(PUBLISHED))
+    assert [c.kind for c in found if c.kind == "holiday"] == []

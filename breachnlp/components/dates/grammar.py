@@ -43,6 +43,8 @@ class DateGrammar:
         month = _alternation(fold(f) for forms in data["months"].values() for f in forms)
         weekday = _alternation(fold(f) for forms in data["weekdays"].values() for f in forms)
         season = _alternation(self.season_of)
+        self.holiday_of = {fold(f): tuple(int(x) for x in str(key).split("-"))
+                           for key, forms in (data.get("holidays") or {}).items() for f in forms}
         first = _alternation(fold(f) for f in data["ordinal_first"])
         last = _alternation(fold(f) for f in data["last_markers"])
         this = _alternation(fold(f) for f in data["this_markers"])
@@ -100,6 +102,10 @@ class DateGrammar:
             ("year_attr", re.compile(year_attr)),
             ("year", re.compile(
                 rf"(?:(?P<part>{part})[\s-]+{part_year_of}|(?:{year_intro})\s+)(?P<y>{YEAR})(?![\d,.]\d|\s*-\s*\d)")),
+            *([("holiday", re.compile(
+                # "on Christmas Eve", "la nuit de Noël 2023", "last Christmas": a fixed day of the year
+                rf"(?:(?P<last1>{last})\s+)?(?P<hol>{_alternation(self.holiday_of)})"
+                rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<last>{last}))?(?![\w'])"))] if self.holiday_of else []),
             ("weekday", re.compile(
                 rf"(?:(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
                 rf"(?:\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),

@@ -88,6 +88,13 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
         if year is None and not strict:
             year = _story_year(story_year, month, day, published)
         return _complete(year, month, day, published, strict), (int(g["y"]) if g.get("y") else None, month, day)
+    if kind == "holiday":
+        month, day = grammar.holiday_of[g["hol"]]
+        year = int(g["y"]) if g.get("y") else None
+        strict = bool(g.get("last") or g.get("last1"))
+        if year is None and not strict:
+            year = _story_year(story_year, month, day, published)
+        return _complete(year, month, day, published, strict), (year, month, day)
     if kind in ("day_range", "day_range_mdy"):
         month = grammar.month_of[g["m"].rstrip(".")]
         year = int(g["y"]) if g.get("y") else None
