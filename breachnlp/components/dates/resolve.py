@@ -251,7 +251,9 @@ def join_ranges(grammar: DateGrammar, text: str, folded: str, candidates: list[D
             joins = bool(grammar.range_join.match(between)) or between.strip() in ("-", "\u2013")
             opens = bool(grammar.range_start.search(opener)) or between.strip() in ("-", "\u2013") \
                 or between.strip() in grammar.bare_range_joiners
-            if joins and opens:
+            # "lundi et mardi", "on Monday and Tuesday": two weekdays of one week are a span of days
+            days = first.kind == second.kind == "weekday" and bool(grammar.range_join.match(between))
+            if joins and (opens or days):
                 joined = _range(first, second, published)
                 if joined is not None:
                     out.append(replace(first, end=second.end, expr=text[first.start:second.end],

@@ -196,3 +196,13 @@ def test_dates_rules_a_part_of_a_named_month_is_that_month(lang, text, expr, nor
 ])
 def test_dates_rules_a_day_without_its_year_keeps_its_paragraphs_year(lang, text, expected):
     assert [c.norm for c in DateRules(language_data(lang)).find(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # two weekdays joined by "and" are a span of days; with a verb between them they stay two dates
+    ("fr", "Le centre hospitalier Ormeau a subi lundi et mardi une cyberattaque.", ["2024-06-10/2024-06-11"]),
+    ("en", "Ormeau Clinic's network was hit on Wednesday and Thursday.", ["2024-06-12/2024-06-13"]),
+    ("en", "Ormeau Clinic was hit on Monday and said so on Thursday.", ["2024-06-10", "2024-06-13"]),
+])
+def test_dates_rules_two_weekdays_joined_are_a_span(lang, text, expected):
+    assert [c.norm for c in DateRules(language_data(lang)).find(text, PUBLISHED)] == expected
