@@ -177,3 +177,15 @@ def test_records_a_size_figure_is_no_count_when_the_text_says_none_is_known(anno
 def test_records_a_plus_sign_after_a_figure_is_at_least(lang, text, expected):
     records = breachnlp.extract(text, lang=lang, published="2025-05-06").records
     assert (records.value, records.unit, records.qualifier) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a number of schools, labs or offices is the organization's size; a school year is no figure
+    ("fr", "La cyberattaque contre le réseau scolaire Ormeau a exposé des données : les élèves de l'une de nos "
+           "58 écoles sont probablement touchés."),
+    ("en", "The attack on Ormeau School District exposed data of students at any of its 43 schools."),
+    ("en", "Files stolen from Ormeau University include a list of students enrolled in the 2022/23 winter semester."),
+    ("fr", "Les fichiers volés à l'université Ormeau contiennent la liste des étudiants inscrits en 2022-2023."),
+])
+def test_records_schools_and_school_years_are_no_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None

@@ -199,6 +199,7 @@ class RecordRules:
         sentences = split_sentences(text, self.abbreviations)
         excluded = [m.span() for m in self.date_like.finditer(folded)]
         excluded += [m.span() for m in self.phone.finditer(text)]
+        excluded += _year_spans(folded)
         found: list[CountCandidate] = []
         numbers = self.grammar.find(text, folded)
         excluded_index = interval_index(excluded)
@@ -367,3 +368,16 @@ def _overlaps_indexed(start: int, end: int, index: tuple[list[int], list[int]]) 
 @lru_cache(maxsize=8)
 def record_rules(lang: str, resources: str = "default") -> RecordRules:
     return RecordRules(lang, resources)
+
+
+_YEAR_SPAN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s?[/\u2013-]\s?(\d{4}|\d{2})(?![\d.,]?\d)")
+
+
+def _year_spans(folded: str) -> list[tuple[int, int]]:
+    """"2022/23", "2019-2020": a school or fiscal year (the second year follows the first), no figure."""
+    spans = []
+    for m in _YEAR_SPAN.finditer(folded):
+        first, second = int(m.group(1)), m.group(2)
+        if int(second) == (first + 1 if len(second) == 4 else (first + 1) % 100):
+            spans.append(m.span())
+    return spans
