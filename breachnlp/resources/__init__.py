@@ -54,6 +54,7 @@ SETTINGS: dict[str, frozenset[Any]] = {
     "ago_position": frozenset({"before", "after"}),   # "il y a 3 jours" / "3 days ago"
     "incident_year": frozenset({"before_noun", "after_noun"}),  # "the 2020 attack" / "l'attaque de 2020"
     "months_capitalized": frozenset({True, False}),   # English "May" (a month) vs "may" (a verb)
+    "names_title_cased": frozenset({True, False}),    # "Allendale Long-Term Care Home" vs "Caisse nationale d'..."
 }
 # Second-level keys that must also be the same in every language.
 NESTED_KEYS: dict[tuple[str, str], frozenset[str]] = {

@@ -448,3 +448,4 @@ def test_org_an_elided_function_word_opening_a_sentence_is_no_part_of_a_name():
     record = breachnlp.extract(text, lang="fr", published="2025-05-06")
     assert record.organization == "Norvique Télécom"
     assert not [o.name for o in record.organizations if o.name.startswith(("S'agissant", "D'après"))]
+

@@ -113,6 +113,12 @@ class ClusterRules:
                 return True
         return False
 
+    def _other_heads(self, a: str, b: str) -> bool:
+        """Both names have organization words and share none: "University of Minnesota" is no
+        "Minnesota Bureau of Criminal Apprehension", though one key is inside the other."""
+        heads_a, heads_b = _heads(key_words(a), self.head_words), _heads(key_words(b), self.head_words)
+        return bool(heads_a) and bool(heads_b) and not heads_a & heads_b
+
     def _matches(self, other: Mention, mention: Mention) -> bool:
         if other.key == mention.key:
             return True
@@ -120,12 +126,17 @@ class ClusterRules:
         connectors = self.connectors
         if _acronym(other.text, mention.text, connectors) or _acronym(mention.text, other.text, connectors):
             return True
-        if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b):
+        if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b) \
+                and not self._other_heads(other.text, mention.text):
             return True
         if a.replace(" ", "") == b.replace(" ", ""):
             return True  # "Connect On Call" / "ConnectOnCall"
         # "Hospital Clínic" / "Hospital Clínic de Barcelona", whose keys lost different words
         return _leads(key_words(other.text), key_words(mention.text))
+
+
+def _heads(words: list[str], head_words: frozenset[str]) -> set[str]:
+    return {w for w in words if w in head_words}
 
 
 def key_words(name: str) -> list[str]:

@@ -347,7 +347,8 @@ class MentionRules:
 
     def _trim_entity(self, text: str, start: int, end: int) -> tuple[int, int]:
         """An entity of the NER without the function words it swallowed ("Directrice générale du CHU
-        de" → "CHU"): leading words that are no names or are lower-case, trailing connectors."""
+        de" → "CHU"): leading words that are no names or are lower-case, trailing connectors, and where
+        names are title-cased trailing lower-case words ("Allendale care home residents" → "Allendale")."""
         words = list(re.finditer(r"\S+", text[start:end]))
         if not words:
             return start, end
@@ -356,7 +357,8 @@ class MentionRules:
                                       or words[i].group()[:1].islower()):
             i += 1
         j = len(words)
-        while j > i + 1 and fold(words[j - 1].group()).strip(".,'’") in self.connectors:
+        while j > i + 1 and (fold(words[j - 1].group()).strip(".,'’") in self.connectors
+                             or (self.title_cased and words[j - 1].group()[:1].islower())):
             j -= 1
         end = start + words[j - 1].end()
         if words[j - 1].group().endswith(".") and words[j - 1].group()[:-1].islower():

@@ -69,6 +69,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.not_names = {fold(w) for w in data["not_names"]}
         self.not_names_exact = set(data["not_names"])
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
+        # names are written in title case (English): lower-case words an NER entity ends with are no part of it
+        self.title_cased = bool(words.setting("names_title_cased"))
         self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
         self.authority_name = re.compile("|".join(f"(?:{p})" for p in data["authority_patterns"]))
         syntax = words["syntax"]
@@ -154,6 +156,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.first_person = re.compile(rf"(?<![\w']){words.alternation('text', 'first_person')}(?![\w'])")
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
         self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
+        self.head_words = frozenset(self.org_words - self.connectors)  # "University", "Bureau"; not "of"
         self.leading_words = {w for d in descriptors for w in d.replace("'", " ").split()}
         # "L.L.C." is cut like a name: "l", "l", "c"
         self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in key_words(ending)}

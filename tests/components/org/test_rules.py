@@ -248,3 +248,31 @@ def test_numbers_inside_and_before_a_name(lang, text, name):
 def test_a_place_in_the_possessive_is_no_part_of_the_name(lang, text, ents, name):
     spans = [(text.index(t), text.index(t) + len(t), label) for t, label in ents]
     assert name in [m.text for m in org_rules(lang).mentions(text, spans)]
+
+
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # English names are title-cased: the lower-case words an entity ran on with are no part of it
+    ("en", "Health card numbers of Brantwood care home residents were exposed.", "Brantwood care home residents",
+     "Brantwood"),
+    # French names hold lower-case words: the entity stays whole
+    ("fr", "La Caisse primaire d'assurance maladie a été piratée.", "Caisse primaire d'assurance maladie",
+     "Caisse primaire d'assurance maladie"),
+])
+def test_an_entity_keeps_the_lower_case_words_its_language_writes_in_names(lang, text, entity, name):
+    start = text.index(entity)
+    mentions = org_rules(lang).mentions(text, [(start, start + len(entity), "ORG")])
+    assert name in [m.text for m in mentions]
+    assert entity == name or entity not in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,apart", [
+    # a place in both names does not make one organization of two with different heads
+    ("en", "The University of Westmarch said a hacker got in. The Westmarch Bureau of Investigation is looking "
+           "into it.", ("University of Westmarch", "Westmarch Bureau of Investigation")),
+    ("fr", "Le Centre hospitalier de Valmont a été piraté. Valmont Assurances n'est pas touchée.",
+     ("Centre hospitalier de Valmont", "Valmont Assurances")),
+])
+def test_names_with_different_heads_are_two_organizations(lang, text, apart):
+    _, clusters, _ = _run(lang, text)
+    together = [c for c in clusters if {m.text for m in c.mentions} >= set(apart)]
+    assert together == []
