@@ -179,5 +179,10 @@ def _acronym(long: str, short: str, connectors: frozenset[str]) -> bool:
 
 def _shares_head(a: str, b: str) -> bool:
     """Token-set matches must share their first significant word ("orange" ≠ "orange bank" is fine,
-    "lilas" vs "parc lilas" too, but not two names sharing only a generic word)."""
-    return a.split()[0] == b.split()[0] or set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
+    "lilas" vs "parc lilas" too, but not two names sharing only a generic word); a name inside a
+    longer one must be a run of its words."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    if len(short) < len(long) and set(short) <= set(long):
+        # the shorter name's words in a row inside the longer: "kids dental" is no "kids care dental"
+        return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+    return short[0] == long[0]

@@ -342,7 +342,7 @@ class MentionRules:
 
     def _org_word(self, word: str) -> bool:
         """``word`` (or its singular) names a kind of organization: "Centers", "Clinic", "Santé"."""
-        folded = fold(word).strip(".,")
+        folded = re.sub(r"['’]s?$", "", fold(word).strip(".,;:"))  # "Dental's", "Services'"
         return folded in self.org_words or folded.rstrip("s") in self.org_words
 
     def _trim_entity(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -410,7 +410,8 @@ class MentionRules:
                 break
             if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
                                                   and not token.isupper() and len(token) > 1)) \
-                    and not self._place_of_name(current) and not self._inner_acronym(current, token, org_after[index + 1]):
+                    and not self._place_of_name(current) and not self._inner_acronym(current, token, org_after[index + 1]) \
+                    and not self._capital_inside_sentence(text, start + w.start(), index, org_after, sentences):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
                 current = []
@@ -466,6 +467,15 @@ class MentionRules:
             return False
         at_line_start = start == 0 or bool(re.search(r"\n[ \t]*$", text[max(0, start - 20):start]))
         return at_line_start or _opens_sentence(text, start, sentences)
+
+    @staticmethod
+    def _capital_inside_sentence(text: str, position: int, index: int, org_after: list[bool],
+                                 sentences: list[Segment]) -> bool:
+        """A word of the not-names list opening a run inside a sentence, before an organization word
+        ("doing business as Just Kids Dental"): its capital is the name's, not the sentence's."""
+        if index != 0 or not org_after[1] or position == 0 or re.search(r"\n[ \t]*$", text[max(0, position - 20):position]):
+            return False
+        return not _opens_sentence(text, position, sentences)
 
     @staticmethod
     def _inner_acronym(current: list[re.Match[str]], token: str, org_word_follows: bool) -> bool:

@@ -276,3 +276,22 @@ def test_names_with_different_heads_are_two_organizations(lang, text, apart):
     _, clusters, _ = _run(lang, text)
     together = [c for c in clusters if {m.text for m in c.mentions} >= set(apart)]
     assert together == []
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a capitalized adverb inside a sentence, before an organization word, is the name's own first word
+    ("en", "The practice, trading as Only Smiles Dental, says its systems were attacked.", "Only Smiles Dental"),
+    ("en", "Files across Just Teeth Clinic's network were scrambled.", "Just Teeth Clinic"),
+])
+def test_a_capital_inside_a_sentence_belongs_to_the_name(lang, text, name):
+    mentions, _, _ = _run(lang, text)
+    assert name in [m.text for m in mentions]
+
+
+def test_a_name_inside_a_longer_one_must_be_a_run_of_its_words():
+    # "Kids Dental" is in "Kids Care Dental Group" word for word but not in a row: another organization
+    text = ("Tiny Kids Dental was hit by ransomware. Kids Dental told parents on Friday. Separately, Kids Care "
+            "Dental Group reported an attack.")
+    _, clusters, _ = _run("en", text)
+    names = {c.name: {m.text for m in c.mentions} for c in clusters}
+    assert "Kids Care Dental Group" in names and "Kids Dental" not in names["Kids Care Dental Group"]
