@@ -187,6 +187,7 @@ class MentionRules:
                                                "person" if surface in surnames else
                                                "informal" if lowercase_name else "ner"))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        found = self._with_place_complement(text, folded, sentences, found)
         kept: list[Mention] = []
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
@@ -211,6 +212,24 @@ class MentionRules:
         kept = self._join_coordinated(text, folded, sentences, kept)
         kept = self._defined_long_forms(text, folded, sentences, lines, kept)
         return self._lower_case_repeats(text, folded, sentences, vocab, kept)
+
+    def _with_place_complement(self, text: str, folded: str, sentences: list[Segment],
+                               found: list[Mention]) -> list[Mention]:
+        """"Association des employeurs du secteur de la santé de la Colombie-Britannique", "Office
+        public de l'habitat de la Drôme": a name that ends with a lower-case word goes on over a
+        connector and the name that follows it (the place it serves), when it holds an organization
+        word. ``found`` is sorted by start; the mention taken in is left for the overlap check."""
+        starts = {m.start: m for m in found}
+        out = []
+        for mention in found:
+            words = mention.text.split()
+            goes_on = self.name_goes_on.match(text, mention.end)
+            following = starts.get(goes_on.end() - 1) if goes_on else None
+            if following is not None and words and words[-1][:1].islower() and self._has_org_word(mention.text) \
+                    and "\n" not in text[mention.end:following.end]:
+                mention = self._mention(text, folded, sentences, mention.start, following.end, mention.source)
+            out.append(mention)
+        return out
 
     def _unit_after_figure(self, text: str, mention: Mention) -> bool:
         """"90 Go de données", "2 TB": a unit after its figure is no name."""

@@ -295,3 +295,18 @@ def test_a_name_inside_a_longer_one_must_be_a_run_of_its_words():
     _, clusters, _ = _run("en", text)
     names = {c.name: {m.text for m in c.mentions} for c in clusters}
     assert "Kids Care Dental Group" in names and "Kids Dental" not in names["Kids Care Dental Group"]
+
+
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # a name ending with a common noun goes on over the place it serves
+    ("fr", "L'Office public du logement social de la Haute-Marne a été piraté.", "Office public du logement social",
+     "Office public du logement social de la Haute-Marne"),
+    ("fr", "La Fédération des médecins spécialistes du Val-de-Loire a subi une fuite.",
+     "Fédération des médecins spécialistes", "Fédération des médecins spécialistes du Val-de-Loire"),
+    # without an organization word it stays as the entity ends
+    ("fr", "Les Amis du vieux port de Valmont ont été piratés.", "Amis du vieux port", "Amis du vieux port"),
+])
+def test_a_name_ending_with_a_common_noun_takes_its_place(lang, text, entity, name):
+    start = text.index(entity)
+    mentions = org_rules(lang).mentions(text, [(start, start + len(entity), "ORG")])
+    assert name in [m.text for m in mentions]
