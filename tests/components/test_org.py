@@ -449,3 +449,18 @@ def test_org_an_elided_function_word_opening_a_sentence_is_no_part_of_a_name():
     assert record.organization == "Norvique Télécom"
     assert not [o.name for o in record.organizations if o.name.startswith(("S'agissant", "D'après"))]
 
+
+
+@pytest.mark.parametrize("lang,title,text,victim", [
+    # a title naming the topic is no organization, and the cyber agency a victim reports to is an authority
+    ("en", "Cyber Security Incident",
+     "Harbourview Eye Clinic — Notice to our patients\n\nSomeone got into our practice email account. We have "
+     "reported the incident to the Northland Cyber Security Centre (NCSC) and to the privacy commissioner.\n\n"
+     "Kind regards,\n\nPractice Manager\nHarbourview Eye Clinic", "Harbourview Eye Clinic"),
+    ("fr", "Cybersécurité",
+     "Clinique des Hêtres — Avis à nos patients\n\nUne personne est entrée dans notre messagerie. Nous avons "
+     "signalé l'incident au Centre national de cybersécurité et à la commission de protection des données.\n\n"
+     "Cordialement,\n\nLa direction\nClinique des Hêtres", "Clinique des Hêtres"),
+])
+def test_org_a_topic_title_and_a_cyber_agency_are_not_the_victim(lang, title, text, victim):
+    assert breachnlp.extract(text, lang=lang, title=title).organization == victim
