@@ -455,3 +455,16 @@ def test_dates_holidays_and_malware(annotate, lang, text, published, expected):
 def test_dates_noel_alone_is_a_first_name_not_christmas():
     found = date_rules("fr").find("Noël Dupont dirige la clinique Ormeau depuis dix ans.", date.fromisoformat(PUBLISHED))
     assert [c.kind for c in found if c.kind == "holiday"] == []
+
+
+@pytest.mark.parametrize("lang,text,published,expected", [
+    # "au tout début du mois d'août" is August; "sept semaines" is seven weeks, no September
+    ("fr", "Près de sept semaines plus tard, la mutuelle Ormeau rappelle que l'attaque a frappé au tout début du "
+           "mois d'août.", "2024-09-20", {"occurred": "2024-08"}),
+    # British spelling, and learning of it in a reported clause
+    ("en", "Ormeau Surgery did not realise anything was wrong until March 2024, when patients complained.",
+     "2024-06-14", {"discovered": "2024-03"}),
+    ("fr", "La mutuelle Ormeau dit l'avoir appris le 13 mai.", "2024-06-14", {"discovered": "2024-05-13"}),
+])
+def test_dates_elided_months_number_words_and_spellings(annotate, lang, text, published, expected):
+    assert_roles(annotate(lang, text, published)._.breach.date, expected)

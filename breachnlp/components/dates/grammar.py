@@ -16,6 +16,7 @@ from ...resources import LanguageData
 from ...text import fold
 
 YEAR = r"(?:19|20)\d{2}"
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
 class DateGrammar:
@@ -157,7 +158,7 @@ class DateGrammar:
                     continue
                 if m.end() < len(folded) and folded[m.end() - 1].isalnum() and folded[m.end()].isalnum():
                     continue
-                if not self.month_case_ok(text, m):
+                if not self.month_case_ok(text, m) or self.number_not_month(folded, m):
                     continue
                 if m.groupdict().get("core") is not None:
                     raw.append((m.start("core"), m.end("core"), kind, m))  # "entre" / "attack" frame the date
@@ -190,6 +191,18 @@ class DateGrammar:
                 if not text[m.start(group)].isupper():
                     return False
         return True
+
+    def number_not_month(self, folded: str, m: re.Match[str]) -> bool:
+        """A month abbreviation that is also a number word, with no day, year or "last" of its own and a
+        word after it, is the number: "près de sept semaines" is seven weeks, "fin sept 2023" a month."""
+        groups = m.groupdict()
+        if any(groups.get(g) for g in ("d", "y", "last", "last1", "last2")):
+            return False
+        for group in ("m", "m1", "m2"):
+            if groups.get(group) and folded[m.start(group):m.end(group)] in self.number_words \
+                    and _WORD_AFTER.match(folded, m.end(group)):
+                return True
+        return False
 
     def apposition(self, folded: str, start: int, previous_end: int, m: re.Match[str] | None) -> bool:
         """A bare weekday right after a date (", un dimanche", ", a Sunday") or after "un"/"a"."""
