@@ -468,3 +468,21 @@ def test_dates_noel_alone_is_a_first_name_not_christmas():
 ])
 def test_dates_elided_months_number_words_and_spellings(annotate, lang, text, published, expected):
     assert_roles(annotate(lang, text, published)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a ransom deadline, a police complaint, the day files went offline, a newspaper's article: no occurrence
+    ("fr", "Les pirates de la mutuelle Ormeau avaient fixé une deadline au mardi 11 juin.", {"occurred": None}),
+    ("en", "The gang gave Ormeau Credit Union an ultimatum that ran out on Tuesday, June 11.", {"occurred": None}),
+    ("fr", "La clinique Ormeau, dont les dossiers ont été aspirés, a déposé plainte le 8 juin.", {"occurred": None}),
+    ("en", "Ormeau Clinic, whose files were stolen, filed a complaint with the police on June 8.", {"occurred": None}),
+    ("fr", "Le 5 juin, les fichiers de la clinique Ormeau n'étaient plus accessibles.", {"occurred": None}),
+    ("en", "By the evening of June 5 the Ormeau Clinic files were no longer exposed.", {"occurred": None}),
+    ("fr", "Dans un article mis en ligne mercredi par un quotidien, un pirate dit avoir visé la clinique Ormeau.",
+     {"occurred": None}),
+    # learning of it, however the verb is inflected, is the discovery; "a-t-elle fait savoir" a disclosure
+    ("fr", "La clinique Ormeau dit avoir pris connaissance de l'incident le 31 mai.", {"discovered": "2024-05-31"}),
+    ("fr", "Des données d'étudiants ont été volées, a-t-elle fait savoir vendredi.", {"disclosed": "2024-06-14"}),
+])
+def test_dates_deadlines_complaints_and_articles_are_no_occurrence(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
