@@ -26,7 +26,7 @@ CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
                 "mentions_of_chosen", "qualified", "share", "rule_agrees"),
     "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share",
-             "rule_agrees"),
+             "rule_agrees", "primary_disclosed", "restated", "relative"),
 }
 
 
@@ -86,15 +86,20 @@ def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: i
 
 
 def date_features(primary: str | None, primary_weight: float | None, candidates: int, roles: int,
-                  share: float | None = None, rule_agrees: bool = True) -> dict[str, float]:
+                  share: float | None = None, rule_agrees: bool = True, *, primary_role: str | None = None,
+                  restated: int = 0, relative: bool = False) -> dict[str, float]:
     """The primary date, the weight of the sentence it came from, how many dated spans and roles,
-    and the softmax share of the fitted choice (of "none" when no date is given; 0 without one)."""
+    the softmax share of the fitted choice (of "none" when no date is given; 0 without one), the
+    role it was given for (a disclosure standing in for an unknown occurrence), how many spans give
+    its value and whether it was resolved against the publication date ("last Tuesday")."""
     chosen = float(primary is not None)
     value = (primary or "").split("/")[0]
     return {"chosen": chosen, "top_if_chosen": _clip(primary_weight or 0.0) * chosen,
             "candidates": math.log1p(candidates), "roles": float(roles),
             "day": float(len(value) == 10), "month": float(len(value) == 7), "year_only": float(len(value) == 4),
-            "range": float("/" in (primary or "")), "share": float(share or 0.0), "rule_agrees": float(rule_agrees)}
+            "range": float("/" in (primary or "")), "share": float(share or 0.0), "rule_agrees": float(rule_agrees),
+            "primary_disclosed": float(primary_role == "disclosed"), "restated": math.log1p(restated) * chosen,
+            "relative": float(relative) * chosen}
 
 
 @lru_cache(maxsize=8)
