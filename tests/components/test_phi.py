@@ -283,3 +283,16 @@ def test_phi_what_the_organization_does_or_uses_is_no_exposed_data(annotate, lan
 def test_phi_what_an_attacker_lists_or_says_it_posted_is_hedged(lang, text, category):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")
     assert record.phi.get(category) == "hedged"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a question ends a clause, and "no idea" / "no answer" deny nothing
+    ("fr", "La mutuelle Ormeau a été piratée. Dans le lot : nom, adresse postale et mot de passe. chiffré ? "
+           "aucune idée, même la presse n'a pas eu la réponse.",
+     {"name": "affirmed", "address": "affirmed", "credentials": "affirmed"}),
+    ("en", "Ormeau Credit Union was hacked. Stolen: names, home addresses and passwords. hashed? no idea, even the "
+           "press got no answer.", {"name": "affirmed", "address": "affirmed", "credentials": "affirmed"}),
+])
+def test_phi_a_question_and_no_idea_negate_nothing(lang, text, expected):
+    phi = breachnlp.extract(text, lang=lang).phi
+    assert {k: phi.get(k) for k in expected} == expected
