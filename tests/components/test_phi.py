@@ -296,3 +296,15 @@ def test_phi_what_an_attacker_lists_or_says_it_posted_is_hedged(lang, text, cate
 def test_phi_a_question_and_no_idea_negate_nothing(lang, text, expected):
     phi = breachnlp.extract(text, lang=lang).phi
     assert {k: phi.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a denial with no verb of its own still speaks of the breach; a health card is insurance
+    ("fr", "Le dossier des patients de la clinique Ormeau a été volé : noms et numéros de carte santé. Selon la "
+           "clinique, aucune info financière.", {"insurance": "affirmed", "financial": "negated"}),
+    ("en", "Files of Ormeau Clinic patients were stolen: names and health card numbers. According to the clinic, "
+           "no financial information.", {"insurance": "affirmed", "financial": "negated"}),
+])
+def test_phi_a_verbless_denial_and_health_cards(lang, text, expected):
+    phi = breachnlp.extract(text, lang=lang).phi
+    assert {k: phi.get(k) for k in expected} == expected

@@ -70,6 +70,9 @@ class PhiRules(StatusRules):
             rf"(?<![\w'-])(?P<head>{word}) (?P<a>{word}),? (?:{joint}) (?P<b>{word})(?![\w'-])" if self.head_first else
             rf"(?<![\w'-])(?P<a>{word}),? (?:{joint}) (?P<b>{word}) (?P<head>{word})(?![\w'-])")
         self.exposure = cue_regex(cues["exposure"])
+        # "aucune info financière": the category right after a denying determiner (up to one word between)
+        self.denied = re.compile(r"(?<![\w'])(?:" + "|".join(cues["denial_determiners"]) + r")\s+(?:[\w'-]+\s+)?$")
+        self.message_nouns = frozenset(fold(w) for w in cues["message_nouns"])
         self.advice = cue_regex(cues["advice"])
         self.uncertain_access = cue_regex(cues["uncertain_access"])
         self.theft = cue_regex(cues["theft"])
@@ -145,6 +148,9 @@ class PhiRules(StatusRules):
                 mention_context = context
                 if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):
                     mention_context = "advice"
+                elif context == "background" and status == "negated" and m.group() not in self.message_nouns and \
+                        self.denied.search(folded, max(sentence.start, m.start() - 30), m.start()):
+                    mention_context = "exposure"  # "AUCUNE info financière, pas de numéro OHIP": denied outright
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
         return self._document_doubt(folded, sentences, found)
 
