@@ -189,3 +189,14 @@ def test_records_a_plus_sign_after_a_figure_is_at_least(lang, text, expected):
 ])
 def test_records_schools_and_school_years_are_no_count(annotate, lang, text):
     assert annotate(lang, text)._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a rate or a share per item after the unit tells the organization's size
+    ("fr", "La clinique Ormeau a été piratée. Ses praticiens soignent à peu près 450 000 patients par an."),
+    ("en", "Ormeau Dental was hit by ransomware. Its dentists see about 450,000 patients a year."),
+    ("fr", "La résidence Ormeau a subi une fuite. Elle compte six unités de 30 résidents chacune."),
+    ("en", "Ormeau Care Home was breached. It has six wings of 30 residents each."),
+])
+def test_records_a_rate_or_a_share_per_item_is_no_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None

@@ -80,6 +80,8 @@ class RecordRules:
         any_qualifier = "|".join(re.escape(fold(p)) for q in data["qualifiers"].values() for p in q)
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?$")
+        # "600 000 patients par an", "25 residents each": a rate or a share after the unit, a size
+        self.rate_after = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(fold(p)) for p in data["rate_after"]) + r")(?![\w])")
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
         self.context = cue_regex(data["breach_context"])
@@ -223,6 +225,8 @@ class RecordRules:
             return None  # "Covid-19", "W-2", "SAN-2019": the digits end a name or a reference
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
+            return None
+        if unit_span and self.rate_after.match(folded, unit_span[1]):
             return None
         sentence_index = segment_at(sentences, start)
         sentence = sentences[sentence_index] if sentences else Segment(0, len(text))
