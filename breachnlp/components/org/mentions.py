@@ -32,10 +32,6 @@ class _Vocabulary:
         self.text = text
         self.informal = informal_text(text)
         self._lower_case_phrases: dict[str, bool] = {}
-        self.folded = fold(text)
-        self.counts: dict[str, int] = {}
-        for w in re.findall(r"[^\W_]+", self.folded):
-            self.counts[w] = self.counts.get(w, 0) + 1
 
     def written_in_lower_case(self, phrase: str) -> bool:
         """A forum post writes ``phrase`` (a name it capitalizes in its subject line) all in lower
@@ -47,13 +43,11 @@ class _Vocabulary:
                 re.search(rf"(?<![\w]){re.escape(phrase.lower())}(?![\w])", self.text) is not None
         return self._lower_case_phrases[phrase]
 
-    def common(self, word: str, phrase: str) -> bool:
-        """``word`` of ``phrase`` is written in lower case somewhere, or occurs outside the phrase."""
-        w = fold(word)
-        if w in self.lower_words:
-            return True
-        in_phrase = re.findall(r"[^\W_]+", fold(phrase)).count(w)
-        return self.counts.get(w, 0) > self.folded.count(fold(phrase)) * in_phrase
+    def common(self, word: str) -> bool:
+        """``word`` is written in lower case somewhere in the text. (A word that merely occurs outside
+        the phrase proves nothing: "Leeds" alone and "West Ham United" do not make "Leeds United" a
+        common phrase.)"""
+        return fold(word) in self.lower_words
 
 
 class MentionRules:
@@ -400,7 +394,7 @@ class MentionRules:
         words = [w for w in re.split(r"[\s\-'’]+", name) if w]
         if len(words) < 2 or self._looks_like_org(name):
             return False
-        return all(w.isalpha() and not w.isupper() and vocab.common(w, name) for w in words)
+        return all(w.isalpha() and not w.isupper() and vocab.common(w) for w in words)
 
     def _looks_like_org(self, name: str) -> bool:
         """Camel case, an acronym, a descriptor or an organization suffix: not a person or a place."""

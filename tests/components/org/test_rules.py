@@ -310,3 +310,11 @@ def test_a_name_ending_with_a_common_noun_takes_its_place(lang, text, entity, na
     start = text.index(entity)
     mentions = org_rules(lang).mentions(text, [(start, start + len(entity), "ORG")])
     assert name in [m.text for m in mentions]
+
+
+def test_a_name_whose_words_recur_in_other_names_is_still_a_name():
+    # "Hartley" alone and "Ashford United" elsewhere do not make "Hartley United" a common phrase
+    text = ("Fans who bought from Hartley United's online shop were told their cards were skimmed. Hartley said "
+            "sorry. A year earlier Ashford United had leaked supporters' addresses.")
+    mentions, _, _ = _run("en", text)
+    assert "Hartley United" in [m.text for m in mentions]
