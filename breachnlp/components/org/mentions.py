@@ -623,7 +623,9 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
         return False
     before = text[line_start:mention.start]
     # the city opening the line ("MYSURU:"), or the state after it ("RALEIGH, N.C., Oct. 14 —")
-    return (not before.strip() and len(letters) >= 4) or bool(re.fullmatch(r"\s*[A-Z][A-Z .'-]{2,}, ", before))
+    # or the end of a city of several words whose start the name pattern cut ("SAULT STE. MARIE, Ont. —")
+    return (not before.strip() and len(letters) >= 4) or bool(re.fullmatch(r"\s*[A-Z][A-Z .'-]{2,}, ", before)) \
+        or bool(re.fullmatch(r"\s*[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*)* ", before))
 
 
 # A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more
@@ -653,7 +655,9 @@ def _breadcrumb(text: str, mention: Mention, lines: _Lines, seen: dict[int, bool
         return seen[line_start]
     line = text[line_start:line_end]
     # "›" and " > " always; a closing French quote " » " only on a short line (prose quotes too)
-    seen[line_start] = "›" in line or " > " in line or (" » " in line and len(line) < 120)
+    # "Blogue santé · Nouvelles de la clinique": a middle dot between short items, no sentence
+    seen[line_start] = "›" in line or " > " in line or (" » " in line and len(line) < 120) or (
+        " · " in line and len(line) < 80 and not line.rstrip().endswith((".", "!", "?", ":")))
     return seen[line_start]
 
 

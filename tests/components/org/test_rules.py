@@ -318,3 +318,20 @@ def test_a_name_whose_words_recur_in_other_names_is_still_a_name():
             "sorry. A year earlier Ashford United had leaked supporters' addresses.")
     mentions, _, _ = _run("en", text)
     assert "Hartley United" in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,name,other", [
+    # an incident word heading a title is no part of the name after it
+    ("fr", "Hack du Stade Ormeau : le club confirme une fuite", "Stade Ormeau", "Hack du Stade Ormeau"),
+    ("en", "Hack at Ormeau Rovers: the club confirms a leak", "Ormeau Rovers", "Hack at Ormeau Rovers"),
+    # the end of a dateline city of several words is the place, and a line of short items between
+    # middle dots is page furniture
+    ("en", "PORT ST. ALBANS, Ont. — Ormeau School Board says student files were stolen.", "Ormeau School Board",
+     "ALBANS"),
+    ("fr", "Blogue santé · Nouvelles de la clinique\n\nLa Clinique Ormeau a subi une attaque.", "Clinique Ormeau",
+     "Nouvelles"),
+])
+def test_incident_words_dateline_cities_and_page_furniture_are_no_names(lang, text, name, other):
+    mentions, _, _ = _run(lang, text)
+    texts = [m.text for m in mentions]
+    assert name in texts and other not in texts
