@@ -486,3 +486,20 @@ def test_dates_elided_months_number_words_and_spellings(annotate, lang, text, pu
 ])
 def test_dates_deadlines_complaints_and_articles_are_no_occurrence(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # customers told by email or letter: the disclosure, not a misdirected email
+    ("en", "Customers Ormeau Pharmacy thinks were affected were emailed directly on Tuesday.",
+     {"disclosed": "2024-06-11", "occurred": None}),
+    ("en", "In an email sent to customers on Tuesday, Ormeau Pharmacy said a server was stolen in May.",
+     {"disclosed": "2024-06-11"}),
+    ("en", "My husband got the breach letter from Ormeau ENT on Tuesday.", {"disclosed": "2024-06-11"}),
+    ("fr", "Les clients de la pharmacie Ormeau ont été prévenus par courriel mardi.", {"disclosed": "2024-06-11"}),
+    ("fr", "Ma femme a reçu le courrier de la clinique Ormeau mardi.", {"disclosed": "2024-06-11"}),
+    # being approached by the extortionist is how the company found out
+    ("en", "Ormeau Pharmacy said it was contacted on Monday evening by an individual demanding a ransom.",
+     {"discovered": "2024-06-10"}),
+])
+def test_dates_people_told_by_email_or_letter_date_the_disclosure(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
