@@ -308,3 +308,16 @@ def test_phi_a_question_and_no_idea_negate_nothing(lang, text, expected):
 def test_phi_a_verbless_denial_and_health_cards(lang, text, expected):
     phi = breachnlp.extract(text, lang=lang).phi
     assert {k: phi.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,category", [
+    # the organization cannot be sure the files were taken: what they held is possibly exposed
+    ("en", "The details of Ormeau Pension Fund members may have been stolen in the attack on its administrator. "
+           "The fund could not yet be certain whether the information had been taken. The files contain names and "
+           "dates of birth.", "date_of_birth"),
+    ("fr", "Un rançongiciel a verrouillé les fichiers de la clinique Ormeau, qui contenaient les noms et les dates "
+           "de naissance des patients. Nous n'avons trouvé aucune trace indiquant qu'un intrus ait ouvert ces "
+           "fichiers.", "date_of_birth"),
+])
+def test_phi_an_inventory_under_doubt_is_hedged(lang, text, category):
+    assert breachnlp.extract(text, lang=lang).phi.get(category) == "hedged"
