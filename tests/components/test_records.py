@@ -200,3 +200,14 @@ def test_records_schools_and_school_years_are_no_count(annotate, lang, text):
 ])
 def test_records_a_rate_or_a_share_per_item_is_no_count(annotate, lang, text):
     assert annotate(lang, text)._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # "put the number of X at N": the figure is that count, and the exact one beats the rounded
+    ("en", "More than 212,000 Ormeau Clinic patients were exposed. In a filing, Ormeau Clinic put the number of "
+           "affected people at 212,418.", 212418),
+    ("fr", "Plus de 212 000 patients de la clinique Ormeau ont été exposés. La clinique a fixé le nombre de "
+           "personnes touchées à 212 418.", 212418),
+])
+def test_records_a_count_set_at_a_figure(annotate, lang, text, value):
+    assert annotate(lang, text)._.breach.records.value == value

@@ -82,6 +82,7 @@ class RecordRules:
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?$")
         # "600 000 patients par an", "25 residents each": a rate or a share after the unit, a size
         self.rate_after = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(fold(p)) for p in data["rate_after"]) + r")(?![\w])")
+        self.count_set_at = re.compile("|".join(f"(?:{p})" for p in data["count_set_at"]))
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
         self.context = cue_regex(data["breach_context"])
@@ -236,7 +237,7 @@ class RecordRules:
                 value = number.value or 0
                 if 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text[start:end]):
                     return None  # a year
-                if self.blockers.search(before):
+                if self.blockers.search(before) and not self.count_set_at.search(folded, max(0, start - 90), start):
                     return None
             unit = self.unit_before(folded, sentence, start)
             unit_guessed = unit is not None
