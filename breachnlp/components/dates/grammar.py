@@ -90,7 +90,8 @@ class DateGrammar:
             ("month_last_year", re.compile(
                 rf"(?P<m>{month})\s+{of}(?:{last_year})")),
             ("month_last", re.compile(
-                rf"(?:(?P<last1>{last})\s+(?P<m1>{month})|(?:(?P<part>{part})[\s-]+(?:{part_of}|{of})|(?:{month_intro})\s+)"
+                rf"(?:(?P<last1>{last})\s+(?P<m1>{month})"
+                rf"|(?:(?P<part>{part})[\s-]+(?:{part_of}|{of})|(?:{month_intro})\s+)"
                 rf"(?P<m>{month})(?:\s+(?P<last>{last}))?|(?P<m2>{month})\s+(?P<last2>{last}))(?!\.?\s*\d)")),
             ("season", re.compile(
                 rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|{season_intro}"

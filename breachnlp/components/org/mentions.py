@@ -423,7 +423,8 @@ class MentionRules:
                 break
             if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
                                                   and not token.isupper() and len(token) > 1)) \
-                    and not self._place_of_name(current) and not self._inner_acronym(current, token, org_after[index + 1]) \
+                    and not self._place_of_name(current) \
+                    and not self._inner_acronym(current, token, org_after[index + 1]) \
                     and not self._capital_inside_sentence(text, start + w.start(), index, org_after, sentences):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
@@ -486,8 +487,10 @@ class MentionRules:
                                  sentences: list[Segment]) -> bool:
         """A word of the not-names list opening a run inside a sentence, before an organization word
         ("doing business as Just Kids Dental"): its capital is the name's, not the sentence's."""
-        if index != 0 or not org_after[1] or position == 0 or re.search(r"\n[ \t]*$", text[max(0, position - 20):position]):
+        if index != 0 or not org_after[1] or position == 0:
             return False
+        if re.search(r"\n[ \t]*$", text[max(0, position - 20):position]):
+            return False  # a line's first word: a heading's capital
         return not _opens_sentence(text, position, sentences)
 
     @staticmethod

@@ -52,7 +52,8 @@ class StatusRules:
         self.termination = cue_regex([re.escape(t) if not t.isalpha() else t for t in cues["termination"]])
         # a clause ends at a semicolon, a colon, a bracket, a question or exclamation mark, or a comma
         # before a conjunction ("…, but")
-        self.clause_punct = re.compile(r"[;:\[\]?!]|,\s+(?=" + words.alternation("syntax", "clause_conjunctions") + r"\b)")
+        conjunctions = words.alternation("syntax", "clause_conjunctions")
+        self.clause_punct = re.compile(r"[;:\[\]?!]|,\s+(?=" + conjunctions + r"\b)")
         # adverbs inside a negation ("n'ont en revanche pas été touchés") end no clause: they are masked
         self.mid_negation = re.compile(r"(?<=\w )" + words.alternation("syntax", "mid_negation_adverbs")
                                        + r"(?= " + words.alternation("syntax", "mid_negation_followers") + ")")

@@ -81,7 +81,8 @@ class RecordRules:
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?$")
         # "600 000 patients par an", "25 residents each": a rate or a share after the unit, a size
-        self.rate_after = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(fold(p)) for p in data["rate_after"]) + r")(?![\w])")
+        rates = "|".join(re.escape(fold(p)) for p in data["rate_after"])
+        self.rate_after = re.compile(r"\s*,?\s*(?:" + rates + r")(?![\w])")
         self.count_set_at = re.compile("|".join(f"(?:{p})" for p in data["count_set_at"]))
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
