@@ -193,7 +193,7 @@ class MentionRules:
                     text[mention.start - 1:mention.start].isdigit() or self._unit_after_figure(text, mention) or \
                     self._bare_descriptor(mention.text) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
-                    _breadcrumb(text, mention, lines, crumbs):
+                    _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -224,6 +224,12 @@ class MentionRules:
                 mention = self._mention(text, folded, sentences, mention.start, following.end, mention.source)
             out.append(mention)
         return out
+
+    def _on_furniture_line(self, folded: str, mention: Mention, lines: "_Lines") -> bool:
+        """The mention stands on a line of page furniture ("Read more: …", "Sign up … | Most read: …"),
+        which names other stories."""
+        line_start = lines.bounds(mention.start)[0]
+        return self.furniture_line.match(folded, line_start) is not None
 
     def _unit_after_figure(self, text: str, mention: Mention) -> bool:
         """"90 Go de données", "2 TB": a unit after its figure is no name."""

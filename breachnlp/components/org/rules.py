@@ -61,6 +61,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.abbreviations = words.abbreviations
         self.not_headline = [re.compile(p) for p in text["not_headline"]]
         self.byline = re.compile("|".join(f"(?:{p})" for p in text["byline_lines"]), re.M)
+        # "Read more: …", "Sign up … | Most read: …": a line of page furniture names other stories
+        other_story = "|".join(f"(?:{p})" for p in text["other_story_lines"])
+        self.furniture_line = re.compile(rf"[ \t>*•-]*(?:{other_story})")
         self.site_separators = tuple(text["headline_site_separators"])
         self.gazetteer: dict[str, str] = {}
         for role, names in data["gazetteer"].items():

@@ -335,3 +335,15 @@ def test_incident_words_dateline_cities_and_page_furniture_are_no_names(lang, te
     mentions, _, _ = _run(lang, text)
     texts = [m.text for m in mentions]
     assert name in texts and other not in texts
+
+
+@pytest.mark.parametrize("lang,text,other", [
+    # a line of page furniture names another story
+    ("en", "Ormeau Water says customer data was stolen.\n\nSign up for our newsletter | Most read: Fire at Kestrel "
+           "Mills depot\n\nOrmeau Water will write to customers.", "Kestrel Mills"),
+    ("fr", "La Régie Ormeau confirme le vol de données.\n\nÀ lire aussi : la Clinique Sorbier rouvre ses portes\n\n"
+           "La Régie Ormeau écrira à ses abonnés.", "Clinique Sorbier"),
+])
+def test_a_furniture_line_names_no_candidate(lang, text, other):
+    mentions, _, _ = _run(lang, text)
+    assert other not in [m.text for m in mentions]
