@@ -82,10 +82,11 @@ class DateRules:
             c = roles.with_role(folded, sentences, c, published, memo)
             c = replace(c, distances=tuple(sorted(roles.cue_distances(folded, sentences, c, memo).items())))
             since = bool(grammar.since.search(folded, max(0, c.start - 20), c.start)) and not roles.lasting(folded, sentences, c)
-            if _is_dateline(text, c) and release:
+            dateline = _is_dateline(text, c)
+            if dateline and release:
                 # a press release's dateline: the organization's own statement, like a letter's date
                 c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
-            elif _is_dateline(text, c):
+            elif dateline:
                 c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
             elif c.start < letter_head and _alone_on_line(text, c) and c.norm and "/" not in c.norm \
                     and len(c.norm) >= 7:

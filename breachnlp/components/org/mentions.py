@@ -485,17 +485,14 @@ class MentionRules:
             return False  # "À Maldegem": a one-letter word counts too
         if self._org_word(word) or word in vocab.mid_caps or fold(word) not in vocab.lower_words:
             return False
-        at_line_start = start == 0 or bool(re.search(r"\n[ \t]*$", text[max(0, start - 20):start]))
-        return at_line_start or _opens_sentence(text, start, sentences)
+        return _opens_line(text, start) or _opens_sentence(text, start, sentences)
 
     @staticmethod
     def _capital_inside_sentence(text: str, position: int, index: int, org_after: list[bool],
                                  sentences: list[Segment]) -> bool:
         """A word of the not-names list opening a run inside a sentence, before an organization word
         ("doing business as Just Kids Dental"): its capital is the name's, not the sentence's."""
-        if index != 0 or not org_after[1] or position == 0:
-            return False
-        if re.search(r"\n[ \t]*$", text[max(0, position - 20):position]):
+        if index != 0 or not org_after[1] or _opens_line(text, position):
             return False  # a line's first word: a heading's capital
         return not _opens_sentence(text, position, sentences)
 
@@ -596,6 +593,11 @@ def informal_text(text: str) -> bool:
     say little about names, and it writes names in lower case."""
     firsts = [m.group(1) for m in _SENTENCE_FIRST_LETTER.finditer(text)]
     return len(firsts) >= 5 and sum(c.islower() for c in firsts) * 2 > len(firsts)
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """The word at ``start`` is the first of its line (only spaces or tabs before it)."""
+    return start == 0 or re.search(r"\n[ \t]*$", text[max(0, start - 20):start]) is not None
 
 
 def _opens_sentence(text: str, start: int, sentences: list[Segment]) -> bool:
