@@ -21,3 +21,12 @@ def test_a_date_restated_and_written_out_is_surer_than_one_resolved_once_from_a_
         "added, without more detail.", lang="en", published="2024-06-14")
     assert restated.date.primary == "2024-03-03"
     assert restated.confidence["date"] > relative.confidence["date"]
+
+
+def test_restatements_count_the_expressions_of_the_value_and_whether_one_was_relative():
+    from breachnlp.components.dates.choose import restatements
+
+    dated = [("2024-05-02", "mdy"), ("2024-05-02", "weekday"), ("2024-06-01", "dmy"), (None, "weekday")]
+    assert restatements(dated, "2024-05-02") == (2, True)
+    assert restatements(dated, "2024-06-01") == (1, False)
+    assert restatements(dated, None) == (0, False)

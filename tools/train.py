@@ -39,7 +39,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from breachnlp import chunking  # noqa: E402
 from breachnlp.components.assemble import linking  # noqa: E402
 from breachnlp.components.dates.choose import (  # noqa: E402
-    DATE_CHOICE_FEATURES, DATE_ROLES, RELATIVE_KINDS, DateOption, choose_date)
+    DATE_CHOICE_FEATURES, DATE_ROLES, DateOption, choose_date, restatements)
 from breachnlp.components.org import NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN  # noqa: E402
 from breachnlp.components.records.choose import (COUNT_CHOICE_FEATURES, CountChoice,  # noqa: E402
                                                  choose_count_fitted)
@@ -363,15 +363,13 @@ def fit_date_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[di
     for d, o in zip(docs, oof):
         dates = o["dates"]
         primary_role = next((r for r in ("occurred", "disclosed", "discovered") if dates.get(r)), None)
+        restated, relative = restatements(((x.norm, x.kind) for x in d["date_options"]),
+                                          dates[primary_role] if primary_role else None)
         o["decision"] = date_features(_primary(dates), o["weights"].get(primary_role) if primary_role else None,
                                       len(d["date_options"]), sum(1 for r in DATE_ROLES if dates.get(r)),
                                       share=o["shares"].get(primary_role or "occurred"),
                                       rule_agrees=_primary(dates) == _primary(d["nearest_cue_dates"]),
-                                      primary_role=primary_role,
-                                      restated=sum(1 for x in d["date_options"]
-                                                   if primary_role and x.norm == dates[primary_role]),
-                                      relative=any(x.kind in RELATIVE_KINDS for x in d["date_options"]
-                                                   if primary_role and x.norm == dates[primary_role]))
+                                      primary_role=primary_role, restated=restated, relative=relative)
     weights["source"] = (f"make train: conditional logit (L2={DATE_L2}) on {len(docs)} corpus documents")
     return weights, oof
 

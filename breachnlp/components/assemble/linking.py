@@ -21,8 +21,8 @@ from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
 from ...text import cue_regex, fold, split_sentences
 from ..base import doc_text
-from ..dates.choose import (RELATIVE_KINDS, WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions,
-                            choose_date, option_features)
+from ..dates.choose import (WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date,
+                            option_features, restatements)
 from ..phi import PhiMention, document_status
 from ..org import AUTHORITY, NEVER_VICTIM, VICTIM_MARGIN
 from ..records import RECORD_UNITS, CountCandidate, candidate_from_span, choose_count, counts_people_or_records
@@ -252,17 +252,14 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
                      if s._.date_norm == span._.date_norm and (s is span or s._.date_role == role)]
     breach_dates = BreachDates(**dates)
     primary_role = next((r for r in ("occurred", "disclosed", "discovered") if dates[r]), None)
-    primary_span = chosen_spans.get(primary_role) if primary_role else None
+    restated, relative = restatements(((s._.date_norm, str((s._.breach_features or {}).get("kind") or ""))
+                                       for s in date_spans), dates[primary_role] if primary_role else None)
     decision["date"] = date_features(breach_dates.primary, weights.get(primary_role) if primary_role else None,
                                      sum(1 for s in date_spans if s._.date_norm),
                                      sum(1 for r in DATE_ROLES if dates[r]),
                                      share=shares.get(primary_role or "occurred"),
                                      rule_agrees=breach_dates.primary == BreachDates(**rule_dates).primary,
-                                     primary_role=primary_role,
-                                     restated=sum(1 for s in date_spans
-                                                  if primary_role and s._.date_norm == dates[primary_role]),
-                                     relative=primary_span is not None
-                                     and str((primary_span._.breach_features or {}).get("kind")) in RELATIVE_KINDS)
+                                     primary_role=primary_role, restated=restated, relative=relative)
 
     # data categories
     phi_spans = _group(doc, settings.phi_key)

@@ -19,7 +19,7 @@ import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
@@ -46,6 +46,14 @@ DATE_CHOICE_FEATURES: tuple[str, ...] = (
     "first_of_role", "earliest", "latest", "earliest_of_role", "latest_of_role", "rule_role_day",
     "rule_role_headline", "options", "has_finer", "is_finer", "role_stated",
 )
+
+
+def restatements(dated: Iterable[tuple[str | None, str]], value: str | None) -> tuple[int, bool]:
+    """How many dated expressions (``(norm, kind)`` pairs) give ``value``, and whether one of them was
+    resolved against the publication date ("last Tuesday"): features of the date's confidence,
+    computed the same way at training and at annotation."""
+    kinds = [kind for norm, kind in dated if value is not None and norm == value]
+    return len(kinds), any(kind in RELATIVE_KINDS for kind in kinds)
 
 
 @dataclass(frozen=True)
