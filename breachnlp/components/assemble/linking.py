@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -66,20 +65,6 @@ class _Context:
     other_named_sentences: set[int]
     furniture_sentences: set[int]
     unknown_count_sentences: set[int]  # "…has not said how many were affected"
-    # every organization mention as (start, end, role), in text order: who a clause's subject names
-    org_mentions: list[tuple[int, int, str]] = field(default_factory=list)
-
-    def subject_roles(self, subject: tuple[int, int] | None) -> set[str]:
-        """The roles of the organizations named in the character range ``subject``."""
-        if not subject:
-            return set()
-        low = bisect_left(self.org_mentions, (subject[0], -1, ""))
-        roles = set()
-        for start, end, role in self.org_mentions[low:]:
-            if start >= subject[1]:
-                break
-            roles.add(role)
-        return roles
 
     def about_main(self, sentence: int) -> bool:
         """False for a sentence about another incident or naming only another organization."""
@@ -154,8 +139,7 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         line_start = folded.rfind("\n", 0, segment.start) + 1
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)
-    mentions = sorted((s.start_char, s.end_char, str(s._.org_role or "")) for s in orgs)
-    return _Context(victim, anaphor, other, incident, named, furniture, unknown, mentions)
+    return _Context(victim, anaphor, other, incident, named, furniture, unknown)
 
 
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()
@@ -359,9 +343,7 @@ def date_options(doc: Doc, date_spans: list[Span], context: _Context) -> list[tu
             victim_sentence=sentence in context.victim_sentences,
             other_incident=sentence in context.other_incident_sentences,
             furniture=sentence in context.furniture_sentences,
-            ruled_out=s._.date_role is None and bool(cues),
-            parsed="governed" in features, governed=features.get("governed") or {},
-            subject_roles=frozenset(context.subject_roles(features.get("subject"))))))
+            ruled_out=s._.date_role is None and bool(cues))))
     return out
 
 

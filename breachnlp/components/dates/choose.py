@@ -25,15 +25,10 @@ from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
 
 CUE_KINDS = ("occurred", "discovered", "disclosed", "weak_disclosed", "not_breach")
-# Where a cue governs a date in the parse: its syntactic head ("the attack of May 3"), the head of
-# its clause ("detected … on May 3").
-GOVERNORS = ("head", "clause")
 # A cue after the date counts as this many characters further than one before it.
 AFTER_TOLL = 10.0
 # Distances (characters plus clause tolls) are turned into a closeness exp(-d / CLOSENESS_SCALE).
 CLOSENESS_SCALE = 40.0
-# The role of organizations whose own events a clause they are the subject of tells (another victim of a feature).
-_OTHER_ROLES = frozenset({"other"})
 # Expression kinds of a range written out ("from March 3 to 9"), an intrusion window.
 WRITTEN_WINDOWS = frozenset({"range", "month_range", "day_range", "day_range_mdy"})
 # Expression kinds (``DateCandidate.kind``) that depend on the publication date.
@@ -50,8 +45,6 @@ DATE_CHOICE_FEATURES: tuple[str, ...] = (
     "restated", "future", "age", "published_day", "old", "within_week", "within_quarter", "within_year",
     "first_of_role", "earliest", "latest", "earliest_of_role", "latest_of_role", "rule_role_day",
     "rule_role_headline", "options", "has_finer", "is_finer", "role_stated",
-    *(f"{place}_{kind}" for place in GOVERNORS for kind in CUE_KINDS), "ungoverned", "subject_victim",
-    "subject_other",
 )
 
 
@@ -82,10 +75,6 @@ class DateOption:
     other_incident: bool = False
     furniture: bool = False
     ruled_out: bool = False  # the date rules gave it no role (a deadline, a sanction, a dateline): never chosen
-    parsed: bool = False  # the pipeline parsed the text: ``governed`` and ``subject_roles`` are known
-    # the cue kinds on the date's syntactic head ("head") and on the head of its clause ("clause")
-    governed: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    subject_roles: frozenset[str] = frozenset()  # roles of the organizations that clause's subject names
 
     @property
     def first_day(self) -> str:
@@ -231,15 +220,6 @@ def option_features(option: DateOption, role: str, document: DateOptions) -> dic
     f["has_finer"] = float(intervals.has_finer(option))
     f["is_finer"] = float(intervals.is_finer(option))
     f["role_stated"] = float(document.stated.get(role, False))
-    # the parse (accurate profile): which cues stand in the clause that governs the date, and
-    # whether its subject names the victim or another organization ("X detected it on May 3")
-    for place in GOVERNORS:
-        kinds = option.governed.get(place, ())
-        for kind in CUE_KINDS:
-            f[f"{place}_{kind}"] = float(kind in kinds)
-    f["ungoverned"] = float(option.parsed and not any(option.governed.values()))
-    f["subject_victim"] = float("victim" in option.subject_roles)
-    f["subject_other"] = float(bool(option.subject_roles & _OTHER_ROLES) and "victim" not in option.subject_roles)
     return f
 
 

@@ -23,9 +23,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ...resources import language_data
 from ...schema import parse_published
-from ...syntax import governor, touches
 from ..base import BreachComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
@@ -45,9 +43,6 @@ class DateTagger(BreachComponent):
 
     def _load_rules(self) -> None:
         self.rules = date_rules(self.lang, self.resources)
-        language = language_data(self.lang, self.resources)
-        self.clause_relations = frozenset(language["syntax"]["clause_relations"] or ())
-        self.subject_relations = frozenset(language["syntax"]["subject_relations"] or ())
 
     def candidates(self, doc: Doc) -> Iterable[DateCandidate]:
         return self.rules.find(doc_text(doc), parse_published(doc._.published))
@@ -60,12 +55,6 @@ class DateTagger(BreachComponent):
         span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
                                   "weak": candidate.weak, "also_discovered": candidate.also_discovered,
                                   "cue_distances": dict(candidate.distances)}
-        if span.root.dep_:  # parsed (the accurate profile): the cues of the words that govern the date
-            clause = governor(span, self.clause_relations, self.subject_relations)
-            span._.breach_features["governed"] = {
-                place: sorted({kind for start, end, kind in candidate.sentence_cues if touches(ranges, start, end)})
-                for place, ranges in (("head", clause.path[:1]), ("clause", clause.path[-1:]))}
-            span._.breach_features["subject"] = list(clause.subject) if clause.subject else None
 
 @Language.factory(
     "breach_dates",

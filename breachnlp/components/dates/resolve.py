@@ -52,7 +52,6 @@ class DateCandidate:
     weak: bool = False  # a fallback for its role: any other date of the role comes first
     also_discovered: bool = False  # an intrusion date whose clause also says it was found then
     distances: tuple[tuple[str, float], ...] = ()  # nearest cue of each kind (DateRoles.cue_distances)
-    sentence_cues: tuple[tuple[int, int, str], ...] = ()  # every role cue of its sentence (DateRoles.cues_of)
 
 
 @lru_cache(maxsize=4096)

@@ -150,15 +150,6 @@ class DateRoles:
                 out[f"{kind}_after"] = max(0.0, best)
         return out
 
-    def cues_of(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
-                memo: dict[Any, Any] | None = None) -> tuple[tuple[int, int, str], ...]:
-        """Every role cue of the date's sentence as ``(start, end, kind)``: what the parse features
-        check against the clause that governs the date (``DateTagger``)."""
-        if not sentences:
-            return ()
-        cues = self._sentence_cues(folded, sentences[candidate.sentence], memo)
-        return tuple((c.start, c.end, c.role) for c in cues.by_start)
-
     def _determined(self, folded: str, m: re.Match[str]) -> bool:
         """The cue follows a determiner, so it is a noun ("l'attaque", "the breach"), the object of some
         other verb; "that" before a verb ("an attack that began") is a relative pronoun, not one."""

@@ -80,8 +80,7 @@ class DateRules:
         release = roles.press_release(folded)
         for c in candidates:
             c = roles.with_role(folded, sentences, c, published, memo)
-            c = replace(c, distances=tuple(sorted(roles.cue_distances(folded, sentences, c, memo).items())),
-                        sentence_cues=roles.cues_of(folded, sentences, c, memo))
+            c = replace(c, distances=tuple(sorted(roles.cue_distances(folded, sentences, c, memo).items())))
             since = bool(grammar.since.search(folded, max(0, c.start - 20), c.start)) and not roles.lasting(folded, sentences, c)
             dateline = _is_dateline(text, c)
             if dateline and release:
