@@ -489,6 +489,20 @@ def test_dates_deadlines_complaints_and_articles_are_no_occurrence(annotate, lan
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # an update recalling the newspaper's own earlier story: that story's date is no breach date
+    ("en", "Update: this story follows our March 4 report on the ransomware attack at Ormeau Dental, which had not "
+           "said how many patients were affected.", {"occurred": None}),
+    ("en", "As we reported on Monday, a ransomware attack hit Ormeau Dental.", {"occurred": None, "disclosed": None}),
+    ("fr", "Mise à jour – Dans notre édition du 4 mars, nous évoquions un piratage du cabinet Ormeau. Le cabinet "
+           "indique désormais que l'intrusion a commencé le 20 février.", {"occurred": "2024-02-20"}),
+    ("fr", "Comme nous le rapportions lundi, les patients du cabinet Ormeau sont privés de leurs dossiers depuis "
+           "une cyberattaque.", {"occurred": None}),
+])
+def test_dates_the_papers_own_earlier_story_is_no_breach_date(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # customers told by email or letter: the disclosure, not a misdirected email
     ("en", "Customers Ormeau Pharmacy thinks were affected were emailed directly on Tuesday.",
      {"disclosed": "2024-06-11", "occurred": None}),
