@@ -497,6 +497,9 @@ def test_dates_deadlines_complaints_and_articles_are_no_occurrence(annotate, lan
            "indique désormais que l'intrusion a commencé le 20 février.", {"occurred": "2024-02-20"}),
     ("fr", "Comme nous le rapportions lundi, les patients du cabinet Ormeau sont privés de leurs dossiers depuis "
            "une cyberattaque.", {"occurred": None}),
+    # but in a letter "nous" is the organization: its own announcement is the disclosure
+    ("fr", "Madame, Monsieur,\n\nComme nous l'avons annoncé publiquement le mardi 4 juin, notre mutuelle a été la "
+           "cible d'une cyberattaque.", {"disclosed": "2024-06-04"}),
 ])
 def test_dates_the_papers_own_earlier_story_is_no_breach_date(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)

@@ -101,6 +101,28 @@ def test_org_page_furniture_is_not_an_organization(lang, text, victim, not_an_or
     assert not_an_org not in [o.name for o in record.organizations]
 
 
+@pytest.mark.parametrize("lang,text,victim,not_an_org", [
+    # the labels of a breach register's form are no organizations; the value of its name field is one
+    ("en", "State Attorney General | Breach Notices\n\nReporting Entity: Larkspur Family Clinic\nOrganization Type: "
+           "Health Care\nResidents Affected: 2,410\n\nLarkspur Family Clinic wrote to patients about a phishing "
+           "attack that exposed names and addresses.", "Larkspur Family Clinic", "Reporting Entity"),
+    ("fr", "Registre des violations\n\nNom de l'Organisme : Clinique Larzac\nSecteur d'Activité : santé\nPersonnes "
+           "Touchées : 2 410\n\nLa Clinique Larzac a prévenu ses patients d'un hameçonnage qui a exposé leurs noms.",
+     "Clinique Larzac", "Nom de l'Organisme"),
+    # a regulator named as another language's press names it is still the regulator
+    ("fr", "L'Office for Civil Rights a publié la fiche : la Clinique Larzac déclare 2 410 patients touchés par un "
+           "piratage.", "Clinique Larzac", None),
+    ("en", "The Commission nationale de l'informatique et des libertés fined Larkspur Pharmacy after hackers stole "
+           "customer files.", "Larkspur Pharmacy", None),
+])
+def test_org_form_labels_and_foreign_regulators_are_not_the_victim(lang, text, victim, not_an_org):
+    import breachnlp
+
+    record = breachnlp.extract(text, lang=lang, published="2024-05-04")
+    assert record.organization == victim
+    assert not_an_org not in [o.name for o in record.organizations]
+
+
 @pytest.mark.parametrize("lang,text,victim", [
     # a place after "de"/"of" that ends an organization's name is part of it
     ("fr", "Le CHU de Brest a confirmé jeudi le vol des données de 40 000 patients.", "CHU de Brest"),

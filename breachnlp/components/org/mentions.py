@@ -193,7 +193,8 @@ class MentionRules:
                     text[mention.start - 1:mention.start].isdigit() or self._unit_after_figure(text, mention) or \
                     self._bare_descriptor(mention.text) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
-                    _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines):
+                    _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines) or \
+                    _form_label(text, mention, lines):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -656,6 +657,25 @@ def _dateline_agency(text: str, mention: Mention, lines: _Lines) -> bool:
 _NAME_NUMBER = re.compile(r" \d{1,3}(?![\d,.%\w])(?! ?\d)")
 # A short number and a capitalized word that go on with a name: "Ulss 6 Euganea".
 _NAME_NUMBER_NAME = re.compile(r" \d{1,2} [A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*")
+
+
+# A line of a form: a short label, a colon, a value ("Entity Name: Esse Health", "Nom de l'entité : …").
+_FIELD_LINE = re.compile(r"[ \t>*•-]*[^\n:.!?]{2,60}?[ \t]*:[ \t]*\S[^\n]*")
+
+
+def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
+    """The mention is the label of a form field: it opens its line, a colon and a value follow, and
+    the line before or after is a field too (a breach portal's "Entity Name: …", "Type of
+    Organization: …"); the label names no organization, the value may."""
+    line_start, line_end = lines.bounds(mention.start)
+    if text[line_start:mention.start].strip(" \t>*•-") or not re.match(r"[ \t]*:[ \t]*\S", text[mention.end:line_end]):
+        return False
+    for neighbour in (line_start - 1, line_end + 1):
+        if 0 <= neighbour < len(text):
+            start, end = lines.bounds(neighbour)
+            if _FIELD_LINE.fullmatch(text, start, end):
+                return True
+    return False
 
 
 def _breadcrumb(text: str, mention: Mention, lines: _Lines, seen: dict[int, bool]) -> bool:

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ...resources import language_data, read_resource
 from ...scoring import LinearScorer
+from ...taxonomy import LANGS
 from ...text import cue_regex, fold, phrase_regex
 from .clusters import ClusterRules, key_words
 from .mentions import MentionRules
@@ -66,9 +67,13 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.furniture_line = re.compile(rf"[ \t>*•-]*(?:{other_story})")
         self.site_separators = tuple(text["headline_site_separators"])
         self.gazetteer: dict[str, str] = {}
-        for role, names in data["gazetteer"].items():
-            for name in names:
-                self.gazetteer.setdefault(fold(name), role)
+        # a regulator, a newspaper or a ransomware gang keeps its name in any language's press ("l'Office
+        # for Civil Rights"): the packaged gazetteers of the other languages complete this one's
+        gazetteers = [data["gazetteer"], *(read_resource(other, "orgs")["gazetteer"] for other in LANGS if other != lang)]
+        for gazetteer in gazetteers:
+            for role, names in gazetteer.items():
+                for name in names:
+                    self.gazetteer.setdefault(fold(name), role)
         self.not_names = {fold(w) for w in data["not_names"]}
         self.not_names_exact = set(data["not_names"])
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
