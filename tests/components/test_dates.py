@@ -520,3 +520,33 @@ def test_dates_the_papers_own_earlier_story_is_no_breach_date(annotate, lang, te
 ])
 def test_dates_people_told_by_email_or_letter_date_the_disclosure(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,published,expr,norm", [
+    # a weekday written with a day that has no year says which year: a deadline five days ahead
+    ("fr", "Les pirates menacent de tout publier le samedi 25 janvier si la clinique Ormeau ne paie pas.",
+     "2025-01-20", "samedi 25 janvier", "2025-01-25"),
+    ("en", "The gang gave Ormeau Clinic until Saturday, January 25 to pay.", "2025-01-20",
+     "Saturday, January 25", "2025-01-25"),
+    # a day just past keeps the year its weekday agrees with
+    ("en", "Ormeau Clinic found the intrusion on Thursday, January 16.", "2025-01-20", "Thursday, January 16",
+     "2025-01-16"),
+    ("fr", "La clinique Ormeau a découvert l'intrusion le jeudi 25 janvier.", "2024-02-02", "jeudi 25 janvier",
+     "2024-01-25"),
+])
+def test_dates_a_written_weekday_settles_the_year(annotate, lang, text, published, expr, norm):
+    doc = annotate(lang, text, published)
+    assert [s._.date_norm for s in doc.spans["breach_dates"] if s.text == expr] == [norm]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a passage opened by "not the first time" tells an earlier incident until the paragraph ends
+    ("en", "Ormeau Clinic said hackers copied patient files, it told patients on Tuesday.\n\nIt is not the first "
+           "time the clinic's systems were breached. In 2019, an intruder took billing records from a server."),
+    ("fr", "La clinique Ormeau a indiqué mardi que des pirates avaient copié des dossiers de patients.\n\nCe n'est pas "
+           "la première fois. En 2019, un intrus avait emporté des fichiers de facturation d'un serveur."),
+])
+def test_dates_a_passage_about_an_earlier_incident_dates_no_occurrence(annotate, lang, text):
+    dates = annotate(lang, text, PUBLISHED)._.breach.date
+    assert dates.occurred is None
+    assert dates.disclosed == "2024-06-11"

@@ -99,6 +99,7 @@ class _Cues:
         orgs = read_resource(lang, "orgs", resources)
         text = read_resource(lang, "text", resources)
         self.other_incident = cue_regex(cues["other_incident"])
+        self.incident_openers = cue_regex(cues["incident_openers"])
         self.anaphors = cue_regex([re.escape(fold(a)) for a in orgs["anaphors"]])
         self.abbreviations = language_data(lang, resources).abbreviations
         self.unknown_count = cue_regex(read_resource(lang, "records", resources)["unknown_count"])
@@ -118,6 +119,9 @@ def _group(doc: Doc, key: str) -> list[Span]:
     return list(doc.spans[key]) if key in doc.spans else []
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context:
     cues = _cues(settings.lang, settings.resources)
     text = doc_text(doc)
@@ -129,13 +133,23 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
              and not (s._.breach_features or {}).get("place")}
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
     anaphor, incident, furniture, unknown = set(), set(), set(), set()
+    passage: set[int] = set()  # sentences of a passage an incident opener began
     for i, segment in enumerate(sentences):
         if cues.unknown_count.search(folded, segment.start, segment.end):
             unknown.add(i)
         if cues.anaphors.search(folded, segment.start, segment.end):
             anaphor.add(i)
-        if cues.other_incident.search(folded, segment.start, segment.end):
+        if cues.incident_openers.search(folded, segment.start, segment.end):
             incident.add(i)
+            passage.add(i)
+        elif cues.other_incident.search(folded, segment.start, segment.end):
+            incident.add(i)
+        elif i - 1 in passage and i not in victim and not _PARAGRAPH_BREAK.search(text, sentences[i - 1].start,
+                                                                                   segment.start):
+            # "It is not the first time its files were breached. In 2003, a student…": the paragraph goes
+            # on about the other incident until it names the victim again
+            incident.add(i)
+            passage.add(i)
         line_start = folded.rfind("\n", 0, segment.start) + 1
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)

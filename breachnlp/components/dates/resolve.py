@@ -87,7 +87,10 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
         strict = bool(g.get("last"))
         if year is None and not strict:
             year = _story_year(story_year, month, day, published)
-        return _complete(year, month, day, published, strict), (int(g["y"]) if g.get("y") else None, month, day)
+        value = _complete(year, month, day, published, strict)
+        if g.get("y") is None and g.get("wd") and value is not None and published is not None:
+            value = _agreeing_weekday(value, grammar.weekday_of[g["wd"].rstrip(".")], published)
+        return value, (int(g["y"]) if g.get("y") else None, month, day)
     if kind == "holiday":
         month, day = grammar.holiday_of[g["hol"]]
         year = int(g["y"]) if g.get("y") else None
@@ -321,6 +324,19 @@ def _story_year(story_year: int | None, month: int, day: int, published: date | 
     if story_year is None or published is None or story_year >= published.year:
         return None
     return story_year
+
+
+def _agreeing_weekday(value: PartialDate, weekday: int, published: date) -> PartialDate:
+    """"samedi 25 janvier" written five days before it: the weekday written with a day that has no
+    year says which year it is, when the year before or after publication's agrees and the one
+    chosen does not (a deadline or a hearing to come, not the same day a year back)."""
+    if value.month is None or value.day is None or date(value.year, value.month, value.day).weekday() == weekday:
+        return value
+    for year in sorted((published.year - 1, published.year, published.year + 1), key=lambda y: abs(y - published.year)):
+        if year != value.year and value.day <= calendar.monthrange(year, value.month)[1] \
+                and date(year, value.month, value.day).weekday() == weekday:
+            return PartialDate(year, value.month, value.day)
+    return value
 
 
 def _complete(year: int | None, month: int, day: int, published: date | None, strict: bool) -> PartialDate | None:
