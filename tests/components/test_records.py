@@ -169,6 +169,17 @@ def test_records_a_size_figure_is_no_count_when_the_text_says_none_is_known(anno
     assert annotate(lang, text)._.breach.records is None
 
 
+@pytest.mark.parametrize("lang,text", [
+    # the organization's size told in the past tense is still its size, not the count
+    ("fr", "Des pirates ont volé des données de clients de la chaîne Hôtels Arvel. Son programme de fidélité comptait "
+           "40 millions de membres à la fin de l'année."),
+    ("en", "Hackers stole guest data from the Arvel Hotels chain. Its loyalty scheme served 40 million members at "
+           "the end of the year."),
+])
+def test_records_a_size_told_in_the_past_is_no_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     # a plus sign after a figure: at least that many, and the noun after it is what is counted
     ("en", "Harlow Clinic notified 45k+ patients of the breach on Wednesday.", (45000, "people", "at_least")),

@@ -19,7 +19,7 @@ from ...confidence import confidence, date_features, organization_features, reco
 from ...schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount, parse_published
 from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
-from ...text import cue_regex, fold, split_sentences
+from ...text import Segment, cue_regex, fold, split_sentences
 from ..base import doc_text
 from ..dates.choose import (WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date,
                             option_features, restatements)
@@ -122,6 +122,14 @@ def _group(doc: Doc, key: str) -> list[Span]:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+def _heading(text: str, sentence: Segment, next_start: int) -> bool:
+    """``sentence`` is a heading of the paragraph starting at ``next_start``: one short line without a
+    sentence end, a blank line after it."""
+    line = text[sentence.start:sentence.end].strip()
+    return 0 < len(line) <= 100 and "\n" not in line and not line.endswith((".", "!", "?")) \
+        and bool(_PARAGRAPH_BREAK.search(text, sentence.end - 1 if sentence.end else 0, next_start))
+
+
 def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context:
     cues = _cues(settings.lang, settings.resources)
     text = doc_text(doc)
@@ -142,6 +150,8 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         if cues.incident_openers.search(folded, segment.start, segment.end):
             incident.add(i)
             passage.add(i)
+            if i > 0 and _heading(text, sentences[i - 1], segment.start):
+                incident.add(i - 1)  # "Miami: ten minutes away, 13,617 clients" heads that passage
         elif cues.other_incident.search(folded, segment.start, segment.end):
             incident.add(i)
         elif i - 1 in passage and i not in victim and not _PARAGRAPH_BREAK.search(text, sentences[i - 1].start,
