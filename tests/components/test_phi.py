@@ -321,3 +321,17 @@ def test_phi_a_verbless_denial_and_health_cards(lang, text, expected):
 ])
 def test_phi_an_inventory_under_doubt_is_hedged(lang, text, category):
     assert breachnlp.extract(text, lang=lang).phi.get(category) == "hedged"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a device's password is its protection, "not encrypted" no denial, the home it was taken from no address,
+    # and the data word in the victim's own name ("Soins") no data
+    ("fr", "L'ordinateur portable d'une infirmière d'Arvel Soins à domicile a été volé à son domicile le 3 mai. "
+           "Protégé par un mot de passe, il contenait les noms de 900 patients."),
+    ("en", "The laptop of a nurse at Arvel Home Care was stolen from her car on May 3. The laptop, protected by a "
+           "password but not encrypted, held the names of 900 patients."),
+])
+def test_phi_a_devices_protection_and_where_it_was_stolen_are_no_data(lang, text):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == {"name": "affirmed"}

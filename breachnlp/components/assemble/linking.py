@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
@@ -122,6 +123,12 @@ def _group(doc: Doc, key: str) -> list[Span]:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+def _inside_name(names: list[tuple[int, int]], start: int, end: int) -> bool:
+    """The characters ``start:end`` lie inside one of ``names`` (sorted ``(start, end)`` ranges)."""
+    i = bisect_right(names, (start, float("inf"))) - 1
+    return i >= 0 and names[i][0] <= start and end <= names[i][1] and (start, end) != names[i]
+
+
 def _heading(text: str, sentence: Segment, next_start: int) -> bool:
     """``sentence`` is a heading of the paragraph starting at ``next_start``: one short line without a
     sentence end, a blank line after it."""
@@ -164,6 +171,7 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)
     return _Context(victim, anaphor, other, incident, named, furniture, unknown)
+
 
 
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()
@@ -287,7 +295,10 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
 
     # data categories
     phi_spans = _group(doc, settings.phi_key)
-    counted = [s for s in phi_spans if s._.phi_context == "exposure" and context.about_main(_sentence(s))]
+    # a data word inside the victim's name ("Arvel Soins à domicile", "Dossier Santé Inc.") names no data
+    names = sorted((o.start_char, o.end_char) for o in orgs if o._.org_role in ("victim", "parent"))
+    counted = [s for s in phi_spans if s._.phi_context == "exposure" and context.about_main(_sentence(s))
+               and not _inside_name(names, s.start_char, s.end_char)]
     mentions = [PhiMention(s.start_char, s.end_char, s._.phi_category, s._.phi_status, "exposure", _sentence(s))
                 for s in counted]
     phi = document_status(mentions)
