@@ -335,3 +335,27 @@ def test_phi_a_devices_protection_and_where_it_was_stolen_are_no_data(lang, text
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == {"name": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the company speaking ("selon le groupe", "according to the group") is no attacker's claim
+    ("fr", "Selon le groupe hôtelier Arvel, les noms et les adresses électroniques de clients ont été consultés.",
+     {"name": "affirmed", "email": "affirmed"}),
+    ("en", "According to the group, which runs the Arvel hotels, guests' names and email addresses were accessed.",
+     {"name": "affirmed", "email": "affirmed"}),
+    # an ellipsis ends the clause: a conditional after it hedges nothing before it
+    ("fr", "les fichiers volés à la clinique Arvel contiennent le nom et le téléphone du client... certains dossiers "
+           "remonteraient à 2020.",
+     {"name": "affirmed", "phone": "affirmed"}),
+    ("en", "the files stolen from Arvel Clinic hold the owner's name and phone number... some of them might go back "
+           "to 2020.",
+     {"name": "affirmed", "phone": "affirmed"}),
+    # "ont pu avoir accès", "may have had access": possibly exposed
+    ("fr", "Les pirates ont pu avoir accès aux noms des patients de la clinique Arvel.", {"name": "hedged"}),
+    ("en", "The hackers may have had access to the names of Arvel Clinic patients.", {"name": "hedged"}),
+])
+def test_phi_the_company_speaking_an_ellipsis_and_could_have(lang, text, expected):
+    import breachnlp
+
+    phi = breachnlp.extract(text, lang=lang, published="2024-06-14").phi
+    assert {k: phi.get(k) for k in expected} == expected

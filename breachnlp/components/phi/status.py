@@ -53,7 +53,8 @@ class StatusRules:
         # a clause ends at a semicolon, a colon, a bracket, a question or exclamation mark, or a comma
         # before a conjunction ("…, but")
         conjunctions = words.alternation("syntax", "clause_conjunctions")
-        self.clause_punct = re.compile(r"[;:\[\]?!]|,\s+(?=" + conjunctions + r"\b)")
+        # an ellipsis ends a clause too ("le numéro de puce... certains dossiers remonteraient à 2020")
+        self.clause_punct = re.compile(r"[;:\[\]?!…]|\.{3}|,\s+(?=" + conjunctions + r"\b)")
         # adverbs inside a negation ("n'ont en revanche pas été touchés") end no clause: they are masked
         self.mid_negation = re.compile(r"(?<=\w )" + words.alternation("syntax", "mid_negation_adverbs")
                                        + r"(?= " + words.alternation("syntax", "mid_negation_followers") + ")")
