@@ -359,3 +359,21 @@ def test_phi_the_company_speaking_an_ellipsis_and_could_have(lang, text, expecte
 
     phi = breachnlp.extract(text, lang=lang, published="2024-06-14").phi
     assert {k: phi.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a general term with its details in brackets names the details only
+    ("fr", "Les informations volées à la clinique Arvel comprennent les coordonnées (adresse électronique, numéro de "
+           "téléphone) des patients.", {"email": "affirmed", "phone": "affirmed"}),
+    ("en", "Hackers stole the contact details (email addresses, phone numbers) of Arvel Clinic patients.",
+     {"email": "affirmed", "phone": "affirmed"}),
+    # but a denial in brackets leaves the term standing
+    ("en", "The files taken from Arvel Clinic included your name and bank account number (without any PIN).",
+     {"name": "affirmed", "financial": "affirmed", "credentials": "negated"}),
+    ("fr", "Les fichiers volés à la clinique Arvel comprenaient votre nom et votre RIB (sans aucun mot de passe).",
+     {"name": "affirmed", "financial": "affirmed", "credentials": "negated"}),
+])
+def test_phi_a_general_term_with_its_details_in_brackets(lang, text, expected):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected

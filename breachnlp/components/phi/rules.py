@@ -8,7 +8,7 @@ and its assertion status (the negation and hedge rules of :mod:`.status`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -152,7 +152,7 @@ class PhiRules(StatusRules):
                         self.denied.search(folded, max(sentence.start, m.start() - 30), m.start()):
                     mention_context = "exposure"  # "AUCUNE info financière, pas de numéro OHIP": denied outright
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
-        return self._document_doubt(folded, sentences, found)
+        return self._document_doubt(folded, sentences, _without_umbrellas(folded, found))
 
     def _document_doubt(self, folded: str, sentences: list[Segment], found: list[PhiMention]) -> list[PhiMention]:
         """Letters and careful reports put the doubt in one sentence ("We cannot say whether anyone
@@ -270,3 +270,20 @@ def _term_key(term: str) -> str:
 @lru_cache(maxsize=8)
 def phi_rules(lang: str, resources: str = "default") -> PhiRules:
     return PhiRules(lang, resources)
+
+
+def _without_umbrellas(folded: str, found: list[PhiMention]) -> list[PhiMention]:
+    """A general term whose details follow it in brackets ("coordonnées (adresse électronique, numéro
+    de téléphone)", "health data (diagnoses, prescriptions)") names those details, not a category of
+    its own: the details stand for it."""
+    by_start = sorted(found, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
+    kept = []
+    for m in found:
+        if re.match(r"[ \t]*\(", folded[m.end:m.end + 4]):
+            closing = folded.find(")", m.end, m.end + 200)
+            if closing != -1 and any(n.category != m.category and n.status != "negated" for n in
+                                     by_start[bisect_right(starts, m.end):bisect_left(starts, closing)]):
+                continue
+        kept.append(m)
+    return kept
