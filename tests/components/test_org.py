@@ -486,3 +486,16 @@ def test_org_an_elided_function_word_opening_a_sentence_is_no_part_of_a_name():
 ])
 def test_org_a_topic_title_and_a_cyber_agency_are_not_the_victim(lang, title, text, victim):
     assert breachnlp.extract(text, lang=lang, title=title).organization == victim
+
+
+@pytest.mark.parametrize("text,victim,parent", [
+    # "X's cybercrime unit": X owns the unit, it is no unit of the victim (English possessive only)
+    ("Hackers broke into the email of a doctor at Larkin Health, Larkin Health said. The Dover Police Service's "
+     "cybercrime unit is investigating.", "Larkin Health", None),
+    ("Larkin Dental, a unit of Orvia Group, said hackers stole patient files.", "Larkin Dental", "Orvia Group"),
+])
+def test_org_a_possessive_before_unit_is_no_subsidiary(text, victim, parent):
+    import breachnlp
+
+    record = breachnlp.extract(text, lang="en", published="2024-06-14")
+    assert (record.organization, record.parent_organization) == (victim, parent)

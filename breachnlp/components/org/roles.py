@@ -110,7 +110,9 @@ class RoleRules:
                     if child is not None:
                         parents[id(child)] = cluster
                         m.cues.append((m.start, m.end, "owner_cue"))
-                if self.subsidiary_after.match(after) and m.sentence not in other_incident_sentences and not place:
+                # "X, a unit of the group": an orphan; "X's cybercrime unit" is X's own unit, X owns it
+                if self.subsidiary_after.match(after) and not after.startswith(("'s ", "' ")) \
+                        and m.sentence not in other_incident_sentences and not place:
                     orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
                 if self.child_before.search(before[-50:]):
                     owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
