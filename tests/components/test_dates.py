@@ -550,3 +550,18 @@ def test_dates_a_passage_about_an_earlier_incident_dates_no_occurrence(annotate,
     dates = annotate(lang, text, PUBLISHED)._.breach.date
     assert dates.occurred is None
     assert dates.disclosed == "2024-06-11"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # beginning to mail letters dates the disclosure, not the start of the intrusion
+    ("en", "Arvel Health began on May 22 mailing letters to some patients after an intrusion into an employee mailbox.",
+     {"disclosed": "2024-05-22", "occurred": None}),
+    ("fr", "La clinique Arvel a commencé le 22 mai à poster des lettres à certains patients après une intrusion dans "
+           "une messagerie.", {"disclosed": "2024-05-22", "occurred": None}),
+    # an attack that began on a day still dates the intrusion
+    ("en", "The attack on Arvel Health began on May 3, affecting its mail servers.", {"occurred": "2024-05-03"}),
+    ("fr", "L'attaque contre la clinique Arvel a commencé le 3 mai, touchant ses serveurs de messagerie.",
+     {"occurred": "2024-05-03"}),
+])
+def test_dates_beginning_to_mail_letters_is_the_disclosure(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
