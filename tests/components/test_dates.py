@@ -565,3 +565,15 @@ def test_dates_a_passage_about_an_earlier_incident_dates_no_occurrence(annotate,
 ])
 def test_dates_beginning_to_mail_letters_is_the_disclosure(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # what an internal review established dates neither a disclosure nor a discovery; the first detection does
+    ("en", "On May 3, Arvel Clinic noticed suspicious activity on its network. On June 2, its review confirmed that "
+           "the files held patients' names.", {"discovered": "2024-05-03", "disclosed": None}),
+    ("fr", "Le 3 mai, la clinique Arvel a remarqué une activité suspecte sur son réseau. L'examen des fichiers, "
+           "terminé le 2 juin, a confirmé que les noms des patients y figuraient.",
+     {"discovered": "2024-05-03", "disclosed": None}),
+])
+def test_dates_an_internal_review_is_no_disclosure(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
