@@ -222,3 +222,17 @@ def test_records_a_rate_or_a_share_per_item_is_no_count(annotate, lang, text):
 ])
 def test_records_a_count_set_at_a_figure(annotate, lang, text, value):
     assert annotate(lang, text)._.breach.records.value == value
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a range after a size cue is the size too; a range of the people whose files were taken is the count
+    ("en", "Hackers hit the health department of Arvel Island. The island is home to between 11,000 and 12,000 "
+           "people.", None),
+    ("fr", "Des pirates ont frappé le service de santé de l'île d'Arvel. L'île compte entre 11 000 et 12 000 "
+           "habitants.", None),
+    ("en", "Hackers stole the files of between 11,000 and 12,000 Arvel Clinic patients.", (12000, "at_most")),
+    ("fr", "Des pirates ont volé les dossiers d'entre 11 000 et 12 000 patients de la clinique Arvel.", (12000, "at_most")),
+])
+def test_records_a_range_of_the_size_is_no_count(annotate, lang, text, expected):
+    records = annotate(lang, text, "2024-06-14")._.breach.records
+    assert (records and (records.value, records.qualifier)) == expected

@@ -78,8 +78,10 @@ class RecordRules:
         self.money = re.compile(r"^\s*(?:" + "|".join(data["money_markers"]) + r")(?!\w)")
         self.money_before = re.compile(words.alternation("records", "money_before") + r"\s*$")
         any_qualifier = "|".join(re.escape(fold(p)) for q in data["qualifiers"].values() for p in q)
+        between = "|".join(re.escape(fold(w)) for w in data["range_between"])
+        # "home to between 11,000 and 12,000 people": a range may open after the cue
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
-                                     + rf")\s+(?:(?:{any_qualifier})\s*)?$")
+                                     + rf")\s+(?:(?:{any_qualifier})\s*)?(?:(?:{between})\s+)?$")
         # "600 000 patients par an", "25 residents each": a rate or a share after the unit, a size
         rates = "|".join(re.escape(fold(p)) for p in data["rate_after"])
         self.rate_after = re.compile(r"\s*,?\s*(?:" + rates + r")(?![\w])")
@@ -344,8 +346,10 @@ class RecordRules:
                 continue
             unit = high.unit or low.unit
             linked[i] = replace(low, range_start=True, score=low.score - 5.0)
-            linked[i + 1] = replace(high, qualifier="at_most", unit=unit,
-                                    score=max(high.score, low.score))
+            # a range of the organization's size ("home to between 11,000 and 12,000 people") is a size
+            population = low.population and not high.population
+            linked[i + 1] = replace(high, qualifier="at_most", unit=unit, population=high.population or low.population,
+                                    score=max(high.score, low.score) - (4.0 if population else 0.0))
         return linked
 
 
