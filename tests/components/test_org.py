@@ -499,3 +499,22 @@ def test_org_a_possessive_before_unit_is_no_subsidiary(text, victim, parent):
 
     record = breachnlp.extract(text, lang="en", published="2024-06-14")
     assert (record.organization, record.parent_organization) == (victim, parent)
+
+
+@pytest.mark.parametrize("lang,text,name,role", [
+    # a statute is no organization; a police force is a public authority, reported as a regulator
+    ("en", "Hackers stole patient files from Arvel Hospital. The Data Protection Act requires notice, and the Data "
+           "Protection Act applies here.", "Data Protection Act", None),
+    ("fr", "Des pirates ont volé des dossiers à l'hôpital Arvel. Le Code de la santé publique impose le secret, "
+           "rappelle le Code de la santé publique.", "Code de la santé publique", None),
+    ("en", "Patient records of Arvel Hospital were sold online, the Australian Federal Police said. The Australian "
+           "Federal Police arrested a man.", "Australian Federal Police", "regulator"),
+    ("fr", "Les dossiers de l'hôpital Arvel ont été vendus en ligne, selon la Police fédérale. La Police fédérale "
+           "a arrêté un homme.", "Police fédérale", "regulator"),
+])
+def test_org_statutes_are_no_organizations_and_police_is_an_authority(lang, text, name, role):
+    import breachnlp
+
+    record = breachnlp.extract(text, lang=lang, published="2024-06-14")
+    assert record.organization in ("Arvel Hospital", "hôpital Arvel")
+    assert {o.name: o.role for o in record.organizations}.get(name) == role

@@ -191,7 +191,7 @@ class MentionRules:
             if not mention.key or "_" in mention.text or mention.text.endswith(self.based_suffixes) or \
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
                     text[mention.start - 1:mention.start].isdigit() or self._unit_after_figure(text, mention) or \
-                    self._bare_descriptor(mention.text) or \
+                    self._bare_descriptor(mention.text) or self.legislation.search(fold(mention.text)) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines) or \
                     _form_label(text, mention, lines):

@@ -76,6 +76,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
                     self.gazetteer.setdefault(fold(name), role)
         self.not_names = {fold(w) for w in data["not_names"]}
         self.not_names_exact = set(data["not_names"])
+        self.legislation = re.compile("|".join(f"(?:{p})" for p in data["legislation_patterns"]))
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         # names are written in title case (English): lower-case words an NER entity ends with are no part of it
         self.title_cased = bool(words.setting("names_title_cased"))
