@@ -577,3 +577,14 @@ def test_dates_beginning_to_mail_letters_is_the_disclosure(annotate, lang, text,
 ])
 def test_dates_an_internal_review_is_no_disclosure(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a phishing email received is how the intrusion began, not a breach letter received
+    ("en", "On December 13, one of Arvel Health's employees received a malicious email. We discovered the compromise "
+           "on December 15.", {"occurred": "2023-12-13", "discovered": "2023-12-15", "disclosed": None}),
+    ("fr", "Le 13 décembre, un employé de la clinique Arvel a reçu un courriel piégé. Nous avons découvert la "
+           "compromission le 15 décembre.", {"occurred": "2023-12-13", "discovered": "2023-12-15", "disclosed": None}),
+])
+def test_dates_a_phishing_email_received_is_the_intrusion(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
