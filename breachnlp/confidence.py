@@ -26,7 +26,7 @@ CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
                 "mentions_of_chosen", "qualified", "share", "rule_agrees"),
     "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share",
-             "rule_agrees", "primary_disclosed", "restated", "relative"),
+             "rule_agrees", "primary_disclosed", "restated", "relative", "share_if_chosen", "candidates_if_null"),
 }
 
 
@@ -99,7 +99,10 @@ def date_features(primary: str | None, primary_weight: float | None, candidates:
             "day": float(len(value) == 10), "month": float(len(value) == 7), "year_only": float(len(value) == 4),
             "range": float("/" in (primary or "")), "share": float(share or 0.0), "rule_agrees": float(rule_agrees),
             "primary_disclosed": float(primary_role == "disclosed"), "restated": math.log1p(restated) * chosen,
-            "relative": float(relative) * chosen}
+            "relative": float(relative) * chosen,
+            # the same evidence weighs differently for a date given and for none: a sure choice among few
+            # options, and a text with no dated expression at all (nothing to miss)
+            "share_if_chosen": float(share or 0.0) * chosen, "candidates_if_null": math.log1p(candidates) * (1 - chosen)}
 
 
 @lru_cache(maxsize=8)

@@ -30,3 +30,17 @@ def test_restatements_count_the_expressions_of_the_value_and_whether_one_was_rel
     assert restatements(dated, "2024-05-02") == (2, True)
     assert restatements(dated, "2024-06-01") == (1, False)
     assert restatements(dated, None) == (0, False)
+
+
+def test_no_date_is_surer_when_the_text_dates_nothing():
+    """A text with no dated expression states no breach date with more certainty than one full of
+    background dates (founding, renovations, a report), where a date may have been missed."""
+    import breachnlp
+
+    plain = breachnlp.extract("Hackers stole the files of 2,000 Arvel Clinic patients, the clinic said.",
+                              lang="en", published="2024-06-14")
+    busy = breachnlp.extract("Arvel Clinic, founded in 1998 and renovated in 2015 and 2019, moved in March 2021; its "
+                             "annual report of 2023 lists 2,000 patients, and hackers stole files, the clinic said.",
+                             lang="en", published="2024-06-14")
+    assert plain.date.primary is None and busy.date.primary is None
+    assert plain.confidence["date"] > busy.confidence["date"] + 0.35
