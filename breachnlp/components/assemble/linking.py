@@ -134,7 +134,7 @@ def _heading(text: str, sentence: Segment, next_start: int) -> bool:
     sentence end, a blank line after it."""
     line = text[sentence.start:sentence.end].strip()
     return 0 < len(line) <= 100 and "\n" not in line and not line.endswith((".", "!", "?")) \
-        and bool(_PARAGRAPH_BREAK.search(text, sentence.end - 1 if sentence.end else 0, next_start))
+        and bool(_PARAGRAPH_BREAK.search(text, max(0, sentence.end - 1), next_start))
 
 
 def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context:
