@@ -102,6 +102,21 @@ def first_sight_section() -> list[str]:
         en = sum(e["scores"]["en"]["macro_f1"] for e in group) / len(group)
         lines.append(f"| {code} | {len(group)} | " + " | ".join(f"{mean[f]:.3f}" for f in FIELDS)
                      + f" | **{macro:.3f}** | {fr:.3f} | {en:.3f} |")
+    # on the batches a session scored with its starting code too: what the code of earlier sessions
+    # brought (turn start -> session start) and what the session's own changes brought (-> current)
+    by_batch: dict[str, dict[str, dict[str, Any]]] = {}
+    for e in entries:
+        by_batch.setdefault(e["batch"], {})[e["code"]] = e
+    paired = [codes for codes in by_batch.values() if {"turn start", "session start", "current"} <= set(codes)]
+    if paired:
+        means = {code: sum(c[code]["scores"]["all"]["macro_f1"] for c in paired) / len(paired)
+                 for code in ("turn start", "session start", "current")}
+        lines += ["", f"On the {len(paired)} batches also scored with the code their session began with, the mean "
+                  f"macro F1 is {means['turn start']:.3f} for the turn-start code, {means['session start']:.3f} for "
+                  f"the session-start code and {means['current']:.3f} for the code of the day: the fixes of earlier "
+                  "sessions carry over to text nobody tuned on, while a session's own changes move the batches it "
+                  "sees next by much less. fs37's `current` row (e0cfa3e) is the code with dependency-parse features "
+                  "for the date choice, reverted after that measurement (docs/dates.md, \"Tried: the parse\")."]
     lines.append("")
     return lines
 
