@@ -107,6 +107,13 @@ class Segment(NamedTuple):
     end: int
 
 
+# A blank line between two paragraphs.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# What may stand at a line's start before its text: spaces, a quotation mark of an email, a bullet.
+LINE_BULLETS = " \t>*•-"
+LINE_OPENING = f"[{re.escape(LINE_BULLETS)}]*"
+
+
 # The lookbehind starts a match only at the first mark of a run: same matches, linear time on "....".
 _SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u00bb\u201d)]*\s+|\n\s*")
 

@@ -20,7 +20,7 @@ from ...confidence import confidence, date_features, organization_features, reco
 from ...schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount, parse_published
 from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
-from ...text import Segment, cue_regex, fold, split_sentences
+from ...text import LINE_OPENING, PARAGRAPH_BREAK, Segment, cue_regex, fold, split_sentences
 from ..base import doc_text
 from ..dates.choose import (WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date,
                             option_features, restatements)
@@ -104,7 +104,7 @@ class _Cues:
         self.anaphors = cue_regex([re.escape(fold(a)) for a in orgs["anaphors"]])
         self.abbreviations = language_data(lang, resources).abbreviations
         self.unknown_count = cue_regex(read_resource(lang, "records", resources)["unknown_count"])
-        self.furniture = re.compile(r"[ \t>*•-]*(?:" + "|".join(f"(?:{p})" for p in text["furniture_lines"]) + ")")
+        self.furniture = re.compile(LINE_OPENING + "(?:" + "|".join(f"(?:{p})" for p in text["furniture_lines"]) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -120,9 +120,6 @@ def _group(doc: Doc, key: str) -> list[Span]:
     return list(doc.spans[key]) if key in doc.spans else []
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
 def _inside_name(names: list[tuple[int, int]], start: int, end: int) -> bool:
     """The characters ``start:end`` lie inside one of ``names`` (sorted ``(start, end)`` ranges)."""
     i = bisect_right(names, (start, float("inf"))) - 1
@@ -134,7 +131,7 @@ def _heading(text: str, sentence: Segment, next_start: int) -> bool:
     sentence end, a blank line after it."""
     line = text[sentence.start:sentence.end].strip()
     return 0 < len(line) <= 100 and "\n" not in line and not line.endswith((".", "!", "?")) \
-        and bool(_PARAGRAPH_BREAK.search(text, max(0, sentence.end - 1), next_start))
+        and bool(PARAGRAPH_BREAK.search(text, max(0, sentence.end - 1), next_start))
 
 
 def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context:
@@ -161,8 +158,8 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
                 incident.add(i - 1)  # "Miami: ten minutes away, 13,617 clients" heads that passage
         elif cues.other_incident.search(folded, segment.start, segment.end):
             incident.add(i)
-        elif i - 1 in passage and i not in victim and not _PARAGRAPH_BREAK.search(text, sentences[i - 1].start,
-                                                                                   segment.start):
+        elif i - 1 in passage and i not in victim and not PARAGRAPH_BREAK.search(text, sentences[i - 1].start,
+                                                                                  segment.start):
             # "It is not the first time its files were breached. In 2003, a student…": the paragraph goes
             # on about the other incident until it names the victim again
             incident.add(i)
@@ -171,7 +168,6 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)
     return _Context(victim, anaphor, other, incident, named, furniture, unknown)
-
 
 
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()

@@ -3,7 +3,6 @@
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
@@ -11,13 +10,10 @@ from functools import lru_cache
 from typing import Any
 
 from ...resources import LanguageData, language_data
-from ...text import fold, segment_at, split_sentences
+from ...text import PARAGRAPH_BREAK, fold, segment_at, split_sentences
 from .grammar import DateGrammar
 from .resolve import DateCandidate, PartialDate, attach_last_year, join_ranges, resolve
 from .roles import DateRoles, _alone_on_line, _is_dateline
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
 
 class DateRules:
     """The date grammar, resolution and role cues of one language (``resources/<lang>/dates.yml``,
@@ -43,7 +39,7 @@ class DateRules:
         previous_end = -1
         # (sentence, end, year) of the last full date written with its year
         written_year: tuple[int, int, int] | None = None
-        paragraph_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        paragraph_breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
         for start, end, kind, m in chosen:
             start, end = grammar.trim(folded, start, end)
             if kind in ("weekday", "later") and grammar.apposition(folded, start, previous_end, m):

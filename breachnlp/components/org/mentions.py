@@ -7,7 +7,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ...text import Segment, fold, segment_at, split_sentences, strip_span
+from ...text import LINE_BULLETS, LINE_OPENING, Segment, fold, segment_at, split_sentences, strip_span
 
 
 @dataclass
@@ -660,7 +660,7 @@ _NAME_NUMBER_NAME = re.compile(r" \d{1,2} [A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-
 
 
 # A line of a form: a short label, a colon, a value ("Entity Name: Esse Health", "Nom de l'entité : …").
-_FIELD_LINE = re.compile(r"[ \t>*•-]*[^\n:.!?]{2,60}?[ \t]*:[ \t]*\S[^\n]*")
+_FIELD_LINE = re.compile(LINE_OPENING + r"[^\n:.!?]{2,60}?[ \t]*:[ \t]*\S[^\n]*")
 
 
 def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
@@ -668,7 +668,7 @@ def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
     the line before or after is a field too (a breach portal's "Entity Name: …", "Type of
     Organization: …"); the label names no organization, the value may."""
     line_start, line_end = lines.bounds(mention.start)
-    if text[line_start:mention.start].strip(" \t>*•-") or not re.match(r"[ \t]*:[ \t]*\S", text[mention.end:line_end]):
+    if text[line_start:mention.start].strip(LINE_BULLETS) or not re.match(r"[ \t]*:[ \t]*\S", text[mention.end:line_end]):
         return False
     for neighbour in (line_start - 1, line_end + 1):
         if 0 <= neighbour < len(text):

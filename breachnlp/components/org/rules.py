@@ -14,7 +14,7 @@ from typing import Iterable
 from ...resources import language_data, read_resource
 from ...scoring import LinearScorer
 from ...taxonomy import LANGS
-from ...text import cue_regex, fold, phrase_regex
+from ...text import LINE_OPENING, cue_regex, fold, phrase_regex
 from .clusters import ClusterRules, key_words
 from .mentions import MentionRules
 from .roles import VICTIM_FEATURES, RoleRules
@@ -64,7 +64,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.byline = re.compile("|".join(f"(?:{p})" for p in text["byline_lines"]), re.M)
         # "Read more: …", "Sign up … | Most read: …": a line of page furniture names other stories
         other_story = "|".join(f"(?:{p})" for p in text["other_story_lines"])
-        self.furniture_line = re.compile(rf"[ \t>*•-]*(?:{other_story})")
+        self.furniture_line = re.compile(rf"{LINE_OPENING}(?:{other_story})")
         self.site_separators = tuple(text["headline_site_separators"])
         self.gazetteer: dict[str, str] = {}
         # a regulator, a newspaper or a ransomware gang keeps its name in any language's press ("l'Office

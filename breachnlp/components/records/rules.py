@@ -69,8 +69,9 @@ class RecordRules:
         self.qualifier_after = {q: re.compile(r"\s*,?\s*(?:" + "|".join(
             re.escape(fold(p)) for p in data["qualifiers_after"][q]) + r")(?!\w)")
             for q in ("approx", "at_least", "at_most")}
-        self.range_between = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["range_between"])
-                                        + rf")\s+(?:{words.alternation('syntax', 'count_range_articles')} )?$")
+        between = "|".join(re.escape(fold(w)) for w in data["range_between"])
+        articles = words.alternation("syntax", "count_range_articles")
+        self.range_between = re.compile(rf"(?<!\w)(?:{between})\s+(?:{articles} )?$")
         self.range_join = re.compile(r"^\s*(?:" + "|".join(re.escape(fold(w)) for w in data["range_and"])
                                      + r"|-|–)\s*$")
         self.units = {unit: re.compile(phrase_regex(data["units"][unit], plural=True)) for unit in RECORD_UNITS}
@@ -78,7 +79,6 @@ class RecordRules:
         self.money = re.compile(r"^\s*(?:" + "|".join(data["money_markers"]) + r")(?!\w)")
         self.money_before = re.compile(words.alternation("records", "money_before") + r"\s*$")
         any_qualifier = "|".join(re.escape(fold(p)) for q in data["qualifiers"].values() for p in q)
-        between = "|".join(re.escape(fold(w)) for w in data["range_between"])
         # "home to between 11,000 and 12,000 people": a range may open after the cue
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?(?:(?:{between})\s+)?$")
