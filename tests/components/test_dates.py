@@ -588,3 +588,51 @@ def test_dates_an_internal_review_is_no_disclosure(annotate, lang, text, expecte
 ])
 def test_dates_a_phishing_email_received_is_the_intrusion(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a window whose end is written "remained … until" is one window; a detection clause after its
+    # end makes that end the discovery day
+    ("en", "Investigators at Thornbury Dental say an intruder entered its network on March 2 and remained there until "
+           "April 19, when the IT contractor spotted the rogue account. Patients were told on May 30.",
+     {"occurred": "2024-03-02/2024-04-19", "discovered": "2024-04-19", "disclosed": "2024-05-30"}),
+    ("fr", "Selon l'enquête, les pirates se sont introduits chez Optique Marlin le 2 mars et ont conservé l'accès "
+           "jusqu'au 19 avril, jour où le prestataire a repéré le compte suspect. Les clients ont été avertis le 30 mai.",
+     {"occurred": "2024-03-02/2024-04-19", "discovered": "2024-04-19", "disclosed": "2024-05-30"}),
+    ("en", "Someone was inside the Kelby Eye Care network from February 11 to March 8, which is the day staff "
+           "detected the intrusion.", {"occurred": "2024-02-11/2024-03-08", "discovered": "2024-03-08"}),
+    ("fr", "Un intrus a circulé dans le réseau du cabinet Vernier du 11 février au 8 mars, date à laquelle "
+           "l'équipe a détecté l'intrusion.", {"occurred": "2024-02-11/2024-03-08", "discovered": "2024-03-08"}),
+    # a bare "until" stays a deadline, and a window without a detection clause gives no discovery day
+    ("en", "Hackers were in Kelby Eye Care's systems between February 11 and March 8. Patients have until July 31 "
+           "to sign up for monitoring.", {"occurred": "2024-02-11/2024-03-08", "discovered": None}),
+])
+def test_dates_an_intrusion_window_and_the_day_it_was_found(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a night written as two days, with an hour after midnight: the second day; without one: the night
+    ("fr", "Le centre de radiologie Ambre a été frappé par un rançongiciel dans la nuit du 6 au 7 avril, vers 4 h 20.",
+     {"occurred": "2024-04-07"}),
+    ("en", "Harlow Imaging was hit by ransomware overnight from April 6 to April 7, at around 3:40 a.m.",
+     {"occurred": "2024-04-07"}),
+    ("fr", "Le centre de radiologie Ambre a été frappé par un rançongiciel dans la nuit du 6 au 7 avril.",
+     {"occurred": "2024-04-06/2024-04-07"}),
+    # the same night, detected: that day is the discovery day too
+    ("fr", "Le centre Ambre a été visé par une intrusion dans la nuit du 6 au 7 avril. Repérée la nuit même, "
+           "l'attaque a été contenue.", {"discovered": "2024-04-07"}),
+])
+def test_dates_a_night_and_the_hour_after_midnight(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # two coordinated verbs before the incident noun: the first verb governs the date
+    ("en", "Brennan Pharmacy's security team detected and contained the intrusion on May 9.",
+     {"occurred": None, "discovered": "2024-05-09"}),
+    ("fr", "L'équipe de la pharmacie Brennan a détecté puis bloqué l'intrusion le 9 mai.",
+     {"occurred": None, "discovered": "2024-05-09"}),
+])
+def test_dates_a_verb_coordinated_before_its_object_keeps_the_role(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)

@@ -518,3 +518,16 @@ def test_org_statutes_are_no_organizations_and_police_is_an_authority(lang, text
     record = breachnlp.extract(text, lang=lang, published="2024-06-14")
     assert record.organization in ("Arvel Hospital", "hôpital Arvel")
     assert {o.name: o.role for o in record.organizations}.get(name) == role
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a conjunction opening the sentence (after a dateline too) carries the sentence's capital, not the name's
+    ("en", "HALVERTON, Ont. — When Kessel Valley Health posted a short notice about a breach, few people read it. "
+           "Kessel Valley Health said hackers copied files of 9,000 patients.", "Kessel Valley Health"),
+    ("en", "After Dunmore Orthodontics confirmed the ransomware attack, patients called the office. Dunmore "
+           "Orthodontics said 2,300 files were copied.", "Dunmore Orthodontics"),
+    ("fr", "Lorsque Optivue Santé a découvert la fuite, les pirates avaient déjà copié 9 000 dossiers de patients. "
+           "Optivue Santé a porté plainte.", "Optivue Santé"),
+])
+def test_org_a_conjunction_opening_a_sentence_is_no_part_of_a_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim

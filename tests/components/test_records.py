@@ -236,3 +236,26 @@ def test_records_a_count_set_at_a_figure(annotate, lang, text, value):
 def test_records_a_range_of_the_size_is_no_count(annotate, lang, text, expected):
     records = annotate(lang, text, "2024-06-14")._.breach.records
     assert (records and (records.value, records.qualifier)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the minutes of a time of day are no count, and the count beside them is still found
+    ("fr", "La pharmacie Tervel a été piratée samedi vers 2 h 45.", None),
+    ("en", "Tervel Pharmacy was hacked on Saturday at 2:45 a.m.", None),
+    ("fr", "La pharmacie Tervel a été piratée à 14h30 : les fiches de 8 300 clients ont été copiées.", 8300),
+    ("en", "Tervel Pharmacy was hacked at 11:30 p.m. and the files of 8,300 customers were copied.", 8300),
+])
+def test_records_a_time_of_day_is_no_count(annotate, lang, text, expected):
+    records = annotate(lang, text, "2024-06-14")._.breach.records
+    assert (records and records.value) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the parts of a thread, a file number and a fraction written with a slash are no counts
+    ("fr", "Un fil sur la clinique Varenne (2/6) : personne ne sait combien de patients sont touchés (3/6)", None),
+    ("en", "Decision summary. Case no.: 21/04417. Controller: Harwick Hospital. The folders were left unprotected.", None),
+    ("en", "A thread on the Harwick Hospital breach (1/4): the hackers copied files on 4,500 patients (2/4)", 4500),
+])
+def test_records_numbers_joined_by_a_slash_are_no_count(annotate, lang, text, expected):
+    records = annotate(lang, text, "2024-06-14")._.breach.records
+    assert (records and records.value) == expected

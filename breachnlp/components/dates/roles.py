@@ -30,11 +30,17 @@ class DateRoles:
         self.determiner = re.compile(rf"(?<![\w])(?:{det})\s*$")
         self.relative_determiners = frozenset(_words(language, "relative_determiners"))
         gap = _spaced(language.alternation("syntax", "object_determiners"))
-        self.object_gap = re.compile(rf"\s*(?:{gap}\s*)*")
+        coordinated = _spaced(language.alternation("syntax", "verb_coordinators"))
+        # "détecté puis isolé l'intrusion": a second verb may stand between the verb and its object
+        self.object_gap = re.compile(rf"\s*(?:(?:{coordinated})\s+[\w'-]+\s+)?(?:{gap}\s*)*")
         negation = _then_space(language, "restrictive_negation")
         self.restrictive_negation = re.compile(rf"(?<!\w){negation}") if negation else None
         self.restrictive_clause_words = frozenset(_words(language, "restrictive_clause_words"))
-        self.role_cues = {role: cue_regex(data["roles"][role]) for role in ("occurred", "discovered", "disclosed")}
+        # the end of an intrusion window ("remained there until …") is an occurrence cue, and is kept
+        # to join the window with its start (:meth:`window_end`)
+        self.role_cues = {role: cue_regex([*data["roles"][role], *(data["window_end"] if role == "occurred" else ())])
+                          for role in ("occurred", "discovered", "disclosed")}
+        self.window_ending = re.compile(rf"(?:{cue_regex(data['window_end']).pattern})\s*(?:{det}\s*)?$")
         self.clause_breaks = re.compile(cue_regex(data["clause_breaks"]).pattern + r"|[;:()]|\s-\s")
         self.sanction = cue_regex(data["sanction_cues"])
         self.announcement = cue_regex(data["announcement_cues"])
@@ -150,6 +156,28 @@ class DateRoles:
                 out[f"{kind}_after"] = max(0.0, best)
         return out
 
+    def ends_window(self, folded: str, candidate: DateCandidate) -> bool:
+        """The date ends an intrusion window: "remained in the network until May 20", "ont conservé
+        l'accès jusqu'au 3 mars" (``dates.yml`` ``window_end``)."""
+        return self.window_ending.search(folded, max(0, candidate.start - 120), candidate.start) is not None
+
+    def discovery_after(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
+                        memo: dict[Any, Any] | None = None, reach: float = 80.0) -> tuple[int, int] | None:
+        """A detection cue right after the date, in the clause that follows it: "until May 20, the
+        day staff found the ransomware", "jusqu'au 17 mai, quand ses systèmes ont été chiffrés et
+        qu'il a découvert l'intrusion": the span of the nearest one within ``reach`` (characters
+        plus clause tolls), else None."""
+        if not sentences:
+            return None
+        cues = self._sentence_cues(folded, sentences[candidate.sentence], memo)
+        for cue in cues.by_start[bisect_left(cues.starts, candidate.end):]:
+            distance = cue.start - candidate.end + cues.toll(candidate.end, cue.start)
+            if distance > reach:
+                return None
+            if cue.role == "discovered":
+                return cue.start, cue.end
+        return None
+
     def _determined(self, folded: str, m: re.Match[str]) -> bool:
         """The cue follows a determiner, so it is a noun ("l'attaque", "the breach"), the object of some
         other verb; "that" before a verb ("an attack that began") is a relative pronoun, not one."""
@@ -189,6 +217,7 @@ class DateRoles:
             found += [(role, m) for m in pattern.finditer(folded, sentence.start, sentence.end)]
         found = _outermost(found)
         verb_ends = sorted(m.end() for role, m in found if role in ("discovered", "disclosed", "weak_disclosed"))
+        breaks = self._breaks(folded, sentence)
         cues: list[_Cue] = []
         for rank, (role, m) in enumerate(found):
             if role == "source":
@@ -196,11 +225,16 @@ class DateRoles:
             bonus = 0.0
             if role == "not_breach":
                 bonus = -2.0  # a deadline, a court or a sanction near the date governs it
-            elif role == "occurred" and (self._determined(folded, m)
-                                         or _after_verb(self.object_gap, folded, verb_ends, m.start())):
-                bonus = 30.0  # "a révélé la fuite hier", "identified ransomware the next day": the verb's object
+            elif role == "occurred":
+                verb_end = _after_verb(self.object_gap, folded, verb_ends, m.start())
+                if verb_end is not None:
+                    # "identified ransomware the next day", "detected and contained the attack on May 3":
+                    # the verb's object, as far as the verb (the "and" of two verbs is no clause break)
+                    bonus = 30.0 + sum(toll for position, toll in breaks if verb_end <= position < m.start())
+                elif self._determined(folded, m):
+                    bonus = 30.0  # "a révélé la fuite hier": a noun, the object of some other verb
             cues.append(_Cue(m.start(), m.end(), role, bonus, rank))
-        result = _SentenceCues(cues, self._breaks(folded, sentence),
+        result = _SentenceCues(cues, breaks,
                                any(c.role == "occurred" for c in cues),
                                bool(self.sanction.search(folded, sentence.start, sentence.end)))
         if memo is not None:
@@ -296,11 +330,12 @@ def _outermost(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Mat
     return [item for i, item in enumerate(found) if i not in inside]
 
 
-def _after_verb(gap: re.Pattern[str], folded: str, verb_ends: list[int], position: int) -> bool:
-    """A discovery or disclosure verb ends right before ``position``, with only determiners
-    between ("discovered the attack", "identified ransomware")."""
+def _after_verb(gap: re.Pattern[str], folded: str, verb_ends: list[int], position: int) -> int | None:
+    """Where the discovery or disclosure verb ends that ``position`` is the object of, with only
+    determiners or a coordinated verb between ("discovered the attack", "identified ransomware",
+    "detected and blocked the intrusion"); None when there is none."""
     i = bisect_right(verb_ends, position) - 1
-    return i >= 0 and bool(gap.fullmatch(folded, verb_ends[i], position))
+    return verb_ends[i] if i >= 0 and gap.fullmatch(folded, verb_ends[i], position) else None
 
 
 def _letter_head(text: str) -> int:

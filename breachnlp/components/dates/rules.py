@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
@@ -10,10 +11,13 @@ from functools import lru_cache
 from typing import Any
 
 from ...resources import LanguageData, language_data
-from ...text import PARAGRAPH_BREAK, fold, segment_at, split_sentences
+from ...text import PARAGRAPH_BREAK, Segment, cue_regex, fold, segment_at, split_sentences
 from .grammar import DateGrammar
 from .resolve import DateCandidate, PartialDate, attach_last_year, join_ranges, resolve
 from .roles import DateRoles, _alone_on_line, _is_dateline
+
+_DAY_RANGES = frozenset({"day_range", "day_range_mdy"})
+
 
 class DateRules:
     """The date grammar, resolution and role cues of one language (``resources/<lang>/dates.yml``,
@@ -24,6 +28,12 @@ class DateRules:
         self.grammar = DateGrammar(language)
         self.roles = DateRoles(language)
         self.abbreviations = language.abbreviations
+        data = language["dates"]
+        self.night = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["night_words"]) + r")(?!\w)")
+        self.small_hours = cue_regex(data["small_hours"])
+        joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
+                   *language.words("syntax", "day_range_joiners")]
+        self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
 
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
         grammar, roles = self.grammar, self.roles
@@ -65,11 +75,16 @@ class DateRules:
                     event_day = value
             if isinstance(value, PartialDate) and value.month is not None:
                 previous_month = value
+            elif isinstance(value, str) and len(value) == 21 and kind in _DAY_RANGES:
+                # "la nuit du 6 au 7 avril … repérée la nuit même": the same day as a span of days is its last
+                y, mo, d = (int(p) for p in value[11:].split("-"))
+                event_day = PartialDate(y, mo, d)
             previous_end = end
             norm = value.iso() if isinstance(value, PartialDate) else value
             candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
         candidates = join_ranges(grammar, text, folded, candidates, published)
         candidates = attach_last_year(grammar, text, folded, candidates, published)
+        candidates = [self._after_midnight(folded, sentences, c) for c in candidates]
         out = []
         memo: dict[Any, Any] = {}  # each sentence's cues, found once for all its dates
         letter_head = roles.letter_head(text, folded)
@@ -91,6 +106,63 @@ class DateRules:
                 # comes before
                 c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
             out.append(replace(c, since=since))
+        return self._windows(text, folded, sentences, out, memo)
+
+    def _after_midnight(self, folded: str, sentences: list[Segment], c: DateCandidate) -> DateCandidate:
+        """"dans la nuit du 25 au 26 janvier, vers 1 h 30", "the night of May 3 to 4, shortly after
+        midnight": a night written as two days with an hour after midnight in its clause is the
+        second day (without the hour it stays the night's two days)."""
+        if not c.norm or "/" not in c.norm:
+            return c
+        first, second = c.norm.split("/")
+        try:
+            if len(first) != 10 or len(second) != 10 or \
+                    (date.fromisoformat(second) - date.fromisoformat(first)).days != 1:
+                return c
+        except ValueError:
+            return c  # "31 février": no such day
+        if not self.night.search(folded, max(0, c.start - 30), c.start):
+            return c
+        end = sentences[c.sentence].end if sentences else len(folded)
+        if self.small_hours.search(folded, c.end, min(end, c.end + 60)) is None:
+            return c
+        return replace(c, norm=second)
+
+    def _windows(self, text: str, folded: str, sentences: list[Segment], candidates: list[DateCandidate],
+                 memo: dict[Any, Any]) -> list[DateCandidate]:
+        """Intrusion windows and the day they ended when that is the day they were found.
+
+        "got in on August 12 and kept access until September 14" is one window (its end written
+        with a ``window_end`` cue, both dates occurrences of one sentence); a window followed by
+        a detection clause ("…, the day staff discovered the attack", "…, quand l'entreprise a
+        découvert l'intrusion") ends on the discovery day: its last day is also written as a
+        discovery date."""
+        out: list[DateCandidate] = []
+        for i, c in enumerate(candidates):
+            previous = out[-1] if out else None
+            end: DateCandidate | None = None
+            if previous is not None and previous.role == c.role == "occurred" and previous.sentence == c.sentence \
+                    and previous.norm and c.norm and "/" not in previous.norm + c.norm \
+                    and previous.norm <= c.norm and c.start - previous.end <= 120 and self.roles.ends_window(folded, c):
+                out[-1] = replace(previous, end=c.end, expr=text[previous.start:c.end], norm=f"{previous.norm}/{c.norm}",
+                                  kind="range", also_discovered=False)
+                end = c
+            else:
+                out.append(c)
+                # a span of written days, not a night ("found during that same night" is the night's)
+                joiners = list(self.range_joiner.finditer(folded, c.start, c.end)) \
+                    if c.role == "occurred" and c.kind in _DAY_RANGES | {"range"} and c.norm and len(c.norm) == 21 \
+                    and not self.night.search(folded, max(0, c.start - 30), c.start) else []
+                if joiners:
+                    start = joiners[-1].end()
+                    start += len(text[start:c.end]) - len(text[start:c.end].lstrip())
+                    end = replace(c, start=start, expr=text[start:c.end], norm=c.norm[11:], kind="range_end")
+            if end is None or end.start >= end.end:
+                continue
+            cue = self.roles.discovery_after(folded, sentences, end, memo)
+            # the detection clause dates nothing of its own ("…; staff spotted it on Aug. 5")
+            if cue is not None and (i + 1 == len(candidates) or candidates[i + 1].sentence != c.sentence):
+                out.append(replace(end, role="discovered", cue=(*cue, "discovered"), also_discovered=False))
         return out
 
 

@@ -26,8 +26,10 @@ class _Vocabulary:
     """Words of one text, collected once: those written in lower case, and capitalized words
     that also occur inside a sentence (not only at its start)."""
 
-    def __init__(self, text: str) -> None:
-        self.lower_words = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", text)}
+    def __init__(self, text: str, function_words: frozenset[str] = frozenset()) -> None:
+        # "When Arnprior Regional Health posted…": a conjunction opening a sentence is known lower case
+        # even where the text never writes it so
+        self.lower_words = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", text)} | function_words
         self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
         self.text = text
         self.informal = informal_text(text)
@@ -111,7 +113,7 @@ class MentionRules:
     def mentions(self, text: str, ents: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
-        vocab = _Vocabulary(text)
+        vocab = _Vocabulary(text, self.clause_openers)
         headline = self.headline(text)
         title_case = headline.end > 0 and _title_case(text[headline.start:headline.site])
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
@@ -579,7 +581,7 @@ _ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 # What may stand between a sentence's start and its first word: a bullet, or a wire dateline
 # ("LAUSANNE – ", "DUBLIN, May 1 – ", "PARIS, 7 mai (AFP) – "): an upper-case place, then anything
 # short without a sentence end, then a dash.
-_OPENING = re.compile(r"\s*(?:[-•*–]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:,[^.!?\n]{0,40})?\s+[–—-])\s*")
+_OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:,[^!?\n]{0,40}?)?\s+[–—-])\s*")
 
 
 # The NER's labels a lower-case name may get in a forum post (no dates, numbers or countries).

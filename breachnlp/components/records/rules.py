@@ -22,9 +22,12 @@ from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segm
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside "1,200"
 _CLAUSE_REACH = 160  # characters between a relative pronoun and the figure of its clause
 _IDENTIFIER_TAIL = re.compile(r"[^\W\d_]-$")  # a letter and a hyphen right before the digits
+_SLASHED_BEFORE = re.compile(r"\d/$")  # digits, a slash, then the figure
+_SLASHED_AFTER = re.compile(r"/\d")
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
+
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class RecordRules:
             re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
         self.date_like = re.compile(date_skip_pattern(words))  # the dates grammar's written dates
+        # a time of day ("vers 3 h 15", "at 2:40 a.m."): its minutes are no count
+        self.clock = re.compile(r"(?<![\w,.])(?:" + "|".join(data["clock_times"]) + r")(?![\w])")
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
             r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?!\d)")
@@ -205,6 +210,7 @@ class RecordRules:
         sentences = split_sentences(text, self.abbreviations)
         excluded = [m.span() for m in self.date_like.finditer(folded)]
         excluded += [m.span() for m in self.phone.finditer(text)]
+        excluded += [m.span() for m in self.clock.finditer(folded)]
         excluded += _year_spans(folded)
         found: list[CountCandidate] = []
         numbers = self.grammar.find(text, folded)
@@ -227,6 +233,9 @@ class RecordRules:
             return None
         if number.kind == "digits" and _IDENTIFIER_TAIL.search(folded, max(0, start - 2), start):
             return None  # "Covid-19", "W-2", "SAN-2019": the digits end a name or a reference
+        if number.kind == "digits" and (_SLASHED_BEFORE.search(folded, max(0, start - 2), start)
+                                        or _SLASHED_AFTER.match(folded, end)):
+            return None  # "(2/6)", "case no. 20/01813", "1/3": a part of a thread, a file number, a fraction
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
             return None
