@@ -545,6 +545,11 @@ def test_dates_a_written_weekday_settles_the_year(annotate, lang, text, publishe
            "time the clinic's systems were breached. In 2019, an intruder took billing records from a server."),
     ("fr", "La clinique Ormeau a indiqué mardi que des pirates avaient copié des dossiers de patients.\n\nCe n'est pas "
            "la première fois. En 2019, un intrus avait emporté des fichiers de facturation d'un serveur."),
+    # "the alert is not the first": the same opener with the incident as its subject
+    ("en", "Ormeau Clinic said hackers copied patient files, it told patients on Tuesday.\n\nThe scare is not the "
+           "first. In 2019, an outsider had access to the clinic's booking platform for weeks."),
+    ("fr", "La clinique Ormeau a indiqué mardi que des pirates avaient copié des dossiers de patients.\n\nL'alerte "
+           "n'est pas la première. En 2019, un inconnu avait accès à la plateforme de rendez-vous de la clinique."),
 ])
 def test_dates_a_passage_about_an_earlier_incident_dates_no_occurrence(annotate, lang, text):
     dates = annotate(lang, text, PUBLISHED)._.breach.date
@@ -635,4 +640,15 @@ def test_dates_a_night_and_the_hour_after_midnight(annotate, lang, text, expecte
      {"occurred": None, "discovered": "2024-05-09"}),
 ])
 def test_dates_a_verb_coordinated_before_its_object_keeps_the_role(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a disclosure cue written around the date ("began on June 21 to write to members") governs it
+    ("en", "Pellor Dental Plans began on June 3 to write to its members: an intruder had been in its servers "
+           "since 2019.", {"disclosed": "2024-06-03"}),
+    ("fr", "La mutuelle Pellor a commencé le 3 juin à écrire à ses adhérents : un intrus avait accès à ses "
+           "serveurs depuis le 14 mars 2019.", {"disclosed": "2024-06-03"}),
+])
+def test_dates_a_cue_written_around_the_date_governs_it(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)

@@ -531,3 +531,18 @@ def test_org_statutes_are_no_organizations_and_police_is_an_authority(lang, text
 ])
 def test_org_a_conjunction_opening_a_sentence_is_no_part_of_a_name(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # the surname of a researcher named in full inside a sentence is a person, never the victim
+    ("en", "Security researcher Tobias Wrenfield says he found an open database of Lumora Vision, an eye-care "
+           "software firm, holding 2 million records. Wrenfield alerted the firm and Wrenfield says access was cut.",
+     "Lumora Vision"),
+    ("fr", "Le chercheur en sécurité Tobias Wrenfield a trouvé une base ouverte du laboratoire Lumora Santé, avec "
+           "2 millions de fiches de patients. Wrenfield a prévenu le laboratoire, explique Wrenfield.",
+     "laboratoire Lumora Santé"),
+])
+def test_org_a_researchers_surname_is_no_organization(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+    assert "Wrenfield" not in [o.name for o in record.organizations]

@@ -377,3 +377,20 @@ def test_phi_a_general_term_with_its_details_in_brackets(lang, text, expected):
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a negation after an adverb set off by commas, or with a pronoun between "ne" and "pas", still denies;
+    # member, group and policy numbers are insurance identifiers
+    ("en", "A laptop of Arvel Health Plan was stolen. It held names and member numbers. Medical records, however, "
+           "were not on the device.", {"name": "affirmed", "insurance": "affirmed", "medical_record": "negated"}),
+    ("fr", "Un portable de la mutuelle Arvel a été volé. Y figuraient les noms et les numéros de membre des assurés. "
+           "Les dossiers médicaux, eux, ne se trouvaient pas sur l'appareil.",
+     {"name": "affirmed", "insurance": "affirmed", "medical_record": "negated"}),
+    ("fr", "Chez l'assureur Arvel, les pirates ont copié les noms et les numéros de police d'assurance des clients.",
+     {"name": "affirmed", "insurance": "affirmed"}),
+])
+def test_phi_a_denial_around_an_incise_and_insurance_numbers(lang, text, expected):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected

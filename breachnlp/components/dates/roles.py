@@ -79,6 +79,13 @@ class DateRoles:
             if cue.role == "not_breach" and cue.start <= candidate.start and candidate.end <= cue.end:
                 return replace(candidate, role=None, cue=(cue.start, cue.end, cue.role))
             i -= 1
+        # "a commencé le 21 juin à écrire à ses membres": a cue written around the date governs it
+        around = [cue for cue in cues.by_start[:bisect_left(cues.starts, candidate.start)]
+                  if cue.end > candidate.end and cue.role in ("occurred", "discovered", "disclosed")
+                  and cue.start > candidate.start - _LONGEST_CUE]
+        if around:
+            cue = min(around, key=lambda c: c.end - c.start)
+            return replace(candidate, role=cue.role, cue=(cue.start, cue.end, cue.role))
         best: tuple[float, int, _Cue] | None = None
         # nearest first on each side; a cue at raw distance d costs at least d - 2, so stop there
         i = bisect_right(cues.ends, candidate.start) - 1
@@ -154,6 +161,10 @@ class DateRoles:
                 i += 1
             if best < math.inf:
                 out[f"{kind}_after"] = max(0.0, best)
+            # a cue written around the date ("a commencé le 3 juin à écrire") is as near as can be
+            if any(c.start < candidate.start and c.end > candidate.end
+                   for c in by_start[:bisect_left(starts, candidate.start)] if c.start > candidate.start - _LONGEST_CUE):
+                out[kind] = 0.0
         return out
 
     def ends_window(self, folded: str, candidate: DateCandidate) -> bool:

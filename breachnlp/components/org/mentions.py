@@ -119,6 +119,12 @@ class MentionRules:
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
         # "Francisco Rodriguez ... Rodriguez said": the person's surname alone is no organization
         surnames = {text[s:e].split()[-1] for s, e in persons if " " in text[s:e].strip()}
+        # ... and where the text gives the person's role before the full name ("security researcher
+        # Jeremiah Fowler ... Fowler found"), it names nobody else (a firm named after its founder,
+        # "le réseau d'optique Alain Afflelou", has no such role)
+        named_people = {text[s:e].split()[-1] for s, e in persons
+                        if " " in text[s:e].strip() and self._given_name(text[s:e].split()[0], vocab)
+                        and self._role_before(folded, s)}
         person_counts: dict[str, int] = {}
         for s, e in persons:
             person_counts[text[s:e]] = person_counts.get(text[s:e], 0) + 1
@@ -147,7 +153,7 @@ class MentionRules:
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
                 # kept as a "person" mention, for the fitted victim weights to weigh ("Bookseller
                 # Dymocks ... Dymocks said": the NER's person may be a one-word firm)
-                if not orgish and text[start:end] in people:
+                if not orgish and (text[start:end] in people or text[start:end] in named_people):
                     continue
                 person = not orgish and text[start:end] in surnames
                 place = any(s <= start and end <= e for s, e in places) and not orgish
@@ -176,6 +182,8 @@ class MentionRules:
                 surface = text[start:end]
                 if not any(c.isupper() for c in surface) and not lowercase_name:
                     continue  # "the state health department": a common noun, not a name
+                if surface in named_people and not self._looks_like_org(surface):
+                    continue
                 if "\n" not in surface and not any(f.start <= start and end <= f.end for f in found) \
                         and fold(surface) not in self.not_names and not self._common_phrase(surface, vocab):
                     # the surname of a person the text names in full ("Dana Whitcombe ... Whitcombe said")
@@ -194,6 +202,7 @@ class MentionRules:
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
                     text[mention.start - 1:mention.start].isdigit() or self._unit_after_figure(text, mention) or \
                     self._bare_descriptor(mention.text) or self.legislation.search(fold(mention.text)) or \
+                    (" " in mention.text and self.data_term.fullmatch(fold(mention.text))) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines) or \
                     _form_label(text, mention, lines):
@@ -361,6 +370,18 @@ class MentionRules:
         if not added:
             return mentions
         return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
+
+    def _role_before(self, folded: str, start: int) -> bool:
+        """One of the three words right before ``start`` is a person's role ("researcher", "le
+        chercheur en sécurité", "Dr"), with no punctuation between."""
+        words = re.findall(r"[\w.'’-]+", re.split(r"[,;:()\n]", folded[max(0, start - 50):start])[-1])[-3:]
+        return any(w in self.person_roles or w.strip(".") in self.title_words for w in words)
+
+    def _given_name(self, word: str, vocab: "_Vocabulary") -> bool:
+        """``word`` opening a person's name is a given name: capitalized, alphabetic, never written in
+        lower case in the text, no title ("Dr", "Minister") and no organization word."""
+        return word[:1].isupper() and word[1:].islower() and word.isalpha() and not vocab.common(word) \
+            and fold(word).strip(".") not in self.title_words and not self._org_word(word)
 
     def _org_word(self, word: str) -> bool:
         """``word`` (or its singular) names a kind of organization: "Centers", "Clinic", "Santé"."""

@@ -56,8 +56,11 @@ class StatusRules:
         # an ellipsis ends a clause too ("le numéro de puce... certains dossiers remonteraient à 2020")
         self.clause_punct = re.compile(r"[;:\[\]?!…]|\.{3}|,\s+(?=" + conjunctions + r"\b)")
         # adverbs inside a negation ("n'ont en revanche pas été touchés") end no clause: they are masked
-        self.mid_negation = re.compile(r"(?<=\w )" + words.alternation("syntax", "mid_negation_adverbs")
-                                       + r"(?= " + words.alternation("syntax", "mid_negation_followers") + ")")
+        adverbs, followers = (words.alternation("syntax", key) for key in ("mid_negation_adverbs", "mid_negation_followers"))
+        # ... and so do they set off by commas before the negated verb ("Medical records, however, were
+        # not on the laptop", "les dossiers, en revanche, n'ont pas été touchés")
+        self.mid_negation = re.compile(rf"(?<=\w )(?:{adverbs})(?= (?:{followers}))"
+                                       rf"|,\s*(?:{adverbs})\s*,(?=\s+[\w']+\s+(?:{followers})\b)")
         # a comma or a conjunction right before a listed adverb ("names and possibly SSNs")
         joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
         self.listed_before = re.compile(rf"(?:,|\b(?:{joint}))\s*$")
