@@ -546,3 +546,29 @@ def test_org_a_researchers_surname_is_no_organization(lang, text, victim):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")
     assert record.organization == victim
     assert "Wrenfield" not in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim,absent", [
+    # an acronym defined as a lower-case common phrase names a thing; a bracket the NER left open is no
+    # part of a name; a shouted contraction is no name
+    ("fr", "Des employés de l'hôpital Varenne vendaient les coordonnées des mères à des vendeurs de régimes "
+           "enregistrés d'épargne-études (REEE). Les vendeurs de REEE appelaient ensuite les familles.",
+     "hôpital Varenne", "REEE"),
+    ("en", "Hackers stole protected health information (PHI) of 4,000 Varenne Clinic patients. The PHI included "
+           "names.", "Varenne Clinic", "PHI"),
+    ("en", "the Varenne Clinic leak is real. what they DON'T say: how many patients. Varenne Clinic confirmed "
+           "the breach.", "Varenne Clinic", "DON'T"),
+])
+def test_org_defined_common_acronyms_and_contractions_are_no_names(lang, text, victim, absent):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+    assert absent not in [o.name for o in record.organizations]
+
+
+def test_org_an_unclosed_bracket_is_no_part_of_a_name():
+    from breachnlp.components.org.rules import org_rules
+
+    rules = org_rules("en")
+    text = "The Data Protection Commission fined Varenne Bank of Ireland (VBI"
+    start = text.index("Varenne")
+    assert text[slice(*rules._trim_entity(text, start, len(text)))] == "Varenne Bank of Ireland"

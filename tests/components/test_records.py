@@ -259,3 +259,17 @@ def test_records_a_time_of_day_is_no_count(annotate, lang, text, expected):
 def test_records_numbers_joined_by_a_slash_are_no_count(annotate, lang, text, expected):
     records = annotate(lang, text, "2024-06-14")._.breach.records
     assert (records and records.value) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the people of a country after a figure are people: the total beats a single region's share
+    ("fr", "Le piratage de l'assureur Tervel avait exposé les données de 12,4 millions de Canadiens. Au Manitoba, "
+           "48 211 personnes sont concernées.", (12400000, "people")),
+    ("en", "The Tervel Insurance hack exposed the records of 12.4 million Canadians. In Manitoba, 48,211 people "
+           "were affected.", (12400000, "people")),
+    # a title-case word that only looks like one is no people
+    ("en", "Tervel Health Hit: Data on 6,200 Patients Stolen From 3 Plans", (6200, "people")),
+])
+def test_records_the_people_of_a_country_are_people(annotate, lang, text, expected):
+    records = annotate(lang, text, "2024-06-14")._.breach.records
+    assert (records.value, records.unit) == expected

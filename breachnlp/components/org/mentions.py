@@ -195,6 +195,7 @@ class MentionRules:
         kept: list[Mention] = []
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
+        common_acronyms = self._common_acronyms(text)
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
@@ -205,7 +206,8 @@ class MentionRules:
                     (" " in mention.text and self.data_term.fullmatch(fold(mention.text))) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines) or \
-                    _form_label(text, mention, lines):
+                    _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
+                    fold(mention.text) in common_acronyms:
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -371,6 +373,22 @@ class MentionRules:
             return mentions
         return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
 
+    def _common_acronyms(self, text: str) -> set[str]:
+        """Acronyms the text defines as a common noun phrase, all in lower case and without an
+        organization word: "un régime enregistré d'épargne-études (REEE)", "protected health
+        information (PHI)". Such an acronym names a thing, never an organization (folded)."""
+        out = set()
+        for m in _BRACKETED_ACRONYM.finditer(text):
+            letters = m.group(1).lower()
+            before = re.split(r"[,;:.()\n]", text[max(0, m.start() - 120):m.start()])[-1]
+            words = [w for w in re.findall(r"[^\W\d_]+", before) if fold(w) not in self.connectors
+                     and fold(w).rstrip("'’") not in self.connectors]
+            tail = words[-len(letters):]
+            if len(tail) == len(letters) and "".join(fold(w[0]) for w in tail) == fold(letters) \
+                    and all(w[0].islower() for w in tail) and not any(self._org_word(w) for w in tail):
+                out.add(fold(m.group(1)))
+        return out
+
     def _role_before(self, folded: str, start: int) -> bool:
         """One of the three words right before ``start`` is a person's role ("researcher", "le
         chercheur en sécurité", "Dr"), with no punctuation between."""
@@ -391,7 +409,13 @@ class MentionRules:
     def _trim_entity(self, text: str, start: int, end: int) -> tuple[int, int]:
         """An entity of the NER without the function words it swallowed ("Directrice générale du CHU
         de" → "CHU"): leading words that are no names or are lower-case, trailing connectors, and where
-        names are title-cased trailing lower-case words ("Allendale care home residents" → "Allendale")."""
+        names are title-cased trailing lower-case words ("Allendale care home residents" → "Allendale"),
+        and an opening bracket it never closes ("Bank of Ireland (BOI" → "Bank of Ireland")."""
+        bracket = text.find("(", start, end)
+        if bracket != -1 and text.find(")", bracket, end) == -1:
+            end = bracket
+            while end > start and text[end - 1].isspace():
+                end -= 1
         words = list(re.finditer(r"\S+", text[start:end]))
         if not words:
             return start, end
@@ -665,6 +689,10 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
 
 # A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more
 # groups of digits, not a name.
+# a shouted contraction ("DON'T", "CAN'T"), never a name
+_CONTRACTION = re.compile(r"[A-Z]+['’][A-Z]{1,2}")
+# an acronym in brackets right after what it stands for: "(REEE)", "(PHI)"
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _REFERENCE = re.compile(r"[A-Z][A-Z-]{0,9}[-/ ]?\d{2,}(?:[-/.]\d+)+")
 def _dateline_agency(text: str, mention: Mention, lines: _Lines) -> bool:
     """The agency or desk in brackets of a wire dateline ("MONTREAL, Aug. 29 (Staff) –",

@@ -108,6 +108,10 @@ class RecordRules:
             re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
         self.date_like = re.compile(date_skip_pattern(words))  # the dates grammar's written dates
+        # the inhabitants of a country or a region after a figure: a capitalized plural with a demonym
+        # ending, after the unit links ("de", "d'", "of")
+        self.demonym = re.compile(r"\s*(?:(?:" + "|".join(re.escape(w) for w in links) + r")\s*)?"
+                                  r"([A-ZÀ-Ý][a-zà-ÿ]{2,}(?:" + "|".join(data["demonym_endings"]) + r"))(?![\w])")
         # a time of day ("vers 3 h 15", "at 2:40 a.m."): its minutes are no count
         self.clock = re.compile(r"(?<![\w,.])(?:" + "|".join(data["clock_times"]) + r")(?![\w])")
         self.phone = re.compile(
@@ -244,6 +248,10 @@ class RecordRules:
         sentence_index = segment_at(sentences, start)
         sentence = sentences[sentence_index] if sentences else Segment(0, len(text))
         unit_guessed = False
+        if unit is None:
+            people = self.demonym.match(text, end)
+            if people:  # "78,8 millions d'Américains", "of 5 million Australians": people of a country
+                unit, unit_span = "people", (people.start(1), people.end(1))
         if unit is None:
             if number.kind == "digits" and not number.has_multiplier:
                 value = number.value or 0
