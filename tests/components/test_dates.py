@@ -652,3 +652,19 @@ def test_dates_a_verb_coordinated_before_its_object_keeps_the_role(annotate, lan
 ])
 def test_dates_a_cue_written_around_the_date_governs_it(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a day without its year told after a full date goes on in order: past that date, into the next year;
+    # a past perfect tells an earlier event and keeps the year written; a review that ended dates nothing
+    ("en", "Tarrow Counseling became aware of the intrusion on October 6, 2023. Its review, completed on April 15, "
+           "found that files were copied. Letters went out on May 2.",
+     {"discovered": "2023-10-06", "disclosed": "2024-05-02"}),
+    ("fr", "Le centre Tarrow a détecté l'intrusion le 6 octobre 2023. L'enquête, terminée le 15 avril, a établi "
+           "que des fichiers avaient été copiés. Les lettres sont parties le 2 mai.",
+     {"discovered": "2023-10-06", "disclosed": "2024-05-02"}),
+    ("en", "Tarrow Counseling became aware of the breach on October 6, 2023. The intrusion had begun on April 15.",
+     {"occurred": "2023-04-15", "discovered": "2023-10-06"}),
+])
+def test_dates_a_day_without_its_year_follows_the_story_in_order(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)

@@ -273,3 +273,15 @@ def test_records_numbers_joined_by_a_slash_are_no_count(annotate, lang, text, ex
 def test_records_the_people_of_a_country_are_people(annotate, lang, text, expected):
     records = annotate(lang, text, "2024-06-14")._.breach.records
     assert (records.value, records.unit) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a reporting rule's threshold is no count; the same words about the breach itself are
+    ("en", "Federal rules require breaches affecting 500 or more people to be reported. Tervel Clinic said 7,300 "
+           "patients were affected.", 7300),
+    ("fr", "Les violations touchant 500 personnes ou plus doivent être déclarées. La clinique Tervel indique que "
+           "7 300 patients sont concernés.", 7300),
+    ("en", "Hackers stole the files of 500 or more Tervel Clinic patients.", 500),
+])
+def test_records_a_reporting_threshold_is_no_count(annotate, lang, text, expected):
+    assert annotate(lang, text, "2024-06-14")._.breach.records.value == expected

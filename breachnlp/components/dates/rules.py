@@ -31,6 +31,7 @@ class DateRules:
         data = language["dates"]
         self.night = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["night_words"]) + r")(?!\w)")
         self.small_hours = cue_regex(data["small_hours"])
+        self.earlier = cue_regex(data["earlier_markers"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -49,6 +50,7 @@ class DateRules:
         previous_end = -1
         # (sentence, end, year) of the last full date written with its year
         written_year: tuple[int, int, int] | None = None
+        written_date: str | None = None  # that date itself (the last day of a range)
         paragraph_breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
         for start, end, kind, m in chosen:
             start, end = grammar.trim(folded, start, end)
@@ -67,8 +69,13 @@ class DateRules:
                                 if anchor is not None else None), ()
             else:
                 value, parts = resolve(grammar, kind, m, published, previous_day, story_year)
+                if story_year is not None and written_date is not None and kind in ("dmy", "mdy") \
+                        and isinstance(value, PartialDate) and value.year == story_year and not m.group("y"):
+                    value = self._later_in_story(folded, sentences, start, value, written_date, published)
             if kind in ("dmy", "mdy", "day_range", "day_range_mdy") and m is not None and m.group("y"):
                 written_year = (sentence, end, int(m.group("y")))  # a full date, not a background year
+                written_date = value.split("/")[-1] if isinstance(value, str) else \
+                    value.iso() if isinstance(value, PartialDate) else None
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value
                 if kind != "today":
@@ -107,6 +114,22 @@ class DateRules:
                 c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
             out.append(replace(c, since=since))
         return self._windows(text, folded, sentences, out, memo)
+
+    def _later_in_story(self, folded: str, sentences: list[Segment], start: int, value: PartialDate,
+                        written: str, published: date | None) -> PartialDate:
+        """"aware of it on October 6, 2024 … the review, completed on April 15, …": a day without its
+        year that the year just written would put before that date is, told in order, in the next
+        year, when that is not after publication; a past perfect before it ("had begun on April 15")
+        tells an earlier event, and keeps the year."""
+        if published is None or value.iso() >= written:
+            return value
+        later = PartialDate(value.year + 1, value.month, value.day)
+        if later.iso() > published.isoformat():
+            return value
+        sentence_start = sentences[segment_at(sentences, start)].start if sentences else 0
+        if self.earlier.search(folded, sentence_start, start):
+            return value
+        return later
 
     def _after_midnight(self, folded: str, sentences: list[Segment], c: DateCandidate) -> DateCandidate:
         """"dans la nuit du 25 au 26 janvier, vers 1 h 30", "the night of May 3 to 4, shortly after

@@ -108,6 +108,9 @@ class RecordRules:
             re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
         self.date_like = re.compile(date_skip_pattern(words))  # the dates grammar's written dates
+        # "breaches affecting 500 or more people": the threshold of a reporting rule, not a count
+        self.threshold_before = re.compile(r"(?:" + "|".join(data["threshold_before"]) + r")\s*$")
+        self.threshold_after = re.compile(r"\s*(?:" + "|".join(data["threshold_after"]) + r")(?![\w])")
         # the inhabitants of a country or a region after a figure: a capitalized plural with a demonym
         # ending, after the unit links ("de", "d'", "of")
         self.demonym = re.compile(r"\s*(?:(?:" + "|".join(re.escape(w) for w in links) + r")\s*)?"
@@ -245,6 +248,9 @@ class RecordRules:
             return None
         if unit_span and self.rate_after.match(folded, unit_span[1]):
             return None
+        if self.threshold_before.search(before) and (self.threshold_after.match(folded, end) or (
+                unit_span is not None and self.threshold_after.match(folded, unit_span[1]))):
+            return None  # "breaches affecting 500 or more people must be reported": a rule's threshold
         sentence_index = segment_at(sentences, start)
         sentence = sentences[sentence_index] if sentences else Segment(0, len(text))
         unit_guessed = False
