@@ -572,3 +572,25 @@ def test_org_an_unclosed_bracket_is_no_part_of_a_name():
     text = "The Data Protection Commission fined Varenne Bank of Ireland (VBI"
     start = text.index("Varenne")
     assert text[slice(*rules._trim_entity(text, start, len(text)))] == "Varenne Bank of Ireland"
+
+
+@pytest.mark.parametrize("lang,text,victim,absent", [
+    # in a letterhead, a department word and lower-case words under the organization's name is its unit
+    ("fr", "Clinique Ravel\nService relations patients\n\nParis, le 3 mars 2025\n\nMadame, Monsieur,\n\nNous vous "
+           "informons que la Clinique Ravel a subi une intrusion.\n\nLa Clinique Ravel",
+     "Clinique Ravel", "Service relations patients"),
+    ("en", "Ravel Health\nDepartment of patient relations\n\nMarch 3, 2025\n\nDear Patient,\n\nWe are writing to tell "
+           "you that Ravel Health suffered a breach.\n\nRavel Health", "Ravel Health", "Department of patient relations"),
+])
+def test_org_a_letterhead_unit_is_no_organization(lang, text, victim, absent):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert record.organization == victim
+    assert absent not in [o.name for o in record.organizations]
+
+
+def test_org_an_official_body_named_in_the_french_way_stays_a_name():
+    # French official names capitalize their first word only: in running text they are names
+    record = breachnlp.extract("Le Service national des examens a été piraté : les notes de 40 000 candidats ont "
+                               "fuité. Le Service national des examens a porté plainte.", lang="fr",
+                               published="2025-05-06")
+    assert record.organization == "Service national des examens"

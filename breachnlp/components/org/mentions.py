@@ -207,6 +207,7 @@ class MentionRules:
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines) or \
                     _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
+                    self._letterhead_unit(text, mention, lines, found) or \
                     fold(mention.text) in common_acronyms:
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
@@ -372,6 +373,19 @@ class MentionRules:
         if not added:
             return mentions
         return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
+
+    def _letterhead_unit(self, text: str, mention: Mention, lines: "_Lines", found: list[Mention]) -> bool:
+        """"Itélis / Service relations assurés": in a letter's first lines, a line that is a department
+        word and lower-case words, under a line naming an organization, is that organization's unit
+        (in running text such a name may be an official body's: "Service national universel")."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", mention.text)
+        if not (len(words) >= 2 and fold(words[0]) in self.department_words and all(w[:1].islower() for w in words[1:])):
+            return False
+        line_start, line_end = lines.bounds(mention.start)
+        if mention.start > 400 or text[line_start:line_end].strip() != mention.text:
+            return False
+        above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        return any(above <= m.start and m.end <= line_start for m in found if m is not mention)
 
     def _common_acronyms(self, text: str) -> set[str]:
         """Acronyms the text defines as a common noun phrase, all in lower case and without an

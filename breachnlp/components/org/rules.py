@@ -80,6 +80,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         self.clause_openers = frozenset(fold(w) for w in data["clause_openers"])
         self.person_roles = frozenset(fold(w) for w in data["person_roles"])
+        self.department_words = frozenset(fold(w) for w in data["department_words"])
         # names are written in title case (English): lower-case words an NER entity ends with are no part of it
         self.title_cased = bool(words.setting("names_title_cased"))
         self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
