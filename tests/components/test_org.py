@@ -594,3 +594,15 @@ def test_org_an_official_body_named_in_the_french_way_stays_a_name():
                                "fuité. Le Service national des examens a porté plainte.", lang="fr",
                                published="2025-05-06")
     assert record.organization == "Service national des examens"
+
+
+@pytest.mark.parametrize("lang,text,victim,parent", [
+    # "X, its online grocery service": X is the owner's unit, the breached one, and the owner its parent
+    ("en", "E-commerce group Marlo has confirmed that data from 800,000 accounts of Basketly, its online grocery "
+           "service, was taken from an old database. Marlo said the data was out of date.", "Basketly", "Marlo"),
+    ("fr", "Le groupe Marlo a confirmé que les données de 800 000 comptes de Panier Frais, sa marque d'épicerie en "
+           "ligne, ont été dérobées. Marlo assure que les données étaient anciennes.", "Panier Frais", "Marlo"),
+])
+def test_org_a_unit_named_in_apposition_is_the_victim(lang, text, victim, parent):
+    record = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert (record.organization, record.parent_organization) == (victim, parent)

@@ -114,7 +114,8 @@ class RoleRules:
                 if self.subsidiary_after.match(after) and not after.startswith(("'s ", "' ")) \
                         and m.sentence not in other_incident_sentences and not place:
                     orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
-                if self.child_before.search(before[-50:]):
+                if self.child_before.search(before[-50:]) or self.child_after.match(after):
+                    # "sa filiale X", "X, its online grocery service": the owner named before it
                     owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
                     if owner is not None:
                         parents[id(cluster)] = owner
