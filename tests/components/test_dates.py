@@ -668,3 +668,14 @@ def test_dates_a_cue_written_around_the_date_governs_it(annotate, lang, text, ex
 ])
 def test_dates_a_day_without_its_year_follows_the_story_in_order(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # someone warning the management is how the organization found out; the first post going out is the disclosure
+    ("fr", "Le 6 juin, un ancien salarié a prévenu la direction du centre Tarrow que la liste circulait en ligne.",
+     {"discovered": "2024-06-06", "disclosed": None}),
+    ("en", "Tarrow Games said intruders got in on May 3. Its first tweet about the breach went out on June 6.",
+     {"occurred": "2024-05-03", "disclosed": "2024-06-06"}),
+])
+def test_dates_a_warning_to_the_management_and_a_first_post(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
