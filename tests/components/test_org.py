@@ -606,3 +606,14 @@ def test_org_an_official_body_named_in_the_french_way_stays_a_name():
 def test_org_a_unit_named_in_apposition_is_the_victim(lang, text, victim, parent):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")
     assert (record.organization, record.parent_organization) == (victim, parent)
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a name only ever written after a preposition of place is where something is, not the victim
+    ("en", "A care home in County Fermanagh has been fined £12,000 after a laptop holding files of 60 residents was "
+           "stolen. Lakeview House Care Home did not encrypt the laptop.", "Lakeview House Care Home"),
+    ("fr", "Une clinique privée située dans le Hainaut-Occidental a été piratée. La clinique Sainte-Odile a "
+           "confirmé le vol des dossiers de 600 patients.", "clinique Sainte-Odile"),
+])
+def test_org_a_place_after_a_locative_preposition_is_not_the_victim(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim

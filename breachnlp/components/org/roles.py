@@ -175,7 +175,12 @@ class RoleRules:
             if parent is not None and parent is not cluster and parent.role not in NEVER_VICTIM:
                 cluster.owns = None
                 parent.owns = cluster
-        candidates = [c for c in clusters if c.role not in NEVER_VICTIM]
+        # "a nursing home in County Antrim", "dans le Brabant-Septentrional": a name only ever written
+        # after a locative preposition (not as an owner: "in Kelby Eye Care's systems") is where
+        # something is, never the victim
+        candidates = [c for c in clusters if c.role not in NEVER_VICTIM
+                      and not all(self.locative_before.search(folded, max(0, m.start - 20), m.start)
+                                  and not text.startswith(("'", "’"), m.end) for m in c.mentions)]
         for cluster in candidates:
             cluster.features["owns"] = float(cluster.owns is not None and cluster.role != "vendor")
             cluster.score = self.weights.score(cluster.features)

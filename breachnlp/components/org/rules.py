@@ -81,6 +81,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.clause_openers = frozenset(fold(w) for w in data["clause_openers"])
         self.person_roles = frozenset(fold(w) for w in data["person_roles"])
         self.department_words = frozenset(fold(w) for w in data["department_words"])
+        self.locative_before = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(w)) for w in data["locative_prepositions"])
+                                          + r")\s+(?:(?:" + words.alternation("syntax", "definite_articles")
+                                          + r")\s*)?$")
         # names are written in title case (English): lower-case words an NER entity ends with are no part of it
         self.title_cased = bool(words.setting("names_title_cased"))
         self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
