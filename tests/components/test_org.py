@@ -617,3 +617,14 @@ def test_org_a_unit_named_in_apposition_is_the_victim(lang, text, victim, parent
 ])
 def test_org_a_place_after_a_locative_preposition_is_not_the_victim(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
+
+
+@pytest.mark.parametrize("lang,title,text,victim", [
+    # an adjective opening a headline carries the headline's capital, not the name's
+    ("en", "Unprotected Norwell Diagnostics database left 9,000 patient files open",
+     "A researcher found that Norwell Diagnostics had left a database without a password.", "Norwell Diagnostics"),
+    ("fr", "Nouvelle fuite chez Clinéa Santé : 9 000 dossiers exposés",
+     "Un chercheur a découvert que Clinéa Santé avait laissé une base sans mot de passe.", "Clinéa Santé"),
+])
+def test_org_an_adjective_opening_a_headline_is_no_part_of_a_name(lang, title, text, victim):
+    assert breachnlp.extract(text, title=title, lang=lang, published="2025-05-06").organization == victim

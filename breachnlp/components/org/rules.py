@@ -78,7 +78,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.not_names_exact = set(data["not_names"])
         self.legislation = re.compile("|".join(f"(?:{p})" for p in data["legislation_patterns"]))
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
-        self.clause_openers = frozenset(fold(w) for w in data["clause_openers"])
+        self.clause_openers = frozenset(fold(w) for w in (*data["clause_openers"], *data["headline_openers"]))
         self.person_roles = frozenset(fold(w) for w in data["person_roles"])
         self.department_words = frozenset(fold(w) for w in data["department_words"])
         self.locative_before = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(w)) for w in data["locative_prepositions"])
