@@ -394,3 +394,16 @@ def test_phi_a_denial_around_an_incise_and_insurance_numbers(lang, text, expecte
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "had not been compromised" denies like "were not compromised"
+    ("Hackers stole the names of 2,000 Arvel Clinic patients. The clinic said medical records had not been "
+     "compromised.", {"name": "affirmed", "medical_record": "negated"}),
+    ("Hackers stole the names of 2,000 Arvel Clinic patients. Medical records have never been accessed, it said.",
+     {"name": "affirmed", "medical_record": "negated"}),
+])
+def test_phi_a_negated_perfect_denies(text, expected):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang="en", published="2024-06-14").phi == expected
