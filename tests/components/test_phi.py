@@ -407,3 +407,12 @@ def test_phi_a_negated_perfect_denies(text, expected):
     import breachnlp
 
     assert breachnlp.extract(text, lang="en", published="2024-06-14").phi == expected
+
+
+def test_phi_a_negated_pluperfect_denies_in_french():
+    import breachnlp
+
+    text = ("Des pirates ont volé les noms de 2 000 patients de la clinique Arvel. Selon la clinique, les dossiers "
+            "médicaux n'avaient pas été compromis.")
+    assert breachnlp.extract(text, lang="fr", published="2024-06-14").phi == {"name": "affirmed",
+                                                                               "medical_record": "negated"}
