@@ -628,3 +628,14 @@ def test_org_a_place_after_a_locative_preposition_is_not_the_victim(lang, text, 
 ])
 def test_org_an_adjective_opening_a_headline_is_no_part_of_a_name(lang, title, text, victim):
     assert breachnlp.extract(text, title=title, lang=lang, published="2025-05-06").organization == victim
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_org_a_firm_named_after_two_people_joined_by_an_ampersand_stays_whole(lang):
+    # the NER may read each surname as a person; after "&" the second one is no person cutting the name
+    from breachnlp.components.org.rules import org_rules
+
+    text = "Harlan & Dubreuil confirmed the breach." if lang == "en" else "Harlan & Dubreuil a confirmé la fuite."
+    persons = [(0, 6, "PER"), (9, 17, "PER")]
+    names = [m.text for m in org_rules(lang).mentions(text, persons)]
+    assert "Harlan & Dubreuil" in names

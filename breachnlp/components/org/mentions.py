@@ -139,7 +139,8 @@ class MentionRules:
         for m in self.name_re.finditer(text):
             run_end = m.end()
             for s, e in persons:  # "... District Chancellor Francisco Rodriguez": stop before the person
-                if m.start() < s < run_end and e <= run_end + 1:
+                # (not after an ampersand: "Wright & Filippis" is one firm named after two people)
+                if m.start() < s < run_end and e <= run_end + 1 and not text[max(0, s - 2):s].startswith("&"):
                     run_end = s
             for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
                 owner = re.match(r"[^'’]+['’]s (?=\S)", text[start:end])
