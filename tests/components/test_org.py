@@ -639,3 +639,14 @@ def test_org_a_firm_named_after_two_people_joined_by_an_ampersand_stays_whole(la
     persons = [(0, 6, "PER"), (9, 17, "PER")]
     names = [m.text for m in org_rules(lang).mentions(text, persons)]
     assert "Harlan & Dubreuil" in names
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # incident words a caption or a headline glues to a name are no part of it
+    ("en", "IN RE: HARTWELL DIAGNOSTICS DATA BREACH LITIGATION\n\nThe court approved a settlement. Hartwell Diagnostics "
+           "Data Breach Litigation covers 40,000 patients whose files Hartwell Diagnostics lost.", "Hartwell Diagnostics"),
+    ("fr", "Hack de la Clinique Varenne : les dossiers de 4 000 patients en ligne\n\nLa Clinique Varenne a confirmé "
+           "l'intrusion.", "Clinique Varenne"),
+])
+def test_org_incident_words_glued_to_a_name_are_cut(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim

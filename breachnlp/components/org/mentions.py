@@ -197,6 +197,7 @@ class MentionRules:
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
         common_acronyms = self._common_acronyms(text)
+        found = [self._without_incident_words(text, folded, sentences, m) for m in found]
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
@@ -387,6 +388,17 @@ class MentionRules:
             return False
         above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
         return any(above <= m.start and m.end <= line_start for m in found if m is not mention)
+
+    def _without_incident_words(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
+        """A name without the incident words a headline or a case caption glued to it ("Solara Medical
+        Supplies Data Breach Litigation", "Hack de l'Olympique de Marseille", orgs.yml incident_words)."""
+        tail = self.incident_tail.search(fold(mention.text))
+        head = self.incident_head.match(fold(mention.text))
+        start, end = mention.start + (head.end() if head else 0), mention.end - (len(tail.group()) if tail else 0)
+        if (start, end) == (mention.start, mention.end) or end - start < 2:
+            return mention
+        start, end = strip_span(text, start, end)
+        return self._mention(text, folded, sentences, start, end, mention.source)
 
     def _common_acronyms(self, text: str) -> set[str]:
         """Acronyms the text defines as a common noun phrase, all in lower case and without an
