@@ -650,3 +650,15 @@ def test_org_a_firm_named_after_two_people_joined_by_an_ampersand_stays_whole(la
 ])
 def test_org_incident_words_glued_to_a_name_are_cut(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_org_a_headline_name_the_ner_calls_a_person_but_the_body_never_names_stays_a_candidate(lang):
+    # "First Last" the NER reads as a person counts as a person only where the body names it so too
+    from breachnlp.components.org.rules import org_rules
+
+    body = ("posted by anon\n\nfor those who don't follow the news: the clinic chain got hit last week."
+            if lang == "en" else "posté par anon\n\npour ceux qui ne suivent pas : la chaîne de cabinets a été piratée.")
+    text = "Varde Lægehus leak is out\n\n" + body
+    names = [m.text for m in org_rules(lang).mentions(text, [(0, 13, "PERSON" if lang == "en" else "PER")])]
+    assert "Varde Lægehus" in names

@@ -132,7 +132,7 @@ class MentionRules:
         # misleads it): a person, in the headline too
         body = headline.end if headline.end > 0 else 0
         people = {name for name, count in person_counts.items()
-                  if " " in name.strip() and count >= text.count(name, body)}
+                  if " " in name.strip() and count >= text.count(name, body) > 0}
         # places, and the peoples named after them ("Texans", "Dutch women": English NORP)
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP")}
         found: list[Mention] = []
