@@ -624,6 +624,9 @@ def test_dates_an_intrusion_window_and_the_day_it_was_found(annotate, lang, text
      {"occurred": "2024-04-07"}),
     ("fr", "Le centre de radiologie Ambre a été frappé par un rançongiciel dans la nuit du 6 au 7 avril.",
      {"occurred": "2024-04-06/2024-04-07"}),
+    # "au petit matin" dates when the attack was found, not an hour of the night it came
+    ("fr", "L'attaque a eu lieu dans la nuit du samedi 6 au dimanche 7 avril et a été repérée au petit matin du "
+           "dimanche.", {"occurred": "2024-04-06/2024-04-07"}),
     # the same night, detected: that day is the discovery day too
     ("fr", "Le centre Ambre a été visé par une intrusion dans la nuit du 6 au 7 avril. Repérée la nuit même, "
            "l'attaque a été contenue.", {"discovered": "2024-04-07"}),
