@@ -80,9 +80,8 @@ class DateRoles:
                 return replace(candidate, role=None, cue=(cue.start, cue.end, cue.role))
             i -= 1
         # "a commencé le 21 juin à écrire à ses membres": a cue written around the date governs it
-        around = [cue for cue in cues.by_start[:bisect_left(cues.starts, candidate.start)]
-                  if cue.end > candidate.end and cue.role in ("occurred", "discovered", "disclosed")
-                  and cue.start > candidate.start - _LONGEST_CUE]
+        around = [cue for cue in _around(cues.by_start, cues.starts, candidate)
+                  if cue.role in ("occurred", "discovered", "disclosed")]
         if around:
             cue = min(around, key=lambda c: c.end - c.start)
             return replace(candidate, role=cue.role, cue=(cue.start, cue.end, cue.role))
@@ -162,8 +161,7 @@ class DateRoles:
             if best < math.inf:
                 out[f"{kind}_after"] = max(0.0, best)
             # a cue written around the date ("a commencé le 3 juin à écrire") is as near as can be
-            if any(c.start < candidate.start and c.end > candidate.end
-                   for c in by_start[:bisect_left(starts, candidate.start)] if c.start > candidate.start - _LONGEST_CUE):
+            if _around(by_start, starts, candidate):
                 out[kind] = 0.0
         return out
 
@@ -339,6 +337,12 @@ def _outermost(found: list[tuple[str, re.Match[str]]]) -> list[tuple[str, re.Mat
         elif span[1] > reach:
             reach, reach_span = span[1], span
     return [item for i, item in enumerate(found) if i not in inside]
+
+
+def _around(by_start: list[_Cue], starts: list[int], candidate: DateCandidate) -> list[_Cue]:
+    """The cues (sorted by start, ``starts`` their starts) that begin before the date and end after it."""
+    return [c for c in by_start[:bisect_left(starts, candidate.start)]
+            if c.end > candidate.end and c.start > candidate.start - _LONGEST_CUE]
 
 
 def _after_verb(gap: re.Pattern[str], folded: str, verb_ends: list[int], position: int) -> int | None:

@@ -131,6 +131,10 @@ class DateRules:
             return value
         return later
 
+    def _at_night(self, folded: str, c: DateCandidate) -> bool:
+        """A night word stands right before the date: "dans la nuit du 6 au 7 avril", "overnight from"."""
+        return self.night.search(folded, max(0, c.start - 30), c.start) is not None
+
     def _after_midnight(self, folded: str, sentences: list[Segment], c: DateCandidate) -> DateCandidate:
         """"dans la nuit du 25 au 26 janvier, vers 1 h 30", "the night of May 3 to 4, shortly after
         midnight": a night written as two days with an hour after midnight in its clause is the
@@ -144,7 +148,7 @@ class DateRules:
                 return c
         except ValueError:
             return c  # "31 février": no such day
-        if not self.night.search(folded, max(0, c.start - 30), c.start):
+        if not self._at_night(folded, c):
             return c
         end = sentences[c.sentence].end if sentences else len(folded)
         if self.small_hours.search(folded, c.end, min(end, c.end + 60)) is None:
@@ -175,7 +179,7 @@ class DateRules:
                 # a span of written days, not a night ("found during that same night" is the night's)
                 joiners = list(self.range_joiner.finditer(folded, c.start, c.end)) \
                     if c.role == "occurred" and c.kind in _DAY_RANGES | {"range"} and c.norm and len(c.norm) == 21 \
-                    and not self.night.search(folded, max(0, c.start - 30), c.start) else []
+                    and not self._at_night(folded, c) else []
                 if joiners:
                     start = joiners[-1].end()
                     start += len(text[start:c.end]) - len(text[start:c.end].lstrip())

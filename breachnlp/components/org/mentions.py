@@ -132,7 +132,7 @@ class MentionRules:
         person_counts: dict[str, int] = {}
         for s, e in persons:
             if s >= body:
-                name = re.sub(r"['’]s?$", "", text[s:e])  # "Karen Whitfield's" is Karen Whitfield
+                name = _without_possessive(text[s:e])  # "Karen Whitfield's" is Karen Whitfield
                 person_counts[name] = person_counts.get(name, 0) + 1
         people = {name for name, count in person_counts.items()
                   if " " in name.strip() and count >= text.count(name, body) > 0}
@@ -157,7 +157,7 @@ class MentionRules:
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
                 # kept as a "person" mention, for the fitted victim weights to weigh ("Bookseller
                 # Dymocks ... Dymocks said": the NER's person may be a one-word firm)
-                if not orgish and (re.sub(r"['’]s?$", "", text[start:end]) in people or text[start:end] in named_people):
+                if not orgish and (_without_possessive(text[start:end]) in people or text[start:end] in named_people):
                     continue
                 person = not orgish and text[start:end] in surnames
                 place = any(s <= start and end <= e for s, e in places) and not orgish
@@ -433,7 +433,7 @@ class MentionRules:
 
     def _org_word(self, word: str) -> bool:
         """``word`` (or its singular) names a kind of organization: "Centers", "Clinic", "Santé"."""
-        folded = re.sub(r"['’]s?$", "", fold(word).strip(".,;:"))  # "Dental's", "Services'"
+        folded = _without_possessive(fold(word).strip(".,;:"))  # "Dental's", "Services'"
         return folded in self.org_words or folded.rstrip("s") in self.org_words
 
     def _trim_entity(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -673,6 +673,11 @@ def informal_text(text: str) -> bool:
     return len(firsts) >= 5 and sum(c.islower() for c in firsts) * 2 > len(firsts)
 
 
+
+def _without_possessive(name: str) -> str:
+    """``name`` without a closing possessive mark: "Karen Whitfield's" → "Karen Whitfield", "Services'"."""
+    return re.sub(r"['’]s?$", "", name)
+
 def _opens_line(text: str, start: int) -> bool:
     """The word at ``start`` is the first of its line (only spaces or tabs before it)."""
     return start == 0 or re.search(r"\n[ \t]*$", text[max(0, start - 20):start]) is not None
@@ -717,12 +722,12 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
         or bool(re.fullmatch(r"\s*[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*)* ", before))
 
 
+# A shouted contraction ("DON'T", "CAN'T"), never a name.
+_CONTRACTION = re.compile(r"[A-Z]+['’][A-Z]{1,2}")
+# An acronym in brackets right after what it stands for: "(REEE)", "(PHI)".
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 # A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more
 # groups of digits, not a name.
-# a shouted contraction ("DON'T", "CAN'T"), never a name
-_CONTRACTION = re.compile(r"[A-Z]+['’][A-Z]{1,2}")
-# an acronym in brackets right after what it stands for: "(REEE)", "(PHI)"
-_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
 _REFERENCE = re.compile(r"[A-Z][A-Z-]{0,9}[-/ ]?\d{2,}(?:[-/.]\d+)+")
 def _dateline_agency(text: str, mention: Mention, lines: _Lines) -> bool:
     """The agency or desk in brackets of a wire dateline ("MONTREAL, Aug. 29 (Staff) –",

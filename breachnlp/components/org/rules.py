@@ -81,14 +81,12 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.clause_openers = frozenset(fold(w) for w in (*data["clause_openers"], *data["headline_openers"]))
         self.person_roles = frozenset(fold(w) for w in data["person_roles"])
         self.department_words = frozenset(fold(w) for w in data["department_words"])
-        incident = "|".join(re.escape(fold(w)) for w in sorted(data["incident_words"], key=len, reverse=True))
-        connect = "|".join(re.escape(fold(w)) for w in words.words("syntax", "name_connectors"))
+        incident = _alternation(data["incident_words"])
         # "X Data Breach Litigation", "Hack de X": incident words glued before or after a name
-        self.incident_tail = re.compile(rf"(?:\s+(?:{incident}))+$")
-        self.incident_head = re.compile(rf"^(?:{incident})\s+(?:(?:{connect})\s*)+")
-        self.locative_before = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(w)) for w in data["locative_prepositions"])
-                                          + r")\s+(?:(?:" + words.alternation("syntax", "definite_articles")
-                                          + r")\s*)?$")
+        self.incident_tail = re.compile(rf"(?:\s+{incident})+$")
+        self.incident_head = re.compile(rf"^{incident}\s+(?:{_alternation(words.words('syntax', 'name_connectors'))}\s*)+")
+        self.locative_before = re.compile(rf"(?<![\w']){_alternation(data['locative_prepositions'])}\s+"
+                                          rf"(?:(?:{words.alternation('syntax', 'definite_articles')})\s*)?$")
         # names are written in title case (English): lower-case words an NER entity ends with are no part of it
         self.title_cased = bool(words.setting("names_title_cased"))
         self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))

@@ -29,7 +29,6 @@ _CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
 
 
-
 @dataclass(frozen=True)
 class CountCandidate:
     """A figure found in the text, with what the rules know about it."""
