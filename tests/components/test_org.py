@@ -151,6 +151,10 @@ def test_org_names_keep_their_places_and_coordinations(lang, text, victim):
     ("fr", "La Commission d'accès à l'information a blâmé la pharmacie Bellerive après le vol des dossiers de 900 "
            "clients. Selon la Commission d'accès à l'information, la pharmacie Bellerive n'avait pas chiffré ses postes.",
      "pharmacie Bellerive", "Commission d'accès"),
+    # a prosecutor's office, in the feminine as in the masculine
+    ("fr", "Le Bureau de la procureure générale de New York a conclu un accord avec Lindenwell Santé, qui avait "
+           "perdu des dossiers de patients. La procureure générale a imposé une amende de 200 000 dollars.",
+     "Lindenwell Santé", "Bureau de la procureure générale de New York"),
 ])
 def test_org_a_regulator_is_never_the_victim(lang, text, victim, regulator):
     import breachnlp

@@ -165,11 +165,13 @@ class RoleRules:
             cluster.features["mention_share"] = cluster.features["mentions"] / most
             cluster.features["first_named"] = float(any(m.start == first_named for m in cluster.mentions))
             cluster.score = self.weights.score(cluster.features)
+        guessed: set[int] = set()  # children whose owner is guessed (the best candidate), not named
         for child in orphans:
             if id(child) not in parents:
                 owners = [c for c in clusters if c is not child and c.role not in NEVER_VICTIM and c.role != "vendor"]
                 if owners:
                     parents[id(child)] = max(owners, key=lambda c: c.score)
+                    guessed.add(id(child))
         for cluster in clusters:
             parent = parents.get(id(cluster))
             if parent is not None and parent is not cluster and parent.role not in NEVER_VICTIM:
@@ -190,8 +192,10 @@ class RoleRules:
         if not pool:
             return None
         victim = max(pool, key=lambda c: (c.score, -c.mentions[0].start))
-        if victim.owns is not None and victim.owns.role not in NEVER_VICTIM:
-            # "le groupe X ... l'une de ses filiales, Y": the breach is at the subsidiary
+        if victim.owns is not None and victim.owns.role not in NEVER_VICTIM and (
+                id(victim.owns) not in guessed or victim.owns.score >= VICTIM_MARGIN):
+            # "le groupe X ... l'une de ses filiales, Y": the breach is at the subsidiary; a unit whose
+            # owner is only guessed ("Kimsuky, the state-backed unit") must be a candidate itself
             victim = victim.owns
         victim.role = "victim"
         for cluster in clusters:

@@ -347,3 +347,30 @@ def test_incident_words_dateline_cities_and_page_furniture_are_no_names(lang, te
 def test_a_furniture_line_names_no_candidate(lang, text, other):
     mentions, _, _ = _run(lang, text)
     assert other not in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,victim,other", [
+    # "X, the state-backed unit": a unit whose owner the text never names; guessing the victim as
+    # its owner must not hand the breach to it
+    ("en", "Harwick Medical Center said attackers stole the records of 12,000 patients. Investigators linked the "
+           "intrusion to Ferrow Spider, the state-backed unit blamed for earlier thefts. Harwick Medical Center has "
+           "notified its patients.", "Harwick Medical Center", "Ferrow Spider"),
+    ("fr", "La clinique Saint-Aubin a annoncé le vol des dossiers de 3 000 patients. Les enquêteurs évoquent Ostrava, "
+           "une branche très active de la mafia locale. La clinique Saint-Aubin a prévenu ses patients.",
+     "clinique Saint-Aubin", "Ostrava"),
+])
+def test_a_unit_with_a_guessed_owner_does_not_take_the_breach(lang, text, victim, other):
+    _, clusters, found = _run(lang, text)
+    assert found is not None and found.name == victim
+    assert _roles(clusters)[other] != "victim"
+
+
+@pytest.mark.parametrize("lang,text,attacker", [
+    ("fr", "Les pirates de Kravex ont publié les fichiers de la clinique des Tilleuls, a indiqué la clinique des Tilleuls.",
+     "Kravex"),
+    ("en", "Hackers from Vorlag Team posted files taken from Pinecrest Family Clinic, Pinecrest Family Clinic said.",
+     "Vorlag Team"),
+])
+def test_the_hackers_of_a_group_name_the_attacker(lang, text, attacker):
+    _, clusters, _ = _run(lang, text)
+    assert _roles(clusters)[attacker] == "attacker"
