@@ -51,6 +51,8 @@ class DateRules:
         # (sentence, end, year) of the last full date written with its year
         written_year: tuple[int, int, int] | None = None
         written_date: str | None = None  # that date itself (the last day of a range)
+        # (sentence, end, year, month) of the last month written with its year ("in April 2022")
+        written_month: tuple[int, int, int, int] | None = None
         paragraph_breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
         for start, end, kind, m in chosen:
             start, end = grammar.trim(folded, start, end)
@@ -63,6 +65,13 @@ class DateRules:
             story_year = written_year[2] if written_year and (
                 sentence - written_year[0] <= 1
                 or bisect_left(paragraph_breaks, written_year[1]) == bisect_left(paragraph_breaks, start)) else None
+            if story_year is None and written_month is not None and kind in ("dmy", "mdy") and m is not None \
+                    and not m.group("y") and self.grammar.month_of.get(m.group("m").rstrip(".")) == written_month[3] \
+                    and (sentence - written_month[0] <= 1
+                         or bisect_left(paragraph_breaks, written_month[1]) == bisect_left(paragraph_breaks, start)):
+                # "hit in April 2022; … discovered on April 12": a day of the month just written with
+                # its year is in that year
+                story_year = written_month[2]
             if kind in ("same_month", "same_day"):
                 anchor = previous_month if kind == "same_month" else event_day
                 value, parts = (PartialDate(anchor.year, anchor.month, anchor.day if kind == "same_day" else None)
@@ -76,6 +85,8 @@ class DateRules:
                 written_year = (sentence, end, int(m.group("y")))  # a full date, not a background year
                 written_date = value.split("/")[-1] if isinstance(value, str) else \
                     value.iso() if isinstance(value, PartialDate) else None
+            if kind == "month_year" and isinstance(value, PartialDate) and value.month is not None:
+                written_month = (sentence, end, value.year, value.month)
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value
                 if kind != "today":

@@ -152,6 +152,19 @@ def test_dates_rules_a_day_without_its_year_goes_on_in_the_year_just_written(lan
     assert found == ["2022-03-19", "2022-03-26"]
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Les pirates sont entrés dans le réseau du laboratoire en octobre 2021. L'équipe informatique a repéré "
+           "l'intrusion le 14 octobre.", ["2021-10", "2021-10-14"]),
+    ("en", "Criminals got into the insurer's mail server in October 2021; staff noticed the break-in around "
+           "October 14.", ["2021-10", "2021-10-14"]),
+    # another month keeps the year of publication: the month written with its year dates only its own days
+    ("en", "Criminals got into the insurer's mail server in October 2021. It was fined on March 26.",
+     ["2021-10", "2024-03-26"]),
+])
+def test_dates_rules_a_day_of_the_month_just_written_with_its_year_is_in_that_year(lang, text, expected):
+    assert [n for _, n, _ in _found(DateRules(language_data(lang)), text)] == expected
+
+
 @pytest.mark.parametrize("lang,text", [
     ("fr", "En 2019, la clinique avait déjà été visée. Elle a été piratée le 26 mars."),
     ("en", "In 2019, the clinic had been targeted already. It was hacked on March 26."),
