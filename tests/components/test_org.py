@@ -76,6 +76,15 @@ def test_org_a_persons_surname_alone_is_not_the_victim(annotate, lang, text, vic
     # "Ohio-based": where the firm sits is not part of its name
     ("en", "Ohio-based Meridian Health Partners said hackers stole the records of 4,000 patients.",
      "Meridian Health Partners"),
+    # the place after a name that holds a name of its own says where it is; a name made of
+    # organization words alone keeps its place
+    ("fr", "La clinique Bellevue de Genève a subi une fuite de données. La clinique Bellevue a averti 3 000 patients.",
+     "clinique Bellevue"),
+    ("en", "Thieves stole a laptop from Lakeview Family Practice on Main Street. Lakeview Family Practice said 900 "
+           "patients were affected.", "Lakeview Family Practice"),
+    ("fr", "Le CHU de Rennes a été piraté. Le CHU de Rennes a porté plainte.", "CHU de Rennes"),
+    ("fr", "Le centre hospitalier de Valmont a été piraté. Le centre hospitalier de Valmont a porté plainte.",
+     "centre hospitalier de Valmont"),
 ])
 def test_org_terms_and_locations_are_not_part_of_the_victim(annotate, lang, text, victim):
     assert annotate(lang, text, "2024-06-14")._.breach.organization == victim

@@ -138,6 +138,7 @@ class MentionRules:
                   if " " in name.strip() and count >= text.count(name, body) > 0}
         # places, and the peoples named after them ("Texans", "Dutch women": English NORP)
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP")}
+        sites = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "FAC")}  # where a name's tail may be
         found: list[Mention] = []
         for m in self.name_re.finditer(text):
             run_end = m.end()
@@ -151,6 +152,7 @@ class MentionRules:
                     start += owner.end()  # "Hong Kong's Union Hospital": the place that has it is no part of it
                 if title_case and start < headline.site:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
+                end = self._without_place_tail(text, start, end, sites)
                 extended = self._with_descriptor(text, folded, start)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
@@ -178,6 +180,7 @@ class MentionRules:
                 ent_start, ent_end = self._title_case_piece(text, ent_start, min(ent_end, headline.site), headline)
             if not lowercase_name:  # its leading lower-case words are no function words swallowed
                 ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
+                ent_end = self._without_place_tail(text, ent_start, ent_end, sites)
             # a table's cells ("| Organisation | Medusind Inc. |") are names of their own; "Halden
             # University's School of Nursing": two organizations, each its own mention
             cells = [strip_span(text, ent_start + c.start(), ent_start + c.end())
@@ -598,6 +601,21 @@ class MentionRules:
             if self._has_org_word(owner) and self._has_org_word(rest):
                 return [(start, w.start("mark")), (w.end() + 1, end)]
         return [(start, end)]
+
+    def _without_place_tail(self, text: str, start: int, end: int, sites: set[tuple[int, int]]) -> int:
+        """The end of a name without the place the NER found after a connector ("hôpital San Raffaele
+        de Milan", "Sacred Heart Hospital on Ninth Avenue") when what comes before already holds a
+        name of its own, a capitalized word that is no organization word ("San", "Sacred"): the
+        place says where the organization is. A name that is only organization words keeps its place
+        ("centre hospitalier de Valmont", "CHU de Rennes")."""
+        for tail in self.place_tail.finditer(text, start, end):
+            if (tail.end(), end) not in sites and (tail.end(), end + 1) not in sites:
+                continue
+            core = text[start:tail.start()].split()
+            if any(w[:1].isupper() and not w.isupper() and not self._org_word(w)
+                   and fold(w).strip("'’") not in self.connectors for w in core):
+                return tail.start()
+        return end
 
     def _has_org_word(self, name: str) -> bool:
         return bool({fold(x).strip(".,") for x in name.split()} & self.org_words)

@@ -176,6 +176,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
         self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
         self.head_words = frozenset(self.org_words - self.connectors)  # "University", "Bureau"; not "of"
+        # the connector before a place at the end of a name (:meth:`MentionRules._without_place_tail`)
+        self.place_tail = re.compile(rf"\s{_alternation(words.words('syntax', 'place_tail_connectors'), folded=False, apostrophes=True)}\s?(?=\S)",
+                                     re.IGNORECASE)
         self.leading_words = {w for d in descriptors for w in d.replace("'", " ").split()}
         # "L.L.C." is cut like a name: "l", "l", "c"
         self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in key_words(ending)}
