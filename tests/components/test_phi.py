@@ -96,6 +96,11 @@ def test_phi_modals_hedge_by_their_voice_and_mood(annotate, lang, text, status):
            "noms et adresses de ses adhérents.", "hedged"),
     ("fr", "La mutuelle Orvalle n'a trouvé aucune trace que des documents aient été copiés. Les noms et adresses "
            "des adhérents y étaient stockés.", "hedged"),
+    # the doubt in the conditional of a passive: "auraient pu être consultés", "could have been viewed"
+    ("fr", "Les courriels du cabinet Ostrelle auraient pu être consultés par un tiers. La boîte contenait les noms "
+           "et les numéros de téléphone de patients.", "hedged"),
+    ("en", "The mailbox of the Ostrelle practice could have been viewed by an outsider. It contained the names and "
+           "phone numbers of patients.", "hedged"),
     # a sentence that names data as taken settles the doubt
     ("en", "The intruder copied patient names. Lindqvist Dental cannot determine whether anyone opened the other "
            "folders, which held home addresses.", "affirmed"),
