@@ -181,6 +181,20 @@ def test_records_a_size_told_in_the_past_is_no_count(annotate, lang, text):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # every figure of a list a size verb opens is a size, however far down the list
+    ("fr", "Des pirates ont volé des données chez Santéval. Le groupe revendique 14 cliniques, 220 cabinets et plus "
+           "de 5 millions de patients.", None),
+    ("en", "Hackers stole data from Healvale. The group operates 14 hospitals, 220 clinics and more than 5 million "
+           "patients.", None),
+    ("fr", "Le groupe Santéval revendique 14 cliniques et 220 cabinets. Les pirates ont copié les dossiers de 38 000 "
+           "patients.", 38000),
+])
+def test_records_the_figures_of_a_size_list_are_sizes(annotate, lang, text, expected):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records else None) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # a plus sign after a figure: at least that many, and the noun after it is what is counted
     ("en", "Harlow Clinic notified 45k+ patients of the breach on Wednesday.", (45000, "people", "at_least")),
     ("fr", "La clinique Ormeau a prévenu 12 000+ patients de la fuite de leurs données.", (12000, "people", "at_least")),

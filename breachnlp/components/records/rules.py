@@ -84,6 +84,13 @@ class RecordRules:
         # "home to between 11,000 and 12,000 people": a range may open after the cue
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?(?:(?:{between})\s+)?$")
+        # "le groupe revendique 12 hôpitaux, 371 centres et plus de 6 millions de patients": every
+        # figure of a list the size verb opens is a size
+        coordinators = words.alternation("syntax", "name_coordinators")
+        item = rf"\d[\d\s.,]*(?:\s+[^\d.;:!?,]{{1,40}}?)?\s*(?:,|\s{coordinators}\s)\s*"
+        self.population_list = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
+            + rf")\s+(?:(?:{any_qualifier})\s*)?(?:{item}){{1,4}}(?:{coordinators}\s+)?(?:(?:{any_qualifier})\s*)?$")
         # "600 000 patients par an", "25 residents each": a rate or a share after the unit, a size
         rates = "|".join(re.escape(fold(p)) for p in data["rate_after"])
         self.rate_after = re.compile(r"\s*,?\s*(?:" + rates + r")(?![\w])")
@@ -288,7 +295,8 @@ class RecordRules:
             cues.append((sentence.start + context.start(), sentence.start + context.end(), "breach_context"))
         if unit_span:
             cues.append((unit_span[0], unit_span[1], "unit"))
-        population = bool(self.population.search(before))
+        population = bool(self.population.search(before)) or \
+            bool(self.population_list.search(folded, max(sentence.start, start - 160), start))
         revision, initial = self._revision(folded, sentence, start, memo)
         if self.superseded.search(folded, max(sentence.start, start - 40), start):
             revision, initial = False, True  # "192.7 million, up from the 190 million": the old figure
