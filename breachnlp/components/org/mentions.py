@@ -169,6 +169,8 @@ class MentionRules:
         for ent_start, ent_end, label in ents:
             lowercase_name = informal and text[ent_start:ent_end].islower() and len(text[ent_start:ent_end]) >= 4 and \
                 (label == "ORG" or label in _NAME_LABELS and folded.count(folded[ent_start:ent_end]) >= 2)
+            if lowercase_name and fold(text[ent_start:ent_end].split()[0]).strip(".") in self.title_words:
+                continue  # "dr chen", "mme roy": a person with a title, in a forum's lower case
             if lowercase_name and label != "ORG" and not re.search(r"[\d_@]", text[ent_start:ent_end]):
                 # a forum post writes names in lower case, and the NER reads them as anything
                 # ("europcar" a place, "kering" a person): named twice, a candidate of its own

@@ -374,3 +374,18 @@ def test_a_unit_with_a_guessed_owner_does_not_take_the_breach(lang, text, victim
 def test_the_hackers_of_a_group_name_the_attacker(lang, text, attacker):
     _, clusters, _ = _run(lang, text)
     assert _roles(clusters)[attacker] == "attacker"
+
+
+@pytest.mark.parametrize("lang,text,person,org", [
+    # a forum writes names in lower case and the NER tags them as anything: a name after a title
+    # ("dr", "mme") is a person, never an organization candidate
+    ("en", "so dr chen opened 70 files at rowan health for no reason. he got caught. dr chen is suspended now. "
+           "rowan health says sorry. lol. what a mess.", "dr chen", "rowan health"),
+    ("fr", "bref le dr martin a ouvert 40 dossiers chez rivage santé sans raison. il s'est fait prendre. le dr "
+           "martin est suspendu. rivage santé s'excuse. mdr. quelle histoire.", "dr martin", "rivage santé"),
+])
+def test_a_lower_case_name_after_a_title_is_a_person(lang, text, person, org):
+    spans = [(text.index(person), text.index(person) + len(person), "PER")]
+    spans += [(text.index(org), text.index(org) + len(org), "ORG")]
+    names = [m.text for m in org_rules(lang).mentions(text, spans)]
+    assert person not in names and org in names
