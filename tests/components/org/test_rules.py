@@ -389,3 +389,9 @@ def test_a_lower_case_name_after_a_title_is_a_person(lang, text, person, org):
     spans += [(text.index(org), text.index(org) + len(org), "ORG")]
     names = [m.text for m in org_rules(lang).mentions(text, spans)]
     assert person not in names and org in names
+
+
+def test_a_court_caption_is_no_part_of_the_name():
+    text = "In the Matter of Kestrel Labs, Inc., the commission found that Kestrel Labs left files open."
+    names = [m.text for m in org_rules("en").mentions(text)]
+    assert not any(n.startswith("Matter") for n in names) and "Kestrel Labs" in " ".join(names)
