@@ -299,3 +299,15 @@ def test_records_the_people_of_a_country_are_people(annotate, lang, text, expect
 ])
 def test_records_a_reporting_threshold_is_no_count(annotate, lang, text, expected):
     assert annotate(lang, text, "2024-06-14")._.breach.records.value == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the number of a street address is no count, whether the street word or its name comes first
+    ("fr", "Clinique Orvane\n210, chemin Delorme\nLes formulaires de 58 patients ont été perdus.", 58),
+    ("fr", "La clinique, située au 14, rue des Tilleuls, a perdu des dossiers.", None),
+    ("en", "Orvane Clinic\n3300 Delmar Avenue\nThe forms of 58 patients were lost.", 58),
+    ("en", "Orvane Clinic, 3300 Delmar Avenue, lost patient files.", None),
+])
+def test_records_a_street_number_is_no_count(annotate, lang, text, expected):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records else None) == expected

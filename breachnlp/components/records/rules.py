@@ -95,6 +95,9 @@ class RecordRules:
         rates = "|".join(re.escape(fold(p)) for p in data["rate_after"])
         self.rate_after = re.compile(r"\s*,?\s*(?:" + rates + r")(?![\w])")
         self.count_set_at = re.compile("|".join(f"(?:{p})" for p in data["count_set_at"]))
+        # "401, chemin Smyth", "2200 Main Street": the number of a street address
+        streets = "|".join(re.escape(w) for s in data["street_words"] for w in (s, s.capitalize()))
+        self.street_after = re.compile(rf"\s*,?\s+(?:(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){{0,3}})(?:{streets})(?![\w])")
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
         self.context = cue_regex(data["breach_context"])
@@ -249,6 +252,8 @@ class RecordRules:
         if number.kind == "digits" and (_SLASHED_BEFORE.search(folded, max(0, start - 2), start)
                                         or _SLASHED_AFTER.match(folded, end)):
             return None  # "(2/6)", "case no. 20/01813", "1/3": a part of a thread, a file number, a fraction
+        if self.street_after.match(text, end):
+            return None
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
             return None
