@@ -33,12 +33,15 @@ class _Vocabulary:
         self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
         self.text = text
         self.informal = informal_text(text)
+        self.entities: set[tuple[int, int]] = set()  # the NER's entities, as (start, end)
         self._lower_case_phrases: dict[str, bool] = {}
 
-    def written_in_lower_case(self, phrase: str) -> bool:
+    def written_in_lower_case(self, phrase: str, single: bool = False) -> bool:
         """A forum post writes ``phrase`` (a name it capitalizes in its subject line) all in lower
-        case elsewhere: "Hot Topic breach legit?" ... "who: hot topic". Each phrase is looked for once."""
-        if not self.informal or " " not in phrase:
+        case elsewhere: "Hot Topic breach legit?" ... "who: hot topic". One word only counts when
+        ``single`` (the NER's entity: "Concordia : …" ... "la concordia"), as one common word may
+        open a subject line too. Each phrase is looked for once."""
+        if not self.informal or (" " not in phrase and not single):
             return False
         if phrase not in self._lower_case_phrases:
             self._lower_case_phrases[phrase] = \
@@ -114,6 +117,7 @@ class MentionRules:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
         vocab = _Vocabulary(text, self.clause_openers)
+        vocab.entities = {(s, e) for s, e, _ in ents}
         headline = self.headline(text)
         title_case = headline.end > 0 and _title_case(text[headline.start:headline.site])
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
@@ -326,7 +330,9 @@ class MentionRules:
             return mentions
         spans = sorted((m.start, m.end) for m in mentions)  # taken places, kept sorted (bisect)
         added: list[Mention] = []
-        for name in sorted({m.text for m in mentions if vocab.written_in_lower_case(m.text)}):
+        for name in sorted({m.text for m in mentions
+                            if vocab.written_in_lower_case(m.text, single=(m.start, m.end) in vocab.entities
+                                                           and m.text[:1].isupper() and not m.text.isupper())}):
             for m in re.finditer(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", text):
                 k = bisect_right(spans, (m.start(), m.end()))
                 if (k and spans[k - 1][1] > m.start()) or (k < len(spans) and spans[k][0] < m.end()):
@@ -647,6 +653,8 @@ class MentionRules:
             return False
         if not _opens_sentence(text, start, sentences):
             return False
+        if vocab.informal and (start, end) in vocab.entities:
+            return False  # a forum writes names in lower case inside its sentences: the NER's entity stands
         return word not in vocab.mid_caps
 
     def _with_descriptor(self, text: str, folded: str, start: int) -> int:

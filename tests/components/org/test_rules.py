@@ -395,3 +395,19 @@ def test_a_court_caption_is_no_part_of_the_name():
     text = "In the Matter of Kestrel Labs, Inc., the commission found that Kestrel Labs left files open."
     names = [m.text for m in org_rules("en").mentions(text)]
     assert not any(n.startswith("Matter") for n in names) and "Kestrel Labs" in " ".join(names)
+
+
+@pytest.mark.parametrize("lang,text,entity,label,repeat", [
+    # a forum's subject line capitalizes a one-word name its posts write in lower case: the NER's
+    # entity there is a name, and so is each lower-case repeat
+    ("fr", "Valmora : la mutuelle envoie une facture à un mort\n\nposté par jurassien · forum\n\nvous avez vu ça ? "
+           "une lettre de la valmora adressée à son beau-père. ce que répond la valmora : une erreur. la valmora "
+           "s'excuse. bref. mdr.", "Valmora", "LOC", "valmora"),
+    ("en", "Brindlecare sent a dead man a bill\n\nposted by someone · forum\n\nso a letter from brindlecare went to "
+           "his father-in-law. brindlecare says it was an error. brindlecare apologized. lol. wow.",
+     "Brindlecare", "GPE", "brindlecare"),
+])
+def test_a_one_word_name_of_a_forum_subject_line_and_its_lower_case_repeats(lang, text, entity, label, repeat):
+    mentions = org_rules(lang).mentions(text, [(0, len(entity), label)])
+    names = [m.text for m in mentions]
+    assert entity in names and names.count(repeat) >= 2
