@@ -26,7 +26,8 @@ CONFIDENCE_FEATURES: dict[str, tuple[str, ...]] = {
     "records": ("chosen", "top_if_chosen", "top_if_null", "margin_if_chosen", "candidates", "values",
                 "mentions_of_chosen", "qualified", "share", "rule_agrees"),
     "date": ("chosen", "top_if_chosen", "candidates", "roles", "day", "month", "year_only", "range", "share",
-             "rule_agrees", "primary_disclosed", "restated", "relative", "share_if_chosen", "candidates_if_null"),
+             "rule_agrees", "primary_disclosed", "restated", "relative", "share_if_chosen", "candidates_if_null",
+             "letter", "informal"),
 }
 
 
@@ -87,11 +88,13 @@ def records_features(scores_by_value: Mapping[int, list[float]], chosen_value: i
 
 def date_features(primary: str | None, primary_weight: float | None, candidates: int, roles: int,
                   share: float | None = None, rule_agrees: bool = True, *, primary_role: str | None = None,
-                  restated: int = 0, relative: bool = False) -> dict[str, float]:
+                  restated: int = 0, relative: bool = False, letter: bool = False,
+                  informal: bool = False) -> dict[str, float]:
     """The primary date, the weight of the sentence it came from, how many dated spans and roles,
     the softmax share of the fitted choice (of "none" when no date is given; 0 without one), the
     role it was given for (a disclosure standing in for an unknown occurrence), how many spans give
-    its value and whether it was resolved against the publication date ("last Tuesday")."""
+    its value and whether it was resolved against the publication date ("last Tuesday"); and the
+    genre: a dated letter (its own dates are precise) or a forum post (dates told loosely)."""
     chosen = float(primary is not None)
     value = (primary or "").split("/")[0]
     return {"chosen": chosen, "top_if_chosen": _clip(primary_weight or 0.0) * chosen,
@@ -102,7 +105,8 @@ def date_features(primary: str | None, primary_weight: float | None, candidates:
             "relative": float(relative) * chosen,
             # the same evidence weighs differently for a date given and for none: a sure choice among few
             # options, and a text with no dated expression at all (nothing to miss)
-            "share_if_chosen": float(share or 0.0) * chosen, "candidates_if_null": math.log1p(candidates) * (1 - chosen)}
+            "share_if_chosen": float(share or 0.0) * chosen, "candidates_if_null": math.log1p(candidates) * (1 - chosen),
+            "letter": float(letter), "informal": float(informal)}
 
 
 @lru_cache(maxsize=8)

@@ -41,6 +41,7 @@ from breachnlp.components.assemble import linking  # noqa: E402
 from breachnlp.components.dates.choose import (  # noqa: E402
     DATE_CHOICE_FEATURES, DATE_ROLES, DateOption, choose_date, restatements)
 from breachnlp.components.org import NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN  # noqa: E402
+from breachnlp.components.org.mentions import informal_text  # noqa: E402
 from breachnlp.components.records.choose import (COUNT_CHOICE_FEATURES, CountChoice,  # noqa: E402
                                                  choose_count_fitted)
 from breachnlp.confidence import CONFIDENCE_FEATURES, date_features, organization_features, records_features  # noqa: E402
@@ -369,7 +370,9 @@ def fit_date_choice(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[di
                                       len(d["date_options"]), sum(1 for r in DATE_ROLES if dates.get(r)),
                                       share=o["shares"].get(primary_role or "occurred"),
                                       rule_agrees=_primary(dates) == _primary(d["nearest_cue_dates"]),
-                                      primary_role=primary_role, restated=restated, relative=relative)
+                                      primary_role=primary_role, restated=restated, relative=relative,
+                                      letter=any(x.cue == "letter_date" for x in d["date_options"]),
+                                      informal=informal_text(d["doc"].text))
     weights["source"] = (f"make train: conditional logit (L2={DATE_L2}) on {len(docs)} corpus documents")
     return weights, oof
 

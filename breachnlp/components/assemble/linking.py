@@ -26,6 +26,7 @@ from ..dates.choose import (WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, D
                             option_features, restatements)
 from ..phi import PhiMention, document_status
 from ..org import AUTHORITY, NEVER_VICTIM, VICTIM_MARGIN
+from ..org.mentions import informal_text
 from ..records import RECORD_UNITS, CountCandidate, candidate_from_span, choose_count, counts_people_or_records
 from ..records.choose import COUNT_CHOICE_FEATURES, CountOption, choose_count_fitted, count_option_features
 
@@ -287,7 +288,9 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
                                      sum(1 for r in DATE_ROLES if dates[r]),
                                      share=shares.get(primary_role or "occurred"),
                                      rule_agrees=breach_dates.primary == BreachDates(**rule_dates).primary,
-                                     primary_role=primary_role, restated=restated, relative=relative)
+                                     primary_role=primary_role, restated=restated, relative=relative,
+                                     letter=any(c[2] == "letter_date" for s in date_spans for c in s._.breach_cues or ()),
+                                     informal=informal_text(doc_text(doc)))
 
     # data categories
     phi_spans = _group(doc, settings.phi_key)
