@@ -14,6 +14,13 @@ from typing import Iterator
 from .resources import read_resource
 from .text import fold, phrase_regex
 
+# Currency symbols and ISO 4217 codes of the countries the news covers: an amount next to one is
+# money, not a count ("PLN 29,648", "4 000 CHF"), and the code is no name.
+CURRENCIES = frozenset({"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD",
+                        "PLN", "SEK", "NOK", "DKK", "CZK", "HUF", "RON", "INR", "HKD", "SGD", "NZD", "ZAR", "KES",
+                        "KSH", "NGN", "BRL", "MXN", "XAF", "TND", "DZD", "KRW", "TWD", "THB", "MYR", "PHP", "IDR",
+                        "AED", "SAR", "ILS", "TRY"})
+
 # Digit groups separated by one consistent separator: space, no-break spaces, dot, comma, apostrophes.
 _GROUPED = r"\d{1,3}(?:(?P<sep>[ \u00a0\u202f.,'\u2019])\d{3})(?:(?P=sep)\d{3})*(?!\d)"
 _PLAIN = r"\d+(?:[.,]\d+)?"

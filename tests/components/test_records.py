@@ -311,3 +311,14 @@ def test_records_a_reporting_threshold_is_no_count(annotate, lang, text, expecte
 def test_records_a_street_number_is_no_count(annotate, lang, text, expected):
     records = annotate(lang, text)._.breach.records
     assert (records.value if records else None) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an amount after a currency's ISO code is money, not a count
+    ("en", "Fine: NOK 410,000 (about EUR 36,000). The clinic exposed the files of 2,300 patients.", 2300),
+    ("en", "Penalty: SEK 1,200,000. The insurer did not say how many clients were affected.", None),
+    ("fr", "Amende : PLN 85 000. La clinique a exposé les dossiers de 2 300 patients.", 2300),
+])
+def test_records_an_amount_after_a_currency_code_is_money(annotate, lang, text, expected):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records else None) == expected

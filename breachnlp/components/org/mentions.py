@@ -7,6 +7,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ...numbers import CURRENCIES
 from ...text import LINE_BULLETS, LINE_OPENING, Segment, fold, segment_at, split_sentences, strip_span
 
 
@@ -222,7 +223,7 @@ class MentionRules:
                     _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines) or \
                     _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
                     self._letterhead_unit(text, mention, lines, found) or \
-                    fold(mention.text) in common_acronyms:
+                    fold(mention.text) in common_acronyms or _money(mention.text):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -692,6 +693,12 @@ _NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "LOC", "PRODUCT"})
 # A sentence's first letter: after the start of the text, a sentence end or a line break (the
 # lookbehind keeps it linear on a run of line breaks).
 _SENTENCE_FIRST_LETTER = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^\W\d_])")
+
+
+def _money(name: str) -> bool:
+    """"PLN 29,648", "KSh 525": a currency's code and its amount, no name."""
+    code = re.match(r"([A-Z][A-Za-z]{2})(?:\s?\d|$)", name)
+    return code is not None and code.group(1).upper() in CURRENCIES
 
 
 def informal_text(text: str) -> bool:

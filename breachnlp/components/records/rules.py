@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from price_parser import Price
 
-from ...numbers import NumberMatch, grammar
+from ...numbers import CURRENCIES, NumberMatch, grammar
 from ..dates.grammar import date_skip_pattern
 from ...resources import LanguageData, language_data, read_resource
 from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segment_at, split_sentences
@@ -25,7 +25,8 @@ _IDENTIFIER_TAIL = re.compile(r"[^\W\d_]-$")  # a letter and a hyphen right befo
 _SLASHED_BEFORE = re.compile(r"\d/$")  # digits, a slash, then the figure
 _SLASHED_AFTER = re.compile(r"/\d")
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
-_CURRENCIES = {"€", "£", "¥", "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "CNY", "BTC", "XOF", "MAD"}
+# an ISO code right before a figure ("PLN 29,648", "KSh 525,000")
+_CODE_BEFORE = re.compile(r"(?<![\w])([A-Z][A-Za-z]{2})\s?$")
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
 
 
@@ -396,11 +397,14 @@ def _skip_spaces(folded: str, pos: int) -> int:
 
 def _is_money(text: str, start: int, end: int, value: int | None) -> bool:
     """price-parser sees a currency right around the figure ("$22 million", "4 millions d'euros")."""
+    code = _CODE_BEFORE.search(text, max(0, start - 5), start)
+    if code and code.group(1).upper() in CURRENCIES:
+        return True
     window = text[max(0, start - 2):min(len(text), end + 10)]
     price = Price.fromstring(window)
     # price-parser also reads words such as "Le" as currencies: trust only symbols and ISO codes
     return price.amount is not None and price.currency is not None and (
-        "$" in price.currency or price.currency.upper() in _CURRENCIES)
+        "$" in price.currency or price.currency.upper() in CURRENCIES)
 
 
 def _overlaps_indexed(start: int, end: int, index: tuple[list[int], list[int]]) -> bool:

@@ -411,3 +411,12 @@ def test_a_one_word_name_of_a_forum_subject_line_and_its_lower_case_repeats(lang
     mentions = org_rules(lang).mentions(text, [(0, len(entity), label)])
     names = [m.text for m in mentions]
     assert entity in names and names.count(repeat) >= 2
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The regulator fined Orvane Clinic NOK 410,000 for the breach."),
+    ("fr", "Le régulateur a infligé à la clinique Orvane une amende de PLN 85 000."),
+])
+def test_a_currency_code_and_its_amount_are_no_name(lang, text):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert not any(n.startswith(("NOK", "PLN")) for n in names)
