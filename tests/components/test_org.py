@@ -622,6 +622,19 @@ def test_org_a_unit_named_in_apposition_is_the_victim(lang, text, victim, parent
 
 
 @pytest.mark.parametrize("lang,text,victim", [
+    # a subsidiary named in passing, with no evidence of its own, leaves the breach with its owner
+    ("en", "Brightwater Benefits Group said hackers stole data on 90,000 members from its servers. The company and "
+           "its subsidiary Corlane Payroll serve 4,000 employers. Brightwater Benefits Group is notifying members.",
+     "Brightwater Benefits Group"),
+    ("fr", "La mutuelle Arvane a indiqué que des pirates ont volé les données de 90 000 adhérents sur ses serveurs. "
+           "La mutuelle et sa filiale Corlane Prévoyance couvrent 4 000 entreprises. La mutuelle Arvane prévient "
+           "ses adhérents.", "mutuelle Arvane"),
+])
+def test_org_a_subsidiary_named_in_passing_leaves_the_breach_with_its_owner(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang).organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim", [
     # a name only ever written after a preposition of place is where something is, not the victim
     ("en", "A care home in County Fermanagh has been fined £12,000 after a laptop holding files of 60 residents was "
            "stolen. Lakeview House Care Home did not encrypt the laptop.", "Lakeview House Care Home"),

@@ -50,6 +50,7 @@ class RoleRules:
         incident_sentences = {i for i, s in enumerate(sentences) if self.incident.search(folded, s.start, s.end)}
         parents: dict[int, Cluster] = {}  # id(child) -> parent
         orphans: list[Cluster] = []
+        apposed_units: set[int] = set()  # "X, its online grocery service": a unit the text sets apart
         headline = self.headline(text)
         letter = len(self.first_person.findall(folded)) >= 3
         letter_head = _nth_line_start(text, 4)
@@ -114,11 +115,14 @@ class RoleRules:
                 if self.subsidiary_after.match(after) and not after.startswith(("'s ", "' ")) \
                         and m.sentence not in other_incident_sentences and not place:
                     orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
-                if self.child_before.search(before[-50:]) or self.child_after.match(after):
+                apposed = self.child_after.match(after)
+                if self.child_before.search(before[-50:]) or apposed:
                     # "sa filiale X", "X, its online grocery service": the owner named before it
                     owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
                     if owner is not None:
                         parents[id(cluster)] = owner
+                        if apposed:
+                            apposed_units.add(id(cluster))
                 if role is None and (self.attacker_named_before.search(before)
                                      or self.attacker_named_after.match(after)):
                     # "a hacker going by X", "le gang X": the text names X as the attacker
@@ -165,13 +169,11 @@ class RoleRules:
             cluster.features["mention_share"] = cluster.features["mentions"] / most
             cluster.features["first_named"] = float(any(m.start == first_named for m in cluster.mentions))
             cluster.score = self.weights.score(cluster.features)
-        guessed: set[int] = set()  # children whose owner is guessed (the best candidate), not named
         for child in orphans:
             if id(child) not in parents:
                 owners = [c for c in clusters if c is not child and c.role not in NEVER_VICTIM and c.role != "vendor"]
                 if owners:
                     parents[id(child)] = max(owners, key=lambda c: c.score)
-                    guessed.add(id(child))
         for cluster in clusters:
             parent = parents.get(id(cluster))
             if parent is not None and parent is not cluster and parent.role not in NEVER_VICTIM:
@@ -193,9 +195,12 @@ class RoleRules:
             return None
         victim = max(pool, key=lambda c: (c.score, -c.mentions[0].start))
         if victim.owns is not None and victim.owns.role not in NEVER_VICTIM and (
-                id(victim.owns) not in guessed or victim.owns.score >= VICTIM_MARGIN):
-            # "le groupe X ... l'une de ses filiales, Y": the breach is at the subsidiary; a unit whose
-            # owner is only guessed ("Kimsuky, the state-backed unit") must be a candidate itself
+                victim.owns.score >= VICTIM_MARGIN or id(victim.owns) in apposed_units):
+            # "le groupe X ... l'une de ses filiales, Y": the breach is at the subsidiary when the
+            # subsidiary is a candidate itself, or set apart by an apposition ("the accounts of Y, its
+            # online grocery service"); a unit named in passing ("X and its subsidiaries Y and Z")
+            # leaves it with the owner, and so does a unit whose owner is only guessed ("Kimsuky, the
+            # state-backed unit")
             victim = victim.owns
         victim.role = "victim"
         for cluster in clusters:
