@@ -219,3 +219,13 @@ def test_dates_rules_a_day_without_its_year_keeps_its_paragraphs_year(lang, text
 ])
 def test_dates_rules_two_weekdays_joined_are_a_span(lang, text, expected):
     assert [c.norm for c in DateRules(language_data(lang)).find(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a story told in the historical present: "accède" dates the access as "a accédé" does
+    ("fr", "Le 12 mars 2023, un ancien agent du laboratoire accède encore aux fichiers des patients."),
+    ("fr", "Le 12 mars 2023, un ancien agent du laboratoire a accédé aux fichiers des patients."),
+    ("en", "On March 12, 2023, a former lab employee accessed the patients' files."),
+])
+def test_dates_rules_an_access_in_any_tense_dates_the_occurrence(lang, text):
+    assert [(n, role) for _, n, role in _found(DateRules(language_data(lang)), text)] == [("2023-03-12", "occurred")]
