@@ -59,16 +59,19 @@ class DateRules:
             if kind in ("weekday", "later") and grammar.apposition(folded, start, previous_end, m):
                 continue  # "le 2 avril, un dimanche", "on Oct. 15, six weeks later": a restatement
             sentence = segment_at(sentences, start) if sentences else 0
+
+            def in_reach(anchor: tuple[int, ...] | None) -> bool:
+                """``anchor`` (sentence, end, …) is in this sentence, the one before or this paragraph."""
+                return anchor is not None and (sentence - anchor[0] <= 1 or bisect_left(paragraph_breaks, anchor[1])
+                                               == bisect_left(paragraph_breaks, start))
+
             # "on March 19, 2022. … detected on March 26": a day without its year in the next
             # sentence or the same paragraph goes on in the year just written, not in the year of
             # publication
-            story_year = written_year[2] if written_year and (
-                sentence - written_year[0] <= 1
-                or bisect_left(paragraph_breaks, written_year[1]) == bisect_left(paragraph_breaks, start)) else None
-            if story_year is None and written_month is not None and kind in ("dmy", "mdy") and m is not None \
-                    and not m.group("y") and self.grammar.month_of.get(m.group("m").rstrip(".")) == written_month[3] \
-                    and (sentence - written_month[0] <= 1
-                         or bisect_left(paragraph_breaks, written_month[1]) == bisect_left(paragraph_breaks, start)):
+            story_year = written_year[2] if written_year and in_reach(written_year) else None
+            if story_year is None and written_month and in_reach(written_month) and kind in ("dmy", "mdy") \
+                    and m is not None and not m.group("y") \
+                    and self.grammar.month_of.get(m.group("m").rstrip(".")) == written_month[3]:
                 # "hit in April 2022; … discovered on April 12": a day of the month just written with
                 # its year is in that year
                 story_year = written_month[2]
