@@ -27,14 +27,15 @@ class _Vocabulary:
     """Words of one text, collected once: those written in lower case, and capitalized words
     that also occur inside a sentence (not only at its start)."""
 
-    def __init__(self, text: str, function_words: frozenset[str] = frozenset()) -> None:
+    def __init__(self, text: str, function_words: frozenset[str] = frozenset(),
+                 entities: Iterable[tuple[int, int, str]] = ()) -> None:
         # "When Arnprior Regional Health posted…": a conjunction opening a sentence is known lower case
         # even where the text never writes it so
         self.lower_words = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", text)} | function_words
         self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
         self.text = text
         self.informal = informal_text(text)
-        self.entities: set[tuple[int, int]] = set()  # the NER's entities, as (start, end)
+        self.entities = {(s, e) for s, e, _ in entities}  # the NER's entities, as (start, end)
         self._lower_case_phrases: dict[str, bool] = {}
 
     def written_in_lower_case(self, phrase: str, single: bool = False) -> bool:
@@ -117,8 +118,7 @@ class MentionRules:
     def mentions(self, text: str, ents: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
-        vocab = _Vocabulary(text, self.clause_openers)
-        vocab.entities = {(s, e) for s, e, _ in ents}
+        vocab = _Vocabulary(text, self.clause_openers, ents)
         headline = self.headline(text)
         title_case = headline.end > 0 and _title_case(text[headline.start:headline.site])
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
