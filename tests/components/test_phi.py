@@ -164,6 +164,24 @@ REAL_WORDING = [
      {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
     ("en", "Morency Clinic was hacked.\nInformation that may have been involved:\n- names\n- dates of birth",
      {"name": "hedged", "date_of_birth": "hedged"}),
+    # a clause ending in a colon gives the list after it its status, in the same sentence; a clause
+    # with a verb of its own after the colon keeps its own
+    ("fr", "Les noms des adhérents de la mutuelle Garance ont fuité. Le prestataire précise que d'autres données "
+           "n'étaient pas sur ce serveur et ne sont donc pas touchées : vos coordonnées bancaires, votre numéro de "
+           "téléphone et votre adresse électronique.",
+     {"name": "affirmed", "financial": "negated", "phone": "negated", "email": "negated"}),
+    ("en", "Names of Garance Health members were leaked. The vendor says other data were never stored on that "
+           "server and were not involved: bank account numbers, phone numbers or email addresses.",
+     {"name": "affirmed", "financial": "negated", "phone": "negated", "email": "negated"}),
+    ("en", "Garance Health was not the only target this spring: the hackers stole member names and phone numbers.",
+     {"name": "affirmed", "phone": "affirmed"}),
+    ("fr", "La clinique Garance n'a pas été la seule visée : les pirates ont volé les noms et les numéros de "
+           "téléphone des patients.", {"name": "affirmed", "phone": "affirmed"}),
+    # "sauf que", "except that" join clauses and deny nothing
+    ("fr", "Le serveur servait à des jeux, sauf qu'il contenait les données des patients : noms, adresses et "
+           "numéros de téléphone.", {"name": "affirmed", "address": "affirmed", "phone": "affirmed"}),
+    ("en", "The server hosted games, except that it also held patient data: names, addresses and phone numbers.",
+     {"name": "affirmed", "address": "affirmed", "phone": "affirmed"}),
     # neither nor and out of reach deny
     ("en", "Names were taken. Lab results were neither viewed nor copied, Morency Clinic said.",
      {"name": "affirmed", "test_result": "negated"}),

@@ -141,10 +141,15 @@ class PhiRules(StatusRules):
                 heading = self._heading_status(masked, plain, sentence) if inherited_exposure and not terms else None
             previous_context = context
             lowered = lower(text[sentence.start:sentence.end]) if terms else ""
+            spans = [(m.start(), m.end()) for m, _ in terms]
             for m, category in terms:
                 status, cues = self._status(masked, plain, sentence, m.start(), m.end(), lowered)
                 if bullet and heading is not None and status == "affirmed":
                     status, cues = heading[0], [heading[1]]
+                elif status == "affirmed":
+                    inline = self._inline_heading(masked, plain, sentence, m.start(), spans)
+                    if inline is not None:
+                        status, cues = inline[0], [inline[1]]
                 mention_context = context
                 if context == "exposure" and self._advice_in_clause(masked, sentence, m.start(), m.end()):
                     mention_context = "advice"
@@ -177,6 +182,31 @@ class PhiRules(StatusRules):
                     return found
         cue = ((doubt.start(), doubt.end(), "document_doubt"),)
         return [replace(m, status="hedged", cues=cue) if m.status == "affirmed" else m for m in found]
+
+    def _inline_heading(self, masked: str, plain: str, sentence: Segment, start: int,
+                        items: list[tuple[int, int]]) -> tuple[str, tuple[int, int, str]] | None:
+        """The status a clause ending in a colon gives the list after it, in the same sentence, as a
+        heading gives its bullets: "were not stored there and are not part of the leak: bank details,
+        phone numbers" negated, "may include the following: …" hedged. Only a list: a clause with a
+        verb of exposure of its own after the colon keeps its own status; ``items``: the spans of the
+        sentence's data mentions."""
+        position = start - sentence.start
+        colon = masked.rfind(":", 0, position)
+        if colon < 0 or _LIST_END.search(masked, colon + 1, position) or self.exposure.search(masked, colon + 1):
+            return None
+        # a list: no more than a few words (a determiner, "and") before each item, up to this one
+        gap_start = colon + 1
+        for item_start, item_end in sorted(items):
+            if item_start - sentence.start >= position:
+                break
+            if item_start - sentence.start >= gap_start:
+                if len(masked[gap_start:item_start - sentence.start].split()) > _LIST_GAP_WORDS:
+                    return None
+                gap_start = item_end - sentence.start
+        if len(masked[gap_start:position].split()) > _LIST_GAP_WORDS:
+            return None
+        left, _ = self._clause(masked, max(0, colon - 1), colon)
+        return self._heading_status(masked[left:colon], plain[left:colon], Segment(sentence.start + left, sentence.start + colon))
 
     def _elided(self, folded: str, sentence: Segment, terms: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
         """Categories whose head noun is shared with a coordinated one and left out: "postal and email
@@ -248,6 +278,12 @@ class _Span:
 
     def group(self) -> str:
         return self._text
+
+
+# What ends a list begun by a colon: another clause mark, a bracket, a full stop.
+_LIST_END = re.compile(r"[.;:?!()\[\]]")
+# At most this many words before each item of a list (a determiner, a possessive, "and").
+_LIST_GAP_WORDS = 3
 
 
 def _list_links(folded: str, terms: list[tuple[re.Match[str], str]], joint: re.Pattern[str]) -> int:
