@@ -90,6 +90,21 @@ def test_org_terms_and_locations_are_not_part_of_the_victim(annotate, lang, text
     assert annotate(lang, text, "2024-06-14")._.breach.organization == victim
 
 
+@pytest.mark.parametrize("lang,text,victim", [
+    # the first item of the navigation line of an organization's own pages, when the text
+    # speaks in the first person, is the writer
+    ("en", "Corliss Family Dental › Patient Updates\n\nOn March 4, one of our receptionists mailed 1,210 "
+           "appointment reminders to the wrong addresses. We apologise to everyone affected.", "Corliss Family Dental"),
+    ("fr", "Cabinet dentaire Verlaine › Actualités\n\nLe 4 mars, une de nos assistantes a envoyé 1 210 rappels de "
+           "rendez-vous à de mauvaises adresses. Nous présentons nos excuses aux patients concernés.",
+     "Cabinet dentaire Verlaine"),
+])
+def test_org_site_owner_of_a_first_person_page(lang, text, victim):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-05-04").organization == victim
+
+
 @pytest.mark.parametrize("lang,text,victim,not_an_org", [
     # the city of a wire dateline is no organization
     ("fr", "DAKAR, 3 mai 2024 (AFP) – La clinique des Almadies a confirmé vendredi le vol des dossiers de 2 300 "

@@ -220,7 +220,8 @@ class MentionRules:
                     self._bare_descriptor(mention.text) or self.legislation.search(fold(mention.text)) or \
                     (" " in mention.text and self.data_term.fullmatch(fold(mention.text))) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
-                    _breadcrumb(text, mention, lines, crumbs) or self._on_furniture_line(folded, mention, lines) or \
+                    (_breadcrumb(text, mention, lines, crumbs) and not self._site_owner(text, folded, mention, lines)) or \
+                    self._on_furniture_line(folded, mention, lines) or \
                     _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
                     self._letterhead_unit(text, mention, lines, found) or \
                     fold(mention.text) in common_acronyms or _money(mention.text):
@@ -254,6 +255,17 @@ class MentionRules:
                 mention = self._mention(text, folded, sentences, mention.start, following.end, mention.source)
             out.append(mention)
         return out
+
+    def _site_owner(self, text: str, folded: str, mention: Mention, lines: "_Lines") -> bool:
+        """The first item of a navigation line that opens the text, naming a kind of organization, in
+        a text written in the first person ("Ringmead Medical Practice › Practice News … one of our
+        staff"): the site's owner speaking on its own pages, as a letterhead does."""
+        line_start = lines.bounds(mention.start)[0]
+        # the text's first line, or its second after a headline given apart (``title``)
+        return "\n" not in text[:line_start].strip() and not text[line_start:mention.start].strip() and \
+            text[mention.end:mention.end + 3].lstrip()[:1] in _CRUMB_MARKS \
+            and self._has_org_word(mention.text) and \
+            len(self.first_person.findall(folded, 0, 5000)) >= 2
 
     def _on_furniture_line(self, folded: str, mention: Mention, lines: "_Lines") -> bool:
         """The mention stands on a line of page furniture ("Read more: …", "Sign up … | Most read: …"),
@@ -797,6 +809,10 @@ def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
             if _FIELD_LINE.fullmatch(text, start, end):
                 return True
     return False
+
+
+# What separates the items of a navigation line ("Accueil › Actualités", "News > Crime", "Blog · Santé").
+_CRUMB_MARKS = frozenset("›>»·|")
 
 
 def _breadcrumb(text: str, mention: Mention, lines: _Lines, seen: dict[int, bool]) -> bool:
