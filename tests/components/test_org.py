@@ -156,6 +156,12 @@ def test_org_form_labels_and_foreign_regulators_are_not_the_victim(lang, text, v
      "Fairmont Eye and Laser Center"),
     ("fr", "Dentaire Arlon et Orthodontie a été piratée en mars. Dentaire Arlon et Orthodontie a prévenu 3 000 "
            "patients.", "Dentaire Arlon et Orthodontie"),
+    # a medical specialty ends a name like "Clinic" does, and a surname before "and" that the NER took
+    # for a place is then part of it
+    ("en", "Patients of Moreno and Kaplan Dermatology, a skin practice in Tucson, are getting letters saying an "
+           "intruder reached one of the practice's servers.", "Moreno and Kaplan Dermatology"),
+    ("fr", "Des pirates ont infiltré le serveur du cabinet Martin et Lefort Cardiologie, à Reims, exposant 4 000 "
+           "patients.", "Martin et Lefort Cardiologie"),
     # a title that opens a signature is no part of the name
     ("fr", "Brest, le 4 mars 2024\n\nMadame, Monsieur,\n\nNous vous informons qu'un tiers a accédé à notre "
            "messagerie le 2 mars. Vos nom et adresse ont pu être consultés.\n\nDirectrice générale du CHU de Brest",

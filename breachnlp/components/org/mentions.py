@@ -330,10 +330,30 @@ class MentionRules:
                     not self._org_word(previous.text.split()[-1])
                 same_family = fold(previous.text.split()[0]) == fold(mention.text.split()[0])  # "X France et X Biologie"
                 if (text.count(whole) >= 2 or ends_like_org) and not same_family:
-                    out[-1] = self._mention(text, folded, sentences, previous.start, mention.end, previous.source)
+                    # the head (the second run) tells what the whole is: "Singh" may be a place, "Singh and
+                    # Arora Oncology" is not
+                    out[-1] = self._mention(text, folded, sentences, previous.start, mention.end, mention.source)
                     continue
+            partner = self._name_before_coordinator(text, mention)
+            if partner is not None and (previous is None or previous.end <= partner):
+                # "Moreno and Kaplan Dermatology": a surname the NER took for a person, joined to a name
+                # that ends like an organization's and begins like none
+                mention = self._mention(text, folded, sentences, partner, mention.end, mention.source)
             out.append(mention)
         return out
+
+    def _name_before_coordinator(self, text: str, mention: Mention) -> int | None:
+        """Where the capitalized words begin before "and"/"et"/"&" and ``mention``, when ``mention``
+        ends with an organization word and does not begin with one, and the word stands inside its
+        sentence after a lower-case word (not a sentence's first word, not another name's end)."""
+        words = mention.text.split()
+        if len(words) < 2 or not self._org_word(words[-1]) or self._org_word(words[0]):
+            return None
+        m = _CAPITALIZED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+        if m is None or not self.coordination.fullmatch(text, m.end("word"), mention.start) or \
+                fold(m.group("word")) in self.not_names or any(self._org_word(w) for w in m.group("word").split()):
+            return None
+        return m.start("word")
 
     def _lower_case_repeats(self, text: str, folded: str, sentences: list[Segment], vocab: "_Vocabulary",
                             mentions: list[Mention]) -> list[Mention]:
@@ -639,7 +659,7 @@ class MentionRules:
         return end
 
     def _has_org_word(self, name: str) -> bool:
-        return bool({fold(x).strip(".,") for x in name.split()} & self.org_words)
+        return any(fold(x).strip(".,") in self.org_words for x in name.split())
 
     def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
@@ -811,6 +831,9 @@ def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
     return False
 
 
+# Up to four capitalized words after a lower-case one, then a coordinator and what follows (up to a name).
+_CAPITALIZED_BEFORE = re.compile(
+    r"(?<=[a-zà-ÿ,] )(?P<word>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){0,3}[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+)\s+\S{1,3}\s+$")
 # What separates the items of a navigation line ("Accueil › Actualités", "News > Crime", "Blog · Santé").
 _CRUMB_MARKS = frozenset("›>»·|")
 

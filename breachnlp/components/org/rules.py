@@ -48,6 +48,23 @@ def _cap(abbreviations: Iterable[str]) -> str:
             rf"|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)")
 
 
+class OrgWords(frozenset[str]):
+    """The folded words that name a kind of organization ("clinic", "sante"), and the endings of the
+    names of medical specialties ("-ology", "-ologie"): "Arora Oncology", "Centre de Cardiologie" end
+    like an organization whatever the specialty. ``word in org_words`` checks both."""
+
+    endings: tuple[str, ...]
+
+    def __new__(cls, words: Iterable[str], endings: Iterable[str] = ()) -> "OrgWords":
+        self = super().__new__(cls, words)
+        self.endings = tuple(fold(e) for e in endings)
+        return self
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or (
+            isinstance(word, str) and len(word) > 6 and word.isalpha() and word.endswith(self.endings))
+
+
 class OrgRules(MentionRules, ClusterRules, RoleRules):
     """Organization patterns, gazetteers and role cues of one language (``orgs.yml``, and the
     function words of ``syntax.yml`` ``# --- organizations``)."""
@@ -174,8 +191,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.relative_before = re.compile(rf"{words.alternation('syntax', 'object_relatives')}\s+{owner_nouns}?$")
         self.first_person = re.compile(rf"(?<![\w']){words.alternation('text', 'first_person')}(?![\w'])")
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
-        self.org_words = {fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()}
-        self.head_words = frozenset(self.org_words - self.connectors)  # "University", "Bureau"; not "of"
+        self.org_words = OrgWords({fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()},
+                                  data["specialty_endings"])
+        self.head_words = OrgWords(self.org_words - self.connectors, data["specialty_endings"])  # not "of"
         # the connector before a place at the end of a name (:meth:`MentionRules._without_place_tail`)
         self.place_tail = re.compile(rf"\s{_alternation(words.words('syntax', 'place_tail_connectors'), folded=False, apostrophes=True)}\s?(?=\S)",
                                      re.IGNORECASE)
