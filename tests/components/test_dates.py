@@ -115,6 +115,17 @@ CLAUSE_CASES = [
      {"disclosed": "2024-06-13", "occurred": "2024-04"}),
     ("en-that-clause", "en", "Ormeau told regulators on Thursday that hackers stole the data in April.",
      {"disclosed": "2024-06-13", "occurred": "2024-04"}),
+    # a researcher coming upon an open server dates its discovery, whatever the tense; the server's
+    # state ("open", "accessible") is no intrusion
+    ("fr-tombe-sur", "fr", "Le 2 mai, une chercheuse tombe sur un serveur d'Ormeau librement accessible.",
+     {"discovered": "2024-05-02", "occurred": None}),
+    ("en-stumbled-upon", "en", "On May 2, a researcher stumbled upon an Ormeau server left open to anyone.",
+     {"discovered": "2024-05-02", "occurred": None}),
+    # a message sent to those affected is a disclosure
+    ("en-sent-an-email", "en", "Ormeau sent its members an email on Tuesday about the stolen files.",
+     {"disclosed": "2024-06-11"}),
+    ("fr-envoye-un-courriel", "fr", "Ormeau a envoyé un courriel mardi à ses adhérents au sujet des fichiers volés.",
+     {"disclosed": "2024-06-11"}),
 ]
 
 
