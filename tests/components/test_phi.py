@@ -302,6 +302,11 @@ def test_phi_what_the_organization_does_or_uses_is_no_exposed_data(annotate, lan
     ("fr", "Un pirate a mis en vente une base de la mutuelle Orvalis. Dans son annonce, il cite les noms, les adresses "
            "postales et les numéros de téléphone de 20 000 adhérents.", "address"),
     ("en", "The gang posted what it said were passport scans of Harlow Clinic patients on its leak site.", "id_document"),
+    # the seller's words, in the participle too
+    ("en", "A seller listed a Harlow Clinic database on a forum on Monday, claiming it held patients' home addresses.",
+     "address"),
+    ("fr", "Un vendeur a mis en ligne une base de la clinique Harlow lundi, prétendant qu'elle contenait les adresses "
+           "postales des patients.", "address"),
 ])
 def test_phi_what_an_attacker_lists_or_says_it_posted_is_hedged(lang, text, category):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")
