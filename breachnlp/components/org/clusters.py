@@ -101,15 +101,17 @@ class ClusterRules:
         return clusters
 
     def _same(self, cluster: Cluster, mention: Mention) -> bool:
-        """``mention`` names the cluster's organization. A name of several words joins through a
-        one-word form only when no longer form of the cluster says otherwise: "Methodist" may be
-        "Methodist McKinney Hospital", which does not make "Methodist Craig Ranch Surgical Center" it."""
-        several = [o for o in cluster.mentions if len(o.key.split()) >= 2]
+        """``mention`` names the cluster's organization. A longer name joins through a shorter form
+        only when no longer form of the cluster says otherwise: "Methodist" may be "Methodist McKinney
+        Hospital", which does not make "Methodist Craig Ranch Surgical Center" it, nor does "Planned
+        Parenthood" make "Planned Parenthood Los Angeles" the Washington affiliate."""
         for other in cluster.mentions:
             if self._matches(other, mention):
-                if len(other.key.split()) == 1 and len(mention.key.split()) >= 2 and several and \
-                        not any(self._matches(o, mention) for o in several):
-                    continue
+                size = len(other.key.split())
+                if len(mention.key.split()) > size:
+                    longer = [o for o in cluster.mentions if len(o.key.split()) > size]
+                    if longer and not any(self._matches(o, mention) for o in longer):
+                        continue
                 return True
         return False
 

@@ -420,3 +420,18 @@ def test_a_one_word_name_of_a_forum_subject_line_and_its_lower_case_repeats(lang
 def test_a_currency_code_and_its_amount_are_no_name(lang, text):
     names = [m.text for m in org_rules(lang).mentions(text)]
     assert not any(n.startswith(("NOK", "PLN")) for n in names)
+
+
+@pytest.mark.parametrize("lang,text,apart", [
+    # a shorter form joins one longer name; another longer name it also begins stays apart
+    ("en", "Harbor Dental Group Tacoma was hacked in May. Harbor Dental Group said 3,000 patients were affected. "
+           "Last year Harbor Dental Group of Eastern Oregon reported a similar attack.",
+     ("Harbor Dental Group Tacoma", "Harbor Dental Group of Eastern Oregon")),
+    ("fr", "La Mutuelle Horizon Bretagne a été piratée en mai. La Mutuelle Horizon a prévenu 3 000 adhérents. "
+           "L'an dernier, la Mutuelle Horizon du Grand Est avait subi une attaque semblable.",
+     ("Mutuelle Horizon Bretagne", "Mutuelle Horizon du Grand Est")),
+])
+def test_clusters_do_not_chain_two_names_through_a_shorter_one(lang, text, apart):
+    _, clusters, _ = _run(lang, text)
+    holding = [c for c in clusters if any(m.text in apart for m in c.mentions)]
+    assert len(holding) == 2, [[m.text for m in c.mentions] for c in clusters]
