@@ -363,8 +363,11 @@ class MentionRules:
             return mentions
         spans = sorted((m.start, m.end) for m in mentions)  # taken places, kept sorted (bisect)
         added: list[Mention] = []
-        for name in sorted({m.text for m in mentions
-                            if vocab.written_in_lower_case(m.text, single=(m.start, m.end) in vocab.entities
+        # a web address names its owner: "Chuv.ch" in a quoted subject line, "chuv" in the post
+        for name in sorted({_WEB_SUFFIX.sub("", m.text) for m in mentions
+                            if vocab.written_in_lower_case(_WEB_SUFFIX.sub("", m.text),
+                                                           single=((m.start, m.end) in vocab.entities
+                                                                   or _WEB_SUFFIX.search(m.text) is not None)
                                                            and m.text[:1].isupper() and not m.text.isupper())}):
             for m in re.finditer(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", text):
                 k = bisect_right(spans, (m.start(), m.end()))
@@ -831,6 +834,8 @@ def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
     return False
 
 
+# The top-level domain ending a web address written as a name ("Chuv.ch", "Example.com").
+_WEB_SUFFIX = re.compile(r"(?<=\w{3})\.[a-z]{2,4}$")
 # Up to four capitalized words after a lower-case one, then a coordinator and what follows (up to a name).
 _CAPITALIZED_BEFORE = re.compile(
     r"(?<=[a-zà-ÿ,] )(?P<word>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){0,3}[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+)\s+\S{1,3}\s+$")

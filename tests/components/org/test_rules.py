@@ -435,3 +435,17 @@ def test_clusters_do_not_chain_two_names_through_a_shorter_one(lang, text, apart
     _, clusters, _ = _run(lang, text)
     holding = [c for c in clusters if any(m.text in apart for m in c.mentions)]
     assert len(holding) == 2, [[m.text for m in c.mentions] for c in clusters]
+
+
+@pytest.mark.parametrize("lang,text,address,name", [
+    # a web address quoted once names its owner, which a forum post then writes in lower case
+    ("fr", "posté par lac_secu\n\nun vendeur a ouvert un sujet « Valoria.fr, 40 Go » sur un forum de leaks. valoria "
+           "dit que rien ne prouve une intrusion. valoria a quand même prévenu la police.", "Valoria.fr", "valoria"),
+    ("en", "posted by harbor_sec\n\na seller opened a thread called 'Kestrelcare.com, 40 GB' on a leak forum. "
+           "kestrelcare says there is no sign of an intrusion. kestrelcare still told the police.",
+     "Kestrelcare.com", "kestrelcare"),
+])
+def test_a_forum_post_names_the_owner_of_a_web_address_in_lower_case(lang, text, address, name):
+    _, clusters, _ = _run(lang, text)
+    owner = [c for c in clusters if any(m.text == address for m in c.mentions)]
+    assert len(owner) == 1 and sum(m.text == name for m in owner[0].mentions) == 2
