@@ -116,6 +116,13 @@ def test_org_site_owner_of_a_first_person_page(lang, text, victim):
            "Orvia touche aussi les retraités ? Mutuelle Orvia parle de 12 000 adhérents.", "Mutuelle Orvia", "lecteur_92"),
     ("en", "Forum › Privacy › Breaches\n\nposted by worried_dad77\n\nanyone else get the letter from Kestrel Mutual? "
            "Kestrel Mutual says 12,000 members are affected.", "Kestrel Mutual", "worried_dad77"),
+    # nor a blog's masthead of items between bars
+    ("en", "Notes from the Data Closet | posted 3 March 2023 | by R. Ito\n\nAt night a nurse at Kiso General Hospital "
+           "saw the printers spit out ransom notes. Kiso General Hospital later confirmed that patient files were "
+           "encrypted.", "Kiso General Hospital", "Closet"),
+    ("fr", "Carnets de la Salle Serveur | publié le 3 mars 2023 | par R. Ito\n\nDans la nuit, une infirmière de "
+           "l'Hôpital Kiso a vu les imprimantes cracher des demandes de rançon. L'Hôpital Kiso a confirmé le "
+           "chiffrement des dossiers.", "Hôpital Kiso", "Carnets de la Salle Serveur"),
 ])
 def test_org_page_furniture_is_not_an_organization(lang, text, victim, not_an_org):
     import breachnlp

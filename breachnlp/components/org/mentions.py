@@ -852,8 +852,12 @@ def _breadcrumb(text: str, mention: Mention, lines: _Lines, seen: dict[int, bool
     line = text[line_start:line_end]
     # "›" and " > " always; a closing French quote " » " only on a short line (prose quotes too)
     # "Blogue santé · Nouvelles de la clinique": a middle dot between short items, no sentence
+    # "Notes from the Server Room | posted 2 February 2022 | by K. Arai": a bar between short items, not a
+    # table's row ("| Organisation | Medusind |")
     seen[line_start] = "›" in line or " > " in line or (" » " in line and len(line) < 120) or (
-        " · " in line and len(line) < 80 and not line.rstrip().endswith((".", "!", "?", ":")))
+        " · " in line and len(line) < 80 and not line.rstrip().endswith((".", "!", "?", ":"))) or (
+        " | " in line and len(line) < 100 and not line.strip().startswith("|")
+        and not line.rstrip().endswith((".", "!", "?", ":", "|")))
     return seen[line_start]
 
 
