@@ -693,3 +693,17 @@ def test_dates_a_day_without_its_year_follows_the_story_in_order(annotate, lang,
 ])
 def test_dates_a_warning_to_the_management_and_a_first_post(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a timeline's items: the colon after the day ends the label, and the next line is the next item,
+    # not the end of a range
+    ("en", "Timeline of the Orvane Clinic hack:\n- may 2: staff discover the intrusion\n- the next day\n"
+           "- may 9: Orvane Clinic announces the breach",
+     {"discovered": "2024-05-02", "disclosed": "2024-05-09"}),
+    ("fr", "Chronologie du piratage de la clinique Orvane :\n- 2 mai : le personnel découvre l'intrusion\n"
+           "- le lendemain\n- 9 mai : la clinique Orvane annonce la fuite",
+     {"discovered": "2024-05-02", "disclosed": "2024-05-09"}),
+])
+def test_dates_a_timeline_gives_each_item_its_date(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)

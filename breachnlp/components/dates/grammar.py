@@ -82,7 +82,8 @@ class DateGrammar:
                 rf"(?:(?P<wd>{weekday}),?\s+{the})?(?P<d>{day})\s+{of}(?P<m>{month})(?:,?\s+(?P<y>{YEAR}))?"
                 rf"(?:\s+(?P<last>{last}))?")),
             ("mdy", re.compile(
-                rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month})\s+(?P<d>\d{{1,2}}){suffix}?(?![\d:])(?:,?\s+(?P<y>{YEAR}))?")),
+                # a colon after the day ends a timeline's label ("- oct 28: play adds…"), not a time ("May 3 12:30")
+                rf"(?:(?P<wd>{weekday}),?\s+)?(?P<m>{month})\s+(?P<d>\d{{1,2}}){suffix}?(?!\d|:\d)(?:,?\s+(?P<y>{YEAR}))?")),
             ("numeric", re.compile(r"(?P<num>\d{1,2}[/.]\d{1,2}[/.](?:(?:19|20)\d{2}|\d{2}(?![/.]?\d)))")),
             ("iso", re.compile(rf"(?P<y>{YEAR})-(?P<mm>0[1-9]|1[0-2])(?:-(?P<dd>[0-3]\d))?(?![\d-])")),
             ("month_year", re.compile(

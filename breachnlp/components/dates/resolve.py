@@ -251,7 +251,8 @@ def join_ranges(grammar: DateGrammar, text: str, folded: str, candidates: list[D
             second = candidates[i + 1]
             between = folded[first.end:second.start]
             opener = folded[max(0, first.start - 16):first.start]
-            joins = bool(grammar.range_join.match(between)) or between.strip() in ("-", "\u2013")
+            # a line break between them is a list's next item ("- next day\n- jan 10"), no range
+            joins = "\n" not in between and (bool(grammar.range_join.match(between)) or between.strip() in ("-", "\u2013"))
             opens = bool(grammar.range_start.search(opener)) or between.strip() in ("-", "\u2013") \
                 or between.strip() in grammar.bare_range_joiners
             # "lundi et mardi", "on Monday and Tuesday": two weekdays of one week are a span of days
