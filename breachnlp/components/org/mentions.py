@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ...numbers import CURRENCIES
@@ -236,7 +236,8 @@ class MentionRules:
         kept = _without_overlaps(kept)  # a name that took in its number may now hold the next one
         kept = self._join_coordinated(text, folded, sentences, kept)
         kept = self._defined_long_forms(text, folded, sentences, lines, kept)
-        return self._lower_case_repeats(text, folded, sentences, vocab, kept)
+        kept = self._lower_case_repeats(text, folded, sentences, vocab, kept)
+        return self._lower_case_acronyms(text, folded, sentences, vocab, kept)
 
     def _with_place_complement(self, text: str, folded: str, sentences: list[Segment],
                                found: list[Mention]) -> list[Mention]:
@@ -354,6 +355,35 @@ class MentionRules:
                 fold(m.group("word")) in self.not_names or any(self._org_word(w) for w in m.group("word").split()):
             return None
         return m.start("word")
+
+    def _lower_case_acronyms(self, text: str, folded: str, sentences: list[Segment], vocab: "_Vocabulary",
+                             mentions: list[Mention]) -> list[Mention]:
+        """A forum post that defines a lower-case acronym by the words right before it ("hawaii
+        radiologic associates (hra)", one word per letter; of two letters, one word naming a kind of
+        organization; no data term, "social security number (ssn)"): the long form is a name, and every
+        "hra" of the post is a mention of it."""
+        if not vocab.informal:
+            return mentions
+        added: list[Mention] = []
+        for m in _LOWER_ACRONYM.finditer(text):
+            letters = m.group(1)
+            window = max(0, m.start() - 150)
+            words = list(re.finditer(r"[^\W\d_][\w'-]*", text[window:m.start()]))[-len(letters):]
+            if len(words) != len(letters) or [fold(w.group()[0]) for w in words] != list(letters) or \
+                    (len(letters) < 3 and not any(self._org_word(w.group()) for w in words)) or \
+                    self.data_term.fullmatch(fold(text[window + words[0].start():window + words[-1].end()])) or \
+                    text[window + words[-1].end():m.start()].strip() or "\n" in text[window + words[0].start():m.start()]:
+                continue
+            long_form = self._mention(text, folded, sentences, window + words[0].start(), window + words[-1].end(),
+                                      "informal")
+            added.append(long_form)
+            added += [replace(self._mention(text, folded, sentences, a.start(), a.end(), "informal"), key=long_form.key)
+                      for a in re.finditer(rf"(?<![\w]){letters}(?![\w])", text)]
+        if not added:
+            return mentions
+        spans = [(a.start, a.end) for a in added]
+        kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+        return sorted(kept + added, key=lambda m: m.start)
 
     def _lower_case_repeats(self, text: str, folded: str, sentences: list[Segment], vocab: "_Vocabulary",
                             mentions: list[Mention]) -> list[Mention]:
@@ -834,6 +864,8 @@ def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
     return False
 
 
+# A lower-case acronym in brackets ("(hra)") that the words before it may define.
+_LOWER_ACRONYM = re.compile(r"\(([a-z]{2,6})\)")
 # The top-level domain ending a web address written as a name ("Chuv.ch", "Example.com").
 _WEB_SUFFIX = re.compile(r"(?<=\w{3})\.[a-z]{2,4}$")
 # Up to four capitalized words after a lower-case one, then a coordinator and what follows (up to a name).

@@ -449,3 +449,20 @@ def test_a_forum_post_names_the_owner_of_a_web_address_in_lower_case(lang, text,
     _, clusters, _ = _run(lang, text)
     owner = [c for c in clusters if any(m.text == address for m in c.mentions)]
     assert len(owner) == 1 and sum(m.text == name for m in owner[0].mentions) == 2
+
+
+@pytest.mark.parametrize("lang,text,long_form,acronym", [
+    # a forum post defines a lower-case acronym by the words right before it, one per letter: the
+    # long form is a name, and the acronym's repeats are mentions of it; a data term is no name
+    ("en", "posted by kona_dad\n\nanyone heard from maple creek imaging (mci)? my scan got cancelled. mci says "
+           "an incident hit its systems, and my social security number (ssn) may be out there. mci won't say more.",
+     "maple creek imaging", "mci"),
+    ("fr", "posté par kona_expat\n\nquelqu'un a des nouvelles de centre imagerie lavande (cil) ? mon irm a sauté. "
+           "le cil parle d'un incident de sécurité, et mon numéro de sécurité sociale (nss) traîne peut-être. "
+           "le cil ne dit rien de plus.", "centre imagerie lavande", "cil"),
+])
+def test_a_forum_post_defines_a_lower_case_acronym(lang, text, long_form, acronym):
+    mentions, clusters, _ = _run(lang, text)
+    owner = [c for c in clusters if any(m.text == long_form for m in c.mentions)]
+    assert len(owner) == 1 and sum(m.text == acronym for m in owner[0].mentions) == 3
+    assert not any("social security number" in m.text or "sécurité sociale" in m.text for m in mentions)
