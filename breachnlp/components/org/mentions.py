@@ -393,12 +393,15 @@ class MentionRules:
             return mentions
         spans = sorted((m.start, m.end) for m in mentions)  # taken places, kept sorted (bisect)
         added: list[Mention] = []
-        # a web address names its owner: "Chuv.ch" in a quoted subject line, "chuv" in the post
-        for name in sorted({_WEB_SUFFIX.sub("", m.text) for m in mentions
-                            if vocab.written_in_lower_case(_WEB_SUFFIX.sub("", m.text),
-                                                           single=((m.start, m.end) in vocab.entities
-                                                                   or _WEB_SUFFIX.search(m.text) is not None)
-                                                           and m.text[:1].isupper() and not m.text.isupper())}):
+        names = set()
+        for mention in mentions:
+            # a web address names its owner: "Chuv.ch" in a quoted subject line, "chuv" in the post
+            name = _WEB_SUFFIX.sub("", mention.text)
+            single = ((mention.start, mention.end) in vocab.entities or name != mention.text) \
+                and mention.text[:1].isupper() and not mention.text.isupper()
+            if vocab.written_in_lower_case(name, single=single):
+                names.add(name)
+        for name in sorted(names):
             for m in re.finditer(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", text):
                 k = bisect_right(spans, (m.start(), m.end()))
                 if (k and spans[k - 1][1] > m.start()) or (k < len(spans) and spans[k][0] < m.end()):

@@ -189,14 +189,14 @@ class PhiRules(StatusRules):
         heading gives its bullets: "were not stored there and are not part of the leak: bank details,
         phone numbers" negated, "may include the following: …" hedged. Only a list: a clause with a
         verb of exposure of its own after the colon keeps its own status; ``items``: the spans of the
-        sentence's data mentions."""
+        sentence's data mentions, in order."""
         position = start - sentence.start
         colon = masked.rfind(":", 0, position)
         if colon < 0 or _LIST_END.search(masked, colon + 1, position) or self.exposure.search(masked, colon + 1):
             return None
         # a list: no more than a few words (a determiner, "and") before each item, up to this one
         gap_start = colon + 1
-        for item_start, item_end in sorted(items):
+        for item_start, item_end in items:
             if item_start - sentence.start >= position:
                 break
             if item_start - sentence.start >= gap_start:
