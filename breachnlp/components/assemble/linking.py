@@ -275,7 +275,9 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     dates: dict[str, str | None] = rule_dates
     shares: dict[str, float] = {}
     if choice:
-        dates, weights, shares, chosen_spans = _fitted_dates(doc, date_spans, context, choice, rule_dates)
+        dates, weights, shares, chosen_spans = _fitted_dates(
+            doc, date_spans, context, choice, rule_dates,
+            none_decides=_date_none_decides(settings.lang, settings.resources))
     for role, span in chosen_spans.items():
         evidence += [_evidence(s, role=role) for s in date_spans
                      if s._.date_norm == span._.date_norm and (s is span or s._.date_role == role)]
@@ -401,7 +403,7 @@ def date_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tu
 
 
 def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: dict[str, LinearScorer],
-                  stated: dict[str, str | None]) -> tuple[
+                  stated: dict[str, str | None], none_decides: bool = False) -> tuple[
         dict[str, str | None], dict[str, float], dict[str, float], dict[str, Span]]:
     """The date of each role by the fitted choice (:mod:`breachnlp.components.dates.choose`), for the
     roles the rules say have one (``stated``: the nearest-cue rule's dates)."""
@@ -413,7 +415,10 @@ def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: 
     chosen: dict[str, Span] = {}
     features = date_option_features(doc, options, stated)
     for role in DATE_ROLES:
-        pick = choose_date(features[role], options, scorers[role], role, stated=stated[role] is not None)
+        # whether the role has a date at all: the fitted "none" decides when make train found it
+        # better on unseen text (weights.yml date_choice.none_decides), else the date rules
+        pick = choose_date(features[role], options, scorers[role], role,
+                           stated=None if none_decides else stated[role] is not None)
         shares[role] = pick.probability
         if pick.option is None:
             dates[role] = None
@@ -430,6 +435,13 @@ def _date_scorers(lang: str, resources: str = "default") -> dict[str, LinearScor
     if not all(role in data for role in DATE_ROLES):
         return {}
     return {role: LinearScorer.from_choice(data[role], DATE_CHOICE_FEATURES) for role in DATE_ROLES}
+
+
+@lru_cache(maxsize=8)
+def _date_none_decides(lang: str, resources: str = "default") -> bool:
+    """Whether the fitted "none" decides if a role has a date (``weights.yml`` ``date_choice``
+    ``none_decides``, chosen by ``make train`` on the first-sight articles out of fold)."""
+    return bool((read_resource(lang, "weights", resources).get("date_choice") or {}).get("none_decides", False))
 
 
 def count_options(doc: Doc, candidates: list[CountCandidate], context: _Context) -> list[CountOption]:

@@ -211,6 +211,7 @@ class MentionRules:
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
         common_acronyms = self._common_acronyms(text)
         found = [self._without_incident_words(text, folded, sentences, m) for m in found]
+        found = [m for m in (self._without_dateline(text, folded, sentences, lines, vocab, m) for m in found) if m]
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
@@ -481,6 +482,20 @@ class MentionRules:
         if (start, end) == (mention.start, mention.end) or end - start < 2:
             return mention
         start, end = strip_span(text, start, end)
+        return self._mention(text, folded, sentences, start, end, mention.source)
+
+    def _without_dateline(self, text: str, folded: str, sentences: list[Segment], lines: "_Lines",
+                          vocab: _Vocabulary, mention: Mention) -> Mention | None:
+        """A name without the wire dateline the NER glued to its front ("BANGKOK - Siriraj Hospital",
+        "NASHVILLE, Tenn. - University Urology"); nothing when what is left is one common word that
+        merely opens the sentence ("SANTIAGO - Nearly")."""
+        dateline = _DATELINE_LEAD.match(text, lines.bounds(mention.start)[0])
+        if dateline is None or not mention.start < dateline.end() < mention.end:
+            return mention
+        start, end = strip_span(text, dateline.end(), mention.end)
+        rest = text[start:end]
+        if end - start < 2 or (" " not in rest and fold(rest) in vocab.lower_words):
+            return None
         return self._mention(text, folded, sentences, start, end, mention.source)
 
     def _common_acronyms(self, text: str) -> set[str]:
@@ -755,6 +770,9 @@ _ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 # short without a sentence end, then a dash.
 _OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:,[^!?\n]{0,40}?)?\s+[–—-])\s*")
 
+
+# A wire dateline opening a line: an upper-case place, anything short after a comma, a spaced dash.
+_DATELINE_LEAD = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+)*(?:,[^!?\n]{0,40}?)?[ \t]+[–—-][ \t]+")
 
 # The NER's labels a lower-case name may get in a forum post (no dates, numbers or countries).
 _NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "LOC", "PRODUCT"})

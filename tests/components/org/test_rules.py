@@ -200,6 +200,28 @@ def test_units_and_dateline_places_are_no_names(lang, text, ner_org, not_a_name)
     assert names and not any(not_a_name in n for n in names)
 
 
+@pytest.mark.parametrize("lang,text,ner_span,name", [
+    # the NER glues the dateline's city to the name after the dash
+    ("en", "OSAKA - Kitahama Eye Clinic said hackers copied the files of its patients.",
+     "OSAKA - Kitahama Eye Clinic", "Kitahama Eye Clinic"),
+    ("en", "BOISE, Idaho - Canyon Ridge Urology said hackers copied the files of its patients.",
+     "Idaho - Canyon Ridge Urology", "Canyon Ridge Urology"),
+    ("fr", "RENNES – Clinique des Lices : des pirates ont copié les dossiers de ses patients.",
+     "RENNES – Clinique des Lices", "Clinique des Lices"),
+])
+def test_a_dateline_glued_to_a_name_is_cut_off(lang, text, ner_span, name):
+    start = text.index(ner_span)
+    names = [m.text for m in org_rules(lang).mentions(text, [(start, start + len(ner_span), "ORG")])]
+    assert name in names and ner_span not in names
+
+
+def test_a_common_word_left_after_a_dateline_is_no_name():
+    text = "LIMA - Nearly a month after the attack, Clínica Andina said the files of its patients were copied. It was nearly done."
+    start = text.index("LIMA - Nearly")
+    names = [m.text for m in org_rules("en").mentions(text, [(start, start + len("LIMA - Nearly"), "ORG")])]
+    assert not any("Nearly" in n for n in names)
+
+
 @pytest.mark.parametrize("lang,text,word,shouted", [
     # capitals that are no acronym: written otherwise elsewhere, or a line in capitals
     ("en", "Hackers say the FULL files of Kestrel Dental are for sale; the full archive is 40 GB.", "FULL", True),
