@@ -158,7 +158,7 @@ class MentionRules:
                 if title_case and start < headline.site:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
                 end = self._without_place_tail(text, start, end, sites)
-                extended = self._with_descriptor(text, folded, start)
+                extended = self._with_descriptor(text, folded, start, end)
                 orgish = extended < start or self._looks_like_org(text[start:end])
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
@@ -222,9 +222,10 @@ class MentionRules:
                     (" " in mention.text and self.data_term.fullmatch(fold(mention.text))) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     (_breadcrumb(text, mention, lines, crumbs) and not self._site_owner(text, folded, mention, lines)) or \
-                    self._on_furniture_line(folded, mention, lines) or \
+                    self._on_furniture_line(folded, mention, lines) or self._in_salutation(folded, mention, lines) or \
                     _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
                     self._letterhead_unit(text, mention, lines, found) or \
+                    self._signature_unit(text, mention, lines, found) or \
                     fold(mention.text) in common_acronyms or _money(mention.text):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
@@ -274,6 +275,13 @@ class MentionRules:
         which names other stories."""
         line_start = lines.bounds(mention.start)[0]
         return self.furniture_line.match(folded, line_start) is not None
+
+    def _in_salutation(self, folded: str, mention: Mention, lines: "_Lines") -> bool:
+        """The mention is the addressee right after a letter's salutation ("Dear Member,", "Chère
+        Adhérente,"): the reader, no organization ("Dear Friend of CMC": CMC stays)."""
+        line_start, line_end = lines.bounds(mention.start)
+        return len(folded[line_start:line_end].split()) <= 8 and self.salutation.match(folded, line_start) is not None \
+            and self.greeting_before.search(folded[line_start:mention.start]) is not None
 
     def _unit_after_figure(self, text: str, mention: Mention) -> bool:
         """"90 Go de données", "2 TB": a unit after its figure is no name."""
@@ -473,6 +481,24 @@ class MentionRules:
         above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
         return any(above <= m.start and m.end <= line_start for m in found if m is not mention)
 
+    def _signature_unit(self, text: str, mention: Mention, lines: "_Lines", found: list[Mention]) -> bool:
+        """"Le service Relation Clients / Mondial Relay", "The Member Services Team / Kestrel Health": in a
+        letter's sign-off, a name that a department word opens, closes or introduces, on the line above
+        a line that is only an organization's name, is that organization's unit, not a signatory of
+        its own."""
+        line_start, line_end = lines.bounds(mention.start)
+        below = re.compile(r"\n[ \t]*").match(text, line_end)
+        if below is None:
+            return False
+        next_start, next_end = lines.bounds(below.end())
+        if text[next_end:].strip() and len(text[next_end:].strip().splitlines()) > 1:
+            return False  # not the sign-off's last lines
+        signatory = text[next_start:next_end].strip()
+        if not any(m.text == signatory or text[m.start:m.end] == signatory for m in found if m.start >= next_start):
+            return False
+        words = [fold(w) for w in re.findall(r"[^\W\d_]+", text[line_start:line_end])]
+        return any(w in self.department_words for w in words)
+
     def _without_incident_words(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
         """A name without the incident words a headline or a case caption glued to it ("Solara Medical
         Supplies Data Breach Litigation", "Hack de l'Olympique de Marseille", orgs.yml incident_words)."""
@@ -499,9 +525,10 @@ class MentionRules:
         return self._mention(text, folded, sentences, start, end, mention.source)
 
     def _common_acronyms(self, text: str) -> set[str]:
-        """Acronyms the text defines as a common noun phrase, all in lower case and without an
-        organization word: "un régime enregistré d'épargne-études (REEE)", "protected health
-        information (PHI)". Such an acronym names a thing, never an organization (folded)."""
+        """Acronyms the text defines as a common noun phrase, all in lower case and whose head noun
+        is no organization word: "un régime enregistré d'épargne-études (REEE)", "protected health
+        information (PHI)", "electronic medical record (EMR)" (not "centre hospitalier universitaire
+        (CHU)"). Such an acronym names a thing, never an organization (folded)."""
         out = set()
         for m in _BRACKETED_ACRONYM.finditer(text):
             letters = m.group(1).lower()
@@ -510,7 +537,7 @@ class MentionRules:
                      and fold(w).rstrip("'’") not in self.connectors]
             tail = words[-len(letters):]
             if len(tail) == len(letters) and "".join(fold(w[0]) for w in tail) == fold(letters) \
-                    and all(w[0].islower() for w in tail) and not any(self._org_word(w) for w in tail):
+                    and all(w[0].islower() for w in tail) and not self._org_word(tail[0 if self.head_first else -1]):
                 out.add(fold(m.group(1)))
         return out
 
@@ -687,9 +714,11 @@ class MentionRules:
     def _owner_and_unit(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """An entity cut in two where a possessive joins two organizations, each with an organization
         word ("Halden University's School of Nursing"); whole when it is one name with a possessive
-        inside ("X Women's Wellness")."""
+        inside ("X Women's Wellness"), or when the owner's organization word is only a lower-case
+        descriptor before it ("l'hôpital pédiatrique Children's Healthcare of Atlanta")."""
         for w in _POSSESSIVE.finditer(text, start, end):
             owner, rest = text[start:w.start("mark")], text[w.end():end]
+            owner = " ".join(word for word in owner.split() if word[:1].isupper())
             if self._has_org_word(owner) and self._has_org_word(rest):
                 return [(start, w.start("mark")), (w.end() + 1, end)]
         return [(start, end)]
@@ -715,9 +744,12 @@ class MentionRules:
     def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
         what follows is itself a name of an organization ("St. Brigid's Children's Hospital") that
-        the owner is no organization for ("University of Halden's School of Nursing" is two)."""
+        the owner is no organization for ("University of Halden's School of Nursing" is two), its
+        organization word capitalized."""
         for w in _POSSESSIVE.finditer(text, start, end):
             rest, owner = text[w.end():end], text[start:w.start("mark")]
+            # a lower-case descriptor is not the owner's organization word ("hôpital pédiatrique Children's")
+            owner = " ".join(word for word in owner.split() if word[:1].isupper())
             plural = w.group("mark")[0] not in "'’"  # "Human Services' Office": an owner's org word is needed
             if (not plural and not self._has_org_word(rest)) or self._has_org_word(owner) and \
                     (not plural or self._has_org_word(rest)):
@@ -741,11 +773,15 @@ class MentionRules:
             return False  # a forum writes names in lower case inside its sentences: the NER's entity stands
         return word not in vocab.mid_caps
 
-    def _with_descriptor(self, text: str, folded: str, start: int) -> int:
+    def _with_descriptor(self, text: str, folded: str, start: int, end: int | None = None) -> int:
         """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas"), not
-        over one that describes a name led by its own acronym ("l'hôpital anversois AZ Monica")."""
+        over one that describes a name led by its own acronym ("l'hôpital anversois AZ Monica"), nor
+        over a descriptor with a qualifier before a name holding its own capitalized organization word
+        ("l'hôpital pédiatrique Children's Healthcare of Atlanta"; "laboratoire Lumora Santé" is whole)."""
         m = self.descriptor_re.search(folded[max(0, start - 60):start])
-        if m and not m.group("conn") and _ACRONYM_LED.match(text, start):
+        qualified = m is not None and bool(m.string[m.end("desc"):m.end()].strip())  # "hôpital pédiatrique"
+        if m and not m.group("conn") and (_ACRONYM_LED.match(text, start) or (
+                qualified and end is not None and any(w[:1].isupper() and self._org_word(w) for w in text[start:end].split()))):
             return start
         if m and m.group("desc") in self.name_descriptors:
             extended = start - (len(folded[max(0, start - 60):start]) - m.start("desc"))

@@ -78,10 +78,15 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.lang = lang
         self.abbreviations = words.abbreviations
         self.not_headline = [re.compile(p) for p in text["not_headline"]]
+        self.head_first = text["head_position"] == "first"  # "centre hospitalier" vs "medical record"
         self.byline = re.compile("|".join(f"(?:{p})" for p in text["byline_lines"]), re.M)
         # "Read more: …", "Sign up … | Most read: …": a line of page furniture names other stories
         other_story = "|".join(f"(?:{p})" for p in text["other_story_lines"])
         self.furniture_line = re.compile(rf"{LINE_OPENING}(?:{other_story})")
+        # "Dear Member,", "Chère adhérente,": a letter's salutation addresses the reader
+        greetings = "|".join(f"(?:{p})" for p in text["salutation_lines"])
+        self.salutation = re.compile(rf"[ \t]*(?:{greetings})")
+        self.greeting_before = re.compile(rf"(?<![\w'’])(?:{greetings})\s+$")  # "cher" right before the addressee
         self.site_separators = tuple(text["headline_site_separators"])
         self.gazetteer: dict[str, str] = {}
         # a regulator, a newspaper or a ransomware gang keeps its name in any language's press ("l'Office

@@ -488,3 +488,53 @@ def test_a_forum_post_defines_a_lower_case_acronym(lang, text, long_form, acrony
     owner = [c for c in clusters if any(m.text == long_form for m in c.mentions)]
     assert len(owner) == 1 and sum(m.text == acronym for m in owner[0].mentions) == 3
     assert not any("social security number" in m.text or "sécurité sociale" in m.text for m in mentions)
+
+
+@pytest.mark.parametrize("lang,text,unit,signatory", [
+    ("fr", "Le 4 mars 2024\n\nMadame, Monsieur,\n\nNous vous informons qu'un tiers a consulté des fichiers de nos "
+           "clients, dont vos nom et adresse. Nous avons prévenu la CNIL.\n\nCordialement,\n\n"
+           "Le service Relations Adhérents\nMutuelle Arvalis", "Relations Adhérents", "Mutuelle Arvalis"),
+    ("en", "March 4, 2024\n\nDear Member,\n\nWe are writing to tell you that an intruder viewed files holding your "
+           "name and address. We have told the regulator.\n\nSincerely,\n\n"
+           "The Member Care Team\nHollis Valley Health Plan", "Member Care", "Hollis Valley Health Plan"),
+])
+def test_a_department_above_the_signatory_is_its_unit(lang, text, unit, signatory):
+    mentions, _, victim = _run(lang, text)
+    assert not any(unit in m.text for m in mentions)
+    assert victim is not None and victim.name == signatory
+
+
+@pytest.mark.parametrize("lang,text,addressee", [
+    ("fr", "Le 2 mai 2023\n\nChère Adhérente, cher Adhérent,\n\nUn pirate a copié des fichiers de la Mutuelle "
+           "Tessane contenant vos nom et adresse.", "Adhérent"),
+    ("en", "May 2, 2023\n\nDear Valued Patient,\n\nAn intruder copied files of Pellworth Eye Clinic that held "
+           "your name and address.", "Valued Patient"),
+])
+def test_the_addressee_of_a_salutation_is_no_organization(lang, text, addressee):
+    mentions, _, victim = _run(lang, text)
+    assert not any(addressee in m.text for m in mentions)
+    assert victim is not None and victim.name in ("Mutuelle Tessane", "Pellworth Eye Clinic")
+
+
+@pytest.mark.parametrize("lang,text,acronym,org", [
+    ("fr", "La clinique Vernay a constaté que son dossier médical informatisé (DMI) envoyait des alertes. Le DMI "
+           "a transmis les données de 300 patients.", "DMI", "clinique Vernay"),
+    ("en", "Harlow Family Clinic found that its electronic medical record (EMR) sent alerts to other users. The EMR "
+           "exposed the data of 300 patients.", "EMR", "Harlow Family Clinic"),
+])
+def test_an_acronym_defined_by_a_common_noun_phrase_is_no_organization(lang, text, acronym, org):
+    mentions, _, victim = _run(lang, text)
+    assert acronym not in [m.text for m in mentions]
+    assert victim is not None and victim.name == org
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a possessive inside the name, a lower-case descriptor (and its qualifier) before it
+    ("fr", "L'hôpital pédiatrique Men's Wellness Clinic of Denver a prévenu ses patients d'un vol de données.",
+     "Men's Wellness Clinic of Denver"),
+    ("en", "The children's hospital St. Agatha's Children's Clinic warned its patients of a data theft.",
+     "St. Agatha's Children's Clinic"),
+])
+def test_a_name_with_a_possessive_after_a_descriptor_stays_whole(lang, text, name):
+    mentions, _, victim = _run(lang, text)
+    assert name in [m.text for m in mentions]
