@@ -126,6 +126,11 @@ CLAUSE_CASES = [
      {"disclosed": "2024-06-11"}),
     ("fr-envoye-un-courriel", "fr", "Ormeau a envoyé un courriel mardi à ses adhérents au sujet des fichiers volés.",
      {"disclosed": "2024-06-11"}),
+    # an insider opening records is the breach; the review that found it governs only its own clause
+    ("en-opened-the-charts", "en", "Ormeau's review found that a clerk opened the charts of 212 patients from March "
+     "2023 to January 2024.", {"occurred": "2023-03/2024-01"}),
+    ("fr-ouvert-les-dossiers", "fr", "L'enquête d'Ormeau a établi qu'une secrétaire avait ouvert les dossiers de 212 "
+     "patients de mars 2023 à janvier 2024.", {"occurred": "2023-03/2024-01"}),
 ]
 
 
