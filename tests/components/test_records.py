@@ -290,6 +290,20 @@ def test_records_the_people_of_a_country_are_people(annotate, lang, text, expect
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # whose data it is: the noun after the figure names people, even one no unit list holds
+    ("fr", "Une clé USB retrouvée par la police contenait les renseignements personnels de 8 315 orthophonistes, "
+           "a indiqué l'Ordre de Tervel.", (8315, "people")),
+    ("en", "A laptop stolen from a car held the personal details of 8,315 lifeguards, the Tervel Council said.",
+     (8315, "people")),
+    # not a year, not a quantity
+    ("en", "The records of 2019 were copied from Tervel Clinic.", None),
+])
+def test_records_the_owners_of_the_data_are_people(annotate, lang, text, expected):
+    records = annotate(lang, text, "2024-06-14")._.breach.records
+    assert (records and (records.value, records.unit)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # a reporting rule's threshold is no count; the same words about the breach itself are
     ("en", "Federal rules require breaches affecting 500 or more people to be reported. Tervel Clinic said 7,300 "
            "patients were affected.", 7300),

@@ -78,7 +78,7 @@ COUNT_CHOICE_FEATURES: tuple[str, ...] = (
     "revision", "initial", "population", "cue_breach_context", "cue_unit", "cue_subset", "cue_superseded",
     "headline", "position", "sentence", "context", "victim_sentence", "other_incident", "furniture",
     "unknown_count", "log_value", "largest", "smallest", "restated", "significant", "round", "options",
-    "rule_choice", "best_scored",
+    "rule_choice", "best_scored", "first_above_min", "first_body_above_min", "rank",
 )
 SCORE_CLIP = 8.0
 
@@ -110,6 +110,12 @@ def count_option_features(options: Sequence[CountOption], *, min_score: float,
         mentions[v] = mentions.get(v, 0) + 1
     largest, smallest = max(values), min(values)
     best = max(range(len(options)), key=lambda i: (options[i].candidate.score, -options[i].candidate.start))
+    # where a figure stands among the others, not only in the text: the first figure the rules
+    # score as a count (in the text, and in the body after the headline) is most often the count
+    order = sorted(range(len(options)), key=lambda i: options[i].candidate.start)
+    rank = {i: r / max(1, len(options) - 1) for r, i in enumerate(order)}
+    first = next((i for i in order if options[i].candidate.score >= min_score), None)
+    first_body = next((i for i in order if options[i].candidate.score >= min_score and not options[i].headline), None)
     out = []
     for i, o in enumerate(options):
         c = o.candidate
@@ -135,6 +141,8 @@ def count_option_features(options: Sequence[CountOption], *, min_score: float,
         f["options"] = math.log1p(len(options))
         f["rule_choice"] = float(rule_choice is not None and values[i] == rule_choice)
         f["best_scored"] = float(i == best)
+        f["first_above_min"], f["first_body_above_min"] = float(i == first), float(i == first_body)
+        f["rank"] = rank[i]
         out.append(f)
     return out
 

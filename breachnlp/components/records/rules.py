@@ -22,6 +22,8 @@ from ...text import Segment, cue_regex, fold, interval_index, phrase_regex, segm
 _CLAUSE_COMMA = re.compile(r",(?!\d)")  # a comma between clauses, not inside "1,200"
 _CLAUSE_REACH = 160  # characters between a relative pronoun and the figure of its clause
 _IDENTIFIER_TAIL = re.compile(r"[^\W\d_]-$")  # a letter and a hyphen right before the digits
+# A lower-case word right after a figure, plural in writing (ending in s or x): "enseignants", "teachers".
+_PLURAL_NOUN = re.compile(r"\s+([a-zà-ÿ][a-zà-ÿ'’-]{2,}[sx])(?![\w])")
 _SLASHED_BEFORE = re.compile(r"\d/$")  # digits, a slash, then the figure
 _SLASHED_AFTER = re.compile(r"/\d")
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
@@ -102,6 +104,8 @@ class RecordRules:
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
         self.context = cue_regex(data["breach_context"])
+        # "the personal information of 51,400 teachers": whose data it is, the noun after the figure
+        self.data_of = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["data_of_before"]) + ")")
         # ", qui emploie …", ", which has …": a relative clause that describes the organization
         self.describing = re.compile(rf",\s*{words.alternation('syntax', 'subject_relatives')}\s")
         self.revision = cue_regex(data["revision_cues"])
@@ -277,8 +281,12 @@ class RecordRules:
                     return None  # a year
                 if self.blockers.search(before) and not self.count_set_at.search(folded, max(0, start - 90), start):
                     return None
-            unit = self.unit_before(folded, sentence, start)
-            unit_guessed = unit is not None
+            owners = _PLURAL_NOUN.match(text, end) if self.data_of.search(before) else None
+            if owners:  # "les renseignements personnels de 51 400 enseignants": people whose data it is
+                unit, unit_span = "people", (owners.start(1), owners.end(1))
+            else:
+                unit = self.unit_before(folded, sentence, start)
+                unit_guessed = unit is not None
         qualifier = "exact"
         for name, pattern in self.qualifier_before.items():
             if pattern.search(before):
