@@ -9,8 +9,9 @@ same role lies inside it. "none" scores the role's ``none`` weight. The options 
 softmax (a conditional logit fitted on gold by ``make train``, ``resources/<lang>/weights.yml``
 ``date_choice``), so a date is chosen because it beats the others, not because it comes first;
 its softmax share is how sure the choice is. Whether a role has a date at all stays the date
-rules' call (a cue of the role governs a date of a sentence about the breach): on unseen text the
-fitted "none" decided worse than they do (docs/evaluation.md). Without fitted weights the
+rules' call (a cue of the role governs a date of a sentence about the breach) unless
+``weights.yml`` says ``none_decides``: the fitted "none" gains little on unseen text and drops
+dates short texts state plainly (docs/dates.md). Without fitted weights the
 nearest-cue rule of :mod:`breachnlp.components.assemble.linking` also chooses.
 """
 from __future__ import annotations
@@ -234,9 +235,9 @@ class DateChoice:
 def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateOption],
                 scorer: LinearScorer, role: str, *, stated: bool | None) -> DateChoice:
     """The best option for ``role`` when the text states a date of it (``stated``: the role's cues
-    found one), else none; ``stated=None`` lets "none" compete instead (measured worse on unseen
-    text, docs/dates.md). Options the rules ruled out never compete; a fallback (a letter's date
-    line, ``weak``) competes only when no other date has the role's cue. Ties go to the option
+    found one), else none; ``stated=None`` lets "none" compete instead (``none_decides``,
+    docs/dates.md). Options the rules ruled out never compete; a fallback (a letter's date line,
+    ``weak``) competes only when no other date has the role's cue. Ties go to the option
     written first. The share is the chosen option's softmax probability against the others and
     "none" (whose score is 0: the scorer's bias is minus the role's ``none`` weight)."""
     eligible = [i for i, o in enumerate(options) if not o.ruled_out]
