@@ -444,3 +444,22 @@ def test_phi_a_negated_pluperfect_denies_in_french():
             "médicaux n'avaient pas été compromis.")
     assert breachnlp.extract(text, lang="fr", published="2024-06-14").phi == {"name": "affirmed",
                                                                                "medical_record": "negated"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a short pointer ending with a colon ("Il s'agit de :", "These are:") carries the exposure of the
+    # sentence before it to the bullets after it
+    ("fr", "Madame, Monsieur,\n\nLe 3 mars, des pirates ont copié des fichiers de la mutuelle Arvel. Il s'agit de :\n"
+           "• vos nom et prénom ;\n• votre numéro de téléphone ;\n• votre adresse postale.\n\nMutuelle Arvel",
+     {"name": "affirmed", "phone": "affirmed", "address": "affirmed"}),
+    ("en", "Dear Member,\n\nOn March 3, hackers copied files of Arvel Health Plan. These are:\n• your name;\n"
+           "• your phone number;\n• your postal address.\n\nArvel Health Plan",
+     {"name": "affirmed", "phone": "affirmed", "address": "affirmed"}),
+    # no pointer after a sentence about something else
+    ("en", "Arvel Health Plan opened a new office in March. These are:\n• your name;\n• your phone number.",
+     {}),
+])
+def test_phi_a_short_pointer_carries_the_exposure_to_its_list(lang, text, expected):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected

@@ -136,7 +136,11 @@ class PhiRules(StatusRules):
                 # what was exposed: its neighbour or its length tells
                 context = "exposure"
             if not bullet:
-                inherited_exposure = context == "exposure" and sentence_text.rstrip().endswith(":")
+                # "Des données ont été emportées. Il s'agit de :", "Files were copied. They held:": a
+                # short pointer to the list after it goes on with the sentence before
+                pointer = context == "background" and previous_context == "exposure" and not terms \
+                    and len(sentence_text.split()) <= 6
+                inherited_exposure = (context == "exposure" or pointer) and sentence_text.rstrip().endswith(":")
                 # "Not affected:" / "Informations possiblement concernées :" heading a bullet list
                 heading = self._heading_status(masked, plain, sentence) if inherited_exposure and not terms else None
             previous_context = context
