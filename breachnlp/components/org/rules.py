@@ -106,7 +106,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         incident = _alternation(data["incident_words"])
         # "X Data Breach Litigation", "Hack de X": incident words glued before or after a name
         self.incident_tail = re.compile(rf"(?:\s+{incident})+$")
-        self.incident_head = re.compile(rf"^{incident}\s+(?:{_alternation(words.words('syntax', 'name_connectors'))}\s*)+")
+        # ... and a document's genre word before one ("Communiqué de la Clinique André Renard")
+        heads = _alternation([*data["incident_words"], *data["document_words"]])
+        self.incident_head = re.compile(rf"^{heads}\s+(?:{_alternation(words.words('syntax', 'name_connectors'))}\s*)+")
         self.locative_before = re.compile(rf"(?<![\w']){_alternation(data['locative_prepositions'])}\s+"
                                           rf"(?:(?:{words.alternation('syntax', 'definite_articles')})\s*)?$")
         # names are written in title case (English): lower-case words an NER entity ends with are no part of it

@@ -538,3 +538,16 @@ def test_an_acronym_defined_by_a_common_noun_phrase_is_no_organization(lang, tex
 def test_a_name_with_a_possessive_after_a_descriptor_stays_whole(lang, text, name):
     mentions, _, victim = _run(lang, text)
     assert name in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a document's genre word joined to the name by a connector is no part of it
+    ("fr", "Communiqué de la Clinique des Tilleuls\n\nLa Clinique des Tilleuls a été victime d'une cyberattaque.",
+     "Clinique des Tilleuls"),
+    ("en", "Statement of the Harbour Eye Clinic\n\nHarbour Eye Clinic was hit by a cyberattack.",
+     "Harbour Eye Clinic"),
+])
+def test_a_documents_genre_word_is_no_part_of_a_name(lang, text, name):
+    mentions, _, victim = _run(lang, text)
+    assert all(m.text == name for m in mentions)
+    assert victim is not None and victim.name == name
