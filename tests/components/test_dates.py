@@ -126,6 +126,11 @@ CLAUSE_CASES = [
      {"disclosed": "2024-06-11"}),
     ("fr-envoye-un-courriel", "fr", "Ormeau a envoyé un courriel mardi à ses adhérents au sujet des fichiers volés.",
      {"disclosed": "2024-06-11"}),
+    # detection verbs: "picked up" in the passive, "déceler"
+    ("en-picked-up", "en", "Ormeau said in a statement on Thursday that unusual activity had been picked up on "
+     "Tuesday in its billing system.", {"discovered": "2024-06-11", "disclosed": "2024-06-13"}),
+    ("fr-decele", "fr", "Ormeau a indiqué jeudi dans un communiqué avoir décelé mardi une activité inhabituelle "
+     "dans son système de facturation.", {"discovered": "2024-06-11", "disclosed": "2024-06-13"}),
     # an insider opening records is the breach; the review that found it governs only its own clause
     ("en-opened-the-charts", "en", "Ormeau's review found that a clerk opened the charts of 212 patients from March "
      "2023 to January 2024.", {"occurred": "2023-03/2024-01"}),
