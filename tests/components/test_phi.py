@@ -463,3 +463,18 @@ def test_phi_a_short_pointer_carries_the_exposure_to_its_list(lang, text, expect
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # records found unprotected, papers found among others: exposed
+    ("en", "Staff of a neighbouring practice came across unprotected medical records in the empty building of "
+           "Arvel Surgery.", {"medical_record": "affirmed"}),
+    ("en", "The regulator fined Arvel Surgery. Among the papers were patients' prescriptions and lab results.",
+     {"medication": "affirmed", "test_result": "affirmed"}),
+    ("fr", "Le personnel d'un cabinet voisin est tombé sur des dossiers médicaux non protégés dans l'ancien local "
+           "du cabinet Arvel.", {"medical_record": "affirmed"}),
+])
+def test_phi_records_found_unprotected_or_among_papers_are_exposed(lang, text, expected):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected
