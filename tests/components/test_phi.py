@@ -478,3 +478,24 @@ def test_phi_records_found_unprotected_or_among_papers_are_exposed(lang, text, e
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the claim stays unconfirmed in a sentence of its own: the whole inventory is possibly exposed
+    ("en", "A seller posted a listing offering files of Arvel Clinic with names, phone numbers and diagnoses. "
+           "None of this has been confirmed by the clinic.",
+     {"name": "hedged", "phone": "hedged", "condition": "hedged"}),
+    ("fr", "Un vendeur a mis en vente des fichiers de la clinique Arvel avec les noms, les numéros de téléphone et "
+           "les diagnostics des patients. Aucune de ces affirmations n'a pu être vérifiée.",
+     {"name": "hedged", "phone": "hedged", "condition": "hedged"}),
+    # in the list's own sentence, only that list; an unknown count is no doubt on the data
+    ("en", "Arvel Clinic confirmed that names and phone numbers were stolen. The gang says it also took diagnoses, "
+           "claims the clinic has not confirmed.",
+     {"name": "affirmed", "phone": "affirmed", "condition": "hedged"}),
+    ("en", "Hackers stole names and phone numbers of Arvel Clinic patients. The clinic has not confirmed how many "
+           "people were affected.", {"name": "affirmed", "phone": "affirmed"}),
+])
+def test_phi_an_unconfirmed_claim_hedges_what_it_lists(lang, text, expected):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected

@@ -75,6 +75,7 @@ class PhiRules(StatusRules):
         self.message_nouns = frozenset(fold(w) for w in cues["message_nouns"])
         self.advice = cue_regex(cues["advice"])
         self.uncertain_access = cue_regex(cues["uncertain_access"])
+        self.unconfirmed_claims = cue_regex(cues["unconfirmed_claims"])
         self.theft = cue_regex(cues["theft"])
         numbers = read_resource(lang, "numbers", resources)
         amounts = sorted({fold(w) for w in (*numbers["hundred"], *numbers["scales"], *numbers["amount_nouns"])},
@@ -167,8 +168,19 @@ class PhiRules(StatusRules):
         """Letters and careful reports put the doubt in one sentence ("We cannot say whether anyone
         opened the files.") and the inventory in another ("The server held names and SSNs."). When
         the text doubts that the data was seen or taken and no sentence affirms a theft, what is
-        stated as held or involved is possibly exposed: hedged."""
+        stated as held or involved is possibly exposed: hedged. So is all of it when the text says the
+        claim of the leak stays unconfirmed ("None of this has been confirmed by the clinic")."""
         denials = {m.sentence for m in found if m.status == "negated"}
+        # "None of this has been confirmed": what the text lists as taken is the claim's, possibly exposed
+        for index, sentence in enumerate(sentences):
+            claim = self.unconfirmed_claims.search(folded, sentence.start, sentence.end)
+            if claim and index not in denials:
+                # a list in the same sentence is the claim's scope ("…insurance cards, claims the provider
+                # has not confirmed"); a sentence of its own doubts the whole inventory
+                scope = {index} if any(m.sentence == index for m in found) else None
+                cue = ((claim.start(), claim.end(), "document_doubt"),)
+                return [replace(m, status="hedged", cues=cue)
+                        if m.status == "affirmed" and (scope is None or m.sentence in scope) else m for m in found]
         doubt = None
         for index, sentence in enumerate(sentences):
             if index in denials:
