@@ -716,3 +716,19 @@ def test_org_a_headline_name_the_ner_calls_a_person_but_the_body_never_names_sta
     text = "Varde Lægehus leak is out\n\n" + body
     names = [m.text for m in org_rules(lang).mentions(text, [(0, 13, "PERSON" if lang == "en" else "PER")])]
     assert "Varde Lægehus" in names
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a consumer-protection agency fining a firm is its regulator, not the breached one
+    ("en", "The Oregon Division of Consumer Affairs fined Harlow Transcription $75,000 after it left the files of "
+           "4,200 patients on an open server. The Oregon Division of Consumer Affairs said Harlow Transcription "
+           "failed to protect the data.", "Harlow Transcription"),
+    ("fr", "L'Office de protection des consommateurs du Québec a imposé une amende à Transcriptions Harlow, qui "
+           "avait laissé les dossiers de 4 200 patients sur un serveur ouvert. L'Office de protection des "
+           "consommateurs reproche à Transcriptions Harlow de ne pas avoir protégé les données.",
+     "Transcriptions Harlow"),
+])
+def test_org_a_consumer_protection_agency_is_a_regulator(lang, text, victim):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-17").organization == victim
