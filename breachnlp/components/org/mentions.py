@@ -487,17 +487,17 @@ class MentionRules:
         a line that is only an organization's name, is that organization's unit, not a signatory of
         its own."""
         line_start, line_end = lines.bounds(mention.start)
-        below = re.compile(r"\n[ \t]*").match(text, line_end)
+        # the line-local test first: the tests over the rest of the text run for few mentions
+        if not any(fold(w) in self.department_words for w in re.findall(r"[^\W\d_]+", text[line_start:line_end])):
+            return False
+        below = _LINE_BREAK.match(text, line_end)
         if below is None:
             return False
         next_start, next_end = lines.bounds(below.end())
-        if text[next_end:].strip() and len(text[next_end:].strip().splitlines()) > 1:
+        if len(text[next_end:].strip().splitlines()) > 1:
             return False  # not the sign-off's last lines
         signatory = text[next_start:next_end].strip()
-        if not any(m.text == signatory or text[m.start:m.end] == signatory for m in found if m.start >= next_start):
-            return False
-        words = [fold(w) for w in re.findall(r"[^\W\d_]+", text[line_start:line_end])]
-        return any(w in self.department_words for w in words)
+        return any(m.text == signatory or text[m.start:m.end] == signatory for m in found if m.start >= next_start)
 
     def _without_incident_words(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
         """A name without the incident words a headline or a case caption glued to it ("Solara Medical
@@ -718,8 +718,7 @@ class MentionRules:
         descriptor before it ("l'hôpital pédiatrique Children's Healthcare of Atlanta")."""
         for w in _POSSESSIVE.finditer(text, start, end):
             owner, rest = text[start:w.start("mark")], text[w.end():end]
-            owner = " ".join(word for word in owner.split() if word[:1].isupper())
-            if self._has_org_word(owner) and self._has_org_word(rest):
+            if self._owner_org_word(owner) and self._has_org_word(rest):
                 return [(start, w.start("mark")), (w.end() + 1, end)]
         return [(start, end)]
 
@@ -741,6 +740,11 @@ class MentionRules:
     def _has_org_word(self, name: str) -> bool:
         return any(fold(x).strip(".,") in self.org_words for x in name.split())
 
+    def _owner_org_word(self, owner: str) -> bool:
+        """The owner before a possessive holds a capitalized organization word; a lower-case
+        descriptor is not the owner's ("l'hôpital pédiatrique Children's")."""
+        return self._has_org_word(" ".join(word for word in owner.split() if word[:1].isupper()))
+
     def _possessive_cut(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
         what follows is itself a name of an organization ("St. Brigid's Children's Hospital") that
@@ -748,10 +752,8 @@ class MentionRules:
         organization word capitalized."""
         for w in _POSSESSIVE.finditer(text, start, end):
             rest, owner = text[w.end():end], text[start:w.start("mark")]
-            # a lower-case descriptor is not the owner's organization word ("hôpital pédiatrique Children's")
-            owner = " ".join(word for word in owner.split() if word[:1].isupper())
             plural = w.group("mark")[0] not in "'’"  # "Human Services' Office": an owner's org word is needed
-            if (not plural and not self._has_org_word(rest)) or self._has_org_word(owner) and \
+            if (not plural and not self._has_org_word(rest)) or self._owner_org_word(owner) and \
                     (not plural or self._has_org_word(rest)):
                 return [(start, w.start("mark")), (w.end() + 1, end)]
         return [(start, end)]
@@ -807,6 +809,8 @@ _ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 _OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:,[^!?\n]{0,40}?)?\s+[–—-])\s*")
 
 
+# A line break and the next line's indentation.
+_LINE_BREAK = re.compile(r"\n[ \t]*")
 # A wire dateline opening a line: an upper-case place, anything short after a comma, a spaced dash.
 _DATELINE_LEAD = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+)*(?:,[^!?\n]{0,40}?)?[ \t]+[–—-][ \t]+")
 
