@@ -131,6 +131,19 @@ CLAUSE_CASES = [
      "Tuesday in its billing system.", {"discovered": "2024-06-11", "disclosed": "2024-06-13"}),
     ("fr-decele", "fr", "Ormeau a indiqué jeudi dans un communiqué avoir décelé mardi une activité inhabituelle "
      "dans son système de facturation.", {"discovered": "2024-06-11", "disclosed": "2024-06-13"}),
+    # realizing, raising the alarm, being told by a third party: a discovery, not a disclosure
+    ("fr-s-en-etre-rendu-compte", "fr", "Le cabinet Lhermite dit s'en être rendu compte le 4 mars, puis a "
+     "annoncé la fuite le 20 mars.", {"discovered": "2024-03-04", "disclosed": "2024-03-20"}),
+    ("fr-donne-l-alerte", "fr", "C'est une patiente de la maison de santé Brévent qui a donné l'alerte, le 7 avril.",
+     {"discovered": "2024-04-07", "disclosed": None}),
+    ("fr-averti-par-un-tiers", "fr", "La commune de Saint-Yrieix a été avertie de l'intrusion le 12 mai par la "
+     "gendarmerie.", {"discovered": "2024-05-12", "disclosed": None}),
+    ("en-nobody-noticed-until", "en", "Nobody at Brevent Dental noticed until April 7, when the billing screens went "
+     "blank.", {"discovered": "2024-04-07", "disclosed": None}),
+    ("en-caught-the-mistake", "en", "The Lhermite Practice caught the mistake on March 4 and announced it on March 20.",
+     {"discovered": "2024-03-04", "disclosed": "2024-03-20"}),
+    ("en-told-by-a-vendor", "en", "The town of Saint Yrieix was notified on May 12 by its payroll contractor that "
+     "files had been copied.", {"discovered": "2024-05-12", "disclosed": None}),
     # an insider opening records is the breach; the review that found it governs only its own clause
     ("en-opened-the-charts", "en", "Ormeau's review found that a clerk opened the charts of 212 patients from March "
      "2023 to January 2024.", {"occurred": "2023-03/2024-01"}),
