@@ -144,6 +144,11 @@ CLAUSE_CASES = [
      {"discovered": "2024-03-04", "disclosed": "2024-03-20"}),
     ("en-told-by-a-vendor", "en", "The town of Saint Yrieix was notified on May 12 by its payroll contractor that "
      "files had been copied.", {"discovered": "2024-05-12", "disclosed": None}),
+    # letters dated: the day they were sent, in the plural or after a comma too
+    ("fr-lettres-datees", "fr", "Les lettres de la clinique Brévent, datées du 9 mai, disent qu'un intrus a consulté "
+     "les dossiers de 4 200 patients.", {"disclosed": "2024-05-09", "occurred": None}),
+    ("en-letters-comma-dated", "en", "Brevent Clinic's letters, dated May 9, say an intruder viewed the files of "
+     "4,200 patients.", {"disclosed": "2024-05-09", "occurred": None}),
     # an insider opening records is the breach; the review that found it governs only its own clause
     ("en-opened-the-charts", "en", "Ormeau's review found that a clerk opened the charts of 212 patients from March "
      "2023 to January 2024.", {"occurred": "2023-03/2024-01"}),
