@@ -451,6 +451,20 @@ def test_org_a_forum_post_names_the_victim_in_lower_case(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
 
 
+@pytest.mark.parametrize("text,victim", [
+    # a place cut off a regulator's name ("NSW" of "NSW Privacy Commissioner") joins the victim's
+    # cluster by its first word: it gives that cluster no regulator role
+    ("Files on 2,000 flood victims held by the NSW Flood Recovery Agency were leaked online. The NSW Flood Recovery "
+     "Agency apologized on Tuesday and has informed the NSW Privacy Commissioner. NSW Privacy Commissioner Jane Ode "
+     "said her office was monitoring the agency.", "NSW Flood Recovery Agency"),
+    ("The Victorian Housing Agency said names of 900 tenants were exposed. The Victorian Housing Agency has notified "
+     "the Victorian Information Commissioner, and Victorian Information Commissioner staff are reviewing the case.",
+     "Victorian Housing Agency"),
+])
+def test_org_a_regulator_sharing_the_victims_place_word_leaves_it_the_victim(text, victim):
+    assert breachnlp.extract(text, lang="en", published="2025-05-06").organization == victim
+
+
 def test_org_lower_case_words_of_an_edited_text_are_no_names():
     # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
     text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "

@@ -58,9 +58,13 @@ class RoleRules:
         first_body_sentence = segment_at(sentences, min(len(text) - 1, body_start + 1)) if sentences and text else 0
         for cluster in clusters:
             role = None
+            name_words = len(cluster.name.split())
             for m in cluster.mentions:
+                tail = self._name_tail(text, m.end)
+                if tail and len(m.text.split()) < name_words:
+                    tail = ""  # "NSW" of "NSW Privacy Commissioner" in the cluster of "NSW Reconstruction Authority"
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or \
-                    self._role_by_shape(fold(m.text + self._name_tail(text, m.end)))
+                    self._role_by_shape(fold(m.text + tail))
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
