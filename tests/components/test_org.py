@@ -465,6 +465,23 @@ def test_org_a_regulator_sharing_the_victims_place_word_leaves_it_the_victim(tex
     assert breachnlp.extract(text, lang="en", published="2025-05-06").organization == victim
 
 
+@pytest.mark.parametrize("lang,text,victim,acronym", [
+    # a quoted acronym in parentheses after a name is that name's short form
+    ("en", 'Larkspur Billing Services, LLC ("LBS") is writing on behalf of Fernhill Clinic ("Fernhill") about an '
+           'incident at LBS. LBS handles billing for Fernhill Clinic. On May 2, LBS found that an employee email '
+           "account had been accessed. Fernhill Clinic patients' names and insurance numbers were in it. Fernhill "
+           "Clinic was informed on May 20.", "Larkspur Billing Services, LLC", "LBS"),
+    ("fr", "La société Quillon Gestion Médicale (« QGM ») vous écrit au nom de la clinique Fernhill au sujet d'un "
+           "incident chez QGM. QGM gère la facturation de la clinique Fernhill. Le 2 mai, QGM a découvert qu'un "
+           "compte de messagerie avait été consulté. Les noms et numéros d'assurance de patients de la clinique "
+           "Fernhill s'y trouvaient. La clinique Fernhill a été prévenue le 20 mai.", "Quillon Gestion Médicale", "QGM"),
+])
+def test_org_a_quoted_acronym_in_parentheses_is_the_names_short_form(lang, text, victim, acronym):
+    record = breachnlp.extract(text, lang=lang, published="2025-06-01")
+    assert record.organization == victim
+    assert acronym not in [o.name for o in record.organizations]
+
+
 def test_org_lower_case_words_of_an_edited_text_are_no_names():
     # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
     text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "

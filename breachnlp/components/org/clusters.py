@@ -47,6 +47,10 @@ class Cluster:
         return out
 
 
+# spaces and quotation marks around an acronym in parentheses: ("HRG"), (« CHV »)
+_QUOTED = " \t\"'“”«»‘’\u00a0\u202f"
+
+
 class ClusterRules:
     """The clustering of :class:`~.rules.OrgRules` (its patterns are built there)."""
 
@@ -75,9 +79,11 @@ class ClusterRules:
         for mention in mentions:
             target = None
             alias = self.alias_before.search(folded[max(0, mention.start - 40):mention.start])
-            # "Azienda ospedaliera ... di Verona (AOUI)": an acronym in parentheses right after a name is its
-            if last is not None and mention.text.isupper() and text[last[0].end:mention.start].strip() == "(" \
-                    and text[mention.end:mention.end + 1] == ")" and _initials_hold(last[0].text, mention.text):
+            # "Azienda ospedaliera ... di Verona (AOUI)", 'Orwell Billing, Inc. ("OBI")': an acronym in
+            # parentheses right after a name, quoted or not, is its short form
+            if last is not None and mention.text.isupper() and text[last[0].end:mention.start].strip(_QUOTED) == "(" \
+                    and text[mention.end:mention.end + 4].lstrip(_QUOTED)[:1] == ")" \
+                    and _initials_hold(last[0].text, mention.text):
                 target = last[1]
             for cluster in clusters if target is None else ():
                 if self._same(Cluster(forms[id(cluster)][1]), mention):

@@ -551,3 +551,15 @@ def test_a_documents_genre_word_is_no_part_of_a_name(lang, text, name):
     mentions, _, victim = _run(lang, text)
     assert all(m.text == name for m in mentions)
     assert victim is not None and victim.name == name
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # an English practice name in a French letter is a name with its organization word, not a place
+    ("fr", "L'équipe de Cedar Hill Dental vous prie de l'excuser.", "Cedar Hill Dental"),
+    ("fr", "Le cabinet Birchwood Dermatology s'excuse.", "Birchwood Dermatology"),
+    ("en", "The staff of Birchwood Dermatology apologize.", "Birchwood Dermatology"),
+])
+def test_a_practice_name_the_ner_calls_a_place_is_an_organization(lang, text, name):
+    start = text.index(name)
+    mentions = org_rules(lang).mentions(text, [(start, start + len(name), "LOC")])
+    assert [(m.text, m.source) for m in mentions] == [(name, "pattern")]
