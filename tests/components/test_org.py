@@ -482,6 +482,19 @@ def test_org_a_quoted_acronym_in_parentheses_is_the_names_short_form(lang, text,
     assert acronym not in [o.name for o in record.organizations]
 
 
+@pytest.mark.parametrize("lang,text", [
+    # "Medicine" heads a health system's name: "X Medicine" is not the "University of X" around it
+    ("en", "Harlow Medicine, the University of Harlow's academic medical center, is writing to 2,400 patients whose "
+           "names reached the wrong mailbox. Harlow Medicine found the mix-up on June 3. The University of Harlow "
+           "said no financial data was involved."),
+    ("fr", "Harlow Medicine, le centre médical de l'University of Harlow, écrit à 2 400 patients dont les noms sont "
+           "arrivés dans la mauvaise boîte aux lettres. Harlow Medicine a découvert l'erreur le 3 juin. L'University "
+           "of Harlow précise qu'aucune donnée bancaire n'est en cause."),
+])
+def test_org_a_medicine_named_health_system_is_not_its_university(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-20").organization == "Harlow Medicine"
+
+
 def test_org_lower_case_words_of_an_edited_text_are_no_names():
     # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
     text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "
