@@ -495,6 +495,16 @@ def test_org_a_medicine_named_health_system_is_not_its_university(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2025-06-20").organization == "Harlow Medicine"
 
 
+def test_org_a_descriptor_after_an_indefinite_article_names_nothing():
+    # "d'une clinique de Valdria": a clinic there, described; the name comes later
+    text = ("LISBONNE, 3 mai (AFP) – Les dossiers de 5 000 patients d'une clinique de Valdria, dans le sud du pays, "
+            "ont fuité après une cyberattaque, ont indiqué lundi les autorités.\n\nLa clinique Santa Luzia, "
+            "spécialisée en pédiatrie, a été frappée mercredi dernier.")
+    record = breachnlp.extract(text, lang="fr", published="2025-05-06")
+    assert record.organization == "clinique Santa Luzia"
+    assert "clinique de Valdria" not in [o.name for o in record.organizations]
+
+
 def test_org_lower_case_words_of_an_edited_text_are_no_names():
     # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
     text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "

@@ -787,6 +787,8 @@ class MentionRules:
             return start
         if m and m.group("desc") in self.name_descriptors:
             extended = start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
+            if self.indefinite_before.search(folded, max(0, extended - 12), extended):
+                return start  # "un hôpital de Zhongli": a hospital there, not its name
             if "\n" not in folded[extended:start]:  # a headline's last word is no part of the next line's name
                 return extended
         return start

@@ -159,6 +159,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.name_descriptors = {fold(d) for d in data["name_descriptors"]}
         self.name_heads = frozenset(fold(d) for d in data["name_heads"])
         descriptor_articles = _alternation(syntax["descriptor_articles"], after=" ")
+        # "un hôpital de Zhongli", "a clinic of X": an indefinite article describes, it does not name
+        self.indefinite_before = re.compile(rf"(?<!\w){_alternation(syntax['indefinite_articles'])}\s+$")
         descriptor_connector = _alternation(syntax["descriptor_connectors"], after=r"\b")
         descriptor_connectors = _alternation(syntax["descriptor_connectors"], after=" ")
         self.descriptor_re = re.compile(
