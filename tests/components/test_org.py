@@ -505,6 +505,33 @@ def test_org_a_descriptor_after_an_indefinite_article_names_nothing():
     assert "clinique de Valdria" not in [o.name for o in record.organizations]
 
 
+@pytest.mark.parametrize("lang,parent,text", [
+    # "clients de sa filiale (mobile), X": the data is the unit's, the unit is the victim
+    ("fr", "Ardenne Télécom", "Le groupe Ardenne Télécom a confirmé avoir perdu le contrôle des données de 3 millions de clients de sa "
+           "filiale mobile, Velto Mobile.\n\nArdenne Télécom a révélé l'affaire le samedi 4 octobre. Ardenne Télécom "
+           "précise que les noms, adresses et numéros de téléphone figuraient dans le fichier. Ardenne Télécom a porté "
+           "plainte."),
+    ("en", "Ardenne Telecom", "The Ardenne Telecom group confirmed it had lost control of the records of 3 million customers of its "
+           "subsidiary, Velto Mobile.\n\nArdenne Telecom disclosed the breach on Saturday, October 4. Ardenne Telecom "
+           "said names, addresses and phone numbers were in the file. Ardenne Telecom has filed a complaint."),
+])
+def test_org_the_unit_whose_customers_data_was_lost_is_the_victim_and_its_parent_speaks_for_it(lang, parent, text):
+    from breachnlp.api import make_doc
+    from breachnlp.components.assemble.linking import AssemblySettings, _context, _sentence
+
+    nlp = breachnlp.load(lang)
+    doc = nlp(make_doc(nlp, text, "2025-10-08"))
+    record = doc._.breach
+    assert (record.organization, record.parent_organization) == ("Velto Mobile", parent)
+    assert record.date.disclosed == "2025-10-04"
+    # a sentence naming only the parent is about the breach, as the victim's own are
+    orgs = list(doc.spans["breach_org"])
+    parent_only = {_sentence(s) for s in orgs if s._.org_role == "parent"} - {
+        _sentence(s) for s in orgs if s._.org_role == "victim"}
+    context = _context(doc, orgs, AssemblySettings(lang))
+    assert parent_only and all(context.weight(i) >= 2.0 for i in parent_only)
+
+
 def test_org_lower_case_words_of_an_edited_text_are_no_names():
     # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
     text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "

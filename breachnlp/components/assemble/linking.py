@@ -140,7 +140,8 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
     text = doc_text(doc)
     folded = fold(text)
     sentences = split_sentences(text, cues.abbreviations)
-    victim = {_sentence(s) for s in orgs if s._.org_role == "victim"}
+    # the parent speaks for its unit (the spec counts its announcement as the disclosure)
+    victim = {_sentence(s) for s in orgs if s._.org_role in ("victim", "parent")}
     # organizations that look like victims too (other incidents of a feature, vendors hit)
     other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 0.0
              and not (s._.breach_features or {}).get("place")}

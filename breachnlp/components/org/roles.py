@@ -120,7 +120,10 @@ class RoleRules:
                         and m.sentence not in other_incident_sentences and not place:
                     orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
                 apposed = self.child_after.match(after)
-                if self.child_before.search(before[-50:]) or apposed:
+                child_cue = self.child_before.search(before[-50:])
+                if child_cue and self.victim_before.search(before[-50:], 0, child_cue.start()):
+                    apposed = True  # "les clients de sa filiale X", "an attack on its unit X": the unit's breach
+                if child_cue or apposed:
                     # "sa filiale X", "X, its online grocery service": the owner named before it
                     owner = self._nearest_before(cluster, clusters, m, sentences, reach=2)
                     if owner is not None:

@@ -172,7 +172,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.victim_after = self._start_cue(data["victim_cues"]["after"])
         self.parent_before = self._end_cue(data["parent_cues"]["before"], gap=60)
         self.parent_after = self._start_cue(data["parent_cues"]["after"])
-        self.child_before = self._end_cue(data["child_cues"])
+        self.child_before = self._end_cue(data["child_cues"], gap=16)  # "sa filiale mobile, X"
         self.child_after = re.compile(r"^\s*,\s*(?:" + "|".join(data["child_appositions"]) + r")(?![\w])")
         self.alias_before = self._end_cue(data["alias_cues"], gap=4)
         subsidiary = "|".join(re.escape(fold(w)) for w in data["subsidiary_words"])
