@@ -144,6 +144,11 @@ CLAUSE_CASES = [
      {"discovered": "2024-03-04", "disclosed": "2024-03-20"}),
     ("en-told-by-a-vendor", "en", "The town of Saint Yrieix was notified on May 12 by its payroll contractor that "
      "files had been copied.", {"discovered": "2024-05-12", "disclosed": None}),
+    # "X nous a prévenus" / "X notified us": the writer learned of it, a discovery
+    ("fr-nous-a-prevenus", "fr", "C'est le 18 mai que notre prestataire Kestrel nous a prévenus de la perte de la "
+     "clé contenant vos données.", {"discovered": "2024-05-18", "disclosed": None}),
+    ("en-notified-us", "en", "Our vendor Kestrel notified us on May 18 that the drive holding your data was lost.",
+     {"discovered": "2024-05-18", "disclosed": None}),
     # letters dated: the day they were sent, in the plural or after a comma too
     ("fr-lettres-datees", "fr", "Les lettres de la clinique Brévent, datées du 9 mai, disent qu'un intrus a consulté "
      "les dossiers de 4 200 patients.", {"disclosed": "2024-05-09", "occurred": None}),

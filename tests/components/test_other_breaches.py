@@ -15,3 +15,18 @@ def test_other_breaches_are_reported_separately(annotate, lang, text, victim, ot
     assert result.organization.lower() == victim.lower()
     assert other in result.other_breaches
     assert result.to_record()["other_breaches"] == [{"organization": o} for o in result.other_breaches]
+
+
+@pytest.mark.parametrize("lang,text,other_sentence", [
+    # "the second breach it has reported this year; in June …": the sentence is about the earlier one
+    ("en", "Arvel Health found on Sept. 4 that a mailing vendor had mixed up letters. It is the second breach Arvel "
+           "Health has reported this year; in June it disclosed the theft of a laptop.", 1),
+    ("fr", "Arvel Santé a découvert le 4 septembre que son imprimeur avait mélangé des lettres. C'est la deuxième fuite "
+           "qu'Arvel Santé signale cette année ; en juin, elle a révélé le vol d'un portable.", 1),
+])
+def test_a_sentence_counting_earlier_breaches_is_about_another_incident(annotate, lang, text, other_sentence):
+    from breachnlp.components.assemble.linking import AssemblySettings, _context
+
+    doc = annotate(lang, text)
+    context = _context(doc, list(doc.spans["breach_org"]), AssemblySettings(lang))
+    assert context.other_incident_sentences == {other_sentence}
