@@ -134,15 +134,30 @@ class NumberGrammar:
     def _find_words(self, folded: str) -> Iterator[NumberMatch]:
         pattern = self._number_phrase_re()
         for match in pattern.finditer(folded):
-            phrase = match.group(0)
-            words = self._normalize_compounds(phrase)
-            if not any(w in self.scales or w in self.hundred or w in self.tens for w in words):
-                continue
-            value = self._words_value(words)
-            if value is None:
-                continue
-            start, end = match.start(), match.end()
-            yield NumberMatch(start, end, value, "words", True, len(str(value).rstrip("0")))
+            for start, end in self._coordinated(match.group(0), match.start()):
+                words = self._normalize_compounds(folded[start:end])
+                if not any(w in self.scales or w in self.hundred or w in self.tens for w in words):
+                    continue
+                value = self._words_value(words)
+                if value is None:
+                    continue
+                yield NumberMatch(start, end, value, "words", True, len(str(value).rstrip("0")))
+
+    def _coordinated(self, phrase: str, offset: int) -> list[tuple[int, int]]:
+        """The numbers of a phrase: "three and four crore" is two ("between three and four crore"),
+        where "vingt et un" and "one hundred and five" are one: a connector word between a units word
+        and a units or tens word coordinates two numbers."""
+        tokens = list(re.finditer(r"[^\s]+", phrase))
+        pieces, begin = [], 0
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].group() in self.connectors and tokens[i].group().isalpha() \
+                    and not phrase.startswith(tuple(self.half_after), tokens[i].start()) \
+                    and tokens[i - 1].group() in self.units \
+                    and (tokens[i + 1].group() in self.units or tokens[i + 1].group() in self.tens):
+                pieces.append((offset + tokens[begin].start(), offset + tokens[i - 1].end()))
+                begin = i + 1
+        pieces.append((offset + tokens[begin].start(), offset + tokens[-1].end()) if tokens else (offset, offset))
+        return pieces
 
     def _normalize_compounds(self, phrase: str) -> list[str]:
         out: list[str] = []

@@ -16,6 +16,9 @@ from breachnlp.taxonomy import LANGS
     ("en", "914,138", 914138), ("en", "1.2 million", 1200000), ("en", "4.2m", 4200000), ("en", "300k", 300000),
     ("en", "half a million", 500000), ("en", "four and a half million", 4500000), ("en", "two thousand", 2000),
     ("en", "a million", 1000000), ("en", "one hundred and twenty thousand", 120000),
+    # Indian English counts in lakhs and crores
+    ("en", "3.5 crore", 35000000), ("en", "10cr", 100000000), ("en", "two lakh", 200000),
+    ("fr", "3,5 crores", 35000000), ("fr", "deux lakhs", 200000),
 ])
 def test_numbers_parse_every_press_format(lang, text, value):
     assert parse_number(text, lang) == value
@@ -71,3 +74,16 @@ def test_numbers_words_round_trip(t_hundreds, t_units, hundreds, lang):
     if value < 100:
         return
     assert parse_number(words(value, lang), lang) == value
+
+
+@pytest.mark.parametrize("lang,text,found", [
+    # "three and four crore" is two numbers, the upper one a count; "vingt et un" stays one
+    ("en", "between three and four crore patients", [40000000]),
+    ("fr", "entre trois et quatre millions de patients", [4000000]),
+    ("fr", "vingt et un mille patients", [21000]),
+    ("en", "four and a half million patients", [4500000]),
+])
+def test_numbers_two_coordinated_numbers_are_not_summed(lang, text, found):
+    from breachnlp.numbers import grammar
+
+    assert [m.value for m in grammar(lang).find(text) if m.value] == found

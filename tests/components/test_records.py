@@ -32,6 +32,8 @@ def test_records_value_unit_qualifier(annotate, case_id, lang, text, value, unit
 DISTRACTORS = [
     ("fr-money", "fr", "La clinique Sorel a payé une rançon de 2 millions d'euros après le piratage."),
     ("en-money", "en", "Sorel Clinic paid a $22 million ransom after the hack."),
+    ("fr-money-rupees", "fr", "Les pirates de la clinique Sorel réclament 200 crores de roupies."),
+    ("en-money-rupees", "en", "The hackers demanded ₹200 crore from Sorel Clinic after the hack."),
     ("fr-size", "fr", "Les pirates de la clinique Sorel ont exfiltré 300 Go de données."),
     ("en-size", "en", "Hackers exfiltrated 900 GB of data from Sorel Clinic."),
     ("fr-percent", "fr", "Le piratage a touché 40 % des serveurs de la clinique Sorel."),
