@@ -532,6 +532,23 @@ def test_org_the_unit_whose_customers_data_was_lost_is_the_victim_and_its_parent
     assert parent_only and all(context.weight(i) >= 2.0 for i in parent_only)
 
 
+@pytest.mark.parametrize("lang,text,victim", [
+    # an information regulator is a regulator by the shape of its name
+    ("en", "The Information Regulator has fined the Department of Home Affairs over a 2022 breach. The Information "
+           "Regulator said the Department of Home Affairs had failed to renew its security software. The Information "
+           "Regulator issued the fine on July 3. The Department of Home Affairs lost about 900 files.",
+     "Department of Home Affairs"),
+    ("fr", "Le Régulateur de l'information a infligé une amende au ministère de l'Intérieur pour une fuite de 2022. "
+           "Selon le Régulateur de l'information, le ministère de l'Intérieur n'avait pas renouvelé ses logiciels de "
+           "sécurité. Le Régulateur de l'information a prononcé l'amende le 3 juillet. Le ministère de l'Intérieur a "
+           "perdu environ 900 fichiers.", "ministère de l'Intérieur"),
+])
+def test_org_an_information_regulator_is_no_victim(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2023-07-10")
+    assert record.organization == victim
+    assert all(o.role != "victim" for o in record.organizations if "gulat" in o.name)
+
+
 def test_org_lower_case_words_of_an_edited_text_are_no_names():
     # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
     text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "
