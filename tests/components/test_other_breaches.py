@@ -23,6 +23,11 @@ def test_other_breaches_are_reported_separately(annotate, lang, text, victim, ot
            "Health has reported this year; in June it disclosed the theft of a laptop.", 1),
     ("fr", "Arvel Santé a découvert le 4 septembre que son imprimeur avait mélangé des lettres. C'est la deuxième fuite "
            "qu'Arvel Santé signale cette année ; en juin, elle a révélé le vol d'un portable.", 1),
+    # "X is not the only hospital …", « X n'est pas un cas isolé » open a passage on other cases
+    ("en", "Arvel Health found on Sept. 4 that a mailing vendor had mixed up letters. Arvel Health is not the only "
+           "hospital hit this year.", 1),
+    ("fr", "Arvel Santé a découvert le 4 septembre que son imprimeur avait mélangé des lettres. Arvel Santé n'est pas "
+           "un cas isolé.", 1),
 ])
 def test_a_sentence_counting_earlier_breaches_is_about_another_incident(annotate, lang, text, other_sentence):
     from breachnlp.components.assemble.linking import AssemblySettings, _context
@@ -30,3 +35,20 @@ def test_a_sentence_counting_earlier_breaches_is_about_another_incident(annotate
     doc = annotate(lang, text)
     context = _context(doc, list(doc.spans["breach_org"]), AssemblySettings(lang))
     assert context.other_incident_sentences == {other_sentence}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a heading announcing other cases ("Not the only one", « Pas la seule ») heads a paragraph about them
+    ("en", "Harwick Health said on Monday that a file on 4,100 patients had been posted in error to a public server on "
+           "March 3. Harwick Health has apologised.\n\nNot the only one\n\nIn Ohio, Lake Ridge County said it had "
+           "emailed test results for 9,800 residents to the wrong contacts. The county found the problem on June 2.\n\n"
+           "Harwick Health said names and dates of birth were in its file."),
+    ("fr", "Harwick Santé a indiqué lundi qu'un fichier concernant 4 100 patients avait été publié par erreur sur un "
+           "serveur public le 3 mars. Harwick Santé s'est excusé.\n\nPas la seule\n\nDans l'Ohio, le comté de Lake Ridge "
+           "a envoyé les résultats de 9 800 habitants aux mauvais destinataires. Le comté a découvert l'erreur le 2 juin."
+           "\n\nHarwick Santé précise que les noms et dates de naissance figuraient dans son fichier."),
+])
+def test_a_heading_on_other_cases_keeps_their_dates_out(annotate, lang, text):
+    result = annotate(lang, text, "2024-06-20")._.breach
+    assert result.records.value == 4100
+    assert (result.date.occurred, result.date.discovered) == ("2024-03-03", None)

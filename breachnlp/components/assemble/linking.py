@@ -148,6 +148,7 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
     anaphor, incident, furniture, unknown = set(), set(), set(), set()
     passage: set[int] = set()  # sentences of a passage an incident opener began
+    headed: set[int] = set()  # an opener that is a heading ("Not the only one"): it heads the next paragraph
     for i, segment in enumerate(sentences):
         if cues.unknown_count.search(folded, segment.start, segment.end):
             unknown.add(i)
@@ -158,10 +159,12 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
             passage.add(i)
             if i > 0 and _heading(text, sentences[i - 1], segment.start):
                 incident.add(i - 1)  # "Miami: ten minutes away, 13,617 clients" heads that passage
+            if i + 1 < len(sentences) and _heading(text, segment, sentences[i + 1].start):
+                headed.add(i)
         elif cues.other_incident.search(folded, segment.start, segment.end):
             incident.add(i)
-        elif i - 1 in passage and i not in victim and not PARAGRAPH_BREAK.search(text, sentences[i - 1].start,
-                                                                                  segment.start):
+        elif i - 1 in passage and i not in victim and (i - 1 in headed or not PARAGRAPH_BREAK.search(
+                text, sentences[i - 1].start, segment.start)):
             # "It is not the first time its files were breached. In 2003, a student…": the paragraph goes
             # on about the other incident until it names the victim again
             incident.add(i)
