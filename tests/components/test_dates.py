@@ -220,6 +220,10 @@ def test_dates_start_of_a_lasting_exposure_is_the_occurrence(annotate, lang, tex
     ("en", "Ormeau said the intrusion occurred last fall.", "2019-10-22", {"occurred": "2018-09/2018-11"}),
     ("fr", "Ormeau a indiqué que l'intrusion avait eu lieu l'automne dernier.", "2019-10-22",
      {"occurred": "2018-09/2018-11"}),
+    # "over the weekend" written on a weekday: the Saturday and Sunday before (2023-10-18 is a Wednesday)
+    ("en", "Ormeau Clinic was hit by ransomware over the weekend.", "2023-10-18", {"occurred": "2023-10-14/2023-10-15"}),
+    ("fr", "La clinique Ormeau a été la cible d'un rançongiciel durant le week-end.", "2023-10-18",
+     {"occurred": "2023-10-14/2023-10-15"}),
 ])
 def test_dates_resolved_from_neighbouring_dates(annotate, lang, text, published, expected):
     assert_roles(annotate(lang, text, published)._.breach.date, expected)

@@ -36,7 +36,7 @@ WRITTEN_WINDOWS = frozenset({"range", "month_range", "day_range", "day_range_mdy
 RELATIVE_KINDS = frozenset({
     "weekday", "same_day", "yesterday", "today", "this_year", "last_year", "later", "last_week", "next_day",
     "this_month", "this_week", "last_month", "same_month", "ago", "previous_day", "late_last_year",
-    "early_this_year", "month_last_year", "month_last", "holiday"})
+    "early_this_year", "month_last_year", "month_last", "holiday", "last_weekend"})
 
 DATE_CHOICE_FEATURES: tuple[str, ...] = (
     "rule_role", "rule_other_role", "rule_no_cue", "letter_date",

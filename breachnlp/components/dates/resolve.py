@@ -226,6 +226,10 @@ def relative(kind: str, published: date | None, previous_day: PartialDate | None
         monday = p - timedelta(days=p.weekday() + 7)
         sunday = monday + timedelta(days=6)
         return f"{monday.isoformat()}/{sunday.isoformat()}"
+    if kind == "last_weekend":
+        # "over the weekend" written on a weekday: the Saturday and Sunday before it
+        saturday = p - timedelta(days=(p.weekday() - 5) % 7)
+        return f"{saturday.isoformat()}/{min(p, saturday + timedelta(days=1)).isoformat()}"
     if kind == "this_week":
         monday = p - timedelta(days=p.weekday())
         return f"{monday.isoformat()}/{p.isoformat()}"
