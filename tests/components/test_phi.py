@@ -499,3 +499,16 @@ def test_phi_an_unconfirmed_claim_hedges_what_it_lists(lang, text, expected):
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # denying a lawsuit's claims is no doubt that the data was reached
+    ("en", "Ormeau Clinic said the server the intruders reached held the names and Social Security numbers of 3,000 "
+           "patients. In the class action that followed, Ormeau denied every claim but agreed to a $300,000 settlement."),
+    ("fr", "La clinique Ormeau indique que le serveur atteint par les intrus contenait les noms et numéros de sécurité "
+           "sociale de 3 000 patients. Dans le procès qui a suivi, la clinique a nié toute responsabilité dans le vol "
+           "mais a accepté un règlement."),
+])
+def test_phi_denying_a_lawsuits_claims_leaves_the_data_affirmed(lang, text):
+    phi = breachnlp.extract(text, lang=lang, published="2024-06-14").phi
+    assert phi == {"name": "affirmed", "national_id": "affirmed"}
