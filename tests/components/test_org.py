@@ -549,6 +549,28 @@ def test_org_an_information_regulator_is_no_victim(lang, text, victim):
     assert all(o.role != "victim" for o in record.organizations if "gulat" in o.name)
 
 
+def test_org_a_name_with_its_head_in_the_other_language_is_the_same_organization():
+    # « hôpital Wexley » and « Wexley Hospital » in a French text: one organization
+    text = ("Des lettres de patients de l'hôpital Wexley étaient en ligne. Le Wexley Hospital, à Londres, a retiré "
+            "les fichiers. L'hôpital Wexley s'est excusé.")
+    record = breachnlp.extract(text, lang="fr", published="2024-06-14")
+    assert [o.name for o in record.organizations] == ["hôpital Wexley"]
+
+
+@pytest.mark.parametrize("lang,text,victim,parent", [
+    # "the owner of X", « le groupe … propriétaire du X »: X is the unit, the group its parent
+    ("fr", "L'hôpital Wexley a laissé en ligne des lettres de patients. L'ICO a infligé mardi une amende à Norcare "
+           "Group, le groupe de santé propriétaire du Wexley Hospital, à Londres. L'hôpital Wexley s'est excusé auprès "
+           "des patients.", "hôpital Wexley", "Norcare Group"),
+    ("en", "Hudson Cove Group, the Toronto-based owner of Fenwick Stores, said Sunday that hackers stole card data from "
+           "Fenwick Stores. Hudson Cove Group said about 5 million cards may be affected.", "Fenwick Stores",
+     "Hudson Cove Group"),
+])
+def test_org_the_owner_of_the_breached_unit_is_its_parent(lang, text, victim, parent):
+    record = breachnlp.extract(text, lang=lang, published="2024-06-14")
+    assert (record.organization, record.parent_organization) == (victim, parent)
+
+
 def test_org_lower_case_words_of_an_edited_text_are_no_names():
     # in an edited text (sentences open with capitals) a lower-case phrase stays a common noun
     text = ("Hackers stole data on 40,000 customers of Halvorsen Pharmacy. The pharmacy chain said the "

@@ -124,7 +124,10 @@ class ClusterRules:
     def _other_heads(self, a: str, b: str) -> bool:
         """Both names have organization words and share none: "University of Minnesota" is no
         "Minnesota Bureau of Criminal Apprehension", though one key is inside the other."""
-        heads_a, heads_b = _heads(key_words(a), self.head_words), _heads(key_words(b), self.head_words)
+        # "hôpital Lister" and "Lister Hospital": the same head in two languages
+        same = self.head_equivalents
+        heads_a = {same.get(w, w) for w in _heads(key_words(a), self.head_words)}
+        heads_b = {same.get(w, w) for w in _heads(key_words(b), self.head_words)}
         return bool(heads_a) and bool(heads_b) and not heads_a & heads_b
 
     def _matches(self, other: Mention, mention: Mention) -> bool:

@@ -85,7 +85,11 @@ class RoleRules:
                 elif m.start < headline.site:
                     f["headline"] += 1
                     m.cues.append((m.start, m.end, "headline"))
+                # "le groupe … propriétaire du X, à Londres": a cue naming a unit after the group word
+                # outweighs it (X is the unit, and so is no place after X the group's parent)
                 parent_cue = self.parent_before.search(before[-70:])
+                if parent_cue and self.child_cue.search(before[-70:], parent_cue.start()):
+                    parent_cue = None
                 child = self._nearest_before(cluster, clusters, m, sentences) if parent_cue else None
                 if child is not None:
                     parents[id(child)] = cluster

@@ -173,6 +173,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.parent_before = self._end_cue(data["parent_cues"]["before"], gap=60)
         self.parent_after = self._start_cue(data["parent_cues"]["after"])
         self.child_before = self._end_cue(data["child_cues"], gap=16)  # "sa filiale mobile, X"
+        self.child_cue = cue_regex([re.escape(fold(c)) for c in data["child_cues"]])
         self.child_after = re.compile(r"^\s*,\s*(?:" + "|".join(data["child_appositions"]) + r")(?![\w])")
         self.alias_before = self._end_cue(data["alias_cues"], gap=4)
         subsidiary = "|".join(re.escape(fold(w)) for w in data["subsidiary_words"])
@@ -203,6 +204,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.org_words = OrgWords({fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()},
                                   data["specialty_endings"])
         self.head_words = OrgWords(self.org_words - self.connectors, data["specialty_endings"])  # not "of"
+        self.head_equivalents = {fold(k): fold(v) for k, v in data["head_equivalents"].items()}
         # the connector before a place at the end of a name (:meth:`MentionRules._without_place_tail`)
         self.place_tail = re.compile(rf"\s{_alternation(words.words('syntax', 'place_tail_connectors'), folded=False, apostrophes=True)}\s?(?=\S)",
                                      re.IGNORECASE)
