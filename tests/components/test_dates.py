@@ -149,6 +149,11 @@ CLAUSE_CASES = [
      "clé contenant vos données.", {"discovered": "2024-05-18", "disclosed": None}),
     ("en-notified-us", "en", "Our vendor Kestrel notified us on May 18 that the drive holding your data was lost.",
      {"discovered": "2024-05-18", "disclosed": None}),
+    # admitting the breach ("owned up", « a dû reconnaître ») is its disclosure
+    ("fr-reconnaitre", "fr", "La clinique Ormeau a dû reconnaître samedi le vol de 3 000 dossiers de patients.",
+     {"disclosed": "2024-06-08", "occurred": None}),
+    ("en-owned-up", "en", "Ormeau Clinic owned up on Saturday to the theft of 3,000 patient files.",
+     {"disclosed": "2024-06-08", "occurred": None}),
     # letters dated: the day they were sent, in the plural or after a comma too
     ("fr-lettres-datees", "fr", "Les lettres de la clinique Brévent, datées du 9 mai, disent qu'un intrus a consulté "
      "les dossiers de 4 200 patients.", {"disclosed": "2024-05-09", "occurred": None}),
