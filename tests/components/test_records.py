@@ -32,6 +32,9 @@ def test_records_value_unit_qualifier(annotate, case_id, lang, text, value, unit
 DISTRACTORS = [
     ("fr-money", "fr", "La clinique Sorel a payé une rançon de 2 millions d'euros après le piratage."),
     ("en-money", "en", "Sorel Clinic paid a $22 million ransom after the hack."),
+    # a year before a record noun: « depuis 2009 les enregistrements », "since 2009 the recordings"
+    ("fr-year-before-noun", "fr", "La clinique Sorel envoyait depuis 2009 les enregistrements audio à un prestataire."),
+    ("en-year-before-noun", "en", "Sorel Clinic had sent since 2009 recordings of consultations to a contractor."),
     ("fr-money-rupees", "fr", "Les pirates de la clinique Sorel réclament 200 crores de roupies."),
     ("en-money-rupees", "en", "The hackers demanded ₹200 crore from Sorel Clinic after the hack."),
     ("fr-size", "fr", "Les pirates de la clinique Sorel ont exfiltré 300 Go de données."),

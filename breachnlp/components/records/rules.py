@@ -103,6 +103,9 @@ class RecordRules:
         self.street_after = re.compile(rf"\s*,?\s+(?:(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){{0,3}})(?:{streets})(?![\w])")
         self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
                                    + r")\s*$")
+        # "depuis 2009 les enregistrements", "since 2009 records": a year, though a unit follows it
+        self.year_before = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["year_before"])
+                                      + r")\s*$")
         self.context = cue_regex(data["breach_context"])
         # "the personal information of 51,400 teachers": whose data it is, the noun after the figure
         self.data_of = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["data_of_before"]) + ")")
@@ -259,6 +262,9 @@ class RecordRules:
             return None  # "(2/6)", "case no. 20/01813", "1/3": a part of a thread, a file number, a fraction
         if self.street_after.match(text, end):
             return None
+        if number.kind == "digits" and not number.has_multiplier and 1900 <= (number.value or 0) <= 2100 \
+                and re.fullmatch(r"\d{4}", text[start:end]) and self.year_before.search(before):
+            return None  # "depuis 2009", "since 2009": a year, whatever noun follows it
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
             return None
