@@ -156,7 +156,7 @@ class NumberGrammar:
                     and (tokens[i + 1].group() in self.units or tokens[i + 1].group() in self.tens):
                 pieces.append((offset + tokens[begin].start(), offset + tokens[i - 1].end()))
                 begin = i + 1
-        pieces.append((offset + tokens[begin].start(), offset + tokens[-1].end()) if tokens else (offset, offset))
+        pieces.append((offset + tokens[begin].start(), offset + tokens[-1].end()))  # a phrase has a word
         return pieces
 
     def _normalize_compounds(self, phrase: str) -> list[str]:

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TypeVar
+from typing import Iterable, TypeVar
 
 from price_parser import Price
 
@@ -101,11 +101,9 @@ class RecordRules:
         # "401, chemin Smyth", "2200 Main Street": the number of a street address
         streets = "|".join(re.escape(w) for s in data["street_words"] for w in (s, s.capitalize()))
         self.street_after = re.compile(rf"\s*,?\s+(?:(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){{0,3}})(?:{streets})(?![\w])")
-        self.blockers = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["preceding_blockers"])
-                                   + r")\s*$")
+        self.blockers = _words_before(data["preceding_blockers"])
         # "depuis 2009 les enregistrements", "since 2009 records": a year, though a unit follows it
-        self.year_before = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(p)) for p in data["year_before"])
-                                      + r")\s*$")
+        self.year_before = _words_before(data["year_before"])
         self.context = cue_regex(data["breach_context"])
         # "the personal information of 51,400 teachers": whose data it is, the noun after the figure
         self.data_of = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["data_of_before"]) + ")")
@@ -262,8 +260,8 @@ class RecordRules:
             return None  # "(2/6)", "case no. 20/01813", "1/3": a part of a thread, a file number, a fraction
         if self.street_after.match(text, end):
             return None
-        if number.kind == "digits" and not number.has_multiplier and 1900 <= (number.value or 0) <= 2100 \
-                and re.fullmatch(r"\d{4}", text[start:end]) and self.year_before.search(before):
+        year = _year_shaped(text, number)
+        if year and self.year_before.search(before):
             return None  # "depuis 2009", "since 2009": a year, whatever noun follows it
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
@@ -281,12 +279,11 @@ class RecordRules:
             if people:  # "78,8 millions d'Américains", "of 5 million Australians": people of a country
                 unit, unit_span = "people", (people.start(1), people.end(1))
         if unit is None:
-            if number.kind == "digits" and not number.has_multiplier:
-                value = number.value or 0
-                if 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", text[start:end]):
-                    return None  # a year
-                if self.blockers.search(before) and not self.count_set_at.search(folded, max(0, start - 90), start):
-                    return None
+            if year:
+                return None  # a year
+            if number.kind == "digits" and not number.has_multiplier and self.blockers.search(before) \
+                    and not self.count_set_at.search(folded, max(0, start - 90), start):
+                return None
             owners = _PLURAL_NOUN.match(text, end) if self.data_of.search(before) else None
             if owners:  # "les renseignements personnels de 51 400 enseignants": people whose data it is
                 unit, unit_span = "people", (owners.start(1), owners.end(1))
@@ -434,6 +431,17 @@ def record_rules(lang: str, resources: str = "default") -> RecordRules:
 
 
 _YEAR_SPAN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s?[/\u2013-]\s?(\d{4}|\d{2})(?![\d.,]?\d)")
+
+
+def _words_before(words: Iterable[str]) -> re.Pattern[str]:
+    """One of ``words`` (folded) right before a figure, whole."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in words) + r")\s*$")
+
+
+def _year_shaped(text: str, number: NumberMatch) -> bool:
+    """Four plain digits from 1900 to 2100: a year, unless the text says it counts something."""
+    return number.kind == "digits" and not number.has_multiplier and 1900 <= (number.value or 0) <= 2100 \
+        and re.fullmatch(r"\d{4}", text[number.start:number.end]) is not None
 
 
 def _year_spans(folded: str) -> list[tuple[int, int]]:
