@@ -153,7 +153,8 @@ class MentionRules:
                     run_end = s
             for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
                 owner = re.match(r"[^'’]+['’]s (?=\S)", text[start:end])
-                if owner and any(s <= start and start + owner.end() - 3 <= e for s, e in places):
+                if owner and any(s <= start and start + owner.end() - 3 <= e for s, e in places) \
+                        and fold(owner.group().split()[0]).rstrip(".") not in self.saint_words:
                     start += owner.end()  # "Hong Kong's Union Hospital": the place that has it is no part of it
                 if title_case and start < headline.site:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
@@ -749,14 +750,24 @@ class MentionRules:
         """"Three UK's Facebook page", "Kaleida Health's EHR": a name ends at its possessive, unless
         what follows is itself a name of an organization ("St. Brigid's Children's Hospital") that
         the owner is no organization for ("University of Halden's School of Nursing" is two), its
-        organization word capitalized."""
+        organization word capitalized; a saint's name ("St. Jude's Pediatric ...") is never an owner."""
         for w in _POSSESSIVE.finditer(text, start, end):
             rest, owner = text[w.end():end], text[start:w.start("mark")]
             plural = w.group("mark")[0] not in "'’"  # "Human Services' Office": an owner's org word is needed
+            if fold(owner.split()[0]).rstrip(".") in self.saint_words and \
+                    (self._has_org_word(rest) or self._coordinated_org_after(text, end)):
+                continue  # "St. Jude's Pediatric and Family Clinic": the saint's name is the name's start
             if (not plural and not self._has_org_word(rest)) or self._owner_org_word(owner) and \
                     (not plural or self._has_org_word(rest)):
                 return [(start, w.start("mark")), (w.end() + 1, end)]
         return [(start, end)]
+
+    def _coordinated_org_after(self, text: str, end: int) -> bool:
+        """After ``end``, "and"/"et"/"&" and capitalized words that end with an organization word
+        ("... Pediatric and Family Clinic")."""
+        m = _COORDINATED_AFTER.match(text, end)
+        return bool(m and self.coordination.fullmatch(m.group("connector"))
+                    and self._org_word(m.group("name").split()[-1]))
 
     def _sentence_initial_word(self, text: str, start: int, end: int, sentences: list[Segment],
                                vocab: "_Vocabulary") -> bool:
@@ -797,6 +808,8 @@ class MentionRules:
 # A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
 _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
 # What ends the words a long form may take, read backwards from its parenthesis: a dash, a comma...
+# a connector word and the capitalized words after a name ("... and Family Clinic")
+_COORDINATED_AFTER = re.compile(r"(?P<connector>[ \t]+\S+[ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,4})")
 _CLAUSE_MARK = re.compile(r"[,;:–—(\[]")
 
 

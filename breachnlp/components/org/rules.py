@@ -135,6 +135,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.name_re = re.compile(
             rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|{_SPACE}{elided_phrase}|[ ]?{elided}"
             rf"|[ ]?-[ ]?){cap})*{corporate}")
+        self.saint_words = frozenset(fold(w) for w in syntax["saint_words"])
         self.based_suffixes = tuple(syntax["based_suffixes"])
         self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
         tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)

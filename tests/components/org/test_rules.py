@@ -266,10 +266,24 @@ def test_numbers_inside_and_before_a_name(lang, text, name):
     ("en", "Hackers hit Ohio's Kestrel Valley Hospital on Monday.", [("Ohio", "GPE")], "Kestrel Valley Hospital"),
     # a person's or a saint's name in the possessive is ("St. Brigid's Children's Hospital")
     ("en", "Hackers hit St. Brigid's Children's Hospital on Monday.", [], "St. Brigid's Children's Hospital"),
+    # ... even where the NER calls the saint's name a place
+    ("en", "Files of 8,100 patients at St. Agnes's Rehabilitation Hospital were copied.", [("St. Agnes's", "GPE")],
+     "St. Agnes's Rehabilitation Hospital"),
+    ("fr", "Le Saint Columba's Community Hospital d'Édimbourg a signalé une fuite.", [("Saint Columba's", "LOC"), ("Édimbourg", "LOC")],
+     "Saint Columba's Community Hospital"),
+    # ... and the name runs on through "and" to its organization word
+    ("en", "Intruders reached St. Anne's Eye and Skin Center in May.", [("St. Anne's", "GPE")],
+     "St. Anne's Eye and Skin Center"),
 ])
 def test_a_place_in_the_possessive_is_no_part_of_the_name(lang, text, ents, name):
     spans = [(text.index(t), text.index(t) + len(t), label) for t, label in ents]
     assert name in [m.text for m in org_rules(lang).mentions(text, spans)]
+
+
+def test_a_saints_name_ends_at_its_possessive_before_a_word_of_no_organization():
+    text = "Staff at St. Kilda's said the clinic's page was defaced. St. Kilda's Facebook page stayed down."
+    names = [m.text for m in org_rules("en").mentions(text, [])]
+    assert "St. Kilda's Facebook" not in names and "St. Kilda" in names
 
 
 @pytest.mark.parametrize("lang,text,entity,name", [
