@@ -149,6 +149,11 @@ CLAUSE_CASES = [
      "clé contenant vos données.", {"discovered": "2024-05-18", "disclosed": None}),
     ("en-notified-us", "en", "Our vendor Kestrel notified us on May 18 that the drive holding your data was lost.",
      {"discovered": "2024-05-18", "disclosed": None}),
+    # a message from the intruders themselves: the day the victim learned of it
+    ("fr-recu-un-message-affirmant", "fr", "Le 21 mai, la mutuelle Sarrance a reçu un message d'un groupe prétendant "
+     "avoir copié ses fichiers d'adhérents.", {"discovered": "2024-05-21", "occurred": None}),
+    ("en-received-an-email-claiming", "en", "On May 21, Sarrance Mutual received an email from a gang claiming it had "
+     "copied the member files.", {"discovered": "2024-05-21", "occurred": None}),
     # admitting the breach ("owned up", « a dû reconnaître ») is its disclosure
     ("fr-reconnaitre", "fr", "La clinique Ormeau a dû reconnaître samedi le vol de 3 000 dossiers de patients.",
      {"disclosed": "2024-06-08", "occurred": None}),
