@@ -72,6 +72,12 @@ def test_phi_explain_gives_the_cue_that_decided(annotate):
     ("fr", "Une intrusion a visé le centre Varenne. Il peut s'agir de votre nom et de votre date de naissance.", "hedged"),
     ("fr", "Une intrusion a visé le centre Varenne. Les fichiers volés peuvent notamment contenir votre nom.", "hedged"),
     ("en", "An intrusion hit the Varenne Center. The files may include your name and date of birth.", "hedged"),
+    # ... with any verb of holding, the list after a colon too
+    ("fr", "Une intrusion a visé le centre Varenne. Selon les cas, les fichiers peuvent comporter un ou plusieurs des "
+     "éléments suivants : nom, adresse, date de naissance.", "hedged"),
+    ("fr", "Une intrusion a visé le centre Varenne. Les documents copiés peuvent renfermer votre nom.", "hedged"),
+    ("en", "An intrusion hit the Varenne Center. Depending on the person, the files may contain one or more of the "
+     "following: name, address, date of birth.", "hedged"),
     # a denial with "ne peut" is no modal of possibility over the data
     ("fr", "Une intrusion a visé le centre Varenne. Le centre ne peut que confirmer le vol de votre nom.", "affirmed"),
     # the conditional of any verb hedges (French), as "would" + a verb of holding does (English)
