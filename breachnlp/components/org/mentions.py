@@ -821,7 +821,8 @@ _ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 # What may stand between a sentence's start and its first word: a bullet, or a wire dateline
 # ("LAUSANNE – ", "DUBLIN, May 1 – ", "PARIS, 7 mai (AFP) – "): an upper-case place, then anything
 # short without a sentence end, then a dash.
-_OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:,[^!?\n]{0,40}?)?\s+[–—-])\s*")
+# (a dateline's place may carry its region in parentheses: "ROTKREUZ (ZG) —", "AMHERST (New York) —")
+_OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:\s*\([^()\n]{1,30}\))?(?:,[^!?\n]{0,40}?)?\s+[–—-])\s*")
 
 
 # A line break and the next line's indentation.

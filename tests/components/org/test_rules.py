@@ -114,6 +114,11 @@ def test_leading_article_leaves_the_surface(lang, text, name):
            "Les trois serveurs touchés ont été remplacés.", "Trois", "clinique Montbrillant"),
     ("en", "LEEDS, March 4 – Discharge letters of forty patients of Aireview Hospital were found in a skip. "
            "The discharge papers listed names.", "Discharge", "Aireview Hospital"),
+    # ... where the dateline's place carries its region in parentheses
+    ("fr", "SION (VS) — Factures, contrats et dossiers de résidents : la clinique Montorge a vu ses factures "
+           "publiées par des pirates.", "Factures", "clinique Montorge"),
+    ("en", "SALEM (Oregon) — Invoices of the Willamette Valley Clinic were posted by hackers; the invoices "
+           "listed names.", "Invoices", "Willamette Valley Clinic"),
 ])
 def test_first_word_after_a_dateline_is_capitalized_by_position(lang, text, noun, victim):
     mentions, _, found = _run(lang, text)
