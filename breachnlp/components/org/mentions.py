@@ -721,6 +721,9 @@ class MentionRules:
             owner, rest = text[start:w.start("mark")], text[w.end():end]
             if self._owner_org_word(owner) and self._has_org_word(rest):
                 return [(start, w.start("mark")), (w.end() + 1, end)]
+            if w.group("mark")[0] in "'’" and not self._has_org_word(rest) and _named_alone(text, owner):
+                # "HPMB's Exchange server": a thing the organization has, named alone elsewhere
+                return [(start, w.start("mark"))]
         return [(start, end)]
 
     def _without_place_tail(self, text: str, start: int, end: int, sites: set[tuple[int, int]]) -> int:
@@ -858,6 +861,11 @@ def _without_possessive(name: str) -> str:
 def _opens_line(text: str, start: int) -> bool:
     """The word at ``start`` is the first of its line (only spaces or tabs before it)."""
     return start == 0 or re.search(r"\n[ \t]*$", text[max(0, start - 20):start]) is not None
+
+
+def _named_alone(text: str, name: str) -> bool:
+    """``name`` is written elsewhere in ``text`` on its own, not in the possessive."""
+    return re.search(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text) is not None
 
 
 def _opens_sentence(text: str, start: int, sentences: list[Segment]) -> bool:

@@ -285,6 +285,19 @@ def test_a_place_in_the_possessive_is_no_part_of_the_name(lang, text, ents, name
     assert name in [m.text for m in org_rules(lang).mentions(text, spans)]
 
 
+@pytest.mark.parametrize("text,entity,names,not_names", [
+    # an entity the NER ran on past the possessive: the owner, named alone elsewhere, is the name
+    ("Kestrel Labs said an intruder entered Kestrel's Outlook mailbox in May. Kestrel notified staff.",
+     "Kestrel's Outlook", ["Kestrel"], ["Kestrel's Outlook"]),
+    # ... and a name with a possessive inside stays whole where its first word never stands alone
+    ("Patients of Children's Mercy were told of the breach.", "Children's Mercy", ["Children's Mercy"], ["Children"]),
+])
+def test_an_entity_ends_at_the_possessive_of_a_name_written_alone(text, entity, names, not_names):
+    start = text.index(entity)
+    found = [m.text for m in org_rules("en").mentions(text, [(start, start + len(entity), "ORG")])]
+    assert all(n in found for n in names) and not any(n in found for n in not_names)
+
+
 def test_a_saints_name_ends_at_its_possessive_before_a_word_of_no_organization():
     text = "Staff at St. Kilda's said the clinic's page was defaced. St. Kilda's Facebook page stayed down."
     names = [m.text for m in org_rules("en").mentions(text, [])]
