@@ -154,6 +154,11 @@ CLAUSE_CASES = [
      "avoir copié ses fichiers d'adhérents.", {"discovered": "2024-05-21", "occurred": None}),
     ("en-received-an-email-claiming", "en", "On May 21, Sarrance Mutual received an email from a gang claiming it had "
      "copied the member files.", {"discovered": "2024-05-21", "occurred": None}),
+    # a public apology says the incident: its disclosure, not the mistake it apologizes for
+    ("fr-presente-ses-excuses", "fr", "La pharmacie Brévent a présenté samedi ses excuses après qu'un stagiaire a "
+     "posté par erreur la liste de 300 clients.", {"disclosed": "2024-06-08", "occurred": None}),
+    ("en-apologised", "en", "Brevent Pharmacy apologised on Saturday after an intern mistakenly posted a list of 300 "
+     "customers.", {"disclosed": "2024-06-08", "occurred": None}),
     # admitting the breach ("owned up", « a dû reconnaître ») is its disclosure
     ("fr-reconnaitre", "fr", "La clinique Ormeau a dû reconnaître samedi le vol de 3 000 dossiers de patients.",
      {"disclosed": "2024-06-08", "occurred": None}),
