@@ -154,6 +154,11 @@ CLAUSE_CASES = [
      "avoir copié ses fichiers d'adhérents.", {"discovered": "2024-05-21", "occurred": None}),
     ("en-received-an-email-claiming", "en", "On May 21, Sarrance Mutual received an email from a gang claiming it had "
      "copied the member files.", {"discovered": "2024-05-21", "occurred": None}),
+    # the incident as a modifier of the team that handles it is no occurrence ("incident response team")
+    ("en-incident-response-team", "en", "Ormeau Clinic found the leak on May 3. Since May 6, an incident response "
+     "team has been at work.", {"discovered": "2024-05-03", "occurred": None}),
+    ("fr-gestion-de-l-incident", "fr", "La clinique Ormeau a découvert la fuite le 3 mai. Depuis le 6 mai, une cellule "
+     "de gestion de l'incident est à pied d'œuvre.", {"discovered": "2024-05-03", "occurred": None}),
     # a public apology says the incident: its disclosure, not the mistake it apologizes for
     ("fr-presente-ses-excuses", "fr", "La pharmacie Brévent a présenté samedi ses excuses après qu'un stagiaire a "
      "posté par erreur la liste de 300 clients.", {"disclosed": "2024-06-08", "occurred": None}),
