@@ -154,6 +154,14 @@ CLAUSE_CASES = [
      "avoir copié ses fichiers d'adhérents.", {"discovered": "2024-05-21", "occurred": None}),
     ("en-received-an-email-claiming", "en", "On May 21, Sarrance Mutual received an email from a gang claiming it had "
      "copied the member files.", {"discovered": "2024-05-21", "occurred": None}),
+    # « exploiter » a business is running it; only a flaw exploited is an intrusion
+    ("fr-exploite-des-magasins", "fr", "Depuis le 2 mai, le groupe Sarrance exploite trois pharmacies de plus.",
+     {"occurred": None}),
+    ("fr-exploite-une-faille", "fr", "Le 2 mai, des pirates ont exploité une faille du portail de la clinique "
+     "Sarrance.", {"occurred": "2024-05-02"}),
+    # a notice put out (« avis diffusé ») is a disclosure
+    ("fr-avis-diffuse", "fr", "Un avis diffusé le 21 mai par la clinique Sarrance fait état de la perte de "
+     "dossiers.", {"disclosed": "2024-05-21", "occurred": None}),
     # the incident as a modifier of the team that handles it is no occurrence ("incident response team")
     ("en-incident-response-team", "en", "Ormeau Clinic found the leak on May 3. Since May 6, an incident response "
      "team has been at work.", {"discovered": "2024-05-03", "occurred": None}),
