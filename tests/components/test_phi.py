@@ -170,6 +170,16 @@ REAL_WORDING = [
      {"name": "affirmed", "financial": "negated", "national_id": "negated"}),
     ("en", "Morency Clinic was hacked.\nInformation that may have been involved:\n- names\n- dates of birth",
      {"name": "hedged", "date_of_birth": "hedged"}),
+    # ... and so does a sentence that names data itself before its colon
+    ("en", "An intruder copied files at Morency Clinic. The files may have held your name and any of the "
+           "following:\n- home address\n- date of birth", {"name": "hedged", "address": "hedged",
+                                                          "date_of_birth": "hedged"}),
+    ("fr", "Un pirate a copié des fichiers de la clinique Morency. Les fichiers volés peuvent contenir votre nom et l'un "
+           "des éléments suivants :\n- adresse postale\n- date de naissance", {"name": "hedged", "address": "hedged",
+                                                                          "date_of_birth": "hedged"}),
+    ("en", "An intruder copied files at Morency Clinic. The files held your name and the following:\n"
+           "- home address\n- date of birth", {"name": "affirmed", "address": "affirmed",
+                                              "date_of_birth": "affirmed"}),
     # a clause ending in a colon gives the list after it its status, in the same sentence; a clause
     # with a verb of its own after the colon keeps its own
     ("fr", "Les noms des adhérents de la mutuelle Garance ont fuité. Le prestataire précise que d'autres données "

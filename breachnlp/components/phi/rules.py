@@ -143,7 +143,16 @@ class PhiRules(StatusRules):
                     and len(sentence_text.split()) <= 6
                 inherited_exposure = (context == "exposure" or pointer) and sentence_text.rstrip().endswith(":")
                 # "Not affected:" / "Informations possiblement concernées :" heading a bullet list
-                heading = self._heading_status(masked, plain, sentence) if inherited_exposure and not terms else None
+                heading = None
+                if inherited_exposure and not terms:
+                    heading = self._heading_status(masked, plain, sentence)
+                elif inherited_exposure:
+                    # "the files may have contained your name and one or more of the following:": the
+                    # clause that ends in the colon heads the bullets, whatever data it names itself
+                    colon = len(masked.rstrip()) - 1
+                    left, _ = self._clause(masked, max(0, colon - 1), colon)
+                    heading = self._heading_status(masked[left:colon], plain[left:colon],
+                                                   Segment(sentence.start + left, sentence.start + colon))
             previous_context = context
             lowered = lower(text[sentence.start:sentence.end]) if terms else ""
             spans = [(m.start(), m.end()) for m, _ in terms]
