@@ -76,6 +76,11 @@ def test_phi_explain_gives_the_cue_that_decided(annotate):
     ("fr", "Une intrusion a visé le centre Varenne. Selon les cas, les fichiers peuvent comporter un ou plusieurs des "
      "éléments suivants : nom, adresse, date de naissance.", "hedged"),
     ("fr", "Une intrusion a visé le centre Varenne. Les documents copiés peuvent renfermer votre nom.", "hedged"),
+    # ... in the imperfect too (« pouvaient contenir »), as "could contain" does
+    ("fr", "Une intrusion a visé le centre Varenne. Selon les patients, les documents volés pouvaient contenir leur "
+     "nom.", "hedged"),
+    ("en", "An intrusion hit the Varenne Center. Depending on the patient, the stolen documents could contain their "
+     "name.", "hedged"),
     ("en", "An intrusion hit the Varenne Center. Depending on the person, the files may contain one or more of the "
      "following: name, address, date of birth.", "hedged"),
     # a denial with "ne peut" is no modal of possibility over the data
