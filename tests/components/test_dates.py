@@ -252,6 +252,12 @@ def test_dates_start_of_a_lasting_exposure_is_the_occurrence(annotate, lang, tex
     ("en", "Ormeau Clinic was hit by ransomware over the weekend.", "2023-10-18", {"occurred": "2023-10-14/2023-10-15"}),
     ("fr", "La clinique Ormeau a été la cible d'un rançongiciel durant le week-end.", "2023-10-18",
      {"occurred": "2023-10-14/2023-10-15"}),
+    # « cette dernière » before a weekday is "the latter", not "last": the weekday of the week written in
+    # (2024-06-13 is a Thursday); "last Thursday" is the week before
+    ("fr", "Des pirates ont volé des fichiers de la clinique Ormeau, a fait savoir cette dernière jeudi.",
+     "2024-06-13", {"disclosed": "2024-06-13"}),
+    ("en", "Hackers stole files of Ormeau Clinic, the clinic said last Thursday.", "2024-06-13",
+     {"disclosed": "2024-06-06"}),
 ])
 def test_dates_resolved_from_neighbouring_dates(annotate, lang, text, published, expected):
     assert_roles(annotate(lang, text, published)._.breach.date, expected)

@@ -48,6 +48,9 @@ class DateGrammar:
                            for key, forms in (data.get("holidays") or {}).items() for f in forms}
         first = _alternation(fold(f) for f in data["ordinal_first"])
         last = _alternation(fold(f) for f in data["last_markers"])
+        # "cette dernière jeudi": the pronoun "the latter", then a weekday of its own; "the last Thursday
+        # of June": that month's
+        not_relative = "".join(rf"(?<!\b{re.escape(fold(w))} )" for w in data["not_last_before"])
         this = _alternation(fold(f) for f in data["this_markers"])
         part = _alternation(fold(f) for f in data["parts"])
         month_intro = _alternation(fold(f) for f in data["month_introducers"])
@@ -110,7 +113,7 @@ class DateGrammar:
                 rf"(?:(?P<last1>{last})\s+)?(?P<hol>{_alternation(self.holiday_of)})"
                 rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<last>{last}))?(?![\w'])"))] if self.holiday_of else []),
             ("weekday", re.compile(
-                rf"(?:(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
+                rf"(?:{not_relative}(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
                 rf"(?:\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
         ]
         self.patterns = [(kind, re.compile(r"(?<![\w])(?:" + pattern.pattern + ")")) for kind, pattern in self.patterns]
