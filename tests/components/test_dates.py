@@ -263,6 +263,11 @@ def test_dates_resolved_from_neighbouring_dates(annotate, lang, text, published,
     assert_roles(annotate(lang, text, published)._.breach.date, expected)
 
 
+def test_dates_the_last_weekday_of_a_month_is_in_that_month(annotate):
+    found = annotate("en", "Ormeau Clinic found the intrusion on the last Thursday of May.", "2024-06-13")._.breach.date
+    assert found.discovered is not None and found.discovered.startswith("2024-05")  # not "last Thursday", June 6
+
+
 @pytest.mark.parametrize("lang,text,value", [
     ("fr", "Ormeau a découvert la fuite le 2 mars. Trois mois plus tard, la clinique a prévenu ses patients.", "2024-06"),
     ("en", "Ormeau discovered the leak on March 2. Three months later, the clinic notified its patients.", "2024-06"),
