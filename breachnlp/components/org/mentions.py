@@ -154,7 +154,7 @@ class MentionRules:
             for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
                 owner = re.match(r"[^'’]+['’]s (?=\S)", text[start:end])
                 if owner and any(s <= start and start + owner.end() - 3 <= e for s, e in places) \
-                        and fold(owner.group().split()[0]).rstrip(".") not in self.saint_words:
+                        and not self._saints_name(owner.group()):
                     start += owner.end()  # "Hong Kong's Union Hospital": the place that has it is no part of it
                 if title_case and start < headline.site:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
@@ -757,13 +757,16 @@ class MentionRules:
         for w in _POSSESSIVE.finditer(text, start, end):
             rest, owner = text[w.end():end], text[start:w.start("mark")]
             plural = w.group("mark")[0] not in "'’"  # "Human Services' Office": an owner's org word is needed
-            if fold(owner.split()[0]).rstrip(".") in self.saint_words and \
-                    (self._has_org_word(rest) or self._coordinated_org_after(text, end)):
+            if self._saints_name(owner) and (self._has_org_word(rest) or self._coordinated_org_after(text, end)):
                 continue  # "St. Jude's Pediatric and Family Clinic": the saint's name is the name's start
             if (not plural and not self._has_org_word(rest)) or self._owner_org_word(owner) and \
                     (not plural or self._has_org_word(rest)):
                 return [(start, w.start("mark")), (w.end() + 1, end)]
         return [(start, end)]
+
+    def _saints_name(self, owner: str) -> bool:
+        """The words before a possessive open with a saint's title ("St. Mary", "Saint Luke")."""
+        return fold(owner.split()[0]).rstrip(".") in self.saint_words
 
     def _coordinated_org_after(self, text: str, end: int) -> bool:
         """After ``end``, "and"/"et"/"&" and capitalized words that end with an organization word
@@ -810,9 +813,9 @@ class MentionRules:
 
 # A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
 _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
-# What ends the words a long form may take, read backwards from its parenthesis: a dash, a comma...
-# a connector word and the capitalized words after a name ("... and Family Clinic")
+# A connector word and the capitalized words after a name ("... and Family Clinic").
 _COORDINATED_AFTER = re.compile(r"(?P<connector>[ \t]+\S+[ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,4})")
+# What ends the words a long form may take, read backwards from its parenthesis: a dash, a comma...
 _CLAUSE_MARK = re.compile(r"[,;:–—(\[]")
 
 

@@ -149,10 +149,7 @@ class PhiRules(StatusRules):
                 elif inherited_exposure:
                     # "the files may have contained your name and one or more of the following:": the
                     # clause that ends in the colon heads the bullets, whatever data it names itself
-                    colon = len(masked.rstrip()) - 1
-                    left, _ = self._clause(masked, max(0, colon - 1), colon)
-                    heading = self._heading_status(masked[left:colon], plain[left:colon],
-                                                   Segment(sentence.start + left, sentence.start + colon))
+                    heading = self._colon_clause_status(masked, plain, sentence, len(masked.rstrip()) - 1)
             previous_context = context
             lowered = lower(text[sentence.start:sentence.end]) if terms else ""
             spans = [(m.start(), m.end()) for m, _ in terms]
@@ -230,6 +227,11 @@ class PhiRules(StatusRules):
                 gap_start = item_end - sentence.start
         if len(masked[gap_start:position].split()) > _LIST_GAP_WORDS:
             return None
+        return self._colon_clause_status(masked, plain, sentence, colon)
+
+    def _colon_clause_status(self, masked: str, plain: str, sentence: Segment,
+                             colon: int) -> tuple[str, tuple[int, int, str]] | None:
+        """The status the clause ending at ``colon`` (relative to the sentence) gives the list after it."""
         left, _ = self._clause(masked, max(0, colon - 1), colon)
         return self._heading_status(masked[left:colon], plain[left:colon], Segment(sentence.start + left, sentence.start + colon))
 
