@@ -783,3 +783,28 @@ def test_dates_a_warning_to_the_management_and_a_first_post(annotate, lang, text
 ])
 def test_dates_a_timeline_gives_each_item_its_date(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+
+@pytest.mark.parametrize("lang,text,first", [
+    # a first or earlier announcement told in the date's sentence: a feature of the fitted choice
+    ("fr", "La mutuelle Ormeau avait annoncé l'intrusion dès le 21 mai sur son site.", True),
+    ("fr", "Un premier communiqué du laboratoire Kestrel, le 2 mai, évoquait seulement une panne.", True),
+    ("fr", "La mutuelle Ormeau a précisé lundi 10 juin que 8 200 adhérents étaient touchés.", False),
+    ("fr", "Les pirates avaient pénétré le réseau de la mutuelle Ormeau le 21 mai.", False),
+    ("en", "Ormeau Credit Union had first disclosed the intrusion on May 21 on its website.", True),
+    ("en", "Kestrel Labs' initial statement, on May 2, spoke only of an outage.", True),
+    ("en", "Ormeau Credit Union said on June 10 that 8,200 members were affected.", False),
+    ("en", "The attackers had entered the Ormeau Credit Union network on May 21.", False),
+])
+def test_dates_a_first_announcement_is_marked_for_the_choice(annotate, lang, text, first):
+    doc = annotate(lang, text, PUBLISHED)
+    dated = [s for s in doc.spans["breach_dates"] if s._.date_norm]
+    assert dated and all(s._.breach_features["first_report"] is first for s in dated)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_the_fitted_choice_prefers_a_first_announcement_as_the_disclosure(lang):
+    from breachnlp.resources import read_resource
+    weights = read_resource(lang, "weights")["date_choice"]
+    assert weights["disclosed"]["weights"]["first_report"] > 0 > weights["occurred"]["weights"]["first_report"]

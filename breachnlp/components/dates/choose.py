@@ -41,7 +41,7 @@ RELATIVE_KINDS = frozenset({
 DATE_CHOICE_FEATURES: tuple[str, ...] = (
     "rule_role", "rule_other_role", "rule_no_cue", "letter_date",
     *(f"close_{kind}" for kind in CUE_KINDS),
-    "weak", "since", "also_discovered", "day", "month", "year", "range", "relative", "season",
+    "weak", "since", "also_discovered", "first_report", "day", "month", "year", "range", "relative", "season",
     "headline", "position", "sentence", "context", "victim_sentence", "other_incident", "furniture",
     "restated", "future", "age", "published_day", "old", "within_week", "within_quarter", "within_year",
     "first_of_role", "earliest", "latest", "earliest_of_role", "latest_of_role", "rule_role_day",
@@ -71,6 +71,7 @@ class DateOption:
     since: bool = False
     weak: bool = False
     also_discovered: bool = False
+    first_report: bool = False  # its sentence tells a first or earlier announcement
     context: float = 0.0  # how much its sentence is about the main breach (the assembler's weight)
     victim_sentence: bool = False
     other_incident: bool = False
@@ -183,6 +184,7 @@ def option_features(option: DateOption, role: str, document: DateOptions) -> dic
         distance = min(option.distances.get(kind, math.inf), option.distances.get(f"{kind}_after", math.inf) + AFTER_TOLL)
         f[f"close_{kind}"] = math.exp(-distance / CLOSENESS_SCALE) if distance != math.inf else 0.0
     f["weak"], f["since"], f["also_discovered"] = float(option.weak), float(option.since), float(option.also_discovered)
+    f["first_report"] = float(option.first_report)
     granularity = len(option.first_day)
     f["day"], f["month"], f["year"] = float(granularity == 10), float(granularity == 7), float(granularity == 4)
     f["range"] = float("/" in option.norm)

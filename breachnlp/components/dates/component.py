@@ -54,6 +54,7 @@ class DateTagger(BreachComponent):
         span._.breach_cues = [list(candidate.cue)] if candidate.cue else []
         span._.breach_features = {"sentence": candidate.sentence, "kind": candidate.kind, "since": candidate.since,
                                   "weak": candidate.weak, "also_discovered": candidate.also_discovered,
+                                  "first_report": candidate.first_report,
                                   "cue_distances": dict(candidate.distances)}
 
 @Language.factory(

@@ -51,6 +51,7 @@ class DateCandidate:
     since: bool = False  # "depuis janvier", "since March": a duration's start, often a statistic
     weak: bool = False  # a fallback for its role: any other date of the role comes first
     also_discovered: bool = False  # an intrusion date whose clause also says it was found then
+    first_report: bool = False  # its sentence tells a first or earlier announcement ("had first disclosed")
     distances: tuple[tuple[str, float], ...] = ()  # nearest cue of each kind (DateRoles.cue_distances)
 
 

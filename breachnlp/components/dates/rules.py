@@ -32,6 +32,7 @@ class DateRules:
         self.night = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["night_words"]) + r")(?!\w)")
         self.small_hours = cue_regex(data["small_hours"])
         self.earlier = cue_regex(data["earlier_markers"])
+        self.first_report = cue_regex(data["first_report_markers"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -126,7 +127,9 @@ class DateRules:
                 # organization: when it notified, a disclosure date that any announcement the letter dates
                 # comes before
                 c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
-            out.append(replace(c, since=since))
+            sentence = sentences[c.sentence] if sentences else None
+            first = bool(sentence and self.first_report.search(folded, sentence.start, sentence.end))
+            out.append(replace(c, since=since, first_report=first))
         return self._windows(text, folded, sentences, out, memo)
 
     def _later_in_story(self, folded: str, sentences: list[Segment], start: int, value: PartialDate,
