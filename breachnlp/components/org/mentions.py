@@ -148,8 +148,11 @@ class MentionRules:
         for m in self.name_re.finditer(text):
             run_end = m.end()
             for s, e in persons:  # "... District Chancellor Francisco Rodriguez": stop before the person
-                # (not after an ampersand: "Wright & Filippis" is one firm named after two people)
-                if m.start() < s < run_end and e <= run_end + 1 and not text[max(0, s - 2):s].startswith("&"):
+                # (not after an ampersand: "Wright & Filippis" is one firm named after two people; not
+                # before a "person" the NER cut from a firm's name, ending in an organization word:
+                # "Harlow Pines Imaging")
+                if m.start() < s < run_end and e <= run_end + 1 and not text[max(0, s - 2):s].startswith("&") \
+                        and not self._looks_like_org(text[s:e]):
                     run_end = s
             for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
                 owner = re.match(r"[^'’]+['’]s (?=\S)", text[start:end])

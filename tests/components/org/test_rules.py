@@ -595,3 +595,17 @@ def test_a_practice_name_the_ner_calls_a_place_is_an_organization(lang, text, na
     start = text.index(name)
     mentions = org_rules(lang).mentions(text, [(start, start + len(name), "LOC")])
     assert [(m.text, m.source) for m in mentions] == [(name, "pattern")]
+
+
+@pytest.mark.parametrize("lang,text,person,name", [
+    # the NER calls the tail of a firm's name a person: a "person" ending in an organization word
+    # is part of the name, which runs on through it
+    ("en", "Marlow Creek Dental (MCD), a family practice, said outsiders reached its records.",
+     "Creek Dental", "Marlow Creek Dental"),
+    ("fr", "Le cabinet Vallon Roux Radiologie (VRR) a reconnu qu'un intrus avait copié ses dossiers.",
+     "Roux Radiologie", "Vallon Roux Radiologie"),
+])
+def test_a_person_ending_in_an_organization_word_does_not_cut_the_name(lang, text, person, name):
+    start = text.index(person)
+    names = [m.text for m in org_rules(lang).mentions(text, [(start, start + len(person), "PERSON")])]
+    assert name in names
