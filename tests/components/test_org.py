@@ -852,3 +852,19 @@ def test_org_a_consumer_protection_agency_is_a_regulator(lang, text, victim):
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2024-06-17").organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # the NER cuts the regulator's title off its name ("Commissioner for" + "Personal Data Protection"):
+    # the words right before the name give it its shape, a regulator's
+    ("en", "Malta's Commissioner for Personal Data Protection has opened an inquiry into a ransomware attack on "
+           "Saint Luke Dental Clinic, which confirmed on Monday that patient files were stolen.",
+     "Saint Luke Dental Clinic"),
+    ("fr", "Le Commissaire à la Protection des Données Personnelles a ouvert une enquête sur la cyberattaque visant "
+           "la clinique Beaulieu, qui a confirmé lundi le vol de dossiers de patients.", "clinique Beaulieu"),
+])
+def test_org_a_regulator_cut_from_its_title_is_still_a_regulator(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2024-06-14")
+    assert record.organization == victim
+    others = [o for o in record.organizations if o.name != victim]
+    assert others and all(o.role == "regulator" for o in others)

@@ -60,11 +60,11 @@ class RoleRules:
             role = None
             name_words = len(cluster.name.split())
             for m in cluster.mentions:
-                tail = self._name_tail(text, m.end)
-                if tail and len(m.text.split()) < name_words:
-                    tail = ""  # "NSW" of "NSW Privacy Commissioner" in the cluster of "NSW Reconstruction Authority"
+                tail, head = self._name_tail(text, m.end), self._name_head(text, m.start)
+                if len(m.text.split()) < name_words:
+                    tail = head = ""  # "NSW" of "NSW Privacy Commissioner" in the cluster of "NSW Reconstruction Authority"
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or \
-                    self._role_by_shape(fold(m.text + tail))
+                    self._role_by_shape(fold(m.text + tail)) or (head and self._role_by_shape(fold(head + m.text + tail)))
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
@@ -230,6 +230,12 @@ class RoleRules:
         """The words that may go on with a name cut short ("Commission d'accès" + " à l'information",
         "Office of the Australian Information" + " Commissioner"): capitalized, or after a connector."""
         m = self.name_tail.match(text, end, min(len(text), end + 80))
+        return m.group() if m else ""
+
+    def _name_head(self, text: str, start: int) -> str:
+        """The words a name cut short at its start may have lost ("Commissioner for" before "Personal
+        Data Protection"): capitalized, each with the connectors after it, right before it."""
+        m = self.name_head.search(text, max(0, start - 80), start)
         return m.group() if m else ""
 
     def _opens_sentence(self, text: str, sentences: list[Segment], mention: Mention) -> bool:

@@ -140,6 +140,10 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
         tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)
         self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail}[ \t]*)+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
+        # the capitalized words a name cut short at its start may have lost ("Commissioner for" +
+        # "Personal Data Protection"), each with the connectors after it
+        head = _alternation(syntax["name_connectors"], folded=False, apostrophes=True, in_order=True)
+        self.name_head = re.compile(rf"(?:[A-ZÀ-Ý][\w'’-]*[ \t]+(?:(?:{head})[ \t]+)*){{1,4}}$")
         # a figure with a unit, an ordinal suffix or a multiplier ("700 Go", "1er", "100bn"): a quantity
         numbers = read_resource(lang, "numbers", resources)
         multipliers = list(numbers["suffixes"])
