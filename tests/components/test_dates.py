@@ -808,3 +808,17 @@ def test_dates_the_fitted_choice_prefers_a_first_announcement_as_the_disclosure(
     from breachnlp.resources import read_resource
     weights = read_resource(lang, "weights")["date_choice"]
     assert weights["disclosed"]["weights"]["first_report"] > 0 > weights["occurred"]["weights"]["first_report"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a letter dated under its signature ("Sion, le 19 avril 2024" as its last line): its disclosure date
+    ("en", "Dear patient,\n\nWe are writing to let you know that on March 2, 2024 we found that an intruder had "
+           "copied files from our billing server. We have since reset every password.\n\nSincerely,\n\n"
+           "Harbor Lane Dental\nColumbus, Ohio\n\nApril 19, 2024\n", "2024-04-19"),
+    ("fr", "Madame, Monsieur,\n\nNous vous informons que le 2 mars 2024 nous avons constaté qu'un intrus avait "
+           "copié des fichiers de notre serveur de facturation. Nous avons depuis changé tous les mots de passe.\n\n"
+           "Veuillez agréer nos salutations distinguées.\n\nLa direction\nCabinet dentaire Rochat\n\n"
+           "Sion, le 19 avril 2024\n", "2024-04-19"),
+])
+def test_dates_a_letter_dated_under_its_signature_is_its_disclosure(annotate, lang, text, expected):
+    assert annotate(lang, text, "2024-04-22")._.breach.date.disclosed == expected

@@ -62,6 +62,11 @@ class DateRoles:
         """Where the opening lines of a letter end, when the text is one (first person throughout); else 0."""
         return _letter_head(text) if len(self.first_person.findall(folded[:20000])) >= 3 else 0
 
+    def letter_foot(self, text: str, folded: str) -> int:
+        """Where the closing lines of a letter begin (its signature, a date under it: "Fredericksburg,
+        le 24 octobre 2023"), when the text is one; else past its end."""
+        return _letter_foot(text) if len(self.first_person.findall(folded[:20000])) >= 3 else len(text) + 1
+
     def with_role(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
                    published: date | None, memo: dict[Any, Any] | None = None) -> DateCandidate:
         """The role of the nearest cue, distance counted in characters plus a toll for every
@@ -363,6 +368,18 @@ def _letter_head(text: str) -> int:
             if seen == 4:
                 break
     return min(pos, len(text))
+
+
+def _letter_foot(text: str) -> int:
+    """Where the closing lines of a letter begin: its last four non-empty lines."""
+    seen, pos = 0, len(text)
+    for line in reversed(text[-2000:].split("\n")):
+        pos -= len(line) + 1
+        if line.strip():
+            seen += 1
+            if seen == 4:
+                break
+    return max(pos + 1, 0)
 
 
 def _alone_on_line(text: str, candidate: DateCandidate) -> bool:

@@ -109,7 +109,7 @@ class DateRules:
         candidates = [self._after_midnight(folded, sentences, c) for c in candidates]
         out = []
         memo: dict[Any, Any] = {}  # each sentence's cues, found once for all its dates
-        letter_head = roles.letter_head(text, folded)
+        letter_head, letter_foot = roles.letter_head(text, folded), roles.letter_foot(text, folded)
         release = roles.press_release(folded)
         for c in candidates:
             c = roles.with_role(folded, sentences, c, published, memo)
@@ -121,11 +121,11 @@ class DateRules:
                 c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
             elif dateline:
                 c = replace(c, role=None, cue=(c.start, c.end, "not_breach"))
-            elif c.start < letter_head and _alone_on_line(text, c) and c.norm and "/" not in c.norm \
-                    and len(c.norm) >= 7:
+            elif (c.start < letter_head or c.start >= letter_foot) and _alone_on_line(text, c) and c.norm \
+                    and "/" not in c.norm and len(c.norm) >= 7:
                 # "Rennes, le 31 juillet 2023" or "Bruxelles, avril 2025" heading a letter written by the
-                # organization: when it notified, a disclosure date that any announcement the letter dates
-                # comes before
+                # organization, or under its signature: when it notified, a disclosure date that any
+                # announcement the letter dates comes before
                 c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
             sentence = sentences[c.sentence] if sentences else None
             first = bool(sentence and self.first_report.search(folded, sentence.start, sentence.end))
