@@ -357,6 +357,28 @@ def test_dates_the_age_of_the_data_is_no_breach_date(annotate, lang, text, expec
     assert annotate(lang, text, PUBLISHED)._.breach.date.occurred == expected
 
 
+@pytest.mark.parametrize("lang,text", [
+    # the age of the data written with a verb of the data ("the files date from", "orders placed between"),
+    # the breach itself undated: no occurrence date; an incident that "dates from" a month still has one
+    ("en", "Kestrel Labs said an intruder copied part of its archive. The stolen files date from March 2019, "
+           "and the lab found the intrusion on May 2."),
+    ("en", "Kestrel Labs said an intruder copied part of its archive. The affected data relates to orders placed "
+           "between March 2019 and May 2021."),
+    ("fr", "Le laboratoire Kestrel a indiqué qu'un intrus avait copié une partie de ses archives. Les dossiers "
+           "volés datent de mars 2019, et le laboratoire a découvert l'intrusion le 2 mai."),
+])
+def test_dates_the_age_of_the_data_told_by_its_verb_is_no_occurrence(annotate, lang, text):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.occurred is None
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Kestrel Labs said the earliest unauthorised access to its network dates back to March 2019.", "2019-03"),
+    ("fr", "Selon le laboratoire Kestrel, le premier accès non autorisé à son réseau remonte à mars 2019.", "2019-03"),
+])
+def test_dates_an_intrusion_that_dates_back_to_a_month_occurred_then(annotate, lang, text, expected):
+    assert annotate(lang, text, PUBLISHED)._.breach.date.occurred == expected
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     ("fr", "Le rançongiciel a frappé la clinique Saint-Aubain le 3 juin, et l'attaque a été repérée dans la "
            "foulée par le service informatique.", "2024-06-03"),

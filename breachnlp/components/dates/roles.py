@@ -81,7 +81,9 @@ class DateRoles:
         i = bisect_left(cues.starts, candidate.end) - 1
         while i >= 0 and cues.starts[i] > candidate.start - _LONGEST_CUE:
             cue = cues.by_start[i]
-            if cue.role == "not_breach" and cue.start <= candidate.start and candidate.end <= cue.end:
+            # ... or one that ends right before it ("orders placed between" + "May 2019 and June 2020")
+            if cue.role == "not_breach" and cue.start <= candidate.start and (
+                    candidate.end <= cue.end or 0 <= candidate.start - cue.end <= 1):
                 return replace(candidate, role=None, cue=(cue.start, cue.end, cue.role))
             i -= 1
         # "a commencé le 21 juin à écrire à ses membres": a cue written around the date governs it
