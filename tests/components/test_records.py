@@ -73,6 +73,17 @@ def test_records_whole_customer_base_is_not_the_count(annotate, lang, text, valu
     assert annotate(lang, text)._.breach.records.value == value
 
 
+@pytest.mark.parametrize("lang,text", [
+    # the population of the place that was hit is no count of the people whose data was reached
+    ("fr", "AGEN – Le petit village de 2 300 habitants n'avait rien vu venir : la mairie a été piratée jeudi et "
+           "ses fichiers ont été chiffrés."),
+    ("en", "The village of 2,300 residents never saw it coming: hackers hit the town hall on Thursday and "
+           "encrypted its files."),
+])
+def test_records_the_population_of_a_place_is_not_the_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None
+
+
 def test_records_choose_count_never_fails_on_a_zero_figure():
     from breachnlp.components.records import CountCandidate, choose_count
 
