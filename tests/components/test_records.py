@@ -352,3 +352,14 @@ def test_records_a_street_number_is_no_count(annotate, lang, text, expected):
 def test_records_an_amount_after_a_currency_code_is_money(annotate, lang, text, expected):
     records = annotate(lang, text)._.breach.records
     assert (records.value if records else None) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a bare figure that writes out a rounded count digit for digit is that count, exact
+    ("en", "Ormeau Credit Union said hackers reached the files of more than 4,200 members. Its final tally is 4,236."),
+    ("fr", "La mutuelle Ormeau indique que des pirates ont consulté les dossiers de plus de 4 200 adhérents. "
+           "Le décompte final s'établit à 4 236."),
+])
+def test_records_a_bare_figure_makes_a_rounded_count_exact(annotate, lang, text):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value, records.unit, records.qualifier) == (4236, "people", "exact")

@@ -244,7 +244,7 @@ class RecordRules:
             candidate = self._candidate(text, folded, sentences, number, memo)
             if candidate is not None:
                 found.append(candidate)
-        return self._link_ranges(folded, found)
+        return _refine_bounds(self._link_ranges(folded, found))
 
     def _candidate(self, text: str, folded: str, sentences: list[Segment], number: NumberMatch,
                    memo: dict[tuple[str, int, int], object] | None = None) -> CountCandidate | None:
@@ -398,6 +398,27 @@ class RecordRules:
             linked[i + 1] = replace(high, qualifier="at_most", unit=unit, population=high.population or low.population,
                                     score=max(high.score, low.score) - (4.0 if population else 0.0))
         return linked
+
+
+def _refine_bounds(found: list[CountCandidate]) -> list[CountCandidate]:
+    """"more than 1,300 people … the hospital's count is 1,309": a bare figure after a rounded count of
+    people or records ("more than", "about") that it writes out digit for digit (same length, the
+    rounded count's two or more significant digits first) is that count made exact: its unit, its
+    score. "up to 200" and a range's upper bound say too little of the count to be refined so."""
+    out = list(found)
+    for i, bare in enumerate(out):
+        if bare.unit is not None or bare.value is None or bare.qualifier != "exact" or bare.range_start:
+            continue
+        for bound in reversed(out[:i]):
+            if bound.unit not in ("people", "records") or bound.value is None or bound.population \
+                    or bound.qualifier not in ("at_least", "approx") or bound.range_start:
+                continue
+            digits = str(bound.value).rstrip("0")
+            if len(digits) >= 2 and bare.value != bound.value and len(str(bare.value)) == len(str(bound.value)) \
+                    and str(bare.value).startswith(digits):
+                out[i] = replace(bare, unit=bound.unit, score=bound.score)
+                break
+    return out
 
 
 def _skip_spaces(folded: str, pos: int) -> int:
