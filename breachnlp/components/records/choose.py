@@ -75,7 +75,7 @@ def choose_count(candidates: list[CountCandidate], *, min_score: float = 3.0) ->
 COUNT_UNITS = ("people", "records", "files", "accounts", "appointments")
 COUNT_CHOICE_FEATURES: tuple[str, ...] = (
     "score", "above_min", *(f"unit_{u}" for u in COUNT_UNITS), "unit_none", "approx", "at_least", "at_most",
-    "revision", "initial", "population", "cue_breach_context", "cue_unit", "cue_subset", "cue_superseded",
+    "revision", "initial", "population", "cue_breach_context", "cue_unit", "cue_subset", "cue_superseded", "cue_claimed",
     "headline", "position", "sentence", "context", "victim_sentence", "other_incident", "furniture",
     "unknown_count", "log_value", "largest", "smallest", "restated", "significant", "round", "options",
     "rule_choice", "best_scored", "first_above_min", "first_body_above_min", "rank",
@@ -127,7 +127,7 @@ def count_option_features(options: Sequence[CountOption], *, min_score: float,
         for qualifier in ("approx", "at_least", "at_most"):
             f[qualifier] = float(c.qualifier == qualifier)
         f["revision"], f["initial"], f["population"] = float(c.revision), float(c.initial), float(c.population)
-        for cue in ("breach_context", "unit", "subset", "superseded"):
+        for cue in ("breach_context", "unit", "subset", "superseded", "claimed"):
             f[f"cue_{cue}"] = float(cue in cues)
         f["headline"], f["position"], f["sentence"] = float(o.headline), o.position, math.log1p(c.sentence)
         f["context"] = o.context / 2

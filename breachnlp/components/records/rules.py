@@ -111,6 +111,8 @@ class RecordRules:
         self.describing = re.compile(rf",\s*{words.alternation('syntax', 'subject_relatives')}\s")
         self.revision = cue_regex(data["revision_cues"])
         self.initial = cue_regex(data["initial_cues"])
+        # the attackers' word before a figure ("they claim 135gb / 178,319 files", « selon les pirates »)
+        self.claimed = cue_regex(data["claim_cues"])
         # a cue right before a figure that makes it the superseded one ("up from", "au lieu de")
         self.superseded = re.compile(cue_regex(data["superseded_cues"]).pattern
                                      + rf"\s*(?:{words.alternation('syntax', 'superseded_determiners')}\s+)*$")
@@ -318,6 +320,8 @@ class RecordRules:
         if self.superseded.search(folded, max(sentence.start, start - 40), start):
             revision, initial = False, True  # "192.7 million, up from the 190 million": the old figure
             cues.append((start, end, "superseded"))
+        if self.claimed.search(folded, max(sentence.start, start - 80), start):
+            cues.append((start, end, "claimed"))  # the spec: the count only when the text gives no other
         subset = self.subset_after.match(folded, end) or (unit_span and self.subset_after.match(folded, unit_span[1]))
         if subset:
             cues.append((subset.start(), subset.end(), "subset"))  # "1.3 million of the people": a part

@@ -67,3 +67,9 @@ def test_packaged_count_weights_are_over_known_features(lang):
     data = read_resource(lang, "weights")["count_choice"]
     assert set(data["weights"]) <= set(COUNT_CHOICE_FEATURES) and "none" in data
     assert _count_scorer(lang) is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_fitted_count_choice_weighs_an_attackers_claim_below_a_stated_count(lang):
+    from breachnlp.resources import read_resource
+    assert read_resource(lang, "weights")["count_choice"]["weights"]["cue_claimed"] < 0

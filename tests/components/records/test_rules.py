@@ -123,3 +123,19 @@ def test_an_increment_is_a_first_figure_and_the_new_total_a_revision(lang, text,
     assert found[increment].initial and not found[increment].revision
     if total is not None:
         assert found[total].revision and not found[total].initial
+
+
+@pytest.mark.parametrize("lang,text,figure,claimed", [
+    # the attackers' word before a figure marks it claimed: the count only when the text gives no other
+    ("en", "The gang claims it took 2.1 million records from Kestrel Labs.", "2.1 million", True),
+    ("en", "According to the hackers, 48,000 patients are in the files.", "48,000", True),
+    ("en", "Kestrel Labs said 48,000 patients are affected.", "48,000", False),
+    ("fr", "Le groupe revendique le vol de 2,1 millions de dossiers du laboratoire Kestrel.", "2,1 millions", True),
+    ("fr", "Selon les pirates, 48 000 patients figurent dans les fichiers.", "48 000", True),
+    ("fr", "Le laboratoire Kestrel indique que 48 000 patients sont touchés.", "48 000", False),
+])
+def test_a_figure_in_the_attackers_words_is_marked_claimed(lang, text, figure, claimed):
+    rules = RecordRules.from_data(language_data(lang))
+    start = text.index(figure)
+    candidate = next(c for c in rules.candidates(text) if c.start == start)
+    assert ("claimed" in {cue[2] for cue in candidate.cues}) is claimed
