@@ -366,6 +366,11 @@ def test_dates_the_age_of_the_data_is_no_breach_date(annotate, lang, text, expec
            "between March 2019 and May 2021."),
     ("fr", "Le laboratoire Kestrel a indiqué qu'un intrus avait copié une partie de ses archives. Les dossiers "
            "volés datent de mars 2019, et le laboratoire a découvert l'intrusion le 2 mai."),
+    # the verb of the data several words before the range ("treated in its emergency department between")
+    ("en", "Kestrel Hospital said the laptop may have held files of patients treated in its emergency department "
+           "between January 1 and August 26."),
+    ("fr", "L'hôpital Kestrel indique que l'ordinateur pouvait contenir les fichiers de patients pris en charge dans "
+           "son service des urgences entre le 1er janvier et le 26 août."),
 ])
 def test_dates_the_age_of_the_data_told_by_its_verb_is_no_occurrence(annotate, lang, text):
     assert annotate(lang, text, PUBLISHED)._.breach.date.occurred is None
