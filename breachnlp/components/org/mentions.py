@@ -23,6 +23,12 @@ class Mention:
     cues: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+# A given name then a "Mc" surname ("Joyce McShan"), or a compound given name then a surname in capitals
+# ("Jean-François CARREZ"; "Central YMCA", "Vision Upright MRI" end in an acronym): people's names
+_PERSON_SHAPE = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)? ){1,2}(?:Mc|Mac)[A-Z][a-z]+$"
+                           r"|^[A-ZÀ-Ý][a-zà-ÿ]+-[A-ZÀ-Ý][a-zà-ÿ]+ [A-ZÀ-Ý]{3,}(?:-[A-ZÀ-Ý]{2,})?$")
+
+
 class _Vocabulary:
     """Words of one text, collected once: those written in lower case, and capitalized words
     that also occur inside a sentence (not only at its start)."""
@@ -137,7 +143,8 @@ class MentionRules:
         person_counts: dict[str, int] = {}
         for s, e in persons:
             if s >= body:
-                name = _without_possessive(text[s:e])  # "Karen Whitfield's" is Karen Whitfield
+                # "Karen Whitfield's" is Karen Whitfield; a signature's "Le Président\nJean Dupré" is Jean Dupré
+                name = _without_possessive(text[s:e]).split("\n")[-1].strip()
                 person_counts[name] = person_counts.get(name, 0) + 1
         people = {name for name, count in person_counts.items()
                   if " " in name.strip() and count >= text.count(name, body) > 0}
@@ -607,7 +614,11 @@ class MentionRules:
         return all(w.isalpha() and not w.isupper() and vocab.common(w) for w in words)
 
     def _looks_like_org(self, name: str) -> bool:
-        """Camel case, an acronym, a descriptor or an organization suffix: not a person or a place."""
+        """Camel case, an acronym, a descriptor or an organization suffix: not a person or a place
+        (a given name before a "Mc" surname or one in capitals, "Joyce McShan", "Jean-François CARREZ",
+        is a person's shape, not camel case or an acronym)."""
+        if _PERSON_SHAPE.match(name) and not self._has_org_word(name):
+            return False
         words = name.split()
         if any(re.search(r"[a-z][A-Z]", w) or (w.isupper() and len(w) >= 2) for w in words):
             return True

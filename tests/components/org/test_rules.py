@@ -609,3 +609,20 @@ def test_a_person_ending_in_an_organization_word_does_not_cut_the_name(lang, tex
     start = text.index(person)
     names = [m.text for m in org_rules(lang).mentions(text, [(start, start + len(person), "PERSON")])]
     assert name in names
+
+
+@pytest.mark.parametrize("lang,text,persons,name", [
+    # a given name then a "Mc" surname, or a compound given name then a surname in capitals (a decision's
+    # signature, "Le Président\nJean-Paul DURAND"), is a person's name the NER read right: no organization
+    ("en", "Social Security numbers were not part of the data, said Joyce McShan, the clinic's compliance manager.",
+     ["Joyce McShan"], "Joyce McShan"),
+    ("fr", "La formation restreinte, sous la présidence de M. Jean-Paul DURAND, a prononcé une amende.\n\n"
+           "Le Président\nJean-Paul DURAND", ["Jean-Paul DURAND", "Président\nJean-Paul DURAND"], "Jean-Paul DURAND"),
+])
+def test_a_persons_name_with_a_mc_or_capitalized_surname_is_no_organization(lang, text, persons, name):
+    ents, at = [], 0
+    for person in persons:
+        start = text.index(person, at)
+        ents.append((start, start + len(person), "PERSON" if lang == "en" else "PER"))
+        at = start + len(person)
+    assert name not in [m.text for m in org_rules(lang).mentions(text, ents)]
