@@ -868,3 +868,23 @@ def test_org_a_regulator_cut_from_its_title_is_still_a_regulator(lang, text, vic
     assert record.organization == victim
     others = [o for o in record.organizations if o.name != victim]
     assert others and all(o.role == "regulator" for o in others)
+
+
+@pytest.mark.parametrize("lang,text,victim,malware", [
+    # a malware named right after its kind is the attack's tool, never another victim
+    ("fr", "Le cabinet de radiologie Varenne a payé une rançon après une attaque du rançongiciel CryptoLocker le "
+           "3 mai : les dossiers de 2 000 patients étaient chiffrés.", "cabinet de radiologie Varenne", "CryptoLocker"),
+    ("en", "Harbor Lane Dental paid a ransom after the ransomware CryptoLocker encrypted the files of 2,000 patients "
+           "on May 3.", "Harbor Lane Dental", "CryptoLocker"),
+])
+def test_org_a_malware_named_after_its_kind_is_the_attacker(lang, text, victim, malware):
+    record = breachnlp.extract(text, lang=lang, published="2024-06-14")
+    assert record.organization == victim
+    assert (malware, "attacker") in [(o.name, o.role) for o in record.organizations]
+
+
+def test_org_a_headline_topic_before_a_colon_names_no_malware():
+    record = breachnlp.extract("Rançongiciel : la mairie de Castelbrune paralysée\n\nLa mairie de Castelbrune a été "
+                               "frappée lundi par un rançongiciel qui a chiffré ses serveurs.", lang="fr",
+                               published="2024-06-14")
+    assert record.organization and "Castelbrune" in record.organization

@@ -227,7 +227,10 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         agent_then_link = (rf"(?<![\w])(?:{alternation(naming['agents'])})(?:\s+[\w'-]+){{0,3}}?[\s,]*"
                            rf"(?:{alternation(naming['naming'])})")
         before = re.compile(rf"(?:(?<![\w])(?:{alternation(naming['alone'])})|{agent_then_link}|"
-                            rf"(?<![\w])(?:{alternation(naming['before'])}))(?![\w]){quote}{self._cue_article}?{quote}$")
+                            rf"(?<![\w])(?:{alternation(naming['before'])}))(?![\w]){quote}{self._cue_article}?{quote}$"
+                            # a malware's kind right before its name, nothing but a space between (not
+                            # "Rançongiciel : la mairie de X", a headline's topic)
+                            rf"|(?<![\w])(?:{alternation(naming['malware_kinds'])})[ \t]+$")
         after = re.compile(rf"""^["'»”’)]?\s*(?:{alternation(naming['after'])})(?![\w])""")
         return before, after
 
