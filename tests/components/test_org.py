@@ -888,3 +888,16 @@ def test_org_a_headline_topic_before_a_colon_names_no_malware():
                                "frappée lundi par un rançongiciel qui a chiffré ses serveurs.", lang="fr",
                                published="2024-06-14")
     assert record.organization and "Castelbrune" in record.organization
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # the place after "en" / "in" says where the organization is, not part of its name
+    ("fr", "Le réseau d'imagerie Varelis, installé en Floride, a confirmé une cyberattaque. Les pirates ont visé "
+           "Varelis en Floride le 3 mai et copié les dossiers de 7 000 patients.", "Varelis"),
+    ("fr", "Une cyberattaque a touché la clinique Sainte-Odile en Alsace : les dossiers de 2 000 patients ont été "
+           "copiés.", "clinique Sainte-Odile"),
+    ("en", "A cyberattack hit Sainte Odile Clinic in Alsace: the files of 2,000 patients were copied.",
+     "Sainte Odile Clinic"),
+])
+def test_org_a_place_after_en_or_in_is_no_part_of_the_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").organization == victim
