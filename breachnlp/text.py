@@ -161,6 +161,20 @@ def _append(segments: list[Segment], text: str, start: int, end: int) -> None:
         segments.append(Segment(start, end))
 
 
+def line_starts(text: str) -> list[int]:
+    """``[m.start() for m in re.finditer(r"(?m)^\\s*\\S", text)]`` in linear time (the regex
+    rescans every run of blank lines from each of its lines): 0 for the first non-empty line,
+    then for each next one the start of the line after the previous non-empty one."""
+    starts: list[int] = []
+    pending = pos = 0
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            starts.append(pending)
+            pending = pos + len(line) + 1
+        pos += len(line) + 1
+    return starts
+
+
 def segment_at(segments: list[Segment], offset: int) -> int:
     """Index of the segment containing ``offset`` (or the last one starting before it)."""
     lo, hi = 0, len(segments) - 1

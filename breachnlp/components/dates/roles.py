@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ...resources import LanguageData
-from ...text import Segment, cue_regex, fold
+from ...text import Segment, cue_regex, fold, line_starts
 from .grammar import _spaced, _then_space, _words
 from .resolve import DateCandidate
 
@@ -58,14 +58,14 @@ class DateRoles:
         """The text is a press release ("COMMUNIQUÉ", "/CNW Telbec/", "FOR IMMEDIATE RELEASE" near its top)."""
         return self.release.search(folded, 0, 600) is not None
 
-    def letter_head(self, text: str, folded: str) -> int:
-        """Where the opening lines of a letter end, when the text is one (first person throughout); else 0."""
-        return _letter_head(text) if len(self.first_person.findall(folded[:20000])) >= 3 else 0
-
-    def letter_foot(self, text: str, folded: str) -> int:
-        """Where the closing lines of a letter begin (its signature, a date under it: "Fredericksburg,
-        le 24 octobre 2023"), when the text is one; else past its end."""
-        return _letter_foot(text) if len(self.first_person.findall(folded[:20000])) >= 3 else len(text) + 1
+    def letter_lines(self, text: str, folded: str) -> tuple[int, int]:
+        """Where the opening lines of a letter end and its closing lines (its signature, a date under
+        it: "Fredericksburg, le 24 octobre 2023", the last four non-empty lines) begin, when the text is
+        one (first person throughout); else (0, past its end)."""
+        if len(self.first_person.findall(folded[:20000])) < 3:
+            return 0, len(text) + 1
+        starts = line_starts(text)
+        return _letter_head(text), starts[-4] if len(starts) >= 4 else 0
 
     def with_role(self, folded: str, sentences: list[Segment], candidate: DateCandidate,
                    published: date | None, memo: dict[Any, Any] | None = None) -> DateCandidate:
@@ -370,18 +370,6 @@ def _letter_head(text: str) -> int:
             if seen == 4:
                 break
     return min(pos, len(text))
-
-
-def _letter_foot(text: str) -> int:
-    """Where the closing lines of a letter begin: its last four non-empty lines."""
-    seen, pos = 0, len(text)
-    for line in reversed(text[-2000:].split("\n")):
-        pos -= len(line) + 1
-        if line.strip():
-            seen += 1
-            if seen == 4:
-                break
-    return max(pos + 1, 0)
 
 
 def _alone_on_line(text: str, candidate: DateCandidate) -> bool:

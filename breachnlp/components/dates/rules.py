@@ -109,7 +109,8 @@ class DateRules:
         candidates = [self._after_midnight(folded, sentences, c) for c in candidates]
         out = []
         memo: dict[Any, Any] = {}  # each sentence's cues, found once for all its dates
-        letter_head, letter_foot = roles.letter_head(text, folded), roles.letter_foot(text, folded)
+        letter_head, letter_foot = roles.letter_lines(text, folded)
+        first_reports: dict[int, bool] = {}  # whether each sentence tells a first announcement, found once
         release = roles.press_release(folded)
         for c in candidates:
             c = roles.with_role(folded, sentences, c, published, memo)
@@ -127,9 +128,11 @@ class DateRules:
                 # organization, or under its signature: when it notified, a disclosure date that any
                 # announcement the letter dates comes before
                 c = replace(c, role="disclosed", cue=(c.start, c.end, "letter_date"), weak=True)
-            sentence = sentences[c.sentence] if sentences else None
-            first = bool(sentence and self.first_report.search(folded, sentence.start, sentence.end))
-            out.append(replace(c, since=since, first_report=first))
+            if c.sentence not in first_reports:
+                sentence = sentences[c.sentence] if sentences else None
+                first_reports[c.sentence] = bool(sentence and self.first_report.search(folded, sentence.start,
+                                                                                        sentence.end))
+            out.append(replace(c, since=since, first_report=first_reports[c.sentence]))
         return self._windows(text, folded, sentences, out, memo)
 
     def _later_in_story(self, folded: str, sentences: list[Segment], start: int, value: PartialDate,

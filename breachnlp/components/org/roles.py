@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...text import Segment, fold, segment_at, split_sentences
+from ...text import Segment, fold, line_starts, segment_at, split_sentences
 from .mentions import _Lines, informal_text
 
 if TYPE_CHECKING:
@@ -298,27 +298,13 @@ class _Shouting:
         return self._capital_lines[start]
 
 
-def _line_starts(text: str) -> list[int]:
-    """``[m.start() for m in re.finditer(r"(?m)^\\s*\\S", text)]`` in linear time (the regex
-    rescans every run of blank lines from each of its lines): 0 for the first non-empty line,
-    then for each next one the start of the line after the previous non-empty one."""
-    starts: list[int] = []
-    pending = pos = 0
-    for line in text.split("\n"):
-        if line and not line.isspace():
-            starts.append(pending)
-            pending = pos + len(line) + 1
-        pos += len(line) + 1
-    return starts
-
-
 def _nth_line_start(text: str, n: int) -> int:
     """Offset where the ``n``-th non-empty line begins (end of text when there are fewer)."""
-    lines = _line_starts(text)
+    lines = line_starts(text)
     return lines[n] if len(lines) > n else len(text)
 
 
 def _tail_start(text: str) -> int:
     """Offset where the last three non-empty lines begin (a letter's signature)."""
-    lines = _line_starts(text)
+    lines = line_starts(text)
     return lines[-3] if len(lines) >= 6 else len(text) + 1
