@@ -9,6 +9,17 @@ from breachnlp.resources import language_data
 from breachnlp.taxonomy import LANGS
 
 
+def _entities(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """The NER entities a test hands the rules: each ``(surface, label)`` where the text first writes
+    it, a surface given again where it is written next."""
+    entities, after = [], {}
+    for surface, label in marked:
+        start = text.index(surface, after.get(surface, 0))
+        entities.append((start, start + len(surface), label))
+        after[surface] = start + len(surface)
+    return entities
+
+
 def _run(lang: str, text: str):
     rules = org_rules(lang)
     mentions = rules.mentions(text)
@@ -200,7 +211,7 @@ def test_a_capitalized_preposition_opening_a_sentence_is_no_part_of_a_name():
     ("fr", "RABAT : La clinique Al Amal a confirmé le vol de dossiers de patients.", None, "RABAT"),
 ])
 def test_units_and_dateline_places_are_no_names(lang, text, ner_org, not_a_name):
-    ents = [(text.index(ner_org), text.index(ner_org) + len(ner_org), "ORG")] if ner_org else []
+    ents = _entities(text, (ner_org, "ORG")) if ner_org else []
     names = [m.text for m in org_rules(lang).mentions(text, ents)]
     assert names and not any(not_a_name in n for n in names)
 
@@ -215,15 +226,13 @@ def test_units_and_dateline_places_are_no_names(lang, text, ner_org, not_a_name)
      "RENNES – Clinique des Lices", "Clinique des Lices"),
 ])
 def test_a_dateline_glued_to_a_name_is_cut_off(lang, text, ner_span, name):
-    start = text.index(ner_span)
-    names = [m.text for m in org_rules(lang).mentions(text, [(start, start + len(ner_span), "ORG")])]
+    names = [m.text for m in org_rules(lang).mentions(text, _entities(text, (ner_span, "ORG")))]
     assert name in names and ner_span not in names
 
 
 def test_a_common_word_left_after_a_dateline_is_no_name():
     text = "LIMA - Nearly a month after the attack, Clínica Andina said the files of its patients were copied. It was nearly done."
-    start = text.index("LIMA - Nearly")
-    names = [m.text for m in org_rules("en").mentions(text, [(start, start + len("LIMA - Nearly"), "ORG")])]
+    names = [m.text for m in org_rules("en").mentions(text, _entities(text, ("LIMA - Nearly", "ORG")))]
     assert not any("Nearly" in n for n in names)
 
 
@@ -281,8 +290,7 @@ def test_numbers_inside_and_before_a_name(lang, text, name):
      "St. Anne's Eye and Skin Center"),
 ])
 def test_a_place_in_the_possessive_is_no_part_of_the_name(lang, text, ents, name):
-    spans = [(text.index(t), text.index(t) + len(t), label) for t, label in ents]
-    assert name in [m.text for m in org_rules(lang).mentions(text, spans)]
+    assert name in [m.text for m in org_rules(lang).mentions(text, _entities(text, *ents))]
 
 
 @pytest.mark.parametrize("text,entity,names,not_names", [
@@ -293,8 +301,7 @@ def test_a_place_in_the_possessive_is_no_part_of_the_name(lang, text, ents, name
     ("Patients of Children's Mercy were told of the breach.", "Children's Mercy", ["Children's Mercy"], ["Children"]),
 ])
 def test_an_entity_ends_at_the_possessive_of_a_name_written_alone(text, entity, names, not_names):
-    start = text.index(entity)
-    found = [m.text for m in org_rules("en").mentions(text, [(start, start + len(entity), "ORG")])]
+    found = [m.text for m in org_rules("en").mentions(text, _entities(text, (entity, "ORG")))]
     assert all(n in found for n in names) and not any(n in found for n in not_names)
 
 
@@ -313,8 +320,7 @@ def test_a_saints_name_ends_at_its_possessive_before_a_word_of_no_organization()
      "Caisse primaire d'assurance maladie"),
 ])
 def test_an_entity_keeps_the_lower_case_words_its_language_writes_in_names(lang, text, entity, name):
-    start = text.index(entity)
-    mentions = org_rules(lang).mentions(text, [(start, start + len(entity), "ORG")])
+    mentions = org_rules(lang).mentions(text, _entities(text, (entity, "ORG")))
     assert name in [m.text for m in mentions]
     assert entity == name or entity not in [m.text for m in mentions]
 
@@ -361,8 +367,7 @@ def test_a_name_inside_a_longer_one_must_be_a_run_of_its_words():
     ("fr", "Les Amis du vieux port de Valmont ont été piratés.", "Amis du vieux port", "Amis du vieux port"),
 ])
 def test_a_name_ending_with_a_common_noun_takes_its_place(lang, text, entity, name):
-    start = text.index(entity)
-    mentions = org_rules(lang).mentions(text, [(start, start + len(entity), "ORG")])
+    mentions = org_rules(lang).mentions(text, _entities(text, (entity, "ORG")))
     assert name in [m.text for m in mentions]
 
 
@@ -439,9 +444,7 @@ def test_the_hackers_of_a_group_name_the_attacker(lang, text, attacker):
            "martin est suspendu. rivage santé s'excuse. mdr. quelle histoire.", "dr martin", "rivage santé"),
 ])
 def test_a_lower_case_name_after_a_title_is_a_person(lang, text, person, org):
-    spans = [(text.index(person), text.index(person) + len(person), "PER")]
-    spans += [(text.index(org), text.index(org) + len(org), "ORG")]
-    names = [m.text for m in org_rules(lang).mentions(text, spans)]
+    names = [m.text for m in org_rules(lang).mentions(text, _entities(text, (person, "PER"), (org, "ORG")))]
     assert person not in names and org in names
 
 
@@ -592,8 +595,7 @@ def test_a_documents_genre_word_is_no_part_of_a_name(lang, text, name):
     ("en", "The staff of Birchwood Dermatology apologize.", "Birchwood Dermatology"),
 ])
 def test_a_practice_name_the_ner_calls_a_place_is_an_organization(lang, text, name):
-    start = text.index(name)
-    mentions = org_rules(lang).mentions(text, [(start, start + len(name), "LOC")])
+    mentions = org_rules(lang).mentions(text, _entities(text, (name, "LOC")))
     assert [(m.text, m.source) for m in mentions] == [(name, "pattern")]
 
 
@@ -606,8 +608,7 @@ def test_a_practice_name_the_ner_calls_a_place_is_an_organization(lang, text, na
      "Roux Radiologie", "Vallon Roux Radiologie"),
 ])
 def test_a_person_ending_in_an_organization_word_does_not_cut_the_name(lang, text, person, name):
-    start = text.index(person)
-    names = [m.text for m in org_rules(lang).mentions(text, [(start, start + len(person), "PERSON")])]
+    names = [m.text for m in org_rules(lang).mentions(text, _entities(text, (person, "PERSON")))]
     assert name in names
 
 
@@ -620,9 +621,5 @@ def test_a_person_ending_in_an_organization_word_does_not_cut_the_name(lang, tex
            "Le Président\nJean-Paul DURAND", ["Jean-Paul DURAND", "Président\nJean-Paul DURAND"], "Jean-Paul DURAND"),
 ])
 def test_a_persons_name_with_a_mc_or_capitalized_surname_is_no_organization(lang, text, persons, name):
-    ents, at = [], 0
-    for person in persons:
-        start = text.index(person, at)
-        ents.append((start, start + len(person), "PERSON" if lang == "en" else "PER"))
-        at = start + len(person)
+    ents = _entities(text, *((person, "PERSON" if lang == "en" else "PER") for person in persons))
     assert name not in [m.text for m in org_rules(lang).mentions(text, ents)]
