@@ -215,6 +215,7 @@ class MentionRules:
                     found.append(self._mention(text, folded, sentences, start, end,
                                                "person" if surface in surnames else
                                                "informal" if lowercase_name else "ner"))
+        found += self._lower_case_names(text, folded, sentences, vocab)
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         found = self._with_place_complement(text, folded, sentences, found)
         kept: list[Mention] = []
@@ -404,6 +405,71 @@ class MentionRules:
         spans = [(a.start, a.end) for a in added]
         kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
         return sorted(kept + added, key=lambda m: m.start)
+
+    def _lower_case_names(self, text: str, folded: str, sentences: list[Segment],
+                          vocab: "_Vocabulary") -> list[Mention]:
+        """A forum post writes names in lower case ("so oakbend medical center got hit", "la polyclinique
+        du cotentin s'est fait chiffrer"): lower-case words before a word that ends names, or after one
+        that opens them and a connector. Case says nothing of where such a name stops; the text does:
+        the name is the longest run of them the post writes twice ("started dumping ziv medical center"
+        ... "ziv medical center"); written once, the whole run up to a function word or punctuation,
+        when its outermost word is also written on its own ("hôpital privé de la miotte" ... "la
+        miotte"). A run of generic words ("my local clinic") is neither, and no name."""
+        if not vocab.informal:
+            return []
+        words = list(_LOWER_WORD.finditer(text))
+        folds = [fold(w.group()) for w in words]
+
+        def joined(k: int) -> bool:  # words k and k + 1 are one phrase: spaces only between them
+            return k + 1 < len(words) and _SPACES.fullmatch(text, words[k].end(), words[k + 1].start()) is not None
+
+        def name_word(k: int) -> bool:
+            return words[k].group().islower() and len(folds[k]) >= 3 and folds[k] not in self.lower_stops
+
+        def written(phrase: str) -> int:
+            return len(re.findall(rf"(?<![\w]){re.escape(phrase)}(?![\w])", folded))
+
+        found: list[Mention] = []
+        for i, word in enumerate(words):
+            if not word.group().islower():
+                continue
+            if folds[i] in self.lower_heads_last and not (joined(i) and folds[i + 1] in self.lower_heads_last):
+                run: list[int] = []  # the name words before the head, nearest last
+                k = i - 1
+                while k >= 0 and len(run) < 4 and joined(k) and name_word(k):
+                    run.insert(0, k)
+                    k -= 1
+                cut = k >= 0 and joined(k) and name_word(k)  # the run goes on past four words
+                start = next((words[r].start() for r in run if written(folded[words[r].start():word.end()]) >= 2), None)
+                if start is None and run and not cut and written(folds[run[0]]) >= 2:
+                    start = words[run[0]].start()
+                if start is not None and any(folds[r] not in self.lower_heads_last
+                                             for r in run if words[r].start() >= start):
+                    found.append(self._mention(text, folded, sentences, start, word.end(), "informal"))
+            if folds[i] in self.lower_heads_first:
+                connector = self.lower_connector.match(folded, word.end())
+                if connector is None or (connector.group("word") and (
+                        not text[connector.start("word"):connector.end("word")].islower()
+                        or fold(connector.group("word")) in self.lower_stops)):
+                    continue
+                k = bisect_right([w.start() for w in words], connector.end()) - 1
+                if k < 0 or words[k].start() != connector.end():
+                    continue
+                run = []
+                while k < len(words) and len(run) < 3 and (not run or joined(k - 1)):
+                    if run and folds[k] in self.lower_coordinators and joined(k) and name_word(k + 1):
+                        k += 1  # "mutuelle des postes et télécommunications": one name over "et"
+                    elif not name_word(k):
+                        break
+                    run.append(k)
+                    k += 1
+                cut = bool(run) and k < len(words) and joined(k - 1) and name_word(k)
+                end = next((words[r].end() for r in reversed(run) if written(folded[word.start():words[r].end()]) >= 2), None)
+                if end is None and run and not cut and written(folds[run[-1]]) >= 2:
+                    end = words[run[-1]].end()
+                if end is not None:
+                    found.append(self._mention(text, folded, sentences, word.start(), end, "informal"))
+        return found
 
     def _lower_case_repeats(self, text: str, folded: str, sentences: list[Segment], vocab: "_Vocabulary",
                             mentions: list[Mention]) -> list[Mention]:
@@ -968,6 +1034,9 @@ def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
 
 # A lower-case acronym in brackets ("(hra)") that the words before it may define.
 _LOWER_ACRONYM = re.compile(r"\(([a-z]{2,6})\)")
+# A word of a lower-case name; an apostrophe ends one ("l'hôpital": "l", "hôpital").
+_LOWER_WORD = re.compile(r"[^\W\d_][\w-]*")
+_SPACES = re.compile(r"[ \t]+")
 # The top-level domain ending a web address written as a name ("Chuv.ch", "Example.com").
 _WEB_SUFFIX = re.compile(r"(?<=\w{3})\.[a-z]{2,4}$")
 # Up to four capitalized words after a lower-case one, then a coordinator and what follows (up to a name).

@@ -214,6 +214,20 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.place_tail = re.compile(rf"\s{_alternation(words.words('syntax', 'place_tail_connectors'), folded=False, apostrophes=True)}\s?(?=\S)",
                                      re.IGNORECASE)
         self.leading_words = {w for d in descriptors for w in d.replace("'", " ").split()}
+        # names a forum post writes in lower case (:meth:`MentionRules._lower_case_names`): the words
+        # that end or open them, the connectors after an opening one, and the words none can hold
+        lower = data["lower_case_names"]
+        self.lower_heads_last = frozenset(fold(w) for w in lower["heads_last"])
+        self.lower_heads_first = frozenset(fold(w) for w in lower["heads_first"])
+        lower_connectors = _alternation(lower["connectors"], apostrophes=True, after=r"\s+")
+        self.lower_connector = re.compile(rf"\s+(?:(?P<word>[^\W\d_][\w-]*)\s+)?{lower_connectors}(?=[^\W\d_])")
+        self.lower_coordinators = frozenset(words.words("syntax", "name_coordinators"))
+        self.lower_stops = frozenset(
+            w for key in ("determiners", "object_determiners", "definite_articles", "indefinite_articles", "name_connectors",
+                          "key_connectors", "date_introducers", "place_tail_connectors")
+            for phrase in words.words("syntax", key) for w in phrase.replace("'", " ").split()) | \
+            frozenset(w for p in data["locative_prepositions"] for w in fold(p).replace("'", " ").split()) | \
+            self.clause_openers | self.person_roles | frozenset(words.words("text", "first_person"))
         # "L.L.C." is cut like a name: "l", "l", "c"
         self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in key_words(ending)}
 

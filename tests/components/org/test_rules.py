@@ -525,6 +525,39 @@ def test_a_forum_post_defines_a_lower_case_acronym(lang, text, long_form, acrony
     assert not any("social security number" in m.text or "sécurité sociale" in m.text for m in mentions)
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    # a forum post writes names in lower case: the run before a word that ends names, as far as the
+    # post writes it twice ("got hit at ..." is no part of it)
+    ("en", "posted by tern_watch\n\nheard the ransomware crew got hit at brackenford valley hospital last night. "
+           "my sister works nights there. brackenford valley hospital says all systems are down. lol. great.",
+     "brackenford valley hospital"),
+    # written once, the whole run up to a function word, when its outer word is also written alone
+    ("en", "posted by tern_watch\n\nso the quillmoor dental associates got hacked. a friend had a cleaning there "
+           "last week. no word from quillmoor yet. typical. whatever.", "quillmoor dental associates"),
+    # a word that opens names, a connector, and the name after it
+    ("fr", "posté par sterne_44\n\nparaît que la clinique privée des tilleuls s'est fait chiffrer cette nuit. ma "
+           "mère y a été opérée. la clinique privée des tilleuls dit que tout est en panne. bref. mdr.",
+     "clinique privée des tilleuls"),
+    ("fr", "posté par sterne_44\n\nbon, le centre hospitalier de vallombre a été piraté hier. ma voisine y bosse. "
+           "à vallombre personne ne sait rien. bref. on verra.", "centre hospitalier de vallombre"),
+])
+def test_a_forum_post_names_an_organization_in_lower_case(lang, text, name):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert name in names, names
+
+
+@pytest.mark.parametrize("lang,text,phrase", [
+    # generic words before or after such a word, written once and never on their own, are no name
+    ("en", "posted by tern_watch\n\nmy local dental clinic got hacked. nobody knows anything. the staff say "
+           "sorry. lol. whatever.", "dental clinic"),
+    ("fr", "posté par sterne_44\n\nmon cabinet de kiné s'est fait pirater. personne ne sait rien. ils "
+           "s'excusent. bref. mdr.", "cabinet de"),
+])
+def test_a_generic_lower_case_phrase_of_a_forum_post_is_no_name(lang, text, phrase):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert not any(phrase in n for n in names), names
+
+
 @pytest.mark.parametrize("lang,text,unit,signatory", [
     ("fr", "Le 4 mars 2024\n\nMadame, Monsieur,\n\nNous vous informons qu'un tiers a consulté des fichiers de nos "
            "clients, dont vos nom et adresse. Nous avons prévenu la CNIL.\n\nCordialement,\n\n"
