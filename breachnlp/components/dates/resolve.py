@@ -312,6 +312,30 @@ def attach_last_year(grammar: DateGrammar, text: str, folded: str, candidates: l
     return out
 
 
+def attach_following_year(grammar: DateGrammar, folded: str, candidates: list[DateCandidate]) -> list[DateCandidate]:
+    """"le 8 juillet et le 10 septembre 2013", "on March 2 and April 9, 2019": a day written without
+    its year, joined to the next day that has one, is in that year (the year before when it would
+    follow that day), not in the year of publication or of the story so far."""
+    out = list(candidates)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if first.kind not in ("dmy", "mdy") or not first.parts or first.parts[0] is not None \
+                or first.parts[1] is None or first.parts[2] is None or first.norm is None or "/" in first.norm:
+            continue
+        if second.kind not in ("dmy", "mdy", "day_range", "day_range_mdy") or not second.parts \
+                or second.parts[0] is None or not second.norm:
+            continue
+        between = folded[first.end:second.start]
+        if "\n" in between or not grammar.range_join.match(between):
+            continue
+        end = second.norm.split("/")[0]
+        value = PartialDate(int(end[:4]), first.parts[1], first.parts[2])
+        if value.iso() > end:
+            value = PartialDate(value.year - 1, value.month, value.day)
+        out[i - 1] = replace(first, norm=value.iso())
+    return out
+
+
 def _season_span(year: int, season: str) -> str:
     """A season as its three months: "summer 2021" → "2021-06/2021-08" (winter runs into the next year)."""
     first = SEASON_START[season]

@@ -13,7 +13,7 @@ from typing import Any
 from ...resources import LanguageData, language_data
 from ...text import PARAGRAPH_BREAK, Segment, cue_regex, fold, segment_at, split_sentences
 from .grammar import DateGrammar
-from .resolve import DateCandidate, PartialDate, attach_last_year, join_ranges, resolve
+from .resolve import DateCandidate, PartialDate, attach_following_year, attach_last_year, join_ranges, resolve
 from .roles import DateRoles, _alone_on_line, _is_dateline
 
 _DAY_RANGES = frozenset({"day_range", "day_range_mdy"})
@@ -106,6 +106,7 @@ class DateRules:
             candidates.append(DateCandidate(start, end, text[start:end], norm, None, sentence, kind, None, parts))
         candidates = join_ranges(grammar, text, folded, candidates, published)
         candidates = attach_last_year(grammar, text, folded, candidates, published)
+        candidates = attach_following_year(grammar, folded, candidates)
         candidates = [self._after_midnight(folded, sentences, c) for c in candidates]
         out = []
         memo: dict[Any, Any] = {}  # each sentence's cues, found once for all its dates

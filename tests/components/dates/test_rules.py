@@ -212,6 +212,21 @@ def test_dates_rules_a_day_without_its_year_keeps_its_paragraphs_year(lang, text
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a day without its year joined to the next day that has one is in that year, the year before when
+    # it would follow it; a day apart from it keeps the year of publication
+    ("fr", "Un intérimaire a ouvert les dossiers de la clinique Ormeau le 3 février et le 19 avril 2019.",
+     ["2019-02-03", "2019-04-19"]),
+    ("fr", "Les pirates sont revenus le 27 novembre et le 4 janvier 2020 sur les serveurs de la mutuelle Ormeau.",
+     ["2019-11-27", "2020-01-04"]),
+    ("en", "A temp opened Ormeau Clinic's files on February 3 and April 19, 2019.", ["2019-02-03", "2019-04-19"]),
+    ("en", "The gang came back on November 27 and January 4, 2020.", ["2019-11-27", "2020-01-04"]),
+    ("en", "Ormeau Clinic said on May 2 that files seen on April 19, 2019 were exposed.", ["2024-05-02", "2019-04-19"]),
+])
+def test_dates_rules_a_day_joined_to_a_dated_day_takes_its_year(lang, text, expected):
+    assert [c.norm for c in DateRules(language_data(lang)).find(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # two weekdays joined by "and" are a span of days; with a verb between them they stay two dates
     ("fr", "Le centre hospitalier Ormeau a subi lundi et mardi une cyberattaque.", ["2024-06-10/2024-06-11"]),
     ("en", "Ormeau Clinic's network was hit on Wednesday and Thursday.", ["2024-06-12/2024-06-13"]),
