@@ -31,6 +31,11 @@ CASES = {
         "Le laboratoire a subi une intrusion <BREACH_DATE norm=2021-06/2021-08 role=occurred>l'été 2021</BREACH_DATE>.",
         "L'attaque a été détectée le <BREACH_DATE norm=2023-07-23 role=discovered>23/07/2023</BREACH_DATE>.",
         "Les patients ont jusqu'au <BREACH_DATE norm=2024-06-10 role=none>10 juin</BREACH_DATE> pour réclamer.",
+        # a reflexive verb in any person and tense: « se sont aperçus », « s'étaient introduits »
+        "Le <BREACH_DATE norm=2024-05-02 role=discovered>2 mai</BREACH_DATE>, les techniciens de la mutuelle se sont "
+        "aperçus que des fichiers manquaient.",
+        "Des pirates s'étaient introduits dans le réseau le <BREACH_DATE norm=2024-04-20 role=occurred>20 avril"
+        "</BREACH_DATE>.",
     ],
     "en": [
         "Ormeau Clinic was hacked <BREACH_DATE norm=2024-05 role=occurred>last May</BREACH_DATE>.",
@@ -44,6 +49,10 @@ CASES = {
         "</BREACH_DATE>.",
         "The attack was detected on <BREACH_DATE norm=2023-07-23 role=discovered>07/23/2023</BREACH_DATE>.",
         "Patients have until <BREACH_DATE norm=2024-06-10 role=none>June 10</BREACH_DATE> to enroll.",
+        # (the French cases: a reflexive verb in any person and tense)
+        "On <BREACH_DATE norm=2024-05-02 role=discovered>May 2</BREACH_DATE>, the insurer's technicians realized "
+        "that files were missing.",
+        "Hackers had got into the network on <BREACH_DATE norm=2024-04-20 role=occurred>April 20</BREACH_DATE>.",
     ],
 }
 
