@@ -36,6 +36,11 @@ CASES = {
         "aperçus que des fichiers manquaient.",
         "Des pirates s'étaient introduits dans le réseau le <BREACH_DATE norm=2024-04-20 role=occurred>20 avril"
         "</BREACH_DATE>.",
+        # a reply to a phishing message is the intrusion; an apology is an announcement
+        "Une secrétaire a répondu à un courriel frauduleux le <BREACH_DATE norm=2024-03-12 role=occurred>12 mars"
+        "</BREACH_DATE>.",
+        "La mutuelle a présenté ses excuses aux adhérents le <BREACH_DATE norm=2024-06-08 role=disclosed>8 juin"
+        "</BREACH_DATE>.",
     ],
     "en": [
         "Ormeau Clinic was hacked <BREACH_DATE norm=2024-05 role=occurred>last May</BREACH_DATE>.",
@@ -53,6 +58,10 @@ CASES = {
         "On <BREACH_DATE norm=2024-05-02 role=discovered>May 2</BREACH_DATE>, the insurer's technicians realized "
         "that files were missing.",
         "Hackers had got into the network on <BREACH_DATE norm=2024-04-20 role=occurred>April 20</BREACH_DATE>.",
+        "A secretary replied to a fraudulent email on <BREACH_DATE norm=2024-03-12 role=occurred>March 12"
+        "</BREACH_DATE>.",
+        "The insurer issued an apology to its members on <BREACH_DATE norm=2024-06-08 role=disclosed>June 8"
+        "</BREACH_DATE>.",
     ],
 }
 
