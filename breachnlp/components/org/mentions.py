@@ -815,6 +815,8 @@ class MentionRules:
         for tail in self.place_tail.finditer(text, start, end):
             if (tail.end(), end) not in sites and (tail.end(), end + 1) not in sites:
                 continue
+            if fold(text[tail.end():end]).strip(" .,") in self.compass_words:
+                continue  # "Région du Danemark du Sud": a point of the compass names a part, not a place
             core = text[start:tail.start()].split()
             if any(w[:1].isupper() and not w.isupper() and not self._org_word(w)
                    and fold(w).strip("'’") not in self.connectors for w in core):

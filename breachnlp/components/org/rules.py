@@ -138,8 +138,10 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.saint_words = frozenset(fold(w) for w in syntax["saint_words"])
         self.based_suffixes = tuple(syntax["based_suffixes"])
         self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")
-        tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True)
-        self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail}[ \t]*)+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
+        # a connector is a word of its own ("au" is no "a" glued to "u"), an elided one glued to the next
+        tail = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True,
+                            after=r"[ \t]+")
+        self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail})+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
         # the capitalized words a name cut short at its start may have lost ("Commissioner for" +
         # "Personal Data Protection"), each with the connectors after it
         head = _alternation(syntax["name_connectors"], folded=False, apostrophes=True, in_order=True)
@@ -221,6 +223,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.lower_heads_first = frozenset(fold(w) for w in lower["heads_first"])
         lower_connectors = _alternation(lower["connectors"], apostrophes=True, after=r"\s+")
         self.lower_connector = re.compile(rf"\s+(?:(?P<word>[^\W\d_][\w-]*)\s+)?{lower_connectors}(?=[^\W\d_])")
+        self.compass_words = frozenset(fold(w) for w in data["compass_words"])
         self.lower_coordinators = frozenset(words.words("syntax", "name_coordinators"))
         self.lower_stops = frozenset(
             w for key in ("determiners", "object_determiners", "definite_articles", "indefinite_articles", "name_connectors",

@@ -558,6 +558,26 @@ def test_a_generic_lower_case_phrase_of_a_forum_post_is_no_name(lang, text, phra
     assert not any(phrase in n for n in names), names
 
 
+@pytest.mark.parametrize("lang,text,victim", [
+    # the words after a name that may finish it stop at a verb: "alerted the Data Protection Commission"
+    # is no tail of the name (a connector is a word of its own: not the "a" of "alerted", of « au »)
+    ("en", "Orvane Clinic alerted the Data Protection Commission on May 4 after an intruder copied patient files. "
+           "Orvane Clinic said 2,000 patients were affected.", "Orvane Clinic"),
+    ("fr", "Le 4 mai, la Mutuelle Orvane a notifié au Datatilsynet une violation de données. La Mutuelle Orvane "
+           "compte 2 000 adhérents touchés.", "Mutuelle Orvane"),
+])
+def test_a_victim_that_tells_the_regulator_is_no_regulator(lang, text, victim):
+    _, _, chosen = _run(lang, text)
+    assert chosen is not None and chosen.name == victim
+
+
+def test_a_point_of_the_compass_after_a_connector_is_part_of_the_name():
+    # the NER tags « Nord » as a place; after « du » it names a part of the region, not where it is
+    text = "La Région de Valdorne du Nord a été piratée en mai."
+    names = [m.text for m in org_rules("fr").mentions(text, _entities(text, ("Région de Valdorne", "LOC"), ("Nord", "LOC")))]
+    assert "Région de Valdorne du Nord" in names, names
+
+
 @pytest.mark.parametrize("lang,text,unit,signatory", [
     ("fr", "Le 4 mars 2024\n\nMadame, Monsieur,\n\nNous vous informons qu'un tiers a consulté des fichiers de nos "
            "clients, dont vos nom et adresse. Nous avons prévenu la CNIL.\n\nCordialement,\n\n"
