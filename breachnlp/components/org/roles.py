@@ -173,9 +173,13 @@ class RoleRules:
         # how often a candidate is named against the most named candidate (a regulator named more
         # often does not make the victim less central)
         most = max((c.features["mentions"] for c in clusters if c.role not in NEVER_VICTIM), default=1.0) or 1.0
-        # the candidate named first in the body (no place, regulator, paper or attacker)
+        # the candidate named first in the body (no place, regulator, paper or attacker); a first line
+        # that is a name and nothing else is a letterhead, not a headline: the body starts with it
+        line = text[headline.start:headline.end].strip()
+        named_from = headline.start if any(line == m.text.strip() for c in clusters for m in c.mentions
+                                           if m.start < headline.end) else body_start
         first_named = min((m.start for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions
-                           if m.start >= body_start and m.source != "place"), default=-1)
+                           if m.start >= named_from and m.source != "place"), default=-1)
         for cluster in clusters:
             cluster.features["mention_share"] = cluster.features["mentions"] / most
             cluster.features["first_named"] = float(any(m.start == first_named for m in cluster.mentions))

@@ -578,6 +578,22 @@ def test_a_point_of_the_compass_after_a_connector_is_part_of_the_name():
     assert "Région de Valdorne du Nord" in names, names
 
 
+@pytest.mark.parametrize("lang,text,writer", [
+    # a first line that is a name and nothing else is the letterhead of the organization writing: it is
+    # named first, before the firm the body names first (here, the one that misused the data)
+    ("fr", "Mutuelle Orvane\n\nLyon, le 3 mars 2023\n\nMadame, Monsieur,\n\nLa société Calyptis Conseil a utilisé "
+           "des fichiers copiés dans notre système. Nous avons découvert que vos nom et adresse en faisaient partie. "
+           "Nous avons prévenu la CNIL et nous vous présentons nos excuses.\n\nLe service adhérents",
+     "Mutuelle Orvane"),
+    ("en", "Orvane Health Plan\n\nMarch 3, 2023\n\nDear Member,\n\nA company called Calyptis Partners used files "
+           "copied from our system. We found that your name and address were among them. We have told the regulator "
+           "and we apologize.\n\nMember Services", "Orvane Health Plan"),
+])
+def test_a_letterhead_names_the_writer_first(lang, text, writer):
+    _, _, victim = _run(lang, text)
+    assert victim is not None and victim.name == writer
+
+
 @pytest.mark.parametrize("lang,text,unit,signatory", [
     ("fr", "Le 4 mars 2024\n\nMadame, Monsieur,\n\nNous vous informons qu'un tiers a consulté des fichiers de nos "
            "clients, dont vos nom et adresse. Nous avons prévenu la CNIL.\n\nCordialement,\n\n"
