@@ -187,6 +187,8 @@ class MentionRules:
                 (label == "ORG" or label in _NAME_LABELS and folded.count(folded[ent_start:ent_end]) >= 2)
             if lowercase_name and fold(text[ent_start:ent_end].split()[0]).strip(".") in self.title_words:
                 continue  # "dr chen", "mme roy": a person with a title, in a forum's lower case
+            if lowercase_name and fold(text[ent_start:ent_end]) in self.agent_words:
+                continue  # "seller", "hacker": who did it, in a forum's lower case
             if lowercase_name and label != "ORG" and not re.search(r"[\d_@]", text[ent_start:ent_end]):
                 # a forum post writes names in lower case, and the NER reads them as anything
                 # ("europcar" a place, "kering" a person): named twice, a candidate of its own

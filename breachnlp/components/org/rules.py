@@ -224,6 +224,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         lower_connectors = _alternation(lower["connectors"], apostrophes=True, after=r"\s+")
         self.lower_connector = re.compile(rf"\s+(?:(?P<word>[^\W\d_][\w-]*)\s+)?{lower_connectors}(?=[^\W\d_])")
         self.compass_words = frozenset(fold(w) for w in data["compass_words"])
+        # "the seller", « le vendeur »: who did it, not a name, however the NER tags a forum's lower case
+        self.agent_words = frozenset(fold(w) for w in data["attacker_naming"]["agents"]) | self.person_roles
         self.lower_coordinators = frozenset(words.words("syntax", "name_coordinators"))
         self.lower_stops = frozenset(
             w for key in ("determiners", "object_determiners", "definite_articles", "indefinite_articles", "name_connectors",

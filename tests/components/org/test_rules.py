@@ -546,6 +546,18 @@ def test_a_forum_post_names_an_organization_in_lower_case(lang, text, name):
     assert name in names, names
 
 
+@pytest.mark.parametrize("lang,text,agent,label", [
+    # the NER tags a forum's lower-case "seller" as a person or an organization: who did it, no name
+    ("en", "posted by tern_watch\n\nthe seller wants 40k for the dump. the seller says it has 2M rows from "
+           "brackenford telecom. lol. no way.", "seller", "PERSON"),
+    ("fr", "posté par sterne_44\n\nle vendeur veut 40k pour la base. le vendeur dit avoir 2M de lignes de "
+           "valdorne télécom. mdr. bref.", "vendeur", "ORG"),
+])
+def test_a_forum_posts_lower_case_agent_noun_is_no_name(lang, text, agent, label):
+    names = [m.text for m in org_rules(lang).mentions(text, _entities(text, (agent, label), (agent, label)))]
+    assert agent not in names, names
+
+
 @pytest.mark.parametrize("lang,text,phrase", [
     # generic words before or after such a word, written once and never on their own, are no name
     ("en", "posted by tern_watch\n\nmy local dental clinic got hacked. nobody knows anything. the staff say "
