@@ -201,10 +201,11 @@ class MentionRules:
             if not lowercase_name:  # its leading lower-case words are no function words swallowed
                 ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
                 ent_end = self._without_place_tail(text, ent_start, ent_end, sites)
-            # a table's cells ("| Organisation | Medusind Inc. |") are names of their own; "Halden
-            # University's School of Nursing": two organizations, each its own mention
+            # a table's cells ("| Organisation | Medusind Inc. |") and a caption's label ("[Photo] Ambulance
+            # Victoria") are names of their own; "Halden University's School of Nursing": two
+            # organizations, each its own mention
             cells = [strip_span(text, ent_start + c.start(), ent_start + c.end())
-                     for c in re.finditer(r"[^|]+", text[ent_start:ent_end])]
+                     for c in re.finditer(r"[^|\[\]]+", text[ent_start:ent_end])]
             for start, end in (piece for cell in cells for piece in self._owner_and_unit(text, *cell)):
                 surface = text[start:end]
                 if not any(c.isupper() for c in surface) and not lowercase_name:

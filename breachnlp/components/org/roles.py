@@ -64,7 +64,8 @@ class RoleRules:
                 if len(m.text.split()) < name_words:
                     tail = head = ""  # "NSW" of "NSW Privacy Commissioner" in the cluster of "NSW Reconstruction Authority"
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or \
-                    self._role_by_shape(fold(m.text + tail)) or (head and self._role_by_shape(fold(head + m.text + tail)))
+                    self._role_by_shape(fold(m.text + tail)) or (head and self._role_by_shape(fold(head + m.text + tail))) \
+                    or self._coordinated_role(text, m.end + len(tail), m.text + tail)
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
@@ -229,6 +230,17 @@ class RoleRules:
         if self.regulator_name.search(name):
             return "regulator"
         return AUTHORITY if self.authority_name.search(name) else None
+
+    def _coordinated_role(self, text: str, end: int, name: str) -> str | None:
+        """The role of a name cut short before "and"/"et" ("Office of the Saskatchewan Information" +
+        " and Privacy Commissioner"): when it ends with no organization word, the capitalized words
+        after the coordinator may finish it. A name that ends like one ("Orvane Clinic and Privacy
+        Commissioner X") is whole already."""
+        words = name.split()
+        if not words or self._org_word(words[-1]):
+            return None
+        m = self.coordinated_tail.match(text, end, min(len(text), end + 80))
+        return self._role_by_shape(fold(name + m.group())) if m else None
 
     def _name_tail(self, text: str, end: int) -> str:
         """The words that may go on with a name cut short ("Commission d'accès" + " à l'information",

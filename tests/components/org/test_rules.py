@@ -590,6 +590,33 @@ def test_a_point_of_the_compass_after_a_connector_is_part_of_the_name():
     assert "Région de Valdorne du Nord" in names, names
 
 
+@pytest.mark.parametrize("lang,text,entity", [
+    # a caption's label in brackets is no part of the name the NER runs it into
+    ("en", "Staff were told.\n\n[Photo] Harbour Ambulance Service chief Jo Smith. Picture: Supplied\n\nHarbour "
+           "Ambulance Service said files were copied.", "Photo] Harbour Ambulance Service"),
+    ("fr", "Le personnel a été prévenu.\n\n[Photo] Ambulances Valdorne : le directeur Jean Rioux. Photo : DR\n\nLes "
+           "Ambulances Valdorne ont déposé plainte.", "Photo] Ambulances Valdorne"),
+])
+def test_a_captions_bracketed_label_is_no_part_of_a_name(lang, text, entity):
+    names = [m.text for m in org_rules(lang).mentions(text, _entities(text, (entity, "ORG")))]
+    assert entity.split("] ")[1] in names and entity not in names, names
+
+
+@pytest.mark.parametrize("lang,text,cut", [
+    # the NER cuts a regulator's name at "and"/"et": the capitalized words after it finish the name,
+    # whose role is the regulator's, not a candidate victim's
+    ("en", "Kestrel Physio Clinic was hit by ransomware. The owners asked the Office of the Manitoba Information and "
+           "Privacy Commissioner how to handle it.", "Office of the Manitoba Information"),
+    ("fr", "La clinique Valdorne a été piratée. Elle a saisi le Commissariat à l'Information et à la Protection de la "
+           "Vie Privée, qui enquête.", "Commissariat à l'Information"),
+])
+def test_a_regulators_name_cut_before_a_coordinator_keeps_its_role(lang, text, cut):
+    rules = org_rules(lang)
+    clusters = rules.clusters(text, rules.mentions(text, _entities(text, (cut, "ORG"))))
+    rules.assign_roles(text, clusters)
+    assert [c.role for c in clusters if cut in c.name] == ["regulator"], _roles(clusters)
+
+
 @pytest.mark.parametrize("lang,text,writer", [
     # a first line that is a name and nothing else is the letterhead of the organization writing: it is
     # named first, before the firm the body names first (here, the one that misused the data)
