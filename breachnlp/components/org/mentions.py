@@ -241,7 +241,7 @@ class MentionRules:
                     _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
                     self._letterhead_unit(text, mention, lines, found) or \
                     self._signature_unit(text, mention, lines, found) or \
-                    fold(mention.text) in common_acronyms or _money(mention.text):
+                    fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -333,6 +333,18 @@ class MentionRules:
                 len(re.findall(re.escape(text[mention.start:mention.end]) + r"(?! \d)", text)) > 0:
             return mention
         return self._mention(text, folded, sentences, mention.start, m.end(), mention.source)
+
+    def _street(self, text: str, mention: Mention, lines: "_Lines") -> bool:
+        """A street on an address line ("Dillingham Boulevard" under a letterhead, "Boulevard Haussmann";
+        records.yml ``street_words``, an abbreviation only at the end): where an organization is, not
+        one. In a sentence a street may name a firm ("Saks Fifth Avenue")."""
+        line_start, line_end = lines.bounds(mention.start)
+        if text[line_start:line_end].strip(" \t,.") != mention.text:
+            return False
+        surface = mention.text
+        words = [fold(w).strip(".,") for w in surface.split()]
+        return len(words) >= 2 and (words[-1] in self.street_words or (len(words[0]) > 3 and words[0] in self.street_words)) \
+            and not self._has_org_word(surface)
 
     def _bare_descriptor(self, surface: str) -> bool:
         """A lone common head ("Ehpad", "hôpital", "Centre", "Hospital"): what kind of place, not which."""

@@ -229,6 +229,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         lower_connectors = _alternation(lower["connectors"], apostrophes=True, after=r"\s+")
         self.lower_connector = re.compile(rf"\s+(?:(?P<word>[^\W\d_][\w-]*)\s+)?{lower_connectors}(?=[^\W\d_])")
         self.compass_words = frozenset(fold(w) for w in data["compass_words"])
+        self.street_words = frozenset(fold(w) for w in records["street_words"])  # "Dillingham Boulevard": an address
         # "the seller", « le vendeur »: who did it, not a name, however the NER tags a forum's lower case
         self.agent_words = frozenset(fold(w) for w in data["attacker_naming"]["agents"]) | self.person_roles
         self.lower_coordinators = frozenset(words.words("syntax", "name_coordinators"))

@@ -617,6 +617,27 @@ def test_a_regulators_name_cut_before_a_coordinator_keeps_its_role(lang, text, c
     assert [c.role for c in clusters if cut in c.name] == ["regulator"], _roles(clusters)
 
 
+@pytest.mark.parametrize("lang,text,street,victim", [
+    # a street alone on an address line is where the writer is, no organization; in a sentence a street
+    # may name a firm, and stays a name
+    ("en", "KESTREL HEART CLINIC\nMarlow Boulevard\nHilo, Hawaii\n\nMay 2, 2023\n\nDear Patient,\n\nOn April 20 our "
+           "office was broken into and a laptop holding your name was stolen. We apologize.\n\nKestrel Heart Clinic",
+     "Marlow Boulevard", "Kestrel Heart Clinic"),
+    ("fr", "CLINIQUE VALDORNE\nBoulevard Marceau\n35000 Rennes\n\nLe 2 mai 2023\n\nMadame, Monsieur,\n\nLe 20 avril, "
+           "nos locaux ont été cambriolés et un ordinateur contenant votre nom a été volé. Nous vous présentons nos "
+           "excuses.\n\nClinique Valdorne", "Boulevard Marceau", "Clinique Valdorne"),
+])
+def test_a_street_on_an_address_line_is_no_organization(lang, text, street, victim):
+    mentions, _, chosen = _run(lang, text)
+    assert street not in [m.text for m in mentions]
+    assert chosen is not None and chosen.name.lower() == victim.lower()
+
+
+def test_a_street_in_a_sentence_may_name_a_firm():
+    text = "Card data of shoppers at Harlow Fifth Avenue stores was stolen, Harlow Fifth Avenue said."
+    assert "Harlow Fifth Avenue" in [m.text for m in org_rules("en").mentions(text)]
+
+
 @pytest.mark.parametrize("lang,text,writer", [
     # a first line that is a name and nothing else is the letterhead of the organization writing: it is
     # named first, before the firm the body names first (here, the one that misused the data)
