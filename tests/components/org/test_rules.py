@@ -638,6 +638,20 @@ def test_a_street_in_a_sentence_may_name_a_firm():
     assert "Harlow Fifth Avenue" in [m.text for m in org_rules("en").mentions(text)]
 
 
+@pytest.mark.parametrize("lang,text,regulator,victim", [
+    # a name holding "regulator" / « régulateur » is a regulator's, whatever it regulates
+    ("en", "Harlow Homes said an intruder encrypted its files. The police and the Regulator of Care Homes have been "
+           "told. Harlow Homes said 300 tenants were affected.", "Regulator of Care Homes", "Harlow Homes"),
+    ("fr", "Le groupe Valdorne Habitat a été piraté. La police et le Régulateur des Services Sociaux ont été "
+           "prévenus. Valdorne Habitat compte 300 locataires touchés.", "Régulateur des Services Sociaux",
+     "Valdorne Habitat"),
+])
+def test_a_regulator_named_as_such_is_a_regulator(lang, text, regulator, victim):
+    _, clusters, chosen = _run(lang, text)
+    assert _roles(clusters).get(regulator) == "regulator", _roles(clusters)
+    assert chosen is not None and victim in chosen.name
+
+
 @pytest.mark.parametrize("lang,text,writer", [
     # a first line that is a name and nothing else is the letterhead of the organization writing: it is
     # named first, before the firm the body names first (here, the one that misused the data)
