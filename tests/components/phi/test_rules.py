@@ -29,6 +29,11 @@ CASES = {
         "en": "<PHI cat=name status=affirmed>Names</PHI> and possibly "
               "<PHI cat=national_id status=hedged>Social Security numbers</PHI> were stolen.",
     },
+    "never_stored": {
+        "fr": "Les <PHI cat=national_id status=negated>numéros de sécurité sociale</PHI> n'ont jamais été conservés "
+              "sur ce serveur.",
+        "en": "<PHI cat=national_id status=negated>Social Security numbers</PHI> were never stored on that server.",
+    },
     "counted_noun_is_no_category": {
         "fr": "Les pirates ont volé des milliers de dossiers médicaux.",
         "en": "The hackers stole hundreds of medical records.",
