@@ -42,9 +42,10 @@ def _alternation(words: Iterable[str], *, folded: bool = True, apostrophes: bool
 
 
 def _cap(abbreviations: Iterable[str]) -> str:
-    """A capitalized word: an abbreviation with its period ("St."), a word with a capital, a
-    camel-case word ("eHealth"), a figure with letters ("3M", "23andMe")."""
-    return (rf"(?:{_alternation(abbreviations, folded=False)}\.|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]"
+    """A capitalized word: an abbreviation with its period ("St."), initials before a name ("F.H.
+    Wigmore"), a word with a capital, a camel-case word ("eHealth"), a figure with letters ("3M",
+    "23andMe")."""
+    return (rf"(?:{_alternation(abbreviations, folded=False)}\.|(?:[{_UPPER}]\.){{2,}}(?= [{_UPPER}])|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]"
             rf"|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)")
 
 

@@ -652,6 +652,15 @@ def test_a_regulator_named_as_such_is_a_regulator(lang, text, regulator, victim)
     assert chosen is not None and victim in chosen.name
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    # initials inside a name do not end it ("F.H. Wigmore Regional Hospital")
+    ("en", "A clerk at R.J. Harlow Memorial Hospital opened the records of 98 patients.", "R.J. Harlow Memorial Hospital"),
+    ("fr", "Un employé de l'Hôpital A.B. Valdorne a consulté les dossiers de 98 patients.", "Hôpital A.B. Valdorne"),
+])
+def test_initials_inside_a_name_do_not_end_it(lang, text, name):
+    assert name in [m.text for m in org_rules(lang).mentions(text)]
+
+
 @pytest.mark.parametrize("lang,text,writer", [
     # a first line that is a name and nothing else is the letterhead of the organization writing: it is
     # named first, before the firm the body names first (here, the one that misused the data)
