@@ -201,6 +201,10 @@ class MentionRules:
             if not lowercase_name:  # its leading lower-case words are no function words swallowed
                 ent_start, ent_end = self._trim_entity(text, ent_start, ent_end)
                 ent_end = self._without_place_tail(text, ent_start, ent_end, sites)
+            else:  # "manitoba health (full name is …": a bracket it opens and never closes is no part of it
+                bracket = text.find("(", ent_start, ent_end)
+                if bracket > ent_start and text.find(")", bracket, ent_end) == -1:
+                    ent_end = bracket - len(text[ent_start:bracket]) + len(text[ent_start:bracket].rstrip())
             # a table's cells ("| Organisation | Medusind Inc. |") and a caption's label ("[Photo] Ambulance
             # Victoria") are names of their own; "Halden University's School of Nursing": two
             # organizations, each its own mention

@@ -558,6 +558,18 @@ def test_a_forum_posts_lower_case_agent_noun_is_no_name(lang, text, agent, label
     assert agent not in names, names
 
 
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # the NER runs a forum's lower-case name into a bracket it never closes: the name stops before it
+    ("en", "posted by tern_watch\n\nsome clerk at valdorne health (full name is valdorne health and aging, lol) looked "
+           "up 200 people. valdorne health says sorry. whatever. ok.", "valdorne health (full name", "valdorne health"),
+    ("fr", "posté par sterne_44\n\nun agent de valdorne santé (nom complet : valdorne santé et solidarités, mdr) a "
+           "consulté 200 dossiers. valdorne santé s'excuse. bref. ok.", "valdorne santé (nom complet", "valdorne santé"),
+])
+def test_a_forum_name_stops_before_a_bracket_it_never_closes(lang, text, entity, name):
+    names = [m.text for m in org_rules(lang).mentions(text, _entities(text, (entity, "ORG")))]
+    assert name in names and entity not in names, names
+
+
 @pytest.mark.parametrize("lang,text,phrase", [
     # generic words before or after such a word, written once and never on their own, are no name
     ("en", "posted by tern_watch\n\nmy local dental clinic got hacked. nobody knows anything. the staff say "
