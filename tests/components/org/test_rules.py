@@ -657,9 +657,21 @@ def test_a_street_in_a_sentence_may_name_a_firm():
     ("fr", "Le groupe Valdorne Habitat a été piraté. La police et le Régulateur des Services Sociaux ont été "
            "prévenus. Valdorne Habitat compte 300 locataires touchés.", "Régulateur des Services Sociaux",
      "Valdorne Habitat"),
+    # a national cyber security agency advises and reports: never the breached one
+    ("en", "Harlow Homes said an intruder encrypted its files. The Canadian Centre for Cyber Security and the "
+           "National Cyber Security Centre were told. Harlow Homes said 300 tenants were affected.",
+     "National Cyber Security Centre", "Harlow Homes"),
+    ("fr", "La pharmacie Valdorne a été piratée. Le Centre canadien pour la cybersécurité a été prévenu. La "
+           "pharmacie Valdorne compte 300 clients touchés.", "Centre canadien pour la cybersécurité", "Valdorne"),
+    # the US health department's Office for Civil Rights, named in French
+    ("fr", "La pharmacie Valdorne paiera 125 000 dollars. Le Bureau des droits civiques a conclu un accord avec "
+           "la pharmacie Valdorne, qui avait jeté des ordonnances de 1 600 patients.", "Bureau des droits civiques",
+     "Valdorne"),
 ])
 def test_a_regulator_named_as_such_is_a_regulator(lang, text, regulator, victim):
-    _, clusters, chosen = _run(lang, text)
+    rules = org_rules(lang)
+    clusters = rules.clusters(text, rules.mentions(text, _entities(text, (regulator, "ORG"))))
+    chosen = rules.assign_roles(text, clusters)
     assert _roles(clusters).get(regulator) == "regulator", _roles(clusters)
     assert chosen is not None and victim in chosen.name
 
