@@ -893,6 +893,16 @@ class MentionRules:
             return False  # a forum writes names in lower case inside its sentences: the NER's entity stands
         return word not in vocab.mid_caps
 
+    def _names_its_kind(self, descriptor: str, name: str) -> bool:
+        """``name`` ends with the descriptor's head or its other language's word ("GenRx Pharmacy"
+        after « pharmacie », "Harbour Clinic" after "the clinic")."""
+        words = name.split()
+        if len(words) < 2:
+            return False
+        last = fold(words[-1]).strip(".,;:")
+        head = fold(descriptor.split()[0] if self.head_first else descriptor.split()[-1])
+        return last == head or self.head_equivalents.get(last) == head or self.head_equivalents.get(head) == last
+
     def _with_descriptor(self, text: str, folded: str, start: int, end: int | None = None) -> int:
         """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas"), not
         over one that describes a name led by its own acronym ("l'hôpital anversois AZ Monica"), nor
@@ -903,6 +913,8 @@ class MentionRules:
         if m and not m.group("conn") and (_ACRONYM_LED.match(text, start) or (
                 qualified and end is not None and any(w[:1].isupper() and self._org_word(w) for w in text[start:end].split()))):
             return start
+        if m and not m.group("conn") and end is not None and self._names_its_kind(m.group("desc"), text[start:end]):
+            return start  # « la pharmacie GenRx Pharmacy »: the name says what it is, the descriptor repeats it
         if m and m.group("desc") in self.name_descriptors:
             extended = start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
             if self.indefinite_before.search(folded, max(0, extended - 12), extended):

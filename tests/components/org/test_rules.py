@@ -685,6 +685,18 @@ def test_initials_inside_a_name_do_not_end_it(lang, text, name):
     assert name in [m.text for m in org_rules(lang).mentions(text)]
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    # a descriptor before a name that already ends with its kind (or the other language's word for it)
+    # only repeats it: « la pharmacie Orvane Pharmacy » is Orvane Pharmacy
+    ("fr", "Selon la pharmacie Orvane Pharmacy, les pirates sont entrés le 27 septembre.", "Orvane Pharmacy"),
+    ("fr", "D'après la clinique Harlow Clinique, 300 patients sont touchés.", "Harlow Clinique"),
+    ("en", "According to the clinic Harlow Family Clinic, 300 patients were affected.", "Harlow Family Clinic"),
+])
+def test_a_descriptor_repeating_the_names_kind_is_no_part_of_it(lang, text, name):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert name in names, names
+
+
 @pytest.mark.parametrize("lang,text,writer", [
     # a first line that is a name and nothing else is the letterhead of the organization writing: it is
     # named first, before the firm the body names first (here, the one that misused the data)
