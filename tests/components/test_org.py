@@ -742,6 +742,13 @@ def test_org_an_unclosed_bracket_is_no_part_of_a_name():
      "Clinique Ravel", "Service relations patients"),
     ("en", "Ravel Health\nDepartment of patient relations\n\nMarch 3, 2025\n\nDear Patient,\n\nWe are writing to tell "
            "you that Ravel Health suffered a breach.\n\nRavel Health", "Ravel Health", "Department of patient relations"),
+    # ... and so is one written in Title Case, under a name the first line does not hold alone
+    ("en", "Ravel University School of Nursing\nOffice of Privacy\n\nMarch 3, 2025\n\nDear Student,\n\nWe are "
+           "writing to tell you that a laptop holding your name was stolen from the School of Nursing.\n\nSincerely,",
+     "School of Nursing", "Office of Privacy"),
+    ("fr", "Groupe hospitalier Ravel, site de Lyon\nService Relations Patients\n\nLyon, le 3 mars 2025\n\nMadame, Monsieur,"
+           "\n\nNous vous informons qu'un ordinateur contenant votre nom a été volé.\n\nCordialement,",
+     "Groupe hospitalier Ravel", "Service Relations Patients"),
 ])
 def test_org_a_letterhead_unit_is_no_organization(lang, text, victim, absent):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")

@@ -565,11 +565,12 @@ class MentionRules:
         return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
 
     def _letterhead_unit(self, text: str, mention: Mention, lines: "_Lines", found: list[Mention]) -> bool:
-        """"Itélis / Service relations assurés": in a letter's first lines, a line that is a department
-        word and lower-case words, under a line naming an organization, is that organization's unit
-        (in running text such a name may be an official body's: "Service national universel")."""
+        """"Itélis / Service relations assurés", "… College of Medicine / Office of Compliance": in a
+        letter's first lines, a line that a department word opens, under a line naming an
+        organization, is that organization's unit (in running text such a name may be an official
+        body's: "Service national universel")."""
         words = re.findall(r"[^\W\d_][\w'’-]*", mention.text)
-        if not (len(words) >= 2 and fold(words[0]) in self.department_words and all(w[:1].islower() for w in words[1:])):
+        if not (len(words) >= 2 and fold(words[0]) in self.department_words):
             return False
         line_start, line_end = lines.bounds(mention.start)
         if mention.start > 400 or text[line_start:line_end].strip() != mention.text:
