@@ -697,6 +697,17 @@ def test_a_descriptor_repeating_the_names_kind_is_no_part_of_it(lang, text, name
     assert name in names, names
 
 
+@pytest.mark.parametrize("lang,text,paper", [
+    # the second line of a byline names the paper the writer works for, not a party to the story
+    ("en", "By Jo Harlow\nSpecial to The Valdorne Courier\n\nA laptop holding the files of 5,000 patients was stolen "
+           "from Kestrel Medical School, the school said.", "Valdorne Courier"),
+    ("fr", "Par Jeanne Rioux\nEnvoyée spéciale du Courrier de Valdorne\n\nUn ordinateur contenant les dossiers de "
+           "5 000 patients a été volé à l'École de médecine Kestrel, a indiqué l'école.", "Courrier de Valdorne"),
+])
+def test_a_bylines_paper_is_no_candidate(lang, text, paper):
+    assert not any(paper in m.text for m in org_rules(lang).mentions(text))
+
+
 @pytest.mark.parametrize("lang,text,writer", [
     # a first line that is a name and nothing else is the letterhead of the organization writing: it is
     # named first, before the firm the body names first (here, the one that misused the data)
