@@ -735,6 +735,22 @@ def test_org_an_unclosed_bracket_is_no_part_of_a_name():
     assert text[slice(*rules._trim_entity(text, start, len(text)))] == "Varenne Bank of Ireland"
 
 
+@pytest.mark.parametrize("lang,text,victim", [
+    # the street of the letterhead's address is no candidate; the writer is the victim (the NER reads
+    # the town under it as a place)
+    ("en", "KESTREL HEART CLINIC\nMarlow Boulevard\nHilo, Hawaii\n\nMay 2, 2023\n\nDear Patient,\n\nOn April 20 our "
+           "office was broken into and a laptop holding your name was stolen. We apologize.\n\nKestrel Heart Clinic",
+     "Kestrel Heart Clinic"),
+    ("fr", "CLINIQUE VALDORNE\nBoulevard Marceau\n35000 Rennes\n\nLe 2 mai 2023\n\nMadame, Monsieur,\n\nLe 20 avril, "
+           "nos locaux ont été cambriolés et un ordinateur contenant votre nom a été volé. Nous vous présentons nos "
+           "excuses.\n\nClinique Valdorne", "Clinique Valdorne"),
+])
+def test_org_a_letterheads_street_is_no_organization(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2023-05-05")
+    assert record.organization.lower() == victim.lower()
+    assert not any("Boulevard" in o.name for o in record.organizations)
+
+
 @pytest.mark.parametrize("lang,text,victim,absent", [
     # in a letterhead, a department word and lower-case words under the organization's name is its unit
     ("fr", "Clinique Ravel\nService relations patients\n\nParis, le 3 mars 2025\n\nMadame, Monsieur,\n\nNous vous "

@@ -569,11 +569,13 @@ class MentionRules:
         letter's first lines, a line that a department word opens, under a line naming an
         organization, is that organization's unit (in running text such a name may be an official
         body's: "Service national universel")."""
-        words = re.findall(r"[^\W\d_][\w'’-]*", mention.text)
-        if not (len(words) >= 2 and fold(words[0]) in self.department_words):
+        if mention.start > 400:
             return False
         line_start, line_end = lines.bounds(mention.start)
-        if mention.start > 400 or text[line_start:line_end].strip() != mention.text:
+        # the line, not the mention: the NER may leave its department word out ("Relations" of
+        # « Service Relations Patients »)
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start:line_end])
+        if not (2 <= len(words) <= 8 and fold(words[0]) in self.department_words):
             return False
         above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
         return any(above <= m.start and m.end <= line_start for m in found if m is not mention)
