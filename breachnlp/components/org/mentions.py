@@ -204,7 +204,7 @@ class MentionRules:
             else:  # "manitoba health (full name is …": a bracket it opens and never closes is no part of it
                 bracket = text.find("(", ent_start, ent_end)
                 if bracket > ent_start and text.find(")", bracket, ent_end) == -1:
-                    ent_end = bracket - len(text[ent_start:bracket]) + len(text[ent_start:bracket].rstrip())
+                    ent_end = ent_start + len(text[ent_start:bracket].rstrip())
             # a table's cells ("| Organisation | Medusind Inc. |") and a caption's label ("[Photo] Ambulance
             # Victoria") are names of their own; "Halden University's School of Nursing": two
             # organizations, each its own mention
@@ -437,7 +437,9 @@ class MentionRules:
         if not vocab.informal:
             return []
         words = list(_LOWER_WORD.finditer(text))
+        starts = [w.start() for w in words]
         folds = [fold(w.group()) for w in words]
+        counts: dict[str, int] = {}  # how often each phrase is written, counted once
 
         def joined(k: int) -> bool:  # words k and k + 1 are one phrase: spaces only between them
             return k + 1 < len(words) and _SPACES.fullmatch(text, words[k].end(), words[k + 1].start()) is not None
@@ -446,7 +448,9 @@ class MentionRules:
             return words[k].group().islower() and len(folds[k]) >= 3 and folds[k] not in self.lower_stops
 
         def written(phrase: str) -> int:
-            return len(re.findall(rf"(?<![\w]){re.escape(phrase)}(?![\w])", folded))
+            if phrase not in counts:
+                counts[phrase] = len(re.findall(rf"(?<![\w]){re.escape(phrase)}(?![\w])", folded))
+            return counts[phrase]
 
         found: list[Mention] = []
         for i, word in enumerate(words):
@@ -471,7 +475,7 @@ class MentionRules:
                         not text[connector.start("word"):connector.end("word")].islower()
                         or fold(connector.group("word")) in self.lower_stops)):
                     continue
-                k = bisect_right([w.start() for w in words], connector.end()) - 1
+                k = bisect_right(starts, connector.end()) - 1
                 if k < 0 or words[k].start() != connector.end():
                     continue
                 run = []

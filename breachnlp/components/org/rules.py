@@ -144,9 +144,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
                             after=r"[ \t]+")
         # "… Information" + " and Privacy Commissioner": capitalized words after a coordinator
         coordinator = _alternation(syntax["name_coordinators"], folded=False)
-        joined = _alternation(syntax["name_tail_connectors"], folded=False, apostrophes=True, in_order=True,
-                              after=r"[ \t]+")
-        self.coordinated_tail = re.compile(rf"[ \t]+{coordinator}(?:[ \t]+(?:{joined})*[A-ZÀ-Ý][\w'’-]*)+")
+        self.coordinated_tail = re.compile(rf"[ \t]+{coordinator}(?:[ \t]+(?:{tail})*[A-ZÀ-Ý][\w'’-]*)+")
         self.name_tail = re.compile(rf"(?:[ \t]+(?:{tail})+[^\W\d_][\w'’-]*|[ \t]+[A-ZÀ-Ý][\w'’-]*)*")
         # the capitalized words a name cut short at its start may have lost ("Commissioner for" +
         # "Personal Data Protection"), each with the connectors after it
