@@ -20,7 +20,7 @@ from ..taxonomy import LANGS, PHI_CATEGORIES
 
 # The resource files; each language has all of them, with the keys of the reference language's
 # (a test proves French and English agree; a new language is checked against the same keys).
-RESOURCE_FILES = ("cues", "dates", "numbers", "orgs", "phi", "records", "syntax", "text", "weights")
+RESOURCE_FILES = ("cues", "dates", "numbers", "orgs", "phi", "places", "records", "syntax", "text", "weights")
 REFERENCE_LANG = "fr"
 
 

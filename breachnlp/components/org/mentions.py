@@ -1014,6 +1014,10 @@ class _Lines:
         return self.starts[i], end
 
 
+# What follows a dateline's place: more words in capitals, then a comma, a colon, a bracket or a dash.
+_DATELINE_PLACE_END = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|-\s)")
+
+
 def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
     """An upper-case place opening a line and followed by a comma, a colon, a dash or a bracket:
     the city of a wire dateline ("LAVAL, 14 février (PC) –", "WELLINGTON -", "PUNE:"), or its
@@ -1021,7 +1025,8 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
     line_start = lines.bounds(mention.start)[0]
     surface = text[mention.start:mention.end]
     letters = [c for c in surface if c.isalpha()]
-    if surface.upper() != surface or not re.match(r"\.?\s*(?:,|:|\(|[–—]|-\s)", text[mention.end:mention.end + 4]):
+    # the place may go on in capitals past the name the NER cut ("CASA" of "CASA GRANDE, Ariz. —")
+    if surface.upper() != surface or not _DATELINE_PLACE_END.match(text, mention.end, mention.end + 60):
         return False
     before = text[line_start:mention.start]
     # the city opening the line ("MYSURU:"), or the state after it ("RALEIGH, N.C., Oct. 14 —")

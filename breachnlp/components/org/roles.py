@@ -24,7 +24,7 @@ VICTIM_FEATURES: tuple[str, ...] = (
     "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
     "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
     "org_word", "single_word", "authority", "person_name", "shouted", "data_term", "informal_acronym",
-    "informal_lower",
+    "informal_lower", "place_name",
 )
 
 
@@ -151,6 +151,7 @@ class RoleRules:
                     if self.vendor_context.search(folded[max(sentence.start, m.start - 30):m.start]):
                         f["vendor_context"] += 1
             f["place"] = float(place)
+            f["place_name"] = float(not place and self._place_name(cluster.name))
             f["letter_writer"] = float(letter and any(m.start < letter_head or m.start >= last_lines_start
                                                       for m in cluster.mentions))
             f["incident_sentences"] = float(len(mention_sentences & incident_sentences))
@@ -223,6 +224,12 @@ class RoleRules:
             if cluster is not victim and cluster.owns is victim:
                 cluster.role = "parent"
         return victim
+
+    def _place_name(self, name: str) -> bool:
+        """The name is a known place ("Gold Coast", « l'État de New York », "toowoomba"): a city, a
+        country, a state or a region of ``places.yml`` and ``orgs.yml`` ``place_regions``."""
+        folded = fold(name).strip(" .,;:")
+        return self.place_head.sub("", folded) in self.places
 
     def _role_by_shape(self, name: str) -> str | None:
         """The role the shape of a folded name gives ("... commissioner" a regulator, "ministry

@@ -228,6 +228,13 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         lower_connectors = _alternation(lower["connectors"], apostrophes=True, after=r"\s+")
         self.lower_connector = re.compile(rf"\s+(?:(?P<word>[^\W\d_][\w-]*)\s+)?{lower_connectors}(?=[^\W\d_])")
         self.compass_words = frozenset(fold(w) for w in data["compass_words"])
+        # known places (cities, countries, states, regions): "Gold Coast", a dateline's "THAILAND", a
+        # forum's "toowoomba" are where, rarely who; looked up without "l'État de", "state of"
+        listed = read_resource(lang, "places", resources)["names"]
+        self.places = frozenset(line.strip() for line in listed.splitlines() if line.strip()) | \
+            frozenset(fold(r) for r in data["place_regions"])
+        place_heads = _alternation(data["place_heads"], apostrophes=True, after=r"\s+")
+        self.place_head = re.compile(rf"^{place_heads}")
         self.street_words = frozenset(fold(w) for w in records["street_words"])  # "Dillingham Boulevard": an address
         # "the seller", « le vendeur »: who did it, not a name, however the NER tags a forum's lower case
         self.agent_words = frozenset(fold(w) for w in data["attacker_naming"]["agents"]) | self.person_roles

@@ -209,6 +209,9 @@ def test_a_capitalized_preposition_opening_a_sentence_is_no_part_of_a_name():
     ("en", "PUNE: A private clinic, Sahyadri Eye Care, said hackers stole patient files.", None, "PUNE"),
     ("en", "SPOKANE, WASH., March 3 — Kestrel Dental said hackers stole patient files.", None, "WASH"),
     ("fr", "RABAT : La clinique Al Amal a confirmé le vol de dossiers de patients.", None, "RABAT"),
+    # the NER cuts a dateline city of several words after its first: the rest of the city follows
+    ("en", "CEDAR FALLS, Iowa, May 3 (AP) — Kestrel Dental said hackers stole patient files.", "CEDAR", "CEDAR"),
+    ("fr", "TROIS RIVIÈRES, 3 mai (PC) – La clinique Varenne a confirmé le vol de dossiers.", "TROIS", "TROIS"),
 ])
 def test_units_and_dateline_places_are_no_names(lang, text, ner_org, not_a_name):
     ents = _entities(text, (ner_org, "ORG")) if ner_org else []
@@ -821,3 +824,40 @@ def test_a_person_ending_in_an_organization_word_does_not_cut_the_name(lang, tex
 def test_a_persons_name_with_a_mc_or_capitalized_surname_is_no_organization(lang, text, persons, name):
     ents = _entities(text, *((person, "PERSON" if lang == "en" else "PER") for person in persons))
     assert name not in [m.text for m in org_rules(lang).mentions(text, ents)]
+
+
+@pytest.mark.parametrize("lang,text,place,name", [
+    # a place the NER calls an organization: a city, a state as French writes it (with or without
+    # « l'État de »); the other names are no places
+    ("en", "Gold Coast physio clinic hit. Harbourline Physio said hackers copied patient files.",
+     "Gold Coast", "Harbourline Physio"),
+    ("fr", "L'État de Virginie compte de nombreux cabinets. La clinique Beaulieu a été piratée.",
+     "État de Virginie", "clinique Beaulieu"),
+    ("fr", "Floride : la clinique Beaulieu a été piratée et Palmera Santé a porté plainte.", "Floride",
+     "clinique Beaulieu"),
+])
+def test_a_known_place_is_marked_as_one(lang, text, place, name):
+    _, clusters, _ = _run_with(lang, text, (place, "ORG"))
+    features = {c.name: c.features for c in clusters}
+    assert features[place]["place_name"] == 1.0
+    assert features[name]["place_name"] == 0.0
+    assert all(f["place_name"] == 0.0 for n, f in features.items() if n not in (place, name))
+
+
+def _run_with(lang: str, text: str, *marked: tuple[str, str]):
+    rules = org_rules(lang)
+    mentions = rules.mentions(text, _entities(text, *marked))
+    clusters = rules.clusters(text, mentions)
+    return mentions, clusters, rules.assign_roles(text, clusters)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_place_list_is_folded_sorted_and_holds_no_acronym_or_organization_word(lang):
+    from breachnlp.resources import read_resource
+    from breachnlp.text import fold
+
+    lines = [n.strip() for n in read_resource(lang, "places")["names"].splitlines() if n.strip()]
+    assert lines == sorted(set(lines)) and all(n == fold(n) for n in lines)
+    assert {"toronto", "senegal", "texas", "gold coast"} <= set(lines)
+    # neighbourhoods and councils named with an organization word, and short capitals, are left out
+    assert not {"university park", "hopital saint-louis", "city of port phillip", "sfr", "css"} & set(lines)
