@@ -118,19 +118,35 @@ LINE_OPENING = f"[{re.escape(LINE_BULLETS)}]*"
 _SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u00bb\u201d)]*\s+|\n\s*")
 
 
+# The first letter of each sentence (after ". ", "!", "?" or a line break).
+_SENTENCE_FIRST_LETTER = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^\W\d_])")
+
+
+def informal_text(text: str) -> bool:
+    """The text mostly starts its sentences in lower case (a forum or social post): its capitals
+    say little about names or about where a sentence starts."""
+    firsts = [m.group(1) for m in _SENTENCE_FIRST_LETTER.finditer(text)]
+    return len(firsts) >= 5 and sum(c.islower() for c in firsts) * 2 > len(firsts)
+
+
 @lru_cache(maxsize=64)
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Segment]:
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset(), *,
+                    lower_case_starts: bool = False) -> list[Segment]:
     """Sentence segments of ``text``: split at line breaks and at ``. ! ? …`` followed by space
-    and a capital, digit or quote, unless the period ends a known abbreviation.
+    and a capital, digit or quote, unless the period ends a known abbreviation. With
+    ``lower_case_starts`` (a text written in lower case, :func:`informal_text`) any letter after the
+    mark starts a sentence too: the scope of a negation or a hedge ends there.
     Cheap and independent of any statistical model, so every profile segments alike.
     """
     segments: list[Segment] = []
     start = 0
+    lower_case = lower_case_starts
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         if "\n" not in match.group():
             following = text[end:end + 1]
-            if following and not (following.isupper() or following.isdigit() or following in "\"'\u00ab\u201c-(["):
+            if following and not (following.isupper() or following.isdigit() or following in "\"'\u00ab\u201c-(["
+                                  or (lower_case and following.isalpha())):
                 continue
             word_start = match.start()  # the word the mark ends; scanned back to the last space (linear)
             while word_start > start and not text[word_start - 1].isspace():

@@ -130,6 +130,22 @@ def test_phi_modals_hedge_by_their_voice_and_mood(annotate, lang, text, status):
     # ... unless the text states the data as taken
     ("en", "Lindqvist Dental insists no patient data was compromised, but the hackers posted patient names online.",
      "affirmed"),
+    # the doubt as what cannot be ruled out, or as "nothing suggests"; the inventory held apart
+    ("en", "The Brackwater clinic's file server, which held patient names and birth dates, was scrambled by "
+           "ransomware. Nothing so far suggests the attackers looked at the records, but the clinic cannot rule "
+           "that out.", "hedged"),
+    ("fr", "Le serveur du cabinet Ostrelle contenait les noms et les dates de naissance des patients. Le cabinet "
+           "reconnaît ne pas pouvoir déterminer si ces fichiers ont été consultés.", "hedged"),
+    ("fr", "Le serveur du cabinet Ostrelle contenait les noms des patients. Rien n'indique un vol, mais le cabinet "
+           "ne peut pas l'exclure.", "hedged"),
+    ("fr", "Le serveur du cabinet Ostrelle contenait les noms des patients. L'enquête n'a pas pu dire si ces "
+           "fichiers avaient été copiés.", "hedged"),
+    # data the text says were open to others are exposed, whatever the doubt on who looked at them
+    ("en", "In the breach, a spreadsheet with every member's name and phone number was open to all staff of the "
+           "Brackwater agency for a year. The agency cannot rule it out that someone looked at it.", "affirmed"),
+    # a claim the text calls unconfirmed
+    ("en", "The gang says it took the Brackwater clinic's patient names and addresses. None of this is confirmed.",
+     "hedged"),
 ])
 def test_phi_doubt_about_the_access_hedges_the_inventory(annotate, lang, text, status):
     assert annotate(lang, text, "2024-06-14")._.breach.phi.get("name") == status
@@ -533,3 +549,19 @@ def test_phi_an_unconfirmed_claim_hedges_what_it_lists(lang, text, expected):
 def test_phi_denying_a_lawsuits_claims_leaves_the_data_affirmed(lang, text):
     phi = breachnlp.extract(text, lang=lang, published="2024-06-14").phi
     assert phi == {"name": "affirmed", "national_id": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a forum post in lower case ends its sentences all the same: the denial of one sentence does not
+    # reach the list of the sentence before it
+    ("fr", "posté par kestrel le 3 mars.\n\nbon, la clinique ostrelle s'est fait chiffrer. sur les serveurs il y "
+           "avait les noms, les adresses et les diagnostics des patients. pas de coordonnées bancaires dedans selon eux. "
+           "ils offrent un an de surveillance. rien sur une rançon."),
+    ("en", "posted by kestrel on march 3.\n\nso the ostrelle clinic got encrypted. the servers had patient names, "
+           "addresses and diagnoses. no bank details in there according to them. they offer a year of monitoring. "
+           "nothing about a ransom."),
+])
+def test_phi_a_lower_case_post_ends_its_sentences(annotate, lang, text):
+    phi = annotate(lang, text, "2024-03-05")._.breach.phi
+    assert phi.get("financial") == "negated"
+    assert phi.get("name") == "affirmed" and phi.get("condition") == "affirmed"

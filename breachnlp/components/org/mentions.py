@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ...numbers import CURRENCIES
-from ...text import LINE_BULLETS, LINE_OPENING, Segment, fold, segment_at, split_sentences, strip_span
+from ...text import LINE_BULLETS, LINE_OPENING, Segment, fold, informal_text, segment_at, split_sentences, strip_span
 
 
 @dataclass
@@ -960,7 +960,6 @@ _DATELINE_LEAD = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+(?: [A-Z
 _NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "LOC", "PRODUCT"})
 # A sentence's first letter: after the start of the text, a sentence end or a line break (the
 # lookbehind keeps it linear on a run of line breaks).
-_SENTENCE_FIRST_LETTER = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^\W\d_])")
 
 
 def _money(name: str) -> bool:
@@ -968,12 +967,6 @@ def _money(name: str) -> bool:
     code = re.match(r"([A-Z][A-Za-z]{2})(?:\s?\d|$)", name)
     return code is not None and code.group(1).upper() in CURRENCIES
 
-
-def informal_text(text: str) -> bool:
-    """The text mostly starts its sentences in lower case (a forum or social post): its capitals
-    say little about names, and it writes names in lower case."""
-    firsts = [m.group(1) for m in _SENTENCE_FIRST_LETTER.finditer(text)]
-    return len(firsts) >= 5 and sum(c.islower() for c in firsts) * 2 > len(firsts)
 
 
 

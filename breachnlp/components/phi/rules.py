@@ -15,7 +15,7 @@ from typing import Any
 
 from ...resources import language_data, read_resource
 from ...taxonomy import PHI_CATEGORIES
-from ...text import Segment, cue_regex, fold, interval_index, lower, phrase_regex, split_sentences
+from ...text import Segment, cue_regex, fold, interval_index, lower, phrase_regex, informal_text, split_sentences
 from .status import StatusRules, _first
 
 
@@ -98,7 +98,8 @@ class PhiRules(StatusRules):
 
     def mentions(self, text: str) -> list[PhiMention]:
         folded = fold(text)
-        sentences = split_sentences(text, self.abbreviations)
+        # a forum post in lower case still ends its sentences: a negation's scope stops there
+        sentences = split_sentences(text, self.abbreviations, lower_case_starts=informal_text(text))
         excluded = [m.span() for m in self.exclusions.finditer(folded)]
         excluded_starts, excluded_ends = interval_index(excluded)
         found: list[PhiMention] = []
@@ -198,7 +199,7 @@ class PhiRules(StatusRules):
             return found
         # a sentence whose clause affirms data with a verb of taking or exposing settles the matter
         for m in found:
-            if m.status == "affirmed" and m.context == "exposure":
+            if m.status == "affirmed" and m.context != "advice":
                 sentence = sentences[m.sentence]
                 if self.theft.search(folded, sentence.start, sentence.end):
                     return found
