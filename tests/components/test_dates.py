@@ -725,6 +725,17 @@ def test_dates_a_phishing_email_received_is_the_intrusion(annotate, lang, text, 
     # a bare "until" stays a deadline, and a window without a detection clause gives no discovery day
     ("en", "Hackers were in Kelby Eye Care's systems between February 11 and March 8. Patients have until July 31 "
            "to sign up for monitoring.", {"occurred": "2024-02-11/2024-03-08", "discovered": None}),
+    # data left exposed "from <a month> last year until …": one window, not "April last" and a deadline
+    ("en", "The Kelby Eye Care backup server sat exposed to the internet from April last year until March 14, when "
+           "a researcher reported it.", {"occurred": "2023-04/2024-03-14"}),
+    ("fr", "Les fichiers du cabinet Vernier sont restés accessibles en ligne d'avril l'an dernier jusqu'au 14 mars.",
+     {"occurred": "2023-04/2024-03-14"}),
+    # an intrusion told with a verb and its particle, a message forwarded: the day it happened
+    ("en", "An outsider managed to get into a Kelby Eye Care mailbox on February 11.", {"occurred": "2024-02-11"}),
+    ("en", "On February 11 a Kelby Eye Care clerk forwarded a patient list to a personal address.",
+     {"occurred": "2024-02-11"}),
+    ("fr", "Le 11 février, une secrétaire du cabinet Vernier a fait suivre la liste des patients vers sa messagerie "
+           "personnelle.", {"occurred": "2024-02-11"}),
 ])
 def test_dates_an_intrusion_window_and_the_day_it_was_found(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)

@@ -96,7 +96,9 @@ class DateGrammar:
             ("month_last", re.compile(
                 rf"(?:(?P<last1>{last})\s+(?P<m1>{month})"
                 rf"|(?:(?P<part>{part})[\s-]+(?:{part_of}|{of})|(?:{month_intro})\s+)"
-                rf"(?P<m>{month})(?:\s+(?P<last>{last}))?|(?P<m2>{month})\s+(?P<last2>{last}))(?!\.?\s*\d)")),
+                # "from April last year": the year's phrase, not "April last"
+                rf"(?P<m>{month})(?!\s+{last_year})(?:\s+(?P<last>{last}))?|(?P<m2>{month})\s+(?!{last_year})(?P<last2>{last}))"
+                rf"(?!\.?\s*\d)")),
             ("season", re.compile(
                 rf"(?:(?P<last1>{last}|{this})\s+(?P<s1>{season})|{season_intro}"
                 rf"(?P<s>{season})(?:\s+{of}(?P<y>{YEAR})|\s+(?P<last>{last}))|(?P<this>{this})\s+(?P<s2>{season})"
