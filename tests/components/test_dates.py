@@ -736,6 +736,11 @@ def test_dates_a_phishing_email_received_is_the_intrusion(annotate, lang, text, 
      {"occurred": "2024-02-11"}),
     ("fr", "Le 11 février, une secrétaire du cabinet Vernier a fait suivre la liste des patients vers sa messagerie "
            "personnelle.", {"occurred": "2024-02-11"}),
+    # a detection the text denies ("someone it has not identified") dates no discovery: the break-in it tells does
+    ("en", "Kelby Eye Care said someone it has not identified broke into a staff mailbox in February.",
+     {"occurred": "2024-02", "discovered": None}),
+    ("fr", "Le cabinet Vernier indique qu'un pirate qu'il n'a pas identifié s'est introduit dans une messagerie en "
+           "février.", {"occurred": "2024-02", "discovered": None}),
 ])
 def test_dates_an_intrusion_window_and_the_day_it_was_found(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
