@@ -20,9 +20,10 @@ def _entities(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]
     return entities
 
 
-def _run(lang: str, text: str):
+def _run(lang: str, text: str, *marked: tuple[str, str]):
+    """The rules' mentions, clusters and victim of ``text``, given the NER entities ``marked``."""
     rules = org_rules(lang)
-    mentions = rules.mentions(text)
+    mentions = rules.mentions(text, _entities(text, *marked))
     clusters = rules.clusters(text, mentions)
     victim = rules.assign_roles(text, clusters)
     return mentions, clusters, victim
@@ -837,18 +838,11 @@ def test_a_persons_name_with_a_mc_or_capitalized_surname_is_no_organization(lang
      "clinique Beaulieu"),
 ])
 def test_a_known_place_is_marked_as_one(lang, text, place, name):
-    _, clusters, _ = _run_with(lang, text, (place, "ORG"))
+    _, clusters, _ = _run(lang, text, (place, "ORG"))
     features = {c.name: c.features for c in clusters}
     assert features[place]["place_name"] == 1.0
     assert features[name]["place_name"] == 0.0
     assert all(f["place_name"] == 0.0 for n, f in features.items() if n not in (place, name))
-
-
-def _run_with(lang: str, text: str, *marked: tuple[str, str]):
-    rules = org_rules(lang)
-    mentions = rules.mentions(text, _entities(text, *marked))
-    clusters = rules.clusters(text, mentions)
-    return mentions, clusters, rules.assign_roles(text, clusters)
 
 
 @pytest.mark.parametrize("lang", LANGS)
