@@ -118,7 +118,8 @@ LINE_OPENING = f"[{re.escape(LINE_BULLETS)}]*"
 _SENTENCE_END = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u00bb\u201d)]*\s+|\n\s*")
 
 
-# The first letter of each sentence (after ". ", "!", "?" or a line break).
+# A sentence's first letter: after the start of the text, a sentence end or a line break (the
+# lookbehind keeps it linear on a run of line breaks).
 _SENTENCE_FIRST_LETTER = re.compile(r"(?:^|(?<=[.!?\n]))[ \t]*([^\W\d_])")
 
 
@@ -140,13 +141,12 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset(), *,
     """
     segments: list[Segment] = []
     start = 0
-    lower_case = lower_case_starts
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
         if "\n" not in match.group():
             following = text[end:end + 1]
             if following and not (following.isupper() or following.isdigit() or following in "\"'\u00ab\u201c-(["
-                                  or (lower_case and following.isalpha())):
+                                  or (lower_case_starts and following.isalpha())):
                 continue
             word_start = match.start()  # the word the mark ends; scanned back to the last space (linear)
             while word_start > start and not text[word_start - 1].isspace():

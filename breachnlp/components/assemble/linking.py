@@ -20,13 +20,12 @@ from ...confidence import confidence, date_features, organization_features, reco
 from ...schema import BreachDates, BreachRecord, Evidence, OrganizationRole, RecordCount, parse_published
 from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
-from ...text import LINE_OPENING, PARAGRAPH_BREAK, Segment, cue_regex, fold, split_sentences
+from ...text import LINE_OPENING, PARAGRAPH_BREAK, Segment, cue_regex, fold, informal_text, split_sentences
 from ..base import doc_text
 from ..dates.choose import (WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date,
                             option_features, restatements)
 from ..phi import PhiMention, document_status
 from ..org import AUTHORITY, NEVER_VICTIM, VICTIM_MARGIN
-from ..org.mentions import informal_text
 from ..records import RECORD_UNITS, CountCandidate, candidate_from_span, choose_count, counts_people_or_records
 from ..records.choose import COUNT_CHOICE_FEATURES, CountOption, choose_count_fitted, count_option_features
 

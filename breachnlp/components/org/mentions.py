@@ -958,16 +958,12 @@ _DATELINE_LEAD = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+(?: [A-Z
 
 # The NER's labels a lower-case name may get in a forum post (no dates, numbers or countries).
 _NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "LOC", "PRODUCT"})
-# A sentence's first letter: after the start of the text, a sentence end or a line break (the
-# lookbehind keeps it linear on a run of line breaks).
 
 
 def _money(name: str) -> bool:
     """"PLN 29,648", "KSh 525": a currency's code and its amount, no name."""
     code = re.match(r"([A-Z][A-Za-z]{2})(?:\s?\d|$)", name)
     return code is not None and code.group(1).upper() in CURRENCIES
-
-
 
 
 def _without_possessive(name: str) -> str:

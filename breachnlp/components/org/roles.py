@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...text import Segment, fold, line_starts, segment_at, split_sentences
-from .mentions import _Lines, informal_text
+from ...text import Segment, fold, informal_text, line_starts, segment_at, split_sentences
+from .mentions import _Lines
 
 if TYPE_CHECKING:
     from .clusters import Cluster

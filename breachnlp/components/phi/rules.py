@@ -15,7 +15,7 @@ from typing import Any
 
 from ...resources import language_data, read_resource
 from ...taxonomy import PHI_CATEGORIES
-from ...text import Segment, cue_regex, fold, interval_index, lower, phrase_regex, informal_text, split_sentences
+from ...text import Segment, cue_regex, fold, informal_text, interval_index, lower, phrase_regex, split_sentences
 from .status import StatusRules, _first
 
 
