@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from breachnlp.components.org import OrgRules, org_rules
-from breachnlp.resources import language_data
+from breachnlp.resources import language_data, read_resource
 from breachnlp.taxonomy import LANGS
+from breachnlp.text import fold
 
 
 def _entities(text: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
@@ -847,9 +848,6 @@ def test_a_known_place_is_marked_as_one(lang, text, place, name):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_place_list_is_folded_sorted_and_holds_no_acronym_or_organization_word(lang):
-    from breachnlp.resources import read_resource
-    from breachnlp.text import fold
-
     lines = [n.strip() for n in read_resource(lang, "places")["names"].splitlines() if n.strip()]
     assert lines == sorted(set(lines)) and all(n == fold(n) for n in lines)
     assert {"toronto", "senegal", "texas", "gold coast"} <= set(lines)
