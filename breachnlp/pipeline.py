@@ -12,6 +12,7 @@ from spacy.language import Language
 from . import extensions  # noqa: F401  (declares the extensions)
 from .components import assemble, dates, org, phi, records  # noqa: F401  (registers the factories)
 from .errors import InputError, LanguageError
+from .syntax import SYNTAX_PIPES
 from .taxonomy import LANGS
 
 Profile = Literal["accurate", "fast"]
@@ -27,7 +28,7 @@ MODEL_PROVENANCE: dict[str, str] = {
                               "weights (Explosion publishes the official package on GitHub, not on the package index)",
 }
 # Statistical components our rules never read; the fast profile also drops the NER.
-_UNUSED = ("parser", "tagger", "morphologizer", "lemmatizer", "attribute_ruler", "senter")
+_UNUSED = ("senter",)
 
 
 def base_model_name(lang: str, model: str | None = None) -> str:
@@ -74,7 +75,9 @@ def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accura
         nlp = spacy.blank(lang)
     else:
         try:
-            nlp = spacy.load(name, exclude=list(_UNUSED))
+            # the syntax components stay, disabled: the date tagger parses the sentences holding a
+            # date with them (breachnlp.syntax), and only those
+            nlp = spacy.load(name, exclude=list(_UNUSED), disable=list(SYNTAX_PIPES))
         except OSError as e:
             raise LanguageError(f"Cannot load spaCy model {name!r}: {e}") from e
         if nlp.lang != lang:
@@ -120,16 +123,17 @@ def _set_meta(nlp: Language, lang: str, model: str | None, profile: str) -> None
 
 
 def _drop_unheard_tok2vec(nlp: Language) -> None:
-    """Remove a shared ``tok2vec`` that no remaining component listens to.
+    """Keep a shared ``tok2vec`` enabled only if an enabled component listens to it.
 
     In the spaCy ``*_core_*`` models the NER embeds tokens itself; the shared layer only feeds
-    the tagger, morphologizer and parser, which the accurate profile does not run. Its output
-    would be computed for nothing. A model whose NER listens to it keeps it."""
+    the tagger, morphologizer and parser, which the accurate profile runs on demand on a few
+    sentences (:mod:`breachnlp.syntax`), not on the whole text. A model whose NER listens to it
+    keeps it enabled."""
     if "tok2vec" not in nlp.pipe_names:
         return
     listeners = getattr(nlp.get_pipe("tok2vec"), "listening_components", None)
     if listeners is not None and not any(name in nlp.pipe_names for name in listeners):
-        nlp.remove_pipe("tok2vec")
+        nlp.disable_pipe("tok2vec")
 
 
 @lru_cache(maxsize=8)

@@ -40,7 +40,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from breachnlp import chunking  # noqa: E402
 from breachnlp.components.assemble import linking  # noqa: E402
 from breachnlp.components.dates.choose import (  # noqa: E402
-    DATE_CHOICE_FEATURES, DATE_ROLES, DateOption, choose_date, restatements)
+    DATE_CHOICE_FEATURES, DATE_ROLES, DateOption, choose_date, governed, restatements)
 from breachnlp.components.org import NEVER_VICTIM, VICTIM_FEATURES, VICTIM_MARGIN  # noqa: E402
 from breachnlp.components.org.mentions import informal_text  # noqa: E402
 from breachnlp.components.records.choose import (COUNT_CHOICE_FEATURES, CountChoice,  # noqa: E402
@@ -360,7 +360,7 @@ def fit_date_choice(docs: list[dict[str, Any]], none_decides: bool = False) -> t
         for train, test in GroupKFold(FOLDS).split(index, index, index):
             w = fit_conditional_logit([groups[i] for i in train], DATE_L2)
             for i in test:
-                rule_stated = docs[i]["nearest_cue_dates"][role] is not None
+                rule_stated = docs[i]["nearest_cue_dates"][role] is not None or governed(docs[i]["date_options"], role)
                 for fitted_none, oof in modes.items():
                     value, share, context = _pick(docs[i]["date_features"][role], w, docs[i]["date_options"], role,
                                                   None if fitted_none else rule_stated)

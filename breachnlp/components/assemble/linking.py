@@ -22,7 +22,7 @@ from ...scoring import LinearScorer
 from ...taxonomy import DATE_ROLES
 from ...text import LINE_OPENING, PARAGRAPH_BREAK, Segment, cue_regex, fold, informal_text, split_sentences
 from ..base import doc_text
-from ..dates.choose import (WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date,
+from ..dates.choose import (WRITTEN_WINDOWS, DATE_CHOICE_FEATURES, DateOption, DateOptions, choose_date, governed,
                             option_features, restatements)
 from ..phi import PhiMention, document_status
 from ..org import AUTHORITY, NEVER_VICTIM, VICTIM_MARGIN
@@ -383,7 +383,7 @@ def date_options(doc: Doc, date_spans: list[Span], context: _Context) -> list[tu
             victim_sentence=sentence in context.victim_sentences,
             other_incident=sentence in context.other_incident_sentences,
             furniture=sentence in context.furniture_sentences,
-            ruled_out=s._.date_role is None and bool(cues))))
+            ruled_out=s._.date_role is None and bool(cues), governor=features.get("governor"))))
     return out
 
 
@@ -422,7 +422,7 @@ def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: 
         # whether the role has a date at all: the fitted "none" decides when make train found it
         # better on unseen text (weights.yml date_choice.none_decides), else the date rules
         pick = choose_date(features[role], options, scorers[role], role,
-                           stated=None if none_decides else stated[role] is not None)
+                           stated=None if none_decides else stated[role] is not None or governed(options, role))
         shares[role] = pick.probability
         if pick.option is None:
             dates[role] = None

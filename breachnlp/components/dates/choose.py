@@ -46,6 +46,7 @@ DATE_CHOICE_FEATURES: tuple[str, ...] = (
     "restated", "future", "age", "published_day", "old", "within_week", "within_quarter", "within_year",
     "first_of_role", "earliest", "latest", "earliest_of_role", "latest_of_role", "rule_role_day",
     "rule_role_headline", "options", "has_finer", "is_finer", "role_stated",
+    "governor_role", "governor_other_role", "governor_other",
 )
 
 
@@ -77,6 +78,8 @@ class DateOption:
     other_incident: bool = False
     furniture: bool = False
     ruled_out: bool = False  # the date rules gave it no role (a deadline, a sanction, a dateline): never chosen
+    # the role its governing predicate tells in the parse ("other": another predicate; None: no parse)
+    governor: str | None = None
 
     @property
     def first_day(self) -> str:
@@ -223,7 +226,21 @@ def option_features(option: DateOption, role: str, document: DateOptions) -> dic
     f["has_finer"] = float(intervals.has_finer(option))
     f["is_finer"] = float(intervals.is_finer(option))
     f["role_stated"] = float(document.stated.get(role, False))
+    f["governor_role"] = float(option.governor == role)
+    f["governor_other_role"] = float(option.governor in DATE_ROLES and option.governor != role)
+    f["governor_other"] = float(option.governor == "other")
     return f
+
+
+def governed(options: Iterable[DateOption], role: str) -> bool:
+    """Some date of a sentence about the breach (not another incident's) is governed by a predicate
+    of ``role`` in the parse ("on June 3 a clerk *faxed* the files to the wrong number", "the
+    clinic, which said on May 2 it had been hacked, *discovered* it on April 28"): the role has a
+    date even if no role cue of the date rules reaches it. An occurrence only from a date no cue
+    gave another role: its predicates are common verbs ("took", "began", "obtained an order") that a
+    parse error or a figure of speech puts on an announcement's date."""
+    return any(o.governor == role and o.context > 0 and not o.other_incident and not o.ruled_out
+               and (role != "occurred" or o.role is None) for o in options)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...schema import parse_published
+from ...syntax import OnDemandParser, governor, is_passive, to_first_person
 from ..base import BreachComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
@@ -39,6 +40,7 @@ class DateTagger(BreachComponent):
     def __init__(self, nlp: Language, name: str = "breach_dates", *, resources: str = "default",
                  spans_key: str = "breach_dates") -> None:
         super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.parser = OnDemandParser(nlp)
         self._load_rules()
 
     def _load_rules(self) -> None:
@@ -46,6 +48,29 @@ class DateTagger(BreachComponent):
 
     def candidates(self, doc: Doc) -> Iterable[DateCandidate]:
         return self.rules.find(doc_text(doc), parse_published(doc._.published))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        if self.parser.available:
+            self._governors(doc)
+        return doc
+
+    def _governors(self, doc: Doc) -> None:
+        """The role told by the predicate governing each date (``breach_features["governor"]``):
+        only the sentences that hold a date are parsed."""
+        spans = list(doc.spans[self.spans_key])
+        if not spans:
+            return
+        sentences = self.rules.sentences(doc_text(doc))
+        segment = {id(s): sentences[s._.breach_features["sentence"]] for s in spans
+                   if s._.breach_features["sentence"] < len(sentences)}
+        parsed = self.parser.parse(doc, {(seg.start, seg.end) for seg in segment.values()})
+        for s in spans:
+            seg = segment.get(id(s))
+            found = parsed.get((seg.start, seg.end)) if seg is not None else None
+            token = governor(found[0], found[1], s.start, s.end, self.rules.aspect) if found is not None else None
+            s._.breach_features["governor"] = None if token is None else self.rules.governor_role(
+                token.lemma_.lower(), passive=is_passive(token), to_us=to_first_person(token))
 
     def annotate(self, span: Span, candidate: DateCandidate) -> None:
         span._.date_expr = candidate.expr

@@ -33,9 +33,30 @@ class DateRules:
         self.small_hours = cue_regex(data["small_hours"])
         self.earlier = cue_regex(data["earlier_markers"])
         self.first_report = cue_regex(data["first_report_markers"])
+        # the lemma of a date's governing predicate → the role it tells (``governors``); a verb of
+        # notifying tells a disclosure when active, a discovery when passive ("was notified")
+        self.governors = {lemma.lower(): role for role, lemmas in data["governors"].items() for lemma in lemmas
+                          if role != "aspect"}
+        # "began", « a commencé »: the verb they govern tells the role ("began notifying")
+        self.aspect = frozenset(lemma.lower() for lemma in data["governors"]["aspect"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
+
+    def sentences(self, text: str) -> list[Segment]:
+        """The sentences the rules number (``DateCandidate.sentence``)."""
+        return split_sentences(text, self.abbreviations)
+
+    def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False) -> str | None:
+        """The role a governing predicate tells (``governors``), "other" for any other predicate,
+        ``None`` without a parse. A verb of notifying in the passive ("was notified") or with a
+        first-person object ("notified us") is the organization learning of it."""
+        if lemma is None:
+            return None
+        role = self.governors.get(lemma, "other")
+        if role == "notified":
+            return "discovered" if passive or to_us else "disclosed"
+        return role
 
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
         grammar, roles = self.grammar, self.roles

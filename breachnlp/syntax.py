@@ -1,0 +1,108 @@
+"""The base model's parse, run on demand on the few sentences that need it.
+
+The accurate profile keeps the base model's tagger, morphologizer, parser and lemmatizer
+disabled: running them on every sentence of every article would cost more than the rest of the
+pipeline. A component that wants to know which predicate governs a span (the date tagger) asks
+:class:`OnDemandParser` for the sentences holding its spans; only those are parsed, each as a
+separate short Doc. A pipeline without those components (the fast profile, a blank model) gives
+no parse, and the components fall back to their surface rules.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+# The base-model components that give a parse with lemmas, in the order spaCy's models run them.
+SYNTAX_PIPES: tuple[str, ...] = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+# How many heads a governor search climbs from the span's root before it gives up.
+MAX_CLIMB = 8
+# Dependency labels of a passive clause, in the two schemes of spaCy's models (ClearNLP for
+# English, Universal Dependencies for French and most others).
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"})
+# A clause that says what happened at a date ("on Sept. 12, *when* the clinic began writing"):
+# relative and adverbial clauses hanging on the date itself.
+DATE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl"})
+# The complement that carries the content of an aspect verb ("*began* notifying", « a *commencé* à
+# prévenir »); the small English model also attaches it as an adverbial clause.
+COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
+# Objects of a verb (ClearNLP and Universal Dependencies labels).
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl:arg"})
+
+
+class OnDemandParser:
+    """Parses chosen sentences of a Doc with ``nlp``'s syntax components, enabled or not."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        self._procs: list[Callable[[Doc], Doc]] | None = None
+
+    @property
+    def procs(self) -> list[Callable[[Doc], Doc]]:
+        """The syntax components of the pipeline in their order (looked up on first use, so that a
+        component built before the base model's pipes were added still finds them)."""
+        if self._procs is None:
+            names = [n for n in self._nlp.component_names if n in SYNTAX_PIPES]
+            self._procs = [self._nlp.get_pipe(n) for n in names] if "parser" in names else []
+        return self._procs
+
+    @property
+    def available(self) -> bool:
+        return bool(self.procs)
+
+    def parse(self, doc: Doc, segments: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[Doc, int]]:
+        """Each character segment (a sentence) of ``doc`` parsed as a Doc of its own, with the token
+        offset of the segment in ``doc``; {} when the pipeline has no parser."""
+        if not self.available:
+            return {}
+        spans: dict[tuple[int, int], Span] = {}
+        for seg in segments:
+            span = doc.char_span(seg[0], seg[1], alignment_mode="expand")
+            if span is not None and len(span):
+                spans[seg] = span
+        parsed = [s.as_doc() for s in spans.values()]
+        for proc in self.procs:
+            parsed = [proc(d) for d in parsed]
+        return {seg: (sentence, span.start) for (seg, span), sentence in zip(spans.items(), parsed)}
+
+
+def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset[str] = frozenset()) -> Token | None:
+    """The predicate that governs the tokens ``start:end`` of the original Doc inside ``sentence``
+    (parsed, beginning at token ``offset`` of the original): from the root of those tokens, the first
+    verb up the heads ("the hackers *encrypted* the servers on May 4", "*a indiqué* lundi la
+    direction"); when none is reached within :data:`MAX_CLIMB` heads, the last head reached (a noun
+    predicate: "victime", "target"). A clause on the date itself says what happened then ("on
+    Sept. 12, when the clinic *wrote* to its patients"), and the complement of an ``aspect`` verb
+    (lemmas) what began ("began *notifying*")."""
+    lo, hi = start - offset, end - offset
+    if lo < 0 or hi > len(sentence) or lo >= hi:
+        return None
+    span = sentence[lo:hi]
+    clause = next((child for t in span for child in t.children
+                   if child.dep_ in DATE_CLAUSE_DEPS and child.pos_ == "VERB" and not lo <= child.i < hi), None)
+    token = clause if clause is not None else span.root
+    for _ in range(MAX_CLIMB):
+        if token.pos_ == "VERB" or token.head is token:
+            break
+        token = token.head
+    if token.lemma_.lower() in aspect:
+        return next((child for child in token.children if child.dep_ in COMPLEMENT_DEPS and child.pos_ == "VERB"
+                     and child.i > token.i), token)
+    return token
+
+
+def is_passive(token: Token) -> bool:
+    """``token`` heads a passive clause ("the clinic *was notified*", « a été *avertie* »)."""
+    return any(child.dep_ in PASSIVE_DEPS for child in token.children) or "Voice=Pass" in str(token.morph)
+
+
+def to_first_person(token: Token) -> bool:
+    """An object of ``token`` is a first-person pronoun ("notified *us*", « *nous* a prévenus »),
+    told by the morphology."""
+    first = [child for child in token.children if "Person=1" in str(child.morph) and child.pos_ == "PRON"]
+    if any(child.dep_ in OBJECT_DEPS for child in first):
+        return True
+    # « notre prestataire nous a prévenus »: a clitic object the parser reads as a second subject
+    subjects = [child for child in token.children if child.dep_.startswith("nsubj")]
+    return any(child in subjects for child in first) and len(subjects) > 1

@@ -1,0 +1,81 @@
+"""The predicate that governs a date in the parse: which role it tells, and a role given a date
+that no surface cue of the date rules reaches."""
+import pytest
+import spacy
+
+import breachnlp
+from breachnlp.api import make_doc
+from breachnlp.syntax import SYNTAX_PIPES, OnDemandParser
+
+# (lang, text, {date as written: role its governing predicate tells})
+GOVERNED = [
+    ("fr", "Des pirates ont chiffré les serveurs du laboratoire Oréade le 4 mars, a précisé jeudi la direction.",
+     {"4 mars": "occurred", "jeudi": "disclosed"}),
+    ("en", "Intruders copied patient files from Larkspur Dental on March 4, the practice said on Thursday.",
+     {"March 4": "occurred", "Thursday": "disclosed"}),
+    ("fr", "Le service informatique de la mutuelle Genêt a repéré le 9 avril des connexions inhabituelles.",
+     {"9 avril": "discovered"}),
+    ("en", "The IT staff of Genet Mutual spotted unusual logins on April 9.", {"April 9": "discovered"}),
+    # a verb of notifying: the recipient learns (passive), the sender discloses (active)
+    ("fr", "La commune de Sarrance a été prévenue le 3 avril par son hébergeur ; elle a informé ses habitants le "
+           "5 avril.", {"3 avril": "discovered", "5 avril": "disclosed"}),
+    ("en", "Sarrance Township was alerted by its web host on April 3. It notified residents on April 5.",
+     {"April 3": "discovered", "April 5": "disclosed"}),
+    # ... and so does an organization that is told ("warned us"), told by the morphology
+    ("fr", "Notre hébergeur Talvance nous a avertis le 2 avril d'un accès suspect.", {"2 avril": "discovered"}),
+    ("en", "Our host Talvance warned us on April 2 about a suspicious login.", {"April 2": "discovered"}),
+    # an aspect verb's complement says what began: notifying, not an incident "beginning"
+    ("fr", "Le 24 janvier, la clinique Corvale a commencé à prévenir 27 500 patients.", {"24 janvier": "disclosed"}),
+    ("en", "On Jan. 24 Corvale Health began notifying 27,500 residents.", {"Jan. 24": "disclosed"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", GOVERNED)
+def test_governor_tells_the_role_of_the_predicate_that_governs_each_date(nlps, lang, text, expected):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2024-04-19"))
+    found = {s.text: s._.breach_features.get("governor") for s in doc.spans["breach_dates"]}
+    assert found == expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_parse_runs_only_on_sentences_with_a_date(nlps, lang):
+    nlp = nlps[lang]
+    assert set(SYNTAX_PIPES) & set(nlp.component_names) <= set(nlp.disabled)
+    assert "parser" in nlp.disabled
+    text = ("La clinique Sorbier a été piratée le 2 mai. Personne ne sait encore par qui."
+            if lang == "fr" else "Sorbier Clinic was hacked on May 2. Nobody knows yet by whom.")
+    doc = nlp(make_doc(nlp, text, "2024-05-10"))
+    assert not doc.has_annotation("DEP")  # the whole text is never parsed
+    assert [s._.breach_features.get("governor") for s in doc.spans["breach_dates"]] == ["occurred"]
+
+
+def test_without_a_parser_dates_have_no_governor(blank_fr):
+    assert not OnDemandParser(blank_fr).available
+    doc = blank_fr(make_doc(blank_fr, "Des pirates ont chiffré les serveurs le 4 mars.", "2024-04-19"))
+    assert [s._.breach_features.get("governor") for s in doc.spans["breach_dates"]] == [None]
+
+
+# A date no role cue reaches, in a sentence about the breach, governed by a predicate of the
+# occurrence: the breach has an occurrence date.
+UNCUED = [
+    ("fr", "Le 12 février, une secrétaire de la clinique Verdier a faxé les dossiers de "
+           "300 patients à un numéro inconnu. La clinique a prévenu les patients par courrier.", "2024-02-12"),
+    ("en", "On February 12, a receptionist at Verdier Clinic faxed the files of 300 patients to an unknown "
+           "number. The clinic has written to the patients.", "2024-02-12"),
+]
+
+
+@pytest.mark.parametrize("lang,text,occurred", UNCUED)
+def test_a_date_governed_by_an_occurrence_predicate_is_the_occurrence(nlps, lang, text, occurred):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2024-03-01"))
+    (span,) = doc.spans["breach_dates"]
+    assert span._.date_role is None  # no surface cue reaches it ...
+    assert doc._.breach.date.occurred == occurred  # ... the parse gives it its role
+
+
+def test_the_fast_profile_keeps_the_surface_rules():
+    nlp = breachnlp.load("en", profile="fast")
+    doc = nlp(make_doc(nlp, UNCUED[1][1], "2024-03-01"))
+    assert doc._.breach.date.occurred is None
