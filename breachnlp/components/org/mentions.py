@@ -665,7 +665,8 @@ class MentionRules:
         """An entity of the NER without the function words it swallowed ("Directrice générale du CHU
         de" → "CHU"): leading words that are no names or are lower-case, trailing connectors, and where
         names are title-cased trailing lower-case words ("Allendale care home residents" → "Allendale"),
-        and an opening bracket it never closes ("Bank of Ireland (BOI" → "Bank of Ireland")."""
+        an opening bracket it never closes ("Bank of Ireland (BOI" → "Bank of Ireland") and a field
+        label before a colon ("Organisation: Lindqvist Dental" → "Lindqvist Dental")."""
         bracket = text.find("(", start, end)
         if bracket != -1 and text.find(")", bracket, end) == -1:
             end = bracket
@@ -674,7 +675,9 @@ class MentionRules:
         words = list(re.finditer(r"\S+", text[start:end]))
         if not words:
             return start, end
-        i = 0
+        # a field label it swallowed ("Organisation: National Healthcare Group", « Responsable du
+        # traitement : X »): the name starts after the label's colon
+        i = max((k + 1 for k, w in enumerate(words[:-1]) if w.group().endswith(":")), default=0)
         while i < len(words) - 1 and (fold(words[i].group()).strip(".,") in self.title_words
                                       or words[i].group()[:1].islower()):
             i += 1

@@ -853,3 +853,17 @@ def test_place_list_is_folded_sorted_and_holds_no_acronym_or_organization_word(l
     assert {"toronto", "senegal", "texas", "gold coast"} <= set(lines)
     # neighbourhoods and councils named with an organization word, and short capitals, are left out
     assert not {"university park", "hopital saint-louis", "city of port phillip", "sfr", "css"} & set(lines)
+
+
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # a decision's field label the NER took into the name
+    ("en", "Summary of decision\nOrganisation: Halvard Dental Care Ltd\nDate: 3 May 2021\n\nHalvard Dental Care lost "
+           "a laptop.", "Organisation: Halvard Dental Care Ltd", "Halvard Dental Care Ltd"),
+    ("fr", "Résumé de la décision\nResponsable du traitement : Clinique Ambroise Paré de Vérac\n\nLa Clinique "
+           "Ambroise Paré de Vérac a perdu un ordinateur.", "Responsable du traitement : Clinique Ambroise Paré de Vérac",
+     "Clinique Ambroise Paré de Vérac"),
+])
+def test_a_field_label_before_a_colon_is_not_part_of_the_name(lang, text, entity, name):
+    mentions, _, _ = _run(lang, text, (entity, "ORG"))
+    assert name in [m.text for m in mentions]
+    assert not any(":" in m.text for m in mentions)
