@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -79,7 +80,11 @@ COUNT_CHOICE_FEATURES: tuple[str, ...] = (
     "headline", "position", "sentence", "context", "victim_sentence", "other_incident", "furniture",
     "unknown_count", "log_value", "largest", "smallest", "restated", "significant", "round", "options",
     "rule_choice", "best_scored", "first_above_min", "first_body_above_min", "rank",
+    "exact_of_rounded", "rounded_of_exact",
 )
+# How far a rounded figure may be from the exact one it stands for ("près de 1,9 million" for
+# 1 869 598, "more than 146,000" for 146,108), as a share of the exact one.
+ROUNDING_REACH = 0.06
 SCORE_CLIP = 8.0
 
 
@@ -116,6 +121,19 @@ def count_option_features(options: Sequence[CountOption], *, min_score: float,
     rank = {i: r / max(1, len(options) - 1) for r, i in enumerate(order)}
     first = next((i for i in order if options[i].candidate.score >= min_score), None)
     first_body = next((i for i in order if options[i].candidate.score >= min_score and not options[i].headline), None)
+    # a rounded figure and the exact one it stands for, both in the text: which is which
+    by_value = sorted(range(len(options)), key=lambda i: values[i])
+    sorted_values = [values[i] for i in by_value]
+    exact_of_rounded, rounded_of_exact = set(), set()
+    for i in range(len(options)):
+        v = values[i]
+        lo = bisect_left(sorted_values, v * (1 - ROUNDING_REACH))
+        hi = bisect_right(sorted_values, v * (1 + ROUNDING_REACH))
+        for j in by_value[lo:hi]:
+            rounded, exact = options[j].candidate.significant, options[i].candidate.significant
+            if values[j] != v and rounded <= 3 and rounded < exact:
+                exact_of_rounded.add(i)
+                rounded_of_exact.add(j)
     out = []
     for i, o in enumerate(options):
         c = o.candidate
@@ -143,6 +161,7 @@ def count_option_features(options: Sequence[CountOption], *, min_score: float,
         f["best_scored"] = float(i == best)
         f["first_above_min"], f["first_body_above_min"] = float(i == first), float(i == first_body)
         f["rank"] = rank[i]
+        f["exact_of_rounded"], f["rounded_of_exact"] = float(i in exact_of_rounded), float(i in rounded_of_exact)
         out.append(f)
     return out
 

@@ -73,3 +73,21 @@ def test_packaged_count_weights_are_over_known_features(lang):
 def test_the_fitted_count_choice_weighs_an_attackers_claim_below_a_stated_count(lang):
     from breachnlp.resources import read_resource
     assert read_resource(lang, "weights")["count_choice"]["weights"]["cue_claimed"] < 0
+
+
+def test_a_rounded_figure_and_the_exact_one_it_stands_for_know_each_other():
+    # "more than 146,000" in a headline, 146,108 in the body, an earlier estimate of 6,679
+    rounded, estimate, exact = (figure(0, 146000, qualifier="at_least", significant=3), figure(90, 6679, significant=4),
+                                figure(200, 146108, significant=6))
+    features = count_option_features([rounded, estimate, exact], min_score=MIN, rule_choice=None)
+    assert [f["rounded_of_exact"] for f in features] == [1.0, 0.0, 0.0]
+    assert [f["exact_of_rounded"] for f in features] == [0.0, 0.0, 1.0]
+    # two figures of the same precision, or far apart, are no rounding of one another
+    far = count_option_features([figure(0, 120000, significant=2), figure(90, 146108)], min_score=MIN, rule_choice=None)
+    assert not any(f["exact_of_rounded"] or f["rounded_of_exact"] for f in far)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_fitted_choice_prefers_the_exact_figure_to_its_rounding(lang):
+    weights = read_resource(lang, "weights")["count_choice"]["weights"]
+    assert weights["exact_of_rounded"] > 0 > weights["rounded_of_exact"]
