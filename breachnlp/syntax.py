@@ -9,7 +9,7 @@ no parse, and the components fall back to their surface rules.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -54,17 +54,28 @@ class OnDemandParser:
     def parse(self, doc: Doc, segments: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[Doc, int]]:
         """Each character segment (a sentence) of ``doc`` parsed as a Doc of its own, with the token
         offset of the segment in ``doc``; {} when the pipeline has no parser."""
+        return self.parse_many([(doc, segments)])[0]
+
+    def parse_many(self, requests: Sequence[tuple[Doc, Iterable[tuple[int, int]]]]) -> list[
+            dict[tuple[int, int], tuple[Doc, int]]]:
+        """:meth:`parse` for several Docs at once: all their sentences go through each network in
+        one batch (what ``nlp.pipe`` gains over one text at a time)."""
         if not self.available:
-            return {}
-        spans: dict[tuple[int, int], Span] = {}
-        for seg in segments:
-            span = doc.char_span(seg[0], seg[1], alignment_mode="expand")
-            if span is not None and len(span):
-                spans[seg] = span
-        parsed = [s.as_doc() for s in spans.values()]
+            return [{} for _ in requests]
+        keys: list[tuple[int, tuple[int, int], int]] = []  # (request, segment, token offset)
+        sentences: list[Doc] = []
+        for r, (doc, segments) in enumerate(requests):
+            for seg in segments:
+                span = doc.char_span(seg[0], seg[1], alignment_mode="expand")
+                if span is not None and len(span):
+                    keys.append((r, seg, span.start))
+                    sentences.append(span.as_doc())
         for proc in self.procs:
-            parsed = [proc(d) for d in parsed]
-        return {seg: (sentence, span.start) for (seg, span), sentence in zip(spans.items(), parsed)}
+            sentences = list(proc.pipe(sentences)) if hasattr(proc, "pipe") else [proc(d) for d in sentences]
+        out: list[dict[tuple[int, int], tuple[Doc, int]]] = [{} for _ in requests]
+        for (r, seg, offset), sentence in zip(keys, sentences):
+            out[r][seg] = (sentence, offset)
+        return out
 
 
 def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset[str] = frozenset()) -> Token | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from spacy.language import Language
+from spacy.util import minibatch
 from spacy.tokens import Doc, Span
 
 from ...schema import parse_published
@@ -51,26 +52,38 @@ class DateTagger(BreachComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
-        if self.parser.available:
-            self._governors(doc)
+        self._governors([doc])
         return doc
 
-    def _governors(self, doc: Doc) -> None:
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for batch in minibatch(stream, size=batch_size):
+            docs = [super(DateTagger, self).__call__(doc) for doc in batch]
+            self._governors(docs)
+            yield from docs
+
+    def _governors(self, docs: list[Doc]) -> None:
         """The role told by the predicate governing each date (``breach_features["governor"]``):
-        only the sentences that hold a date are parsed."""
-        spans = list(doc.spans[self.spans_key])
-        if not spans:
+        only the sentences that hold a date that may be chosen are parsed, those of all ``docs`` in
+        one batch."""
+        if not self.parser.available:
             return
-        sentences = self.rules.sentences(doc_text(doc))
-        segment = {id(s): sentences[s._.breach_features["sentence"]] for s in spans
-                   if s._.breach_features["sentence"] < len(sentences)}
-        parsed = self.parser.parse(doc, {(seg.start, seg.end) for seg in segment.values()})
-        for s in spans:
-            seg = segment.get(id(s))
-            found = parsed.get((seg.start, seg.end)) if seg is not None else None
-            token = governor(found[0], found[1], s.start, s.end, self.rules.aspect) if found is not None else None
-            s._.breach_features["governor"] = None if token is None else self.rules.governor_role(
-                token.lemma_.lower(), passive=is_passive(token), to_us=to_first_person(token))
+        requests, spans_of = [], []
+        for doc in docs:
+            # a date the rules ruled out (a deadline, a dateline: a cue and no role) never competes
+            spans = [s for s in doc.spans[self.spans_key]
+                     if s._.date_norm and (s._.date_role is not None or not s._.breach_cues)]
+            sentences = self.rules.sentences(doc_text(doc)) if spans else []
+            segment = {id(s): sentences[s._.breach_features["sentence"]] for s in spans
+                       if s._.breach_features["sentence"] < len(sentences)}
+            requests.append((doc, {(seg.start, seg.end) for seg in segment.values()}))
+            spans_of.append((spans, segment))
+        for parsed, (spans, segment) in zip(self.parser.parse_many(requests), spans_of):
+            for s in spans:
+                seg = segment.get(id(s))
+                found = parsed.get((seg.start, seg.end)) if seg is not None else None
+                token = governor(found[0], found[1], s.start, s.end, self.rules.aspect) if found is not None else None
+                s._.breach_features["governor"] = None if token is None else self.rules.governor_role(
+                    token.lemma_.lower(), passive=is_passive(token), to_us=to_first_person(token))
 
     def annotate(self, span: Span, candidate: DateCandidate) -> None:
         span._.date_expr = candidate.expr

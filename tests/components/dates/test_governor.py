@@ -79,3 +79,14 @@ def test_the_fast_profile_keeps_the_surface_rules():
     nlp = breachnlp.load("en", profile="fast")
     doc = nlp(make_doc(nlp, UNCUED[1][1], "2024-03-01"))
     assert doc._.breach.date.occurred is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_batch_parses_the_sentences_of_all_its_texts_as_one_text_at_a_time_does(nlps, lang):
+    nlp = nlps[lang]
+    texts = [text for text_lang, text, _ in GOVERNED + UNCUED if text_lang == lang]
+    docs = [make_doc(nlp, text, "2024-04-19") for text in texts]
+    one_by_one = [[s._.breach_features.get("governor") for s in nlp(make_doc(nlp, text, "2024-04-19")).spans["breach_dates"]]
+                  for text in texts]
+    batched = [[s._.breach_features.get("governor") for s in doc.spans["breach_dates"]] for doc in nlp.pipe(docs)]
+    assert batched == one_by_one and all(one_by_one)
