@@ -86,7 +86,9 @@ def test_a_batch_parses_the_sentences_of_all_its_texts_as_one_text_at_a_time_doe
     nlp = nlps[lang]
     texts = [text for text_lang, text, _ in GOVERNED + UNCUED if text_lang == lang]
     docs = [make_doc(nlp, text, "2024-04-19") for text in texts]
-    one_by_one = [[s._.breach_features.get("governor") for s in nlp(make_doc(nlp, text, "2024-04-19")).spans["breach_dates"]]
-                  for text in texts]
-    batched = [[s._.breach_features.get("governor") for s in doc.spans["breach_dates"]] for doc in nlp.pipe(docs)]
+    def governors(doc):
+        return [s._.breach_features.get("governor") for s in doc.spans["breach_dates"]]
+
+    one_by_one = [governors(nlp(make_doc(nlp, text, "2024-04-19"))) for text in texts]
+    batched = [governors(doc) for doc in list(nlp.pipe(docs))]
     assert batched == one_by_one and all(one_by_one)
