@@ -77,12 +77,13 @@ def make_pipeline(lang: str, *, model: str | None = None, profile: str = "accura
         try:
             # the syntax components stay, disabled: the date tagger parses the sentences holding a
             # date with them (breachnlp.syntax), and only those
-            nlp = spacy.load(name, exclude=list(_UNUSED), disable=list(SYNTAX_PIPES))
+            # (the shared tok2vec is disabled below only if no enabled component listens to it)
+            nlp = spacy.load(name, exclude=list(_UNUSED), disable=[p for p in SYNTAX_PIPES if p != "tok2vec"])
         except OSError as e:
             raise LanguageError(f"Cannot load spaCy model {name!r}: {e}") from e
         if nlp.lang != lang:
             raise LanguageError(f"Model {name!r} is for language {nlp.lang!r}, not {lang!r}.")
-        _drop_unheard_tok2vec(nlp)
+        _disable_unheard_tok2vec(nlp)
     for component in COMPONENTS:
         config = {"use_ner": "ner" in nlp.pipe_names} if component == "breach_org" else {}
         nlp.add_pipe(component, config=config)
@@ -122,7 +123,7 @@ def _set_meta(nlp: Language, lang: str, model: str | None, profile: str) -> None
     })
 
 
-def _drop_unheard_tok2vec(nlp: Language) -> None:
+def _disable_unheard_tok2vec(nlp: Language) -> None:
     """Keep a shared ``tok2vec`` enabled only if an enabled component listens to it.
 
     In the spaCy ``*_core_*`` models the NER embeds tokens itself; the shared layer only feeds

@@ -51,15 +51,12 @@ class OnDemandParser:
     def available(self) -> bool:
         return bool(self.procs)
 
-    def parse(self, doc: Doc, segments: Iterable[tuple[int, int]]) -> dict[tuple[int, int], tuple[Doc, int]]:
-        """Each character segment (a sentence) of ``doc`` parsed as a Doc of its own, with the token
-        offset of the segment in ``doc``; {} when the pipeline has no parser."""
-        return self.parse_many([(doc, segments)])[0]
-
     def parse_many(self, requests: Sequence[tuple[Doc, Iterable[tuple[int, int]]]]) -> list[
             dict[tuple[int, int], tuple[Doc, int]]]:
-        """:meth:`parse` for several Docs at once: all their sentences go through each network in
-        one batch (what ``nlp.pipe`` gains over one text at a time)."""
+        """For each ``(doc, segments)``: each character segment (a sentence) of ``doc`` parsed as a
+        Doc of its own, with the token offset of the segment in ``doc`` ({} without a parser). The
+        sentences of all the Docs go through each network in one batch (what ``nlp.pipe`` gains
+        over one text at a time)."""
         if not self.available:
             return [{} for _ in requests]
         keys: list[tuple[int, tuple[int, int], int]] = []  # (request, segment, token offset)

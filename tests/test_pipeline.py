@@ -12,7 +12,7 @@ from breachnlp.api import make_doc
 from breachnlp.components.assemble import score_breach
 from breachnlp.corpus import gold_examples, read_jsonl
 from breachnlp.evaluate import FIELDS, evaluate
-from breachnlp.pipeline import COMPONENTS, _drop_unheard_tok2vec, base_model_name
+from breachnlp.pipeline import COMPONENTS, _disable_unheard_tok2vec, base_model_name
 from breachnlp.taxonomy import LANGS
 
 TEXT_FR = "La clinique des Tilleuls a été victime d'un piratage en mars 2024 : les noms de 12 400 patients ont été volés."
@@ -102,10 +102,10 @@ def test_pipeline_keeps_a_tok2vec_that_a_component_listens_to():
     nlp.add_pipe("tok2vec")
     listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "*"}
     nlp.add_pipe("tagger", config={"model": {"@architectures": "spacy.Tagger.v2", "tok2vec": listener}})
-    _drop_unheard_tok2vec(nlp)
+    _disable_unheard_tok2vec(nlp)
     assert "tok2vec" in nlp.pipe_names
     nlp.remove_pipe("tagger")
-    _drop_unheard_tok2vec(nlp)
+    _disable_unheard_tok2vec(nlp)
     assert "tok2vec" not in nlp.pipe_names
 
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.util import minibatch
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from ...schema import parse_published
 from ...syntax import OnDemandParser, governor, is_passive, to_first_person
