@@ -91,13 +91,50 @@ def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset
                    if child.dep_ in DATE_CLAUSE_DEPS and child.pos_ == "VERB" and not lo <= child.i < hi), None)
     token = clause if clause is not None else span.root
     for _ in range(MAX_CLIMB):
-        if token.pos_ == "VERB" or token.head is token:
+        if token.pos_ == "VERB" or token.head.i == token.i:
             break
         token = token.head
     if token.lemma_.lower() in aspect:
-        return next((child for child in token.children if child.dep_ in COMPLEMENT_DEPS and child.pos_ == "VERB"
-                     and child.i > token.i), token)
+        complement = next((child for child in token.children if child.dep_ in COMPLEMENT_DEPS
+                           and child.pos_ == "VERB" and child.i > token.i), None)
+        if complement is not None:
+            return complement
+        # an aspect verb that is itself a clause of another verb tells when that one began ("we are
+        # mailing letters, *beginning* today")
+        if token.dep_ in COMPLEMENT_DEPS and token.head.pos_ == "VERB":
+            return token.head
     return token
+
+
+def governing_lemmas(token: Token) -> list[str]:
+    """The lemmas of the verbs above ``token`` (within :data:`MAX_CLIMB` heads), nearest first: the
+    reporting verb a clause hangs on ("the clinic *said* it was hit on May 4")."""
+    lemmas = []
+    for _ in range(MAX_CLIMB):
+        if token.head.i == token.i:  # the root (Token objects are views: compare positions)
+            break
+        token = token.head
+        if token.pos_ == "VERB":
+            lemmas.append(token.lemma_.lower())
+    return lemmas
+
+
+def clause_before(predicate: Token, sentence: Doc, start: int, end: int) -> bool:
+    """The clause of ``predicate`` begins before the tokens ``start:end`` of ``sentence`` (its
+    subject, its verb, a complementizer: "said *the company was hit* on May 4", "said on Monday
+    *that* hackers had broken in a day earlier"), leaving out the phrase that holds those tokens. A
+    date written before the complementizer ("revealed on May 4 *that* …") belongs to the verb of
+    saying, whatever the parse hung it on."""
+    span = sentence[start:end]
+    phrase = span.root
+    for _ in range(MAX_CLIMB):
+        if phrase.head.i in (predicate.i, phrase.i):
+            break
+        phrase = phrase.head
+    if phrase.head.i != predicate.i:  # the predicate hangs on the date itself ("May 4, when …")
+        return predicate.i < start
+    left_out = {t.i for t in phrase.subtree}
+    return any(t.i < start and t.i not in left_out for t in predicate.subtree)
 
 
 def is_passive(token: Token) -> bool:

@@ -277,6 +277,18 @@ def test_dates_months_later_stay_months(annotate, lang, text, value):
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("fr", "Le 14 mai, la régie Tessaly a prévenu ses abonnés ; un pirate s'était introduit dans son portail "
+           "trois jours plus tôt."),
+    ("en", "On May 14 Tessaly Water wrote to its customers; an intruder had got into its billing portal three "
+           "days earlier."),
+])
+def test_dates_days_earlier_count_back_from_the_date_before(annotate, lang, text):
+    doc = annotate(lang, text, PUBLISHED)
+    assert [s._.date_norm for s in doc.spans["breach_dates"]] == ["2024-05-14", "2024-05-11"]
+    assert doc._.breach.date.disclosed == "2024-05-14"
+
+
+@pytest.mark.parametrize("lang,text", [
     ("fr", "L'intrusion chez Ormeau a été repérée la semaine dernière, le 5 juin."),
     ("en", "Ormeau detected the intrusion last week, on June 5."),
 ])

@@ -25,12 +25,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ...schema import parse_published
-from ...syntax import OnDemandParser, governor, is_passive, to_first_person
+from ...syntax import OnDemandParser, clause_before, governing_lemmas, governor, is_passive, to_first_person
 from ..base import BreachComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
 
 LABEL = "BREACH_DATE"
+# The roles of an event a verb of saying can report, which the parse gives a date over the
+# disclosure role of its nearest cue (the saying itself).
+REPORTED_ROLES = frozenset({"occurred", "discovered"})
 
 class DateTagger(BreachComponent):
     """Finds date expressions, resolves them against ``doc._.published`` and gives them a role."""
@@ -82,8 +85,15 @@ class DateTagger(BreachComponent):
                 seg = segment.get(id(s))
                 found = parsed.get((seg.start, seg.end)) if seg is not None else None
                 token = governor(found[0], found[1], s.start, s.end, self.rules.aspect) if found is not None else None
-                s._.breach_features["governor"] = None if token is None else self.rules.governor_role(
+                role = None if token is None else self.rules.governor_role(
                     token.lemma_.lower(), passive=is_passive(token), to_us=to_first_person(token))
+                # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
+                # dates what was said: its predicate's role, not the saying's that the nearest cue gives
+                reported = token is not None and clause_before(token, found[0], s.start - found[1], s.end - found[1]) \
+                    and any(self.rules.governors.get(lemma) == "disclosed" for lemma in governing_lemmas(token))
+                s._.breach_features["governor"], s._.breach_features["reported"] = role, reported
+                if reported and role in REPORTED_ROLES and s._.date_role == "disclosed":
+                    s._.date_role = role
 
     def annotate(self, span: Span, candidate: DateCandidate) -> None:
         span._.date_expr = candidate.expr

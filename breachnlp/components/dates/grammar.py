@@ -135,8 +135,11 @@ class DateGrammar:
         ago = _alternation(fold(a) for a in data["ago"])
         count = r"(?:\d+|" + _alternation(number_words) + ")"
         later = _alternation(fold(w) for w in data["later_markers"])
+        earlier = _alternation(fold(w) for w in data["earlier_offset_markers"])
         a = _spaced(language.alternation("syntax", "indefinite_articles"))
-        self.later_re = re.compile(rf"(?<!\w)(?P<n>{count}|{a})\s+(?P<u>{ago_units})\s+{later}(?!\w)")
+        # "two days later" / "two days earlier": an offset from the date before in the text
+        self.later_re = re.compile(
+            rf"(?<!\w)(?P<n>{count}|{a})\s+(?P<u>{ago_units})\s+(?:{later}|(?P<earlier>{earlier}))(?!\w)")
         if language.setting("ago_position") == "before":
             self.ago_re = re.compile(rf"(?<!\w){ago}\s+(?P<n>{count})\s+(?P<u>{ago_units})(?!\w)")
         else:

@@ -190,6 +190,8 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
         n_text = g["n"]
         n = int(n_text) if n_text.isdigit() else int(grammar.number_words.get(n_text, 1))
         unit = grammar.ago_unit_of[g["u"]]
+        if g.get("earlier"):  # "two days earlier": counted back
+            n = -n
         if unit == "month":  # "three months later": a month, never a made-up day
             total = previous_day.year * 12 + previous_day.month - 1 + n
             return PartialDate(total // 12, total % 12 + 1), ()

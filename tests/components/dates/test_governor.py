@@ -81,6 +81,49 @@ def test_the_fast_profile_keeps_the_surface_rules():
     assert doc._.breach.date.occurred is None
 
 
+# A date inside a clause reported by a verb of saying: the nearest surface cue is the saying
+# ("statement", « communiqué »), the parse puts the date under the reported event.
+REPORTED = [
+    ("fr", "Dans un communiqué diffusé mardi, la direction du cabinet Pellworth a précisé que ses serveurs "
+           "avaient été paralysés le 2 mars.", {"mardi": "disclosed", "2 mars": "occurred"}),
+    ("en", "In a statement on Tuesday, the chief executive of Pellworth Dental said the practice was hit on "
+           "March 2 and shut its systems at once.", {"Tuesday": "disclosed", "March 2": "occurred"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", REPORTED)
+def test_a_date_in_a_reported_clause_takes_the_role_of_its_own_predicate(nlps, lang, text, expected):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2025-03-14"))
+    assert {s.text: s._.date_role for s in doc.spans["breach_dates"]} == expected
+    assert doc._.breach.date.occurred == "2025-03-02"
+    fast = breachnlp.load(lang, profile="fast")
+    fast_doc = fast(make_doc(fast, text, "2025-03-14"))  # the surface rule alone gives the saying's role
+    assert {s.text: s._.date_role for s in fast_doc.spans["breach_dates"]} == {date: "disclosed" for date in expected}
+
+
+# A date written before the complementizer belongs to the verb of saying, wherever the parser hung it.
+SAID_BEFORE_THAT = [
+    ("fr", "Le groupe Vantelle a confirmé le 20 janvier que son réseau avait été frappé par un rançongiciel."),
+    ("en", "Vantelle Group confirmed on Jan. 20 that its network had been hit by ransomware."),
+]
+
+
+@pytest.mark.parametrize("lang,text", SAID_BEFORE_THAT)
+def test_a_date_before_the_reported_clause_stays_the_disclosure(nlps, lang, text):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2025-01-24"))
+    assert [(s._.date_role, s._.breach_features["reported"]) for s in doc.spans["breach_dates"]] == [
+        ("disclosed", False)]
+
+
+def test_an_aspect_verb_hanging_on_another_verb_tells_when_that_one_began(nlps):
+    nlp = nlps["en"]
+    doc = nlp(make_doc(nlp, "As a precaution we are mailing this letter, beginning today, to every member whose "
+                            "file was on the stolen laptop.", "2025-01-24"))
+    assert [s._.breach_features["governor"] for s in doc.spans["breach_dates"]] == ["disclosed"]
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_a_batch_parses_the_sentences_of_all_its_texts_as_one_text_at_a_time_does(nlps, lang):
     nlp = nlps[lang]
