@@ -106,6 +106,33 @@ def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset
     return token
 
 
+def predicate_phrases(token: Token, reach: int = 3) -> list[str]:
+    """The multi-word predicates ``token`` heads, in text order, longest first: with a dependent
+    within ``reach`` tokens, and that one's own dependent ("went *missing*", "sent *out*", "came *to
+    light*"), or with the verb it hangs on (« a *fait* savoir », whichever the parser makes the head).
+    ``token`` is its lemma; another word is its lemma or its form ("missing", lemmatized "miss")."""
+    def words(t: Token) -> set[str]:
+        return {t.lemma_.lower(), t.lower_} if t.i != token.i else {t.lemma_.lower()}
+
+    def phrases(tokens: list[Token]) -> list[str]:
+        ordered = sorted(tokens, key=lambda t: t.i)
+        out = [""]
+        for t in ordered:
+            out = [f"{prefix} {w}".strip() for prefix in out for w in sorted(words(t))]
+        return out
+
+    two, three = [], []
+    if token.head.i != token.i and abs(token.head.i - token.i) <= reach:  # « a *fait* savoir », savoir its xcomp
+        two.extend(phrases([token.head, token]))
+    for child in token.children:
+        if 0 < abs(child.i - token.i) <= reach:
+            two.extend(phrases([token, child]))
+            for grandchild in child.children:
+                if 0 < abs(grandchild.i - child.i) <= reach:
+                    three.extend(phrases([token, child, grandchild]))
+    return three + two
+
+
 def governing_lemmas(token: Token) -> list[str]:
     """The lemmas of the verbs above ``token`` (within :data:`MAX_CLIMB` heads), nearest first: the
     reporting verb a clause hangs on ("the clinic *said* it was hit on May 4")."""

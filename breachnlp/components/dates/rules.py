@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from ...resources import LanguageData, language_data
 from ...text import PARAGRAPH_BREAK, Segment, cue_regex, fold, segment_at, split_sentences
@@ -46,6 +46,11 @@ class DateRules:
     def sentences(self, text: str) -> list[Segment]:
         """The sentences the rules number (``DateCandidate.sentence``)."""
         return split_sentences(text, self.abbreviations)
+
+    def predicate(self, lemma: str, phrases: Iterable[str]) -> str:
+        """The predicate the governors know: the first of the multi-word ``phrases`` listed ("go
+        missing", « avoir lieu »), else the ``lemma``."""
+        return next((phrase for phrase in phrases if phrase in self.governors), lemma)
 
     def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,

@@ -27,6 +27,12 @@ GOVERNED = [
     # an aspect verb's complement says what began: notifying, not an incident "beginning"
     ("fr", "Le 24 janvier, la clinique Corvale a commencé à prévenir 27 500 patients.", {"24 janvier": "disclosed"}),
     ("en", "On Jan. 24 Corvale Health began notifying 27,500 residents.", {"Jan. 24": "disclosed"}),
+    # predicates of several words, whichever word the parser makes the head
+    ("fr", "La mairie de Quintal a fait savoir vendredi que des pirates avaient chiffré ses serveurs.",
+     {"vendredi": "disclosed"}),
+    ("fr", "Le vol des ordinateurs de la caserne Quintal a eu lieu le 3 avril.", {"3 avril": "occurred"}),
+    ("en", "Twelve laptops went missing from a storeroom of the Quintal trust on April 3.", {"April 3": "occurred"}),
+    ("en", "The Quintal trust became aware of the problem on April 8.", {"April 8": "discovered"}),
 ]
 
 
