@@ -268,24 +268,22 @@ def test_dates_the_last_weekday_of_a_month_is_in_that_month(annotate):
     assert found.discovered is not None and found.discovered.startswith("2024-05")  # not "last Thursday", June 6
 
 
-@pytest.mark.parametrize("lang,text,value", [
-    ("fr", "Ormeau a découvert la fuite le 2 mars. Trois mois plus tard, la clinique a prévenu ses patients.", "2024-06"),
-    ("en", "Ormeau discovered the leak on March 2. Three months later, the clinic notified its patients.", "2024-06"),
-])
-def test_dates_months_later_stay_months(annotate, lang, text, value):
-    assert annotate(lang, text, PUBLISHED)._.breach.date.disclosed == value
-
-
-@pytest.mark.parametrize("lang,text", [
+@pytest.mark.parametrize("lang,text,norms,disclosed", [
+    # counted from the date before in the text; "three months later" stays a month
+    ("fr", "Ormeau a découvert la fuite le 2 mars. Trois mois plus tard, la clinique a prévenu ses patients.",
+     ["2024-03-02", "2024-06"], "2024-06"),
+    ("en", "Ormeau discovered the leak on March 2. Three months later, the clinic notified its patients.",
+     ["2024-03-02", "2024-06"], "2024-06"),
+    # and back: "three days earlier"
     ("fr", "Le 14 mai, la régie Tessaly a prévenu ses abonnés ; un pirate s'était introduit dans son portail "
-           "trois jours plus tôt."),
+           "trois jours plus tôt.", ["2024-05-14", "2024-05-11"], "2024-05-14"),
     ("en", "On May 14 Tessaly Water wrote to its customers; an intruder had got into its billing portal three "
-           "days earlier."),
+           "days earlier.", ["2024-05-14", "2024-05-11"], "2024-05-14"),
 ])
-def test_dates_days_earlier_count_back_from_the_date_before(annotate, lang, text):
+def test_dates_offsets_count_from_the_date_before(annotate, lang, text, norms, disclosed):
     doc = annotate(lang, text, PUBLISHED)
-    assert [s._.date_norm for s in doc.spans["breach_dates"]] == ["2024-05-14", "2024-05-11"]
-    assert doc._.breach.date.disclosed == "2024-05-14"
+    assert [s._.date_norm for s in doc.spans["breach_dates"]] == norms
+    assert doc._.breach.date.disclosed == disclosed
 
 
 @pytest.mark.parametrize("lang,text", [
