@@ -767,6 +767,9 @@ class MentionRules:
                 segment_words.pop(0)  # "Délibération SAN-2019-007", "Decision CP-2021-044": a common noun
                 while len(segment_words) > 1 and fold(segment_words[0]) in self.edge_connectors:
                     segment_words.pop(0)  # "S'agissant de Cosmote" → "Cosmote"
+            if len(segment_words) > 2 and segment_words[1] in self.sentence_articles and \
+                    not self._has_org_word(segment_words[0]):
+                del segment_words[:2]  # "Take the Calgary Health Region", « Prenez la Mutuelle Corvale »: a verb
             if len(segment_words) > 2 and fold(segment_words[0]) in self.number_words and \
                     fold(segment_words[1]) in self.edge_connectors:
                 del segment_words[:2]  # "One of Premier Family Medical's clinics", "Deux des CHU de ..."

@@ -867,3 +867,19 @@ def test_a_field_label_before_a_colon_is_not_part_of_the_name(lang, text, entity
     mentions, _, _ = _run(lang, text, (entity, "ORG"))
     assert name in [m.text for m in mentions]
     assert not any(":" in m.text for m in mentions)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a verb that opens the sentence before an article is no part of the name (no NER entity given:
+    # the capitalized run alone); a name whose first word is an organization word keeps its article
+    ("en", "Laptop thefts are rarely news. Take the Brackwater Health Trust. In May 2019 a laptop of the "
+           "trust was stolen.", "Brackwater Health Trust"),
+    ("fr", "Les vols d'ordinateurs font rarement la une. Prenez la Mutuelle Corvale : en mai 2019, un "
+           "ordinateur de la mutuelle a été volé.", "Mutuelle Corvale"),
+    ("fr", "La Clinique la Providence a été victime d'un piratage en mai 2019.", "Clinique la Providence"),
+])
+def test_a_sentence_opening_verb_before_an_article_is_no_part_of_a_name(lang, text, name):
+    mentions, _, _ = _run(lang, text)
+    assert name in [m.text for m in mentions]
+    assert not any(m.text.startswith(("Take", "Prenez")) for m in mentions)
+
