@@ -1010,7 +1010,7 @@ class _Lines:
 
 
 # What follows a dateline's place: more words in capitals, then a comma, a colon, a bracket or a dash.
-_DATELINE_PLACE_END = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|-\s)")
+_DATELINE_PLACE_END = re.compile(r"\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|-\s)")
 
 
 def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
@@ -1021,8 +1021,11 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
     surface = text[mention.start:mention.end]
     letters = [c for c in surface if c.isalpha()]
     # the place may go on in capitals past the name the NER cut ("CASA" of "CASA GRANDE, Ariz. —")
-    if surface.upper() != surface or not _DATELINE_PLACE_END.match(text, mention.end, mention.end + 60):
+    rest = _DATELINE_PLACE_END.match(text, mention.end, mention.end + 60)
+    if surface.upper() != surface or not rest:
         return False
+    # "ST" of "ST. JOSEPH (Michigan) –": the place is the whole run in capitals
+    letters += [c for c in rest.group() if c.isalpha()]
     before = text[line_start:mention.start]
     # the city opening the line ("MYSURU:"), or the state after it ("RALEIGH, N.C., Oct. 14 —")
     # or the end of a city of several words whose start the name pattern cut ("SAULT STE. MARIE, Ont. —")

@@ -214,6 +214,9 @@ def test_a_capitalized_preposition_opening_a_sentence_is_no_part_of_a_name():
     # the NER cuts a dateline city of several words after its first: the rest of the city follows
     ("en", "CEDAR FALLS, Iowa, May 3 (AP) — Kestrel Dental said hackers stole patient files.", "CEDAR", "CEDAR"),
     ("fr", "TROIS RIVIÈRES, 3 mai (PC) – La clinique Varenne a confirmé le vol de dossiers.", "TROIS", "TROIS"),
+    # ... and a city whose first word is an abbreviation with its full stop
+    ("fr", "ST. CLOUD (Minnesota) – La clinique Varenne a confirmé le vol de dossiers.", "ST", "ST"),
+    ("en", "MT. VERNON, Wash. — Kestrel Dental said hackers stole patient files.", "MT", "MT"),
 ])
 def test_units_and_dateline_places_are_no_names(lang, text, ner_org, not_a_name):
     ents = _entities(text, (ner_org, "ORG")) if ner_org else []
