@@ -21,6 +21,7 @@ MAX_CLIMB = 8
 # Dependency labels of a passive clause, in the two schemes of spaCy's models (ClearNLP for
 # English, Universal Dependencies for French and most others).
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 # A clause that says what happened at a date ("on Sept. 12, *when* the clinic began writing"):
 # relative and adverbial clauses hanging on the date itself.
 DATE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl"})
@@ -162,6 +163,15 @@ def clause_before(predicate: Token, sentence: Doc, start: int, end: int) -> bool
         return predicate.i < start
     left_out = {t.i for t in phrase.subtree}
     return any(t.i < start and t.i not in left_out for t in predicate.subtree)
+
+
+def passive_subject(token: Token) -> str | None:
+    """The lemma of the subject of ``token``'s passive clause ("*patients* were told", « les *clients*
+    ont été avertis »), None in the active or without a subject."""
+    subject = next((child for child in token.children if child.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    if subject is None and is_passive(token):  # the French model labels some passive subjects nsubj
+        subject = next((child for child in token.children if child.dep_ == "nsubj"), None)
+    return None if subject is None else subject.lemma_.lower()
 
 
 def is_passive(token: Token) -> bool:

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ...schema import parse_published
-from ...syntax import (OnDemandParser, clause_before, governing_lemmas, governor, is_passive, predicate_phrases,
-                       to_first_person)
+from ...syntax import (OnDemandParser, clause_before, governing_lemmas, governor, is_passive, passive_subject,
+                       predicate_phrases, to_first_person)
 from ..base import BreachComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
@@ -88,7 +88,7 @@ class DateTagger(BreachComponent):
                 token = governor(found[0], found[1], s.start, s.end, self.rules.aspect) if found is not None else None
                 role = None if token is None else self.rules.governor_role(
                     self.rules.predicate(token.lemma_.lower(), predicate_phrases(token)), passive=is_passive(token),
-                    to_us=to_first_person(token))
+                    to_us=to_first_person(token), subject=passive_subject(token))
                 # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
                 # dates what was said: its predicate's role, not the saying's that the nearest cue gives
                 reported = token is not None and clause_before(token, found[0], s.start - found[1], s.end - found[1]) \

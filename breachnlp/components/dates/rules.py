@@ -39,6 +39,7 @@ class DateRules:
                           if role != "aspect"}
         # "began", « a commencé »: the verb they govern tells the role ("began notifying")
         self.aspect = frozenset(lemma.lower() for lemma in data["governors"]["aspect"])
+        self.notified_public = frozenset(lemma.lower() for lemma in data["notified_public"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -52,7 +53,8 @@ class DateRules:
         missing", « avoir lieu »), else the ``lemma``."""
         return next((phrase for phrase in phrases if phrase in self.governors), lemma)
 
-    def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False) -> str | None:
+    def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False,
+                      subject: str | None = None) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,
         ``None`` without a parse. A verb of notifying in the passive ("was notified") or with a
         first-person object ("notified us") is the organization learning of it."""
@@ -60,7 +62,9 @@ class DateRules:
             return None
         role = self.governors.get(lemma, "other")
         if role == "notified":
-            return "discovered" if passive or to_us else "disclosed"
+            # "patients were told on May 30" is the telling, not the organization learning of it
+            learned = (passive and subject not in self.notified_public) or to_us
+            return "discovered" if learned else "disclosed"
         return role
 
     def find(self, text: str, published: date | None) -> list[DateCandidate]:

@@ -21,6 +21,9 @@ GOVERNED = [
            "5 avril.", {"3 avril": "discovered", "5 avril": "disclosed"}),
     ("en", "Sarrance Township was alerted by its web host on April 3. It notified residents on April 5.",
      {"April 3": "discovered", "April 5": "disclosed"}),
+    # ... unless the passive's subject is the public it reaches
+    ("fr", "Les abonnés de la régie Sarrance ont été prévenus le 5 avril.", {"5 avril": "disclosed"}),
+    ("en", "Customers of Sarrance Water were warned on April 5.", {"April 5": "disclosed"}),
     # ... and so does an organization that is told ("warned us"), told by the morphology
     ("fr", "Notre hébergeur Talvance nous a avertis le 2 avril d'un accès suspect.", {"2 avril": "discovered"}),
     ("en", "Our host Talvance warned us on April 2 about a suspicious login.", {"April 2": "discovered"}),
