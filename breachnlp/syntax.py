@@ -21,6 +21,7 @@ MAX_CLIMB = 8
 # Dependency labels of a passive clause, in the two schemes of spaCy's models (ClearNLP for
 # English, Universal Dependencies for French and most others).
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "aux:pass", "nsubj:pass"})
+# The subject of a passive clause, in the two schemes.
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 # A clause that says what happened at a date ("on Sept. 12, *when* the clinic began writing"):
 # relative and adverbial clauses hanging on the date itself.

@@ -57,7 +57,8 @@ class DateRules:
                       subject: str | None = None) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,
         ``None`` without a parse. A verb of notifying in the passive ("was notified") or with a
-        first-person object ("notified us") is the organization learning of it."""
+        first-person object ("notified us") is the organization learning of it, unless the passive's
+        ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure)."""
         if lemma is None:
             return None
         role = self.governors.get(lemma, "other")
