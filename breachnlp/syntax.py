@@ -9,6 +9,7 @@ no parse, and the components fall back to their surface rules.
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
@@ -138,14 +139,7 @@ def predicate_phrases(token: Token, reach: int = 3) -> list[str]:
 def governing_lemmas(token: Token) -> list[str]:
     """The lemmas of the verbs above ``token`` (within :data:`MAX_CLIMB` heads), nearest first: the
     reporting verb a clause hangs on ("the clinic *said* it was hit on May 4")."""
-    lemmas = []
-    for _ in range(MAX_CLIMB):
-        if token.head.i == token.i:  # the root (Token objects are views: compare positions)
-            break
-        token = token.head
-        if token.pos_ == "VERB":
-            lemmas.append(token.lemma_.lower())
-    return lemmas
+    return [t.lemma_.lower() for t in islice(token.ancestors, MAX_CLIMB) if t.pos_ == "VERB"]
 
 
 def clause_before(predicate: Token, sentence: Doc, start: int, end: int) -> bool:
@@ -154,13 +148,11 @@ def clause_before(predicate: Token, sentence: Doc, start: int, end: int) -> bool
     *that* hackers had broken in a day earlier"), leaving out the phrase that holds those tokens. A
     date written before the complementizer ("revealed on May 4 *that* …") belongs to the verb of
     saying, whatever the parse hung it on."""
-    span = sentence[start:end]
-    phrase = span.root
-    for _ in range(MAX_CLIMB):
-        if phrase.head.i in (predicate.i, phrase.i):
-            break
-        phrase = phrase.head
-    if phrase.head.i != predicate.i:  # the predicate hangs on the date itself ("May 4, when …")
+    root = sentence[start:end].root
+    # the phrase on the way up from the date that hangs on the predicate (Tokens are views: compare positions)
+    phrase = next((t for t in (root, *islice(root.ancestors, MAX_CLIMB)) if t.head.i == predicate.i and t.i != t.head.i),
+                  None)
+    if phrase is None:  # the predicate hangs on the date itself ("May 4, when …")
         return predicate.i < start
     left_out = {t.i for t in phrase.subtree}
     return any(t.i < start and t.i not in left_out for t in predicate.subtree)
