@@ -26,7 +26,9 @@ class Cluster:
     def name(self) -> str:
         """The fullest name used: the longest surface form, ties to one with capitals, then to the most frequent."""
         forms: dict[str, int] = {}
-        for m in self.mentions:
+        # a defined term ("the Organisation") names the cluster only when nothing else does
+        named_mentions = [m for m in self.mentions if m.source != "defined"] or self.mentions
+        for m in named_mentions:
             forms[m.text] = forms.get(m.text, 0) + 1
         # "la mutuelle MuTeo" and "MuTeo": a lower-case common noun in apposition is no part of
         # the name ("clinique des Lilas", where the noun is joined by "des", keeps it)

@@ -19,7 +19,7 @@ class Mention:
     key: str
     sentence: int
     source: str  # "pattern", "descriptor", "ner", "place" (inside the NER's place), "person" (the NER's person),
-    # "informal" (a lower-case name of a forum post)
+    # "informal" (a lower-case name of a forum post), "defined" (a term a legal text defines for a name)
     cues: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -258,7 +258,8 @@ class MentionRules:
         kept = self._join_coordinated(text, folded, sentences, kept)
         kept = self._defined_long_forms(text, folded, sentences, lines, kept)
         kept = self._lower_case_repeats(text, folded, sentences, vocab, kept)
-        return self._lower_case_acronyms(text, folded, sentences, vocab, kept)
+        kept = self._lower_case_acronyms(text, folded, sentences, vocab, kept)
+        return self._defined_terms(text, folded, sentences, kept)
 
     def _with_place_complement(self, text: str, folded: str, sentences: list[Segment],
                                found: list[Mention]) -> list[Mention]:
@@ -540,16 +541,18 @@ class MentionRules:
                 continue  # "Centre intégré ... (CIUSSS) du Nord": the acronym names a kind, the name goes on
             sentence_start = sentences[segment_at(sentences, paren)].start if sentences else 0
             window = max(lines.bounds(paren)[0], sentence_start, paren - 200)
-            clause = _CLAUSE_MARK.search(text[window:paren][::-1])  # a dateline's dash, a comma
-            reach = paren - clause.start() if clause else window
-            words = list(re.finditer(r"[^\W\d_][\w-]*", text[reach:paren]))[-(len(letters) + 5):]
-            j, first = len(letters) - 1, None
-            for w in reversed(words):
-                if fold(w.group()[0]) == letters[j]:
-                    j -= 1
-                    if j < 0:
-                        first = w
-                        break
+            first, words, reach = None, [], window
+            for marks in (_CLAUSE_MARK, _CLAUSE_MARK_NOT_COMMA):
+                clause = marks.search(text[window:paren][::-1])  # a dateline's dash, a comma
+                reach = paren - clause.start() if clause else window
+                words = list(re.finditer(r"[^\W\d_][\w-]*", text[reach:paren]))[-(len(letters) + 5):]
+                first = _initials_start(words, letters)
+                if first is not None and marks is _CLAUSE_MARK_NOT_COMMA and \
+                        not all(w.group()[0].isupper() or fold(w.group()) in self.edge_connectors
+                                for w in words if w.start() >= first.start()):
+                    first = None  # across a comma only a list of names: "Wrightington, Wigan and Leigh NHS ... (WWL)"
+                if first is not None:
+                    break
             if first is None or not (first.group()[0].isupper() or fold(first.group()) in self.org_words):
                 continue  # a long form opens with a capital or a descriptor ("centre hospitalier de ... (CHOV)")
             start, end = strip_span(text, reach + first.start(), paren)
@@ -567,6 +570,75 @@ class MentionRules:
         if not added:
             return mentions
         return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
+
+    def _defined_terms(self, text: str, folded: str, sentences: list[Segment], mentions: list[Mention]) -> list[Mention]:
+        """Terms a legal text defines for a name: 'Eatigo International Pte. Ltd. (the "Organisation")',
+        « Uber France SAS (ci-après « la société ») ». The quoted term and each later use of it ("the
+        Organisation's network", "la société a notifié") are mentions of the name before the
+        parenthesis (the same key, so they cluster with it). A term written in lower case counts only
+        after an article ("the council"); "we", "us" are no terms. A use inside a longer name is left
+        to that name."""
+        definitions: list[tuple[int, int, Mention, list[tuple[int, int]]]] = []
+        starts = [m.start for m in mentions]
+        for match in self.definition.finditer(folded):
+            k = bisect_right(starts, match.start())
+            before = [m for m in mentions[max(0, k - 3):k] if m.end <= match.start()]
+            if not before or not all(w in self.legal_suffixes for w in
+                                     re.findall(r"[^\W_]+", folded[before[-1].end:match.start()])) or \
+                    "\n" in text[before[-1].end:match.start()]:
+                continue  # only legal suffixes between the name and its parenthesis ("Pte. Ltd.")
+            definer = before[-1]
+            joined = len(before) > 1 and re.fullmatch(r"\s*,\s*|['’]s\s+", text[before[-2].end:definer.start])
+            if joined and definer.source == "place" and "," in joined.group():
+                definer = before[-2]  # "Skagit County, Washington (« le comté »)": the name before its place
+            elif joined:
+                continue  # "Heidell, Pittoni, Murphy & Bach, LLP", "Young Men's Christian Association": where
+                # the name begins is not clear
+            terms = []
+            for quoted in self.defined_term.finditer(folded, match.start(), match.end()):
+                start, end = quoted.span("term")
+                while end > start and text[end - 1] in ",;":
+                    end -= 1
+                article = self.leading_article.match(text[start:end]) or self.elided_article.match(text[start:end])
+                if article:
+                    start += article.end()
+                if start < end and any(c.isalpha() for c in text[start:end]) and \
+                        not self.first_person.fullmatch(folded[start:end]):
+                    terms.append((start, end))
+            if terms:
+                definitions.append((match.start(), match.end(), definer, terms))
+        if not definitions:
+            return mentions
+        uses: list[tuple[int, int, Mention]] = []
+        for n, (_, close, definer, terms) in enumerate(definitions):
+            for start, end in terms:
+                uses.append((start, end, definer))
+                term = text[start:end]
+                # the next definition of the same term takes over from there
+                until = next((d[0] for d in definitions[n + 1:]
+                              if any(fold(text[s:e]) == fold(term) for s, e in d[3])), len(text))
+                lower = term.islower()
+                pattern = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])", re.IGNORECASE if lower else 0)
+                for use in pattern.finditer(text, close, until):
+                    if not lower or self.article_before.search(text, max(0, use.start() - 8), use.start()):
+                        uses.append((use.start(), use.end(), definer))
+        # inside a definition, what overlaps a term gives way to it ('"Organisation")' read as a name)
+        terms = [term for d in definitions for term in d[3]]
+        kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in terms)]
+        starts = [m.start for m in kept]
+        replaced: set[int] = set()
+        added: list[Mention] = []
+        for start, end, definer in uses:
+            k = bisect_right(starts, end)
+            over = [m for m in kept[max(0, k - 4):k] if m.start < end and start < m.end]
+            # the mention is the term, or the term's possessive opens it ("Organisation's Virtual Private Network")
+            if any(not (start <= m.start and m.end <= end) and
+                   not (m.start == start and text[end:end + 2] in ("'s", "’s")) for m in over):
+                continue
+            replaced.update(id(m) for m in over)
+            added.append(Mention(start, end, text[start:end], definer.key,
+                                 segment_at(sentences, start) if sentences else 0, "defined"))
+        return sorted([m for m in kept if id(m) not in replaced] + added, key=lambda m: m.start)
 
     def _letterhead_unit(self, text: str, mention: Mention, lines: "_Lines", found: list[Mention]) -> bool:
         """"Itélis / Service relations assurés", "… College of Medicine / Office of Compliance": in a
@@ -943,6 +1015,19 @@ _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
 _COORDINATED_AFTER = re.compile(r"(?P<connector>[ \t]+\S+[ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,4})")
 # What ends the words a long form may take, read backwards from its parenthesis: a dash, a comma...
 _CLAUSE_MARK = re.compile(r"[,;:–—(\[]")
+_CLAUSE_MARK_NOT_COMMA = re.compile(r"[;:–—(\[]")
+
+
+def _initials_start(words: list[re.Match[str]], letters: str) -> re.Match[str] | None:
+    """The word where the initials of ``words``, read backwards, have spelled ``letters`` (from its
+    last letter), or None."""
+    j = len(letters) - 1
+    for w in reversed(words):
+        if fold(w.group()[0]) == letters[j]:
+            j -= 1
+            if j < 0:
+                return w
+    return None
 
 
 # A name whose first word is an acronym and that goes on with another capitalised word ("AZ Monica",

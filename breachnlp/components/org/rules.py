@@ -247,6 +247,19 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
             self.clause_openers | self.person_roles | frozenset(words.words("text", "first_person"))
         # "L.L.C." is cut like a name: "l", "l", "c"
         self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in key_words(ending)}
+        # 'Eatigo Pte. Ltd. (the "Organisation")', « X SAS (ci-après « la société ») »: a parenthesis of
+        # quoted terms, on folded text (quotes fold to '"'); each term names the organization before it
+        folded_articles = _alternation(articles, apostrophes=True)
+        openers = _alternation(data["defined_term_openers"])
+        # each piece matches whole words, and the repetition is possessive: no backtracking over a long parenthesis
+        quoted = r'"[^"\n()]{1,60}"'
+        item = rf"(?:{folded_articles}\s*)?{quoted}|[a-z0-9][\w&/.-]{{1,9}}(?![\w&/.-])"
+        separator = rf"\s*+(?:[,;]|{_alternation(data['defined_term_separators'])}(?!\w))?+\s*+"  # '("Numotion," "we," "us")'
+        self.definition = re.compile(
+            rf"\(\s*+(?:{openers}\s+)?+(?:{item})(?:{separator}(?:{openers}\s+)?+(?:{item}))*+\s*+\)")
+        self.defined_term = re.compile(r'"\s*(?P<term>[^"\n()]{1,60}?)\s*,?\s*"')
+        spaced_article = _alternation(articles, folded=False, apostrophes=True, after=r"\s+")
+        self.article_before = re.compile(rf"(?<![\w]){spaced_article}$", re.IGNORECASE)
 
     def _attacker_naming(self, naming: dict[str, list[str]]) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """Patterns that end right before a name (and one that starts right after it) saying the

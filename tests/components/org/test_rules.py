@@ -886,3 +886,64 @@ def test_a_sentence_opening_verb_before_an_article_is_no_part_of_a_name(lang, te
     assert name in [m.text for m in mentions]
     assert not any(m.text.startswith(("Take", "Prenez")) for m in mentions)
 
+
+
+@pytest.mark.parametrize("lang,text,victim,term", [
+    # a term a legal text defines in parentheses, used later as a name of its own ("the Organisation's
+    # server"): its uses are mentions of the defined name, which names the cluster
+    ("en", 'DECISION\n\nVantrell Logistics Pte. Ltd. (the "Organisation")\n\n1. An intruder reached the '
+           "Organisation's customer database in 2021. The Organisation had left the database open. The "
+           "Organisation notified 40,000 customers.", "Vantrell Logistics Pte", "Organisation"),
+    ("fr", "DÉLIBÉRATION\n\nLa société Orvanne Santé SAS (ci-après « la société ») exploite un site de "
+           "rendez-vous. La société a subi une fuite de données en 2020. La société a notifié la CNIL.",
+     "Orvanne Santé SAS", "société"),
+    # the definition of a name followed by its place: the name before the place
+    ("fr", "Partie visée : Brenlow County, Oregon (« le comté »). Le comté a perdu un ordinateur "
+           "portable. Le comté a averti 900 habitants.", "Brenlow County", "comté"),
+])
+def test_a_defined_term_is_a_mention_of_the_name_it_defines(lang, text, victim, term):
+    places = [(p, "LOC") for p in ("Oregon",) if p in text]  # the NER's place
+    mentions, clusters, chosen = _run(lang, text, *places)
+    defined = [m for m in mentions if m.source == "defined"]
+    assert len(defined) >= 3 and all(fold(m.text) == fold(term) for m in defined)
+    assert fold(chosen.name) == fold(victim)
+    assert all(any(d is m for m in chosen.mentions) for d in defined)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a term in lower case counts only after an article; "we", "us" are no terms; where the name
+    # begins is unclear after a list of surnames: no definition
+    ("en", 'Halbrook Dental Group ("Halbrook," "we," "us") wrote to patients. We regret it; a society of '
+           "dentists said so."),
+    ("en", 'A breach at Carrow, Deming, Lutz & Pell, LLP ("Respondent") exposed files. Respondent paid.'),
+])
+def test_what_is_no_defined_term(lang, text):
+    mentions, _, _ = _run(lang, text)
+    defined = [m.text for m in mentions if m.source == "defined"]
+    assert not any(fold(t) in ("we", "us", "respondent") for t in defined)
+
+
+def test_a_defined_term_in_a_long_parenthesis_costs_no_backtracking():
+    # a parenthesis of many words and no quoted term must fail fast (the pattern is possessive)
+    rules = org_rules("en")
+    text = "Marlow Clinic (" + " ".join(["abcdefghijklmnopq"] * 400) + " and more"
+    assert rules.definition.search(fold(text)) is None
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # an acronym's long form may hold a comma between names: "Wrightington, Wigan and Leigh ... (WWL)"
+    ("en", "Staff at Ashcombe, Prestow and Kelby NHS Foundation Trust (APK) sent the file to the wrong "
+           "address.", "Ashcombe, Prestow and Kelby NHS Foundation Trust"),
+    ("fr", "Le personnel d'Ashcombe, Prestow and Kelby NHS Foundation Trust (APK) a envoyé le fichier à la "
+           "mauvaise adresse.", "Ashcombe, Prestow and Kelby NHS Foundation Trust"),
+])
+def test_an_acronym_long_form_may_hold_a_list_of_names(lang, text, name):
+    mentions, _, _ = _run(lang, text)
+    assert name in [m.text for m in mentions]
+
+
+def test_an_english_name_with_and_in_french_text_is_one_name():
+    # French news writes English names whole: "and" joins them as "et" does
+    mentions, _, _ = _run("fr", "Le régulateur a obtenu un engagement de Tollbridge and Wem District Council "
+                                "(Shropshire), après des fuites.")
+    assert "Tollbridge and Wem District Council" in [m.text for m in mentions]
