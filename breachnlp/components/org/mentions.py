@@ -813,6 +813,8 @@ class MentionRules:
                                                   and not token.isupper() and len(token) > 1)) \
                     and not self._place_of_name(current) \
                     and not self._inner_acronym(current, token, org_after[index + 1]) \
+                    and not (not current and token in self.name_openers and index + 1 < len(words)
+                             and words[index + 1].group()[:1].isupper()) \
                     and not self._capital_inside_sentence(text, start + w.start(), index, org_after, sentences):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
@@ -1096,6 +1098,8 @@ class _Lines:
 
 # What follows a dateline's place: more words in capitals, then a comma, a colon, a bracket or a dash.
 _DATELINE_PLACE_END = re.compile(r"\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|-\s)")
+_DATELINE_STATE = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}[ \t]*\(")
+_DATELINE_STATE_END = re.compile(r"\)\s*(?:,|[–—]|-\s)")
 
 
 def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
@@ -1104,6 +1108,8 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
     state right after it."""
     line_start = lines.bounds(mention.start)[0]
     surface = text[mention.start:mention.end]
+    if _DATELINE_STATE.fullmatch(text, line_start, mention.start) and _DATELINE_STATE_END.match(text, mention.end):
+        return True  # the state in brackets after the city: "NEWARK (Delaware), 31 mai (AFP) –"
     letters = [c for c in surface if c.isalpha()]
     # the place may go on in capitals past the name the NER cut ("CASA" of "CASA GRANDE, Ariz. —")
     rest = _DATELINE_PLACE_END.match(text, mention.end, mention.end + 60)

@@ -99,6 +99,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
                     self.gazetteer.setdefault(fold(name), role)
         self.not_names = {fold(w) for w in data["not_names"]}
         self.not_names_exact = set(data["not_names"])
+        self.name_openers = frozenset(data["name_opening_words"])  # "NHS Lothian": no name alone, a name's first word
         self.legislation = re.compile("|".join(f"(?:{p})" for p in data["legislation_patterns"]))
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         self.clause_openers = frozenset(fold(w) for w in (*data["clause_openers"], *data["headline_openers"]))

@@ -947,3 +947,34 @@ def test_an_english_name_with_and_in_french_text_is_one_name():
     mentions, _, _ = _run("fr", "Le régulateur a obtenu un engagement de Tollbridge and Wem District Council "
                                 "(Shropshire), après des fuites.")
     assert "Tollbridge and Wem District Council" in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,state,victim", [
+    # the state in brackets after a wire's city is no organization, and no first-named candidate
+    ("fr", "TULSA (Oklahoma), 3 juin (AFP) – Redmond Hand Center, un cabinet de chirurgiens, a annoncé "
+           "avoir été piraté.", "Oklahoma", "Redmond Hand Center"),
+    ("en", "BOISE (Idaho), June 3 (Reuters) - Garnet Vale Clinic said it had been hacked.", "Idaho",
+     "Garnet Vale Clinic"),
+])
+def test_the_state_after_a_dateline_city_is_no_organization(lang, text, state, victim):
+    mentions, _, chosen = _run(lang, text, (state, "LOC"))
+    assert state not in [m.text for m in mentions]
+    assert chosen is not None and chosen.name == victim
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a word that names no organization alone opens the name of a health board: "NHS" + a place
+    ("en", "NHS Carrowmore wrote to 300 patients after a letter went astray.", "NHS Carrowmore"),
+    ("fr", "Le conseil de santé NHS Carrowmore a écrit à 300 patients.", "NHS Carrowmore"),
+])
+def test_a_name_opening_word_keeps_the_place_after_it(lang, text, name):
+    mentions, _, _ = _run(lang, text)
+    assert name in [m.text for m in mentions]
+
+
+def test_an_english_head_ends_a_name_in_french_text():
+    # French news writes English names whole: "Center" ends an organization's name as "Centre" does,
+    # so a name the NER tags as a place stays an organization
+    text = "Brockley Spine Center, un cabinet établi à Lakeview, a annoncé une cyberattaque."
+    mentions, _, chosen = _run("fr", text, ("Brockley Spine Center", "LOC"))
+    assert chosen is not None and chosen.name == "Brockley Spine Center"
