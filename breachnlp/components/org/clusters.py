@@ -123,6 +123,14 @@ class ClusterRules:
                 return True
         return False
 
+    def _without_legal_form(self, name: str) -> str:
+        """"Anchorage Community Mental Health Services, Inc" → "... Services": the legal form is
+        no initial of the acronym ("ACMHS")."""
+        words = name.split()
+        while len(words) > 1 and all(w in self.legal_suffixes for w in key_words(words[-1])):
+            words.pop()
+        return " ".join(words).rstrip(",")
+
     def _other_heads(self, a: str, b: str) -> bool:
         """Both names have organization words and share none: "University of Minnesota" is no
         "Minnesota Bureau of Criminal Apprehension", though one key is inside the other."""
@@ -137,8 +145,9 @@ class ClusterRules:
             return True
         a, b = other.key, mention.key
         connectors = self.connectors
-        if _acronym(other.text, mention.text, connectors) or _acronym(mention.text, other.text, connectors):
-            return True
+        if any(_acronym(long, short.text, connectors) for long, short in ((other.text, mention), (mention.text, other))
+               for long in {long, self._without_legal_form(long)}):
+            return True  # "ACMHS" of "... Mental Health Services, Inc", "AWHG" of "... Health Group"
         if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b) \
                 and not self._other_heads(other.text, mention.text):
             return True

@@ -259,6 +259,7 @@ class MentionRules:
         kept = self._defined_long_forms(text, folded, sentences, lines, kept)
         kept = self._lower_case_repeats(text, folded, sentences, vocab, kept)
         kept = self._lower_case_acronyms(text, folded, sentences, vocab, kept)
+        kept = self._without_unit_tails(text, folded, sentences, kept)
         return self._defined_terms(text, folded, sentences, kept)
 
     def _with_place_complement(self, text: str, folded: str, sentences: list[Segment],
@@ -570,6 +571,27 @@ class MentionRules:
         if not added:
             return mentions
         return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
+
+    def _without_unit_tails(self, text: str, folded: str, sentences: list[Segment],
+                            mentions: list[Mention]) -> list[Mention]:
+        """"The Hopebridge Privacy Office" signing a letter from Hopebridge: a name the text also writes
+        alone (the NER may call it a place), then one or two capitalized words ending with a unit's word
+        (``unit_tails``), is that organization's office: a mention of it (not a privacy regulator)."""
+        named = {fold(m.text) for m in mentions if m.source != "person"}  # the NER may call the firm a place
+        out = []
+        for mention in mentions:
+            words = list(re.finditer(r"\S+", mention.text))
+            if len(words) >= 2 and fold(words[-1].group()) in self.unit_tails:
+                for cut in range(len(words) - 1, max(0, len(words) - 3), -1):  # one or two words of the unit
+                    head = mention.text[:words[cut - 1].end()]
+                    if fold(head) in named and fold(head) != fold(mention.text) and \
+                            all(w.group()[:1].isupper() for w in words[cut:]) and \
+                            not any(self._org_word(w.group()) for w in words[cut:-1]):  # "Lake County Health Department"
+                        # the span stays the office's (what follows it is no tail of the name to read)
+                        mention = replace(mention, text=head, key=self.key(head))
+                        break
+            out.append(mention)
+        return out
 
     def _defined_terms(self, text: str, folded: str, sentences: list[Segment], mentions: list[Mention]) -> list[Mention]:
         """Terms a legal text defines for a name: 'Eatigo International Pte. Ltd. (the "Organisation")',

@@ -105,6 +105,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.clause_openers = frozenset(fold(w) for w in (*data["clause_openers"], *data["headline_openers"]))
         self.person_roles = frozenset(fold(w) for w in data["person_roles"])
         self.department_words = frozenset(fold(w) for w in data["department_words"])
+        self.unit_tails = frozenset(fold(w) for w in data["unit_tails"])
         incident = _alternation(data["incident_words"])
         # "X Data Breach Litigation", "Hack de X": incident words glued before or after a name
         self.incident_tail = re.compile(rf"(?:\s+{incident})+$")

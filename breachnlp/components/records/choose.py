@@ -131,6 +131,9 @@ def count_option_features(options: Sequence[CountOption], *, min_score: float,
         hi = bisect_right(sorted_values, v * (1 + ROUNDING_REACH))
         for j in by_value[lo:hi]:
             rounded, exact = options[j].candidate.significant, options[i].candidate.significant
+            bound = options[j].candidate.qualifier  # "plus de 26 000" stands for no 25 610
+            if (bound == "at_least" and v < values[j]) or (bound == "at_most" and v > values[j]):
+                continue
             if values[j] != v and rounded <= 3 and rounded < exact:
                 exact_of_rounded.add(i)
                 rounded_of_exact.add(j)

@@ -978,3 +978,52 @@ def test_an_english_head_ends_a_name_in_french_text():
     text = "Brockley Spine Center, un cabinet établi à Lakeview, a annoncé une cyberattaque."
     mentions, _, chosen = _run("fr", text, ("Brockley Spine Center", "LOC"))
     assert chosen is not None and chosen.name == "Brockley Spine Center"
+
+
+@pytest.mark.parametrize("lang,text,person,name", [
+    # a doctor's name with the degree after a comma is the name of the practice, though the NER reads a person
+    ("en", "The practice of Alma Reyes, M.D. said on Friday that a server was encrypted.", "Alma Reyes",
+     "Alma Reyes, M.D"),
+    ("fr", "Le cabinet d'Alma Reyes, M.D. a annoncé vendredi le chiffrement d'un serveur.", "Alma Reyes",
+     "Alma Reyes, M.D"),
+])
+def test_a_doctors_degree_makes_the_name_a_practice(lang, text, person, name):
+    mentions, _, _ = _run(lang, text, (person, "PER" if lang == "fr" else "PERSON"))
+    assert name in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,victim,office", [
+    # an organization's own office signing its letter is that organization, not a privacy regulator
+    ("en", "At Corvel Therapy we take your privacy seriously. On May 2 we found that Corvel Therapy mailboxes were "
+           "opened by an intruder.\n\nSincerely,\n\nThe Corvel Therapy Privacy Office", "Corvel Therapy",
+     "Corvel Therapy Privacy Office"),
+    ("fr", "Chez Corvel Therapy, la confidentialité compte. Le 2 mai, nous avons constaté que des boîtes de "
+           "Corvel Therapy avaient été ouvertes.\n\nCordialement,\n\nCorvel Therapy Privacy Office", "Corvel Therapy",
+     "Corvel Therapy Privacy Office"),
+])
+def test_an_office_of_a_named_organization_is_a_mention_of_it(lang, text, victim, office):
+    mentions, clusters, chosen = _run(lang, text, (office, "ORG"))
+    assert office not in [m.text for m in mentions]
+    assert chosen is not None and chosen.name == victim and chosen.role == "victim"
+
+
+def test_a_unit_with_an_organization_word_keeps_its_name():
+    # "Health Department" names an organization of its own, not an office of the county
+    mentions, _, _ = _run("en", "Kerrow County said its Kerrow County Health Department lost a laptop.",
+                          ("Kerrow County Health Department", "ORG"))
+    assert "Kerrow County Health Department" in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the legal form is no initial of the acronym
+    ("fr", "Selon l'accord, Verrand Community Dental Services, Inc. (« VCDS ») a perdu un disque. VCDS a averti "
+           "ses patients."),
+    ("en", 'Under the agreement, Verrand Community Dental Services, Inc. ("VCDS") lost a disk. VCDS told '
+           "its patients."),
+    # ... and a name ending that is no legal form is one ("Group")
+    ("en", "Verrand Community Dental Services Group mailed letters this week. VCDS says nothing was misused."),
+])
+def test_an_acronym_clusters_with_its_name_and_legal_form(lang, text):
+    _, clusters, _ = _run(lang, text)
+    cluster = next(c for c in clusters if any(m.text == "VCDS" for m in c.mentions))
+    assert cluster.name.startswith("Verrand Community Dental Services")

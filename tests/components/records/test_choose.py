@@ -87,6 +87,20 @@ def test_a_rounded_figure_and_the_exact_one_it_stands_for_know_each_other():
     assert not any(f["exact_of_rounded"] or f["rounded_of_exact"] for f in far)
 
 
+@pytest.mark.parametrize("qualifier,exact,stands_for", [
+    # "more than 26,000" stands for no 25,610, "up to 9,000" for no 9,140; either way for the figure
+    # on its side of the bound, and "about" for both
+    ("at_least", 25610, False), ("at_least", 26839, True),
+    ("at_most", 26839, False), ("at_most", 25610, True),
+    ("approx", 25610, True), ("approx", 26839, True),
+])
+def test_a_bound_stands_only_for_an_exact_figure_on_its_side(qualifier, exact, stands_for):
+    rounded, precise = figure(0, 26000, qualifier=qualifier, significant=2), figure(200, exact, significant=5)
+    features = count_option_features([rounded, precise], min_score=MIN, rule_choice=None)
+    assert features[1]["exact_of_rounded"] == float(stands_for)
+    assert features[0]["rounded_of_exact"] == float(stands_for)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_fitted_choice_prefers_the_exact_figure_to_its_rounding(lang):
     weights = read_resource(lang, "weights")["count_choice"]["weights"]
