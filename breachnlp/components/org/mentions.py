@@ -1012,6 +1012,14 @@ class MentionRules:
         head = fold(descriptor.split()[0] if self.head_first else descriptor.split()[-1])
         return last == head or self.head_equivalents.get(last) == head or self.head_equivalents.get(head) == last
 
+    def _whole_name(self, name: str) -> bool:
+        """Three capitalized words or more, one of them after the first an organization word
+        ("Elizabeth Family Health", "Spectrum Health Lakeland"): a name whole without the descriptor
+        a French text puts before it (two words, "Lumora Santé", may still be the descriptor's)."""
+        words = name.split()
+        return len(words) >= 3 and all(w[:1].isupper() for w in words) and \
+            any(self._org_word(w) for w in words[1:])
+
     def _with_descriptor(self, text: str, folded: str, start: int, end: int | None = None) -> int:
         """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas"), not
         over one that describes a name led by its own acronym ("l'hôpital anversois AZ Monica"), nor
@@ -1024,6 +1032,8 @@ class MentionRules:
             return start
         if m and not m.group("conn") and end is not None and self._names_its_kind(m.group("desc"), text[start:end]):
             return start  # « la pharmacie GenRx Pharmacy »: the name says what it is, the descriptor repeats it
+        if m and not m.group("conn") and end is not None and self._whole_name(text[start:end]):
+            return start  # « le centre de santé Elizabeth Family Health »: a name that holds its own kind
         if m and m.group("desc") in self.name_descriptors:
             extended = start - (len(folded[max(0, start - 60):start]) - m.start("desc"))
             if self.indefinite_before.search(folded, max(0, extended - 12), extended):

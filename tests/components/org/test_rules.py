@@ -1027,3 +1027,40 @@ def test_an_acronym_clusters_with_its_name_and_legal_form(lang, text):
     _, clusters, _ = _run(lang, text)
     cluster = next(c for c in clusters if any(m.text == "VCDS" for m in c.mentions))
     assert cluster.name.startswith("Verrand Community Dental Services")
+
+
+@pytest.mark.parametrize("lang,text,county,victim", [
+    # an Irish county ("Co Carlow") is a place, not a company ending in "Co"
+    ("en", "Parents at Ardmore Grammar School in Co Kerry were told that the school's server was hacked. "
+           "Ardmore Grammar School said pupils' records were copied.", "Co Kerry", "Ardmore Grammar School"),
+    ("fr", "Les parents du collège Ardmore Grammar School, dans le Co Kerry, ont appris le piratage du serveur. "
+           "Ardmore Grammar School a confirmé la copie des dossiers.", "Co Kerry", "Ardmore Grammar School"),
+])
+def test_an_irish_county_is_a_place(lang, text, county, victim):
+    _, clusters, chosen = _run(lang, text)
+    assert any(c.name == county and c.features["place_name"] for c in clusters)
+    assert chosen is not None and chosen.name == victim
+
+
+@pytest.mark.parametrize("text,name", [
+    # a name of three capitalized words holding its own organization word is whole without the
+    # French descriptor before it; two words stay the descriptor's ("laboratoire Lumora Santé")
+    ("Le centre de santé Marlow Family Health a été victime d'un rançongiciel.", "Marlow Family Health"),
+    ("L'hôpital Brenton Health Riverside a averti ses patients.", "Brenton Health Riverside"),
+    ("Le laboratoire Lumora Santé a été piraté.", "laboratoire Lumora Santé"),
+])
+def test_a_whole_english_name_leaves_the_french_descriptor(text, name):
+    mentions, _, _ = _run("fr", text)
+    assert name in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,ministry", [
+    # a ministry with an adjective before its complement is a public authority
+    ("fr", "Selon le Ministère fédéral de la Santé, la clinique Varenne a perdu des dossiers. La clinique Varenne "
+           "a averti ses patients.", "Ministère fédéral de la Santé"),
+    ("en", "According to the Federal Ministry of Health, the Varenne Clinic lost records. The Varenne Clinic "
+           "told its patients.", "Federal Ministry of Health"),
+])
+def test_a_ministry_with_an_adjective_is_an_authority(lang, text, ministry):
+    _, clusters, _ = _run(lang, text)
+    assert [c.features["authority"] for c in clusters if fold(c.name) == fold(ministry)] == [1.0]
