@@ -42,7 +42,14 @@ class _Vocabulary:
         self.text = text
         self.informal = informal_text(text)
         self.entities = {(s, e) for s, e, _ in entities}  # the NER's entities, as (start, end)
+        self._entity_starts = sorted(self.entities)
         self._lower_case_phrases: dict[str, bool] = {}
+
+    def inside_entity(self, start: int, end: int) -> bool:
+        """One NER entity spans ``start``..``end``: "Grand Paris" is one place, so "Paris" is no cut
+        in "la métropole du Grand Paris"."""
+        k = bisect_right(self._entity_starts, (start, len(self.text) + 1))
+        return any(s <= start and end <= e for s, e in self._entity_starts[max(0, k - 3):k])
 
     def written_in_lower_case(self, phrase: str, single: bool = False) -> bool:
         """A forum post writes ``phrase`` (a name it capitalizes in its subject line) all in lower
@@ -837,6 +844,7 @@ class MentionRules:
                     and not self._inner_acronym(current, token, org_after[index + 1]) \
                     and not (not current and token in self.name_openers and index + 1 < len(words)
                              and words[index + 1].group()[:1].isupper()) \
+                    and not (current and vocab.inside_entity(start + current[-1].start(), start + w.end())) \
                     and not self._capital_inside_sentence(text, start + w.start(), index, org_after, sentences):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))

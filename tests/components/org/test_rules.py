@@ -1064,3 +1064,13 @@ def test_a_whole_english_name_leaves_the_french_descriptor(text, name):
 def test_a_ministry_with_an_adjective_is_an_authority(lang, text, ministry):
     _, clusters, _ = _run(lang, text)
     assert [c.features["authority"] for c in clusters if fold(c.name) == fold(ministry)] == [1.0]
+
+
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # a city that names nothing alone stays in a name when one NER entity spans it and the word before
+    ("fr", "Les partenaires de la métropole du Grand Lyon ont reçu un faux courriel.", "Grand Lyon", "métropole du Grand Lyon"),
+    ("fr", "Les clients d'Orange France ont reçu un faux courriel.", "Orange France", "Orange France"),
+])
+def test_a_place_inside_an_entity_is_no_cut(lang, text, entity, name):
+    mentions, _, _ = _run(lang, text, (entity, "LOC" if "Lyon" in entity else "ORG"))
+    assert name in [m.text for m in mentions]
