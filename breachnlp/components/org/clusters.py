@@ -145,9 +145,10 @@ class ClusterRules:
             return True
         a, b = other.key, mention.key
         connectors = self.connectors
-        if any(_acronym(long, short.text, connectors) for long, short in ((other.text, mention), (mention.text, other))
-               for long in {long, self._without_legal_form(long)}):
-            return True  # "ACMHS" of "... Mental Health Services, Inc", "AWHG" of "... Health Group"
+        for long, short in ((other.text, mention.text), (mention.text, other.text)):
+            # "ACMHS" of "... Mental Health Services, Inc" (its legal form left out), "AWHG" of "... Health Group"
+            if _acronym(long, short, connectors) or _acronym(self._without_legal_form(long), short, connectors):
+                return True
         if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b) \
                 and not self._other_heads(other.text, mention.text):
             return True

@@ -46,8 +46,8 @@ class _Vocabulary:
         self._lower_case_phrases: dict[str, bool] = {}
 
     def inside_entity(self, start: int, end: int) -> bool:
-        """One NER entity spans ``start``..``end``: "Grand Paris" is one place, so "Paris" is no cut
-        in "la métropole du Grand Paris"."""
+        """One NER entity spans ``start``..``end``: "Grand Paris" is one place, so the city "Paris" is
+        no cut in "la métropole du Grand Paris"."""
         k = bisect_right(self._entity_starts, (start, len(self.text) + 1))
         return any(s <= start and end <= e for s, e in self._entity_starts[max(0, k - 3):k])
 
@@ -844,7 +844,8 @@ class MentionRules:
                     and not self._inner_acronym(current, token, org_after[index + 1]) \
                     and not (not current and token in self.name_openers and index + 1 < len(words)
                              and words[index + 1].group()[:1].isupper()) \
-                    and not (current and vocab.inside_entity(start + current[-1].start(), start + w.end())) \
+                    and not (current and fold(token) in self.places
+                             and vocab.inside_entity(start + current[-1].start(), start + w.end())) \
                     and not self._capital_inside_sentence(text, start + w.start(), index, org_after, sentences):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
@@ -1138,7 +1139,7 @@ class _Lines:
 
 # What follows a dateline's place: more words in capitals, then a comma, a colon, a bracket or a dash.
 _DATELINE_PLACE_END = re.compile(r"\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|-\s)")
-_DATELINE_STATE = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}[ \t]*\(")
+_DATELINE_STATE = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}\(")  # the city in capitals, then "("
 _DATELINE_STATE_END = re.compile(r"\)\s*(?:,|[–—]|-\s)")
 
 
