@@ -123,14 +123,6 @@ class ClusterRules:
                 return True
         return False
 
-    def _without_legal_form(self, name: str) -> str:
-        """"Anchorage Community Mental Health Services, Inc" → "... Services": the legal form is
-        no initial of the acronym ("ACMHS")."""
-        words = name.split()
-        while len(words) > 1 and all(w in self.legal_suffixes for w in key_words(words[-1])):
-            words.pop()
-        return " ".join(words).rstrip(",")
-
     def _other_heads(self, a: str, b: str) -> bool:
         """Both names have organization words and share none: "University of Minnesota" is no
         "Minnesota Bureau of Criminal Apprehension", though one key is inside the other."""
@@ -145,10 +137,9 @@ class ClusterRules:
             return True
         a, b = other.key, mention.key
         connectors = self.connectors
-        for long, short in ((other.text, mention.text), (mention.text, other.text)):
-            # "ACMHS" of "... Mental Health Services, Inc" (its legal form left out), "AWHG" of "... Health Group"
-            if _acronym(long, short, connectors) or _acronym(self._without_legal_form(long), short, connectors):
-                return True
+        legal = self.legal_suffixes
+        if _acronym(other.text, mention.text, connectors, legal) or _acronym(mention.text, other.text, connectors, legal):
+            return True
         if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b) \
                 and not self._other_heads(other.text, mention.text):
             return True
@@ -186,18 +177,29 @@ def _common_noun_before(prefix: str, connectors: frozenset[str]) -> bool:
     return bool(words) and words[-1][:1].islower() and fold(words[-1]).strip("'’") not in connectors
 
 
-def _acronym(long: str, short: str, connectors: frozenset[str]) -> bool:
-    """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly"."""
+def _acronym(long: str, short: str, connectors: frozenset[str],
+             legal_forms: frozenset[str] | set[str] = frozenset()) -> bool:
+    """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly",
+    with or without the legal form that ends ``long`` ("ACMHS" / "... Mental Health Services, Inc";
+    "AWHG" / "... Health Group", whose "Group" is a name ending too)."""
     letters = re.sub(r"[^A-Z]", "", fold(short).upper()) if short.replace("-", "").replace(".", "").isupper() else ""
     if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 8:
         return False
     words = [w for w in re.split(r"[\s\-–'’]+", long) if w]
-    if len(words) < 2:
-        return False
+    trimmed = list(words)
+    while len(trimmed) > 1 and all(w in legal_forms for w in key_words(trimmed[-1])):
+        trimmed.pop()
+    forms = (words, trimmed) if len(trimmed) < len(words) else (words,)
+    return any(len(ws) >= 2 and letters in _initials(ws, connectors) for ws in forms)
+
+
+def _initials(words: list[str], connectors: frozenset[str]) -> tuple[str, str, str]:
+    """The initials of ``words``: of its capitalized words, of its words that are no connectors, of all
+    ("MOH" / "Ministry of Health")."""
     capitals = "".join(fold(w[0]).upper() for w in words if w[:1].isupper())
     significant = "".join(fold(w[0]).upper() for w in words if fold(w) not in connectors)
-    every = "".join(fold(w[0]).upper() for w in words)  # "MOH" / "Ministry of Health"
-    return letters in (capitals, significant, every)
+    every = "".join(fold(w[0]).upper() for w in words)
+    return capitals, significant, every
 
 
 def _shares_head(a: str, b: str) -> bool:
