@@ -236,7 +236,7 @@ class MentionRules:
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
         common_acronyms = self._common_acronyms(text)
-        found = [self._without_incident_words(text, folded, sentences, m) for m in found]
+        found = [m for m in (self._without_incident_words(text, folded, sentences, m) for m in found) if m]
         found = [m for m in (self._without_dateline(text, folded, sentences, lines, vocab, m) for m in found) if m]
         for mention in found:
             if kept and mention.start < kept[-1].end:
@@ -703,14 +703,17 @@ class MentionRules:
         signatory = text[next_start:next_end].strip()
         return any(m.text == signatory or text[m.start:m.end] == signatory for m in found if m.start >= next_start)
 
-    def _without_incident_words(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
+    def _without_incident_words(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention | None:
         """A name without the incident words a headline or a case caption glued to it ("Solara Medical
-        Supplies Data Breach Litigation", "Hack de l'Olympique de Marseille", orgs.yml incident_words)."""
+        Supplies Data Breach Litigation", "Hack de l'Olympique de Marseille", orgs.yml incident_words);
+        nothing when those words are all there is ("Notice of Data Security Incident")."""
         tail = self.incident_tail.search(fold(mention.text))
         head = self.incident_head.match(fold(mention.text))
         start, end = mention.start + (head.end() if head else 0), mention.end - (len(tail.group()) if tail else 0)
-        if (start, end) == (mention.start, mention.end) or end - start < 2:
+        if (start, end) == (mention.start, mention.end):
             return mention
+        if end - start < 2 or self.incident_only.fullmatch(fold(text[start:end]).strip()):
+            return None  # nothing but genre and incident words ("Notice of Data Security Incident"): a heading
         start, end = strip_span(text, start, end)
         return self._mention(text, folded, sentences, start, end, mention.source)
 

@@ -109,6 +109,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         incident = _alternation(data["incident_words"])
         # "X Data Breach Litigation", "Hack de X": incident words glued before or after a name
         self.incident_tail = re.compile(rf"(?:\s+{incident})+$")
+        self.incident_only = re.compile(rf"{incident}(?:\s+{incident})*")
         # ... and a document's genre word before one ("Communiqué de la Clinique André Renard")
         heads = _alternation([*data["incident_words"], *data["document_words"]])
         self.incident_head = re.compile(rf"^{heads}\s+(?:{_alternation(words.words('syntax', 'name_connectors'))}\s*)+")
@@ -134,7 +135,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         elided_phrase = _alternation([w for w in name_connectors if w.endswith("'") and " " in w], folded=False,
                                      apostrophes=True)
         corporate = rf"(?:,[ ]?{_alternation(syntax['legal_suffixes'], folded=False)}(?![\w]))?"
-        cap = _cap(syntax["name_abbreviations"])
+        cap = _cap([*syntax["name_abbreviations"], *syntax["legal_form_abbreviations"]])
         self.name_re = re.compile(
             rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|{_SPACE}{elided_phrase}|[ ]?{elided}"
             rf"|[ ]?-[ ]?){cap})*{corporate}")

@@ -409,6 +409,31 @@ def test_incident_words_dateline_cities_and_page_furniture_are_no_names(lang, te
     assert name in texts and other not in texts
 
 
+@pytest.mark.parametrize("lang,text,heading,name", [
+    # a letter's heading the NER takes for a name: genre and incident words only
+    ("en", "Notice of Security Incident\n\nDear Customer,\nHarlow Pet Supplies Inc. writes to tell you about an "
+           "incident.", "Notice of Security Incident", "Harlow Pet Supplies Inc"),
+    ("fr", "Avis d'Incident\n\nMadame, Monsieur,\nla Mutuelle Sorbier vous informe d'un incident.", "Avis d'Incident",
+     "Mutuelle Sorbier"),
+    # a report's title glued to the name: "Incident of" is no part of it
+    ("en", "Investigation Report: Data Breach Incident of Harlow Pet Supplies Limited\n\n1. Harlow Pet Supplies "
+           "Limited reported a leak.", "Incident of Harlow Pet Supplies Limited", "Harlow Pet Supplies Limited"),
+])
+def test_a_heading_of_genre_and_incident_words_is_no_name(lang, text, heading, name):
+    names = _names(lang, text, (heading, "ORG"))
+    assert name in names and heading not in names and "Incident" not in names
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # an abbreviated legal form inside a foreign company's name does not end it at its period
+    ("fr", "1. Vantora Pte. Ltd. exploite le site Hoplio et a subi une fuite.", "Vantora Pte. Ltd"),
+    ("en", "Kestrel Pty. Ltd. said it had suffered a breach.", "Kestrel Pty. Ltd"),
+    ("en", "Records held by Marlow Sdn. Bhd. were copied.", "Marlow Sdn. Bhd"),
+])
+def test_an_abbreviated_legal_form_is_a_word_of_the_name(lang, text, name):
+    assert name in _names(lang, text)
+
+
 @pytest.mark.parametrize("lang,text,other", [
     # a line of page furniture names another story
     ("en", "Ormeau Water says customer data was stolen.\n\nSign up for our newsletter | Most read: Fire at Kestrel "
@@ -898,7 +923,7 @@ def test_a_sentence_opening_verb_before_an_article_is_no_part_of_a_name(lang, te
     # server"): its uses are mentions of the defined name, which names the cluster
     ("en", 'DECISION\n\nVantrell Logistics Pte. Ltd. (the "Organisation")\n\n1. An intruder reached the '
            "Organisation's customer database in 2021. The Organisation had left the database open. The "
-           "Organisation notified 40,000 customers.", "Vantrell Logistics Pte", "Organisation"),
+           "Organisation notified 40,000 customers.", "Vantrell Logistics Pte. Ltd", "Organisation"),
     ("fr", "DÉLIBÉRATION\n\nLa société Orvanne Santé SAS (ci-après « la société ») exploite un site de "
            "rendez-vous. La société a subi une fuite de données en 2020. La société a notifié la CNIL.",
      "Orvanne Santé SAS", "société"),
