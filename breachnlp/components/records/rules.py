@@ -104,6 +104,8 @@ class RecordRules:
         self.blockers = _words_before(data["preceding_blockers"])
         # "depuis 2009 les enregistrements", "since 2009 records": a year, though a unit follows it
         self.year_before = _words_before(data["year_before"])
+        joiners = "|".join(re.escape(fold(w)) for w in data["year_list_joiners"])
+        self.year_listed = re.compile(rf"(?<![\w.,])(?:19|20)\d\d\s*(?:{joiners})\s*$")
         self.context = cue_regex(data["breach_context"])
         # "the personal information of 51,400 teachers": whose data it is, the noun after the figure
         self.data_of = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["data_of_before"]) + ")")
@@ -134,6 +136,7 @@ class RecordRules:
                                   r"([A-ZÀ-Ý][a-zà-ÿ]{2,}(?:" + "|".join(data["demonym_endings"]) + r"))(?![\w])")
         # a time of day ("vers 3 h 15", "at 2:40 a.m."): its minutes are no count
         self.clock = re.compile(r"(?<![\w,.])(?:" + "|".join(data["clock_times"]) + r")(?![\w])")
+        self.postal = re.compile("|".join(f"(?:{p})" for p in data["postal_addresses"]), re.MULTILINE)
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
             r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?!\d)")
@@ -235,6 +238,7 @@ class RecordRules:
         excluded = [m.span() for m in self.date_like.finditer(folded)]
         excluded += [m.span() for m in self.phone.finditer(text)]
         excluded += [m.span() for m in self.clock.finditer(folded)]
+        excluded += [m.span() for m in self.postal.finditer(text)]
         excluded += _year_spans(folded)
         found: list[CountCandidate] = []
         numbers = self.grammar.find(text, folded)
@@ -263,8 +267,8 @@ class RecordRules:
         if self.street_after.match(text, end):
             return None
         year = _year_shaped(text, number)
-        if year and self.year_before.search(before):
-            return None  # "depuis 2009", "since 2009": a year, whatever noun follows it
+        if year and (self.year_before.search(before) or self.year_listed.search(before)):
+            return None  # "depuis 2009", "since 2009", "in 2021 and 2022": a year, whatever noun follows it
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
             return None

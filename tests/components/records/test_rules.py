@@ -32,6 +32,18 @@ CASES = {
         "fr": "Le 1er mai 2024, les données de <RECORD_COUNT unit=people>12 000</RECORD_COUNT> patients ont été volées.",
         "en": "On May 1st, 2024, the data of <RECORD_COUNT unit=people>12,000</RECORD_COUNT> patients was stolen.",
     },
+    "listed_years_are_no_counts": {  # the second year of a list, though people follow it
+        "fr": "Une fuite découverte en 2018 et 2019 dont des salariés ont profité a touché "
+              "<RECORD_COUNT unit=people>6 400</RECORD_COUNT> abonnés.",
+        "en": "A leak found in 2019 and 2020 in which employees sold access exposed "
+              "<RECORD_COUNT unit=people>6,400</RECORD_COUNT> subscribers.",
+    },
+    "postal_codes_are_no_counts": {  # a letter's address block
+        "fr": "Clinique Sorbier\n12 rue des Lilas\n69003 Lyon Cedex 03\n\nLes données de "
+              "<RECORD_COUNT unit=people>2 300</RECORD_COUNT> patients ont été copiées.",
+        "en": "Harlow Pet Supplies\n410 Birch Road\nAustin, TX 78701\n\nThe data of "
+              "<RECORD_COUNT unit=people>2,300</RECORD_COUNT> customers was copied.",
+    },
     "money_is_no_count": {
         "fr": "Une rançon de US$ 4 000 000 a été exigée pour <RECORD_COUNT unit=records>8 000</RECORD_COUNT> dossiers.",
         "en": "A ransom of US$ 4,000,000 was demanded for <RECORD_COUNT unit=records>8,000</RECORD_COUNT> records.",
