@@ -800,6 +800,9 @@ class MentionRules:
             start = based.end()  # "Va.-based Defense Point Security", "Ohio-based Meridian"
         if re.search(r"['’]s$", text[start:end]):
             end -= 2  # English possessive: "Ormeau Clinic's network"
+        possessive = self.leading_possessive.match(text[start:end])
+        if possessive and start + possessive.end() < end:
+            start += possessive.end()  # "Your Toronto Zoo has reported…": the determiner is no word of the name
         surface = self.leading_article.sub("", text[start:end]).strip()
         surface = self.elided_article.sub("", surface)
         return Mention(start, end, surface, self.key(surface), segment_at(sentences, start) if sentences else 0, source)

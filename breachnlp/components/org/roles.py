@@ -135,6 +135,9 @@ class RoleRules:
                         parents[id(cluster)] = owner
                         if apposed:
                             apposed_units.add(id(cluster))
+                if role is None and self.recipient_before.search(before):
+                    role = AUTHORITY  # "reported the attack to the X": the recipient of the report
+                    m.cues.append((m.start, m.end, "recipient"))
                 if role is None and (self.attacker_named_before.search(before)
                                      or self.attacker_named_after.match(after)):
                     # "a hacker going by X", "le gang X": the text names X as the attacker

@@ -134,7 +134,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # an elided connector of two words joins the next word with no space ("CIUSSS de l'Est")
         elided_phrase = _alternation([w for w in name_connectors if w.endswith("'") and " " in w], folded=False,
                                      apostrophes=True)
-        corporate = rf"(?:,[ ]?{_alternation(syntax['legal_suffixes'], folded=False)}(?![\w]))?"
+        corporate = rf"(?:(?:,[ ]?|[ ]){_alternation(syntax['legal_suffixes'], folded=False)}(?![\w]))?"
         cap = _cap([*syntax["name_abbreviations"], *syntax["legal_form_abbreviations"]])
         self.name_re = re.compile(
             rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|{_SPACE}{elided_phrase}|[ ]?{elided}"
@@ -164,6 +164,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         articles = syntax["name_articles"]
         self.sentence_articles = frozenset(words.words("syntax", "name_articles")) | {""}
         self.leading_article = re.compile(rf"^{_alternation(articles, folded=False)}\s+", re.IGNORECASE)
+        self.leading_possessive = re.compile(rf"^{_alternation(syntax['name_possessives'], folded=False)}\s+(?=[A-ZÀ-Þ])",
+                                             re.IGNORECASE)
         self.elided_article = re.compile(
             "^" + _alternation([w for w in articles if w.endswith("'")], folded=False, apostrophes=True), re.IGNORECASE)
         coordinators = _alternation(syntax["name_coordinators"], folded=False)
@@ -194,6 +196,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         of = words.alternation("syntax", "of")
         self.subsidiary_after = re.compile(rf"^[^.;:!?\n]{{0,40}}?(?<![\w])(?:{subsidiary})(?![\w])(?!\s+{of}\s)")
         self.media_before = self._end_cue(data["media_cues"])
+        self.recipient_before = self._end_cue(data["recipient_cues"])
         self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
         naming = data["attacker_naming"]
         self.attacker_named_before, self.attacker_named_after = self._attacker_naming(naming)

@@ -424,6 +424,35 @@ def test_a_heading_of_genre_and_incident_words_is_no_name(lang, text, heading, n
     assert name in names and heading not in names and "Incident" not in names
 
 
+@pytest.mark.parametrize("lang,text,marked,victim,recipient", [
+    # the recipient of the report is an authority the victim told, whatever its name
+    ("en", "Harlow Books said it reported the attack to the Northern Internet Safety Agency (NISA) on Monday. "
+           "Harlow Books has 2 million members; the NISA offered help.",
+     [("Harlow Books", "ORG"), ("Northern Internet Safety Agency", "ORG"), ("NISA", "ORG"), ("Harlow Books", "ORG"),
+      ("NISA", "ORG")], "Harlow Books", "Northern Internet Safety Agency"),
+    ("fr", "La librairie Harlow a déposé plainte auprès de la Brigade Numérique Sorbier lundi. Harlow compte "
+           "2 millions de membres.", [], "Harlow", "Brigade Numérique Sorbier"),
+])
+def test_the_recipient_of_a_report_is_an_authority(lang, text, marked, victim, recipient):
+    _, clusters, found = _run(lang, text, *marked)
+    assert found is not None and found.name == victim
+    assert _roles(clusters)[recipient] == "authority"
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a possessive determiner a letter capitalizes before the name is no word of it
+    ("en", "Please stay alert.\n\nYour Kestrel Aquarium has told the regulator about this matter.", "Kestrel Aquarium"),
+    ("fr", "Restez vigilants.\n\nVotre Clinique Sorbier a informé la CNIL de cet incident.", "Clinique Sorbier"),
+    # a legal form in lower case after the name (Canadian French) is a word of it
+    ("fr", "MONTRÉAL – Les Compagnies Harlow limitée ont confirmé une intrusion.", "Compagnies Harlow limitée"),
+])
+def test_a_possessive_before_a_name_and_a_legal_form_after_it(lang, text, name):
+    # the NER's entity holds the determiner ("Your Toronto Zoo"), as the base models' do
+    possessive = [(w + " " + name, "ORG") for w in ("Your", "Votre") if w + " " + name in text]
+    names = _names(lang, text, *possessive)
+    assert name in names and not any(p in names for p, _ in possessive)
+
+
 @pytest.mark.parametrize("lang,text,name", [
     # an abbreviated legal form inside a foreign company's name does not end it at its period
     ("fr", "1. Vantora Pte. Ltd. exploite le site Hoplio et a subi une fuite.", "Vantora Pte. Ltd"),
