@@ -201,6 +201,11 @@ class MentionRules:
                 # ("europcar" a place, "kering" a person): named twice, a candidate of its own
                 found.append(self._mention(text, folded, sentences, ent_start, ent_end, "informal"))
                 continue
+            if label in ("PER", "PERSON") and self._lone_surname(text, ent_start, ent_end, persons, found, vocab):
+                # "MARANELLO – Ferrari a annoncé…": a one-word "person" the text never names in full may
+                # be a firm named after its founder; a "person" mention, for the fitted weights to weigh
+                found.append(self._mention(text, folded, sentences, ent_start, ent_end, "person"))
+                continue
             if label != "ORG":
                 continue
             if title_case and ent_start < headline.site:
@@ -747,6 +752,21 @@ class MentionRules:
                     and all(w[0].islower() for w in tail) and not self._org_word(tail[0 if self.head_first else -1]):
                 out.add(fold(m.group(1)))
         return out
+
+    def _lone_surname(self, text: str, start: int, end: int, persons: set[tuple[int, int]], found: list[Mention],
+                      vocab: "_Vocabulary") -> bool:
+        """A one-word capitalized entity the NER calls a person, that a verb of the breach's telling
+        follows ("Ferrari a annoncé", "Dymocks said"), that no longer person's name of the text ends
+        with, with no title or role before it, and no mention found there already."""
+        word = text[start:end]
+        folded_word = fold(word)
+        if not (word.isalpha() and word[:1].isupper() and word[1:].islower()) or vocab.common(word) \
+                or folded_word in self.not_names or folded_word in self.title_words \
+                or not self.victim_after.match(fold(text[end:end + 40])):
+            return False
+        if any(f.start <= start < f.end for f in found) or self._role_before(fold(text), start):
+            return False
+        return not any(e - s > len(word) and text[s:e].split()[-1] == word for s, e in persons)
 
     def _role_before(self, folded: str, start: int) -> bool:
         """One of the three words right before ``start`` is a person's role ("researcher", "le

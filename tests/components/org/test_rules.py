@@ -439,6 +439,20 @@ def test_the_recipient_of_a_report_is_an_authority(lang, text, marked, victim, r
     assert _roles(clusters)[recipient] == "authority"
 
 
+@pytest.mark.parametrize("lang,text", [
+    # a firm named after its founder, which the NER calls a person: the only candidate, it is the victim
+    ("fr", "ROUBAIX (Nord) – Vantelli a annoncé lundi avoir reçu une demande de rançon après une intrusion."),
+    ("en", "MILAN – Vantelli said on Monday it had received a ransom demand after an intrusion."),
+])
+def test_a_one_word_person_of_the_ner_that_tells_the_breach_is_a_candidate(lang, text):
+    mentions, _, found = _run(lang, text, ("Vantelli", "PER"))
+    assert [m.source for m in mentions if m.text == "Vantelli"] == ["person"]
+    assert found is not None and found.name == "Vantelli"
+    # a person named in full is no firm, nor is a greeting's title
+    mentions, _, _ = _run(lang, "Marco Vantelli, " + text.split("– ")[1], ("Marco Vantelli", "PER"), ("Vantelli", "PER"))
+    assert "Vantelli" not in [m.text for m in mentions if m.source != "person"]
+
+
 @pytest.mark.parametrize("lang,text,name", [
     # a possessive determiner a letter capitalizes before the name is no word of it
     ("en", "Please stay alert.\n\nYour Kestrel Aquarium has told the regulator about this matter.", "Kestrel Aquarium"),
