@@ -23,6 +23,11 @@ def test_other_breaches_are_reported_separately(annotate, lang, text, victim, ot
            "Health has reported this year; in June it disclosed the theft of a laptop.", 1),
     ("fr", "Arvel Santé a découvert le 4 septembre que son imprimeur avait mélangé des lettres. C'est la deuxième fuite "
            "qu'Arvel Santé signale cette année ; en juin, elle a révélé le vol d'un portable.", 1),
+    # a pluperfect with "already" in the plural: an earlier leak, in the past of the telling
+    ("fr", "Le constructeur Arvel a annoncé lundi avoir reçu une demande de rançon. En octobre, des plans internes "
+           "d'Arvel avaient déjà été publiés en ligne.", 1),
+    ("en", "Arvel Motors said on Monday it had received a ransom demand. In October, other internal plans of Arvel "
+           "had been posted online previously.", 1),
     # "X is not the only hospital …", « X n'est pas un cas isolé » open a passage on other cases
     ("en", "Arvel Health found on Sept. 4 that a mailing vendor had mixed up letters. Arvel Health is not the only "
            "hospital hit this year.", 1),
