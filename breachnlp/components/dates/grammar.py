@@ -58,6 +58,7 @@ class DateGrammar:
         day = rf"(?:{first}|\d{{1,2}}){suffix}?"
         last_year = _alternation(fold(p) for p in data["relative"]["last_year"])
         following = _alternation(fold(f) for f in data["following_markers"])
+        preceding = _alternation(fold(f) for f in data["preceding_markers"])
         this_year = _alternation(fold(p) for p in data["relative"]["this_year"])
         range_open = _alternation(fold(w) for w in data["range_start"])
         range_and = _alternation(fold(w) for w in data["range_join"])
@@ -115,8 +116,9 @@ class DateGrammar:
                 rf"(?:(?P<last1>{last})\s+)?(?P<hol>{_alternation(self.holiday_of)})"
                 rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<last>{last}))?(?![\w'])"))] if self.holiday_of else []),
             ("weekday", re.compile(
-                rf"(?:{not_relative}(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
-                rf"(?:\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
+                rf"(?:{the}(?P<precede1>{preceding})\s+|{not_relative}(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+"
+                rf"|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
+                rf"(?:\s+(?P<precede>{preceding})(?![\w])|\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
         ]
         self.patterns = [(kind, re.compile(r"(?<![\w])(?:" + pattern.pattern + ")")) for kind, pattern in self.patterns]
         hours_from = _then_space(language, "weekday_range_openers", optional=True)
@@ -216,7 +218,8 @@ class DateGrammar:
 
     def apposition(self, folded: str, start: int, previous_end: int, m: re.Match[str] | None) -> bool:
         """A bare weekday right after a date (", un dimanche", ", a Sunday") or after "un"/"a"."""
-        if m is None or any(m.groupdict().get(g) for g in ("last", "last1", "this", "follow", "follow1")):
+        if m is None or any(m.groupdict().get(g) for g in ("last", "last1", "this", "follow", "follow1", "precede",
+                                                            "precede1")):
             return False
         before = folded[max(0, start - 6):start]
         if self.apposition_article.search(before):

@@ -175,12 +175,18 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
         after = previous_day.first_day()
         day = after + timedelta(days=(target - after.weekday() - 1) % 7 + 1)
         return PartialDate(day.year, day.month, day.day), ()
+    if kind == "weekday" and (g.get("precede") or g.get("precede1")) and previous_day is not None:
+        # "in a statement on October 13 it said it learned the previous Saturday": before the date told
+        target = grammar.weekday_of[g["wd"].rstrip(".")]
+        before = previous_day.first_day()
+        day = before - timedelta(days=(before.weekday() - target - 1) % 7 + 1)
+        return PartialDate(day.year, day.month, day.day), ()
     if kind == "weekday":
         if published is None:
             return None, ()
         target = grammar.weekday_of[g["wd"].rstrip(".")]
         delta = (published.weekday() - target) % 7
-        if (g.get("last") or g.get("last1")) and delta == 0:
+        if (g.get("last") or g.get("last1") or g.get("precede") or g.get("precede1")) and delta == 0:
             delta = 7
         day = published - timedelta(days=delta)
         return PartialDate(day.year, day.month, day.day), ()

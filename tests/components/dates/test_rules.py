@@ -183,6 +183,19 @@ def test_dates_rules_a_day_of_the_month_just_written_with_its_year_is_in_that_ye
     assert [n for _, n, _ in _found(DateRules(language_data(lang)), text)] == expected
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    # "the previous Saturday" counts back from the date the sentence tells, not from publication
+    ("en", "In a notice dated May 22, Orvel Bank said it had found the intrusion the previous Saturday.",
+     ["2024-05-22", "2024-05-18"]),
+    ("fr", "Dans un avis du 22 mai, la banque Orvel dit avoir repéré l'intrusion le samedi précédent.",
+     ["2024-05-22", "2024-05-18"]),
+    # with no date before it, it is the last such weekday before publication
+    ("en", "Orvel Bank said it had found the intrusion the previous Saturday.", ["2024-06-08"]),
+])
+def test_dates_rules_a_preceding_weekday_counts_back_from_the_date_before_it(lang, text, expected):
+    assert [n for _, n, _ in _found(DateRules(language_data(lang)), text)] == expected
+
+
 @pytest.mark.parametrize("lang,text", [
     ("fr", "En 2019, la clinique avait déjà été visée. Elle a été piratée le 26 mars."),
     ("en", "In 2019, the clinic had been targeted already. It was hacked on March 26."),
