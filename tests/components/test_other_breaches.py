@@ -28,6 +28,13 @@ def test_other_breaches_are_reported_separately(annotate, lang, text, victim, ot
            "d'Arvel avaient déjà été publiés en ligne.", 1),
     ("en", "Arvel Motors said on Monday it had received a ransom demand. In October, other internal plans of Arvel "
            "had been posted online previously.", 1),
+    # "X is not the first carrier hit": the passage after it tells the others
+    ("en", "Arvel Air said on Monday that hackers had stolen passenger files. Arvel Air is not the first carrier in "
+           "Asia to be hit this year. In May, another airline said the records of 4.5 million travellers were taken.",
+     {1, 2}),
+    ("fr", "Arvel Air a annoncé lundi le vol de fichiers de passagers. Arvel Air n'est pas la première compagnie de la "
+           "région touchée cette année. En mai, une autre compagnie a annoncé le vol des données de 4,5 millions de "
+           "voyageurs.", {1, 2}),
     # "X is not the only hospital …", « X n'est pas un cas isolé » open a passage on other cases
     ("en", "Arvel Health found on Sept. 4 that a mailing vendor had mixed up letters. Arvel Health is not the only "
            "hospital hit this year.", 1),
@@ -39,7 +46,8 @@ def test_a_sentence_counting_earlier_breaches_is_about_another_incident(annotate
 
     doc = annotate(lang, text)
     context = _context(doc, list(doc.spans["breach_org"]), AssemblySettings(lang))
-    assert context.other_incident_sentences == {other_sentence}
+    expected = other_sentence if isinstance(other_sentence, set) else {other_sentence}
+    assert context.other_incident_sentences == expected
 
 
 @pytest.mark.parametrize("lang,text", [
