@@ -34,6 +34,16 @@ CASES = {
               "sur ce serveur.",
         "en": "<PHI cat=national_id status=negated>Social Security numbers</PHI> were never stored on that server.",
     },
+    "elliptic_negation": {  # "…, but not X": the negation without its verb
+        "fr": "Les pirates ont eu accès aux <PHI cat=name status=affirmed>noms</PHI> des clients, mais pas aux "
+              "<PHI cat=financial status=negated>coordonnées bancaires</PHI>.",
+        "en": "The hackers reached customers' <PHI cat=name status=affirmed>names</PHI>, but not "
+              "<PHI cat=financial status=negated>banking data</PHI>.",
+    },
+    "neither_nor": {
+        "fr": "Les <PHI cat=financial status=negated>coordonnées bancaires</PHI> n'ont été ni consultées ni copiées.",
+        "en": "<PHI cat=financial status=negated>Bank details</PHI> were neither viewed nor copied.",
+    },
     "counted_noun_is_no_category": {
         "fr": "Les pirates ont volé des milliers de dossiers médicaux.",
         "en": "The hackers stole hundreds of medical records.",
