@@ -108,6 +108,10 @@ class ClusterRules:
             last = (mention, target)
         return clusters
 
+    def acronym_of(self, long: str, short: str) -> bool:
+        """``short`` is the acronym of the name ``long`` (legal forms aside)."""
+        return _acronym(long, short, self.connectors, self.legal_suffixes)
+
     def _same(self, cluster: Cluster, mention: Mention) -> bool:
         """``mention`` names the cluster's organization. A longer name joins through a shorter form
         only when no longer form of the cluster says otherwise: "Methodist" may be "Methodist McKinney

@@ -789,8 +789,9 @@ class MentionRules:
         """An entity of the NER without the function words it swallowed ("Directrice générale du CHU
         de" → "CHU"): leading words that are no names or are lower-case, trailing connectors, and where
         names are title-cased trailing lower-case words ("Allendale care home residents" → "Allendale"),
-        an opening bracket it never closes ("Bank of Ireland (BOI" → "Bank of Ireland") and a field
-        label before a colon ("Organisation: Lindqvist Dental" → "Lindqvist Dental")."""
+        an opening bracket it never closes ("Bank of Ireland (BOI" → "Bank of Ireland"), a field
+        label before a colon ("Organisation: Lindqvist Dental" → "Lindqvist Dental") and a sum or a
+        count after it ("Fidelity Bank Plc 555.8" + " million naira")."""
         bracket = text.find("(", start, end)
         if bracket != -1 and text.find(")", bracket, end) == -1:
             end = bracket
@@ -809,6 +810,10 @@ class MentionRules:
         while j > i + 1 and (fold(words[j - 1].group()).strip(".,'’") in self.connectors
                              or (self.title_cased and words[j - 1].group()[:1].islower())):
             j -= 1
+        # a figure after the name ("Fidelity Bank Plc 555.8" + " million naira"): a sum or a count
+        if j > i + 1 and re.fullmatch(r"\d[\d.,]*", words[j - 1].group()) and \
+                (re.search(r"\d[.,]\d", words[j - 1].group()) or self.scale_after.match(text, start + words[j - 1].end())):
+            j -= 1
         end = start + words[j - 1].end()
         if words[j - 1].group().endswith(".") and words[j - 1].group()[:-1].islower():
             end -= 1  # a sentence's full stop after a common noun ("... the Ashby university clinic.")
@@ -820,7 +825,7 @@ class MentionRules:
             start = based.end()  # "Va.-based Defense Point Security", "Ohio-based Meridian"
         if re.search(r"['’]s$", text[start:end]):
             end -= 2  # English possessive: "Ormeau Clinic's network"
-        possessive = self.leading_possessive.match(text[start:end])
+        possessive = self.dropped_opener.match(text[start:end])
         if possessive and start + possessive.end() < end:
             start += possessive.end()  # "Your Toronto Zoo has reported…": the determiner is no word of the name
         surface = self.leading_article.sub("", text[start:end]).strip()

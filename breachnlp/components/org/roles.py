@@ -63,6 +63,8 @@ class RoleRules:
                 tail, head = self._name_tail(text, m.end), self._name_head(text, m.start)
                 if len(m.text.split()) < name_words:
                     tail = head = ""  # "NSW" of "NSW Privacy Commissioner" in the cluster of "NSW Reconstruction Authority"
+                if self._own_acronym(cluster, m):
+                    continue  # "Bank Syariah Indonesia (BSI)": not the BSI the gazetteer knows
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or \
                     self._role_by_shape(fold(m.text + tail)) or (head and self._role_by_shape(fold(head + m.text + tail))) \
                     or self._coordinated_role(text, m.end + len(tail), m.text + tail)
@@ -227,6 +229,15 @@ class RoleRules:
             if cluster is not victim and cluster.owns is victim:
                 cluster.role = "parent"
         return victim
+
+    def _own_acronym(self, cluster: "Cluster", mention: "Mention") -> bool:
+        """``mention`` is an acronym the text spells out as the cluster's own name, which the gazetteer
+        does not know and which names no public body ("Bank Syariah Indonesia (BSI)"): a known
+        organization with the same letters ("BSI", a German federal office) gives the cluster no role."""
+        name = cluster.name
+        return mention.text.isupper() and mention.text != name and fold(name) not in self.gazetteer \
+            and not any(w in self.public_body_words for w in fold(name).split()) \
+            and self.acronym_of(name, mention.text)
 
     def _place_name(self, name: str) -> bool:
         """The name is a known place ("Gold Coast", « l'État de New York », "toowoomba"): a city, a

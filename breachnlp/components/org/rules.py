@@ -156,6 +156,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # a figure with a unit, an ordinal suffix or a multiplier ("700 Go", "1er", "100bn"): a quantity
         numbers = read_resource(lang, "numbers", resources)
         multipliers = list(numbers["suffixes"])
+        # "fined X Plc 555.8 million naira": a figure the NER glued to a name's end, before its scale word
+        self.scale_after = re.compile(rf"\s*(?:{_alternation(list(numbers['scales']), folded=False)})(?![\w])", re.IGNORECASE)
         # number words of two letters or more that open a partitive ("One of", "Deux des")
         self.number_words = {fold(w) for w in numbers["units"] if len(w) > 2}
         units = _alternation([*syntax["quantity_units"], *syntax["written_ordinal_suffixes"], *multipliers],
@@ -164,7 +166,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         articles = syntax["name_articles"]
         self.sentence_articles = frozenset(words.words("syntax", "name_articles")) | {""}
         self.leading_article = re.compile(rf"^{_alternation(articles, folded=False)}\s+", re.IGNORECASE)
-        self.leading_possessive = re.compile(rf"^{_alternation(syntax['name_possessives'], folded=False)}\s+(?=[A-ZÀ-Þ])",
+        self.dropped_opener = re.compile(rf"^{_alternation(syntax['dropped_name_openers'], folded=False)}\s+(?=[A-ZÀ-Þ])",
                                              re.IGNORECASE)
         self.elided_article = re.compile(
             "^" + _alternation([w for w in articles if w.endswith("'")], folded=False, apostrophes=True), re.IGNORECASE)
@@ -197,6 +199,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.subsidiary_after = re.compile(rf"^[^.;:!?\n]{{0,40}}?(?<![\w])(?:{subsidiary})(?![\w])(?!\s+{of}\s)")
         self.media_before = self._end_cue(data["media_cues"])
         self.recipient_before = self._end_cue(data["recipient_cues"])
+        self.public_body_words = frozenset(fold(w) for w in data["public_body_words"])
         self.attacker_context = cue_regex([re.escape(fold(c)) for c in data["attacker_cues"]])
         naming = data["attacker_naming"]
         self.attacker_named_before, self.attacker_named_after = self._attacker_naming(naming)

@@ -453,16 +453,43 @@ def test_a_one_word_person_of_the_ner_that_tells_the_breach_is_a_candidate(lang,
     assert "Vantelli" not in [m.text for m in mentions if m.source != "person"]
 
 
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # a sum the NER glued to the name it follows is no part of it
+    ("en", "ABUJA – The regulator has fined Harlow Bank Plc 312.4 million naira over cookies. Harlow Bank said it "
+           "would appeal.", "Harlow Bank Plc 312.4", "Harlow Bank Plc"),
+    ("fr", "LAGOS – Le régulateur a infligé à Harlow Bank Plc 312,4 millions de nairas une amende. Harlow Bank fera "
+           "appel.", "Harlow Bank Plc 312,4", "Harlow Bank Plc"),
+])
+def test_a_figure_after_a_name_is_no_part_of_it(lang, text, entity, name):
+    names = _names(lang, text, (entity, "ORG"))
+    assert name in names and entity not in names
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the text spells the acronym out as a bank's name: the public body of the gazetteer with the same
+    # letters (BSI, a German federal office) gives the bank no role
+    ("en", "Jakarta – Bank Sejahtera Indah (BSI) said on Monday its services were down after an attack. BSI said "
+           "customer data was safe."),
+    ("fr", "Jakarta – La Bank Sejahtera Indah (BSI) a indiqué lundi que ses services étaient coupés après une "
+           "attaque. BSI assure que les données des clients sont protégées."),
+])
+def test_an_acronym_spelled_out_as_a_company_takes_no_gazetteer_role(lang, text):
+    _, clusters, found = _run(lang, text)
+    assert _roles(clusters)["Bank Sejahtera Indah"] == "victim" and found.name == "Bank Sejahtera Indah"
+
+
 @pytest.mark.parametrize("lang,text,name", [
     # a possessive determiner a letter capitalizes before the name is no word of it
     ("en", "Please stay alert.\n\nYour Kestrel Aquarium has told the regulator about this matter.", "Kestrel Aquarium"),
     ("fr", "Restez vigilants.\n\nVotre Clinique Sorbier a informé la CNIL de cet incident.", "Clinique Sorbier"),
+    # the team word of a letter's sign-off
+    ("en", "We apologize for the inconvenience.\n\nTeam Kestrel Aquarium", "Kestrel Aquarium"),
     # a legal form in lower case after the name (Canadian French) is a word of it
     ("fr", "MONTRÉAL – Les Compagnies Harlow limitée ont confirmé une intrusion.", "Compagnies Harlow limitée"),
 ])
 def test_a_possessive_before_a_name_and_a_legal_form_after_it(lang, text, name):
     # the NER's entity holds the determiner ("Your Toronto Zoo"), as the base models' do
-    possessive = [(w + " " + name, "ORG") for w in ("Your", "Votre") if w + " " + name in text]
+    possessive = [(w + " " + name, "ORG") for w in ("Your", "Votre", "Team") if w + " " + name in text]
     names = _names(lang, text, *possessive)
     assert name in names and not any(p in names for p, _ in possessive)
 

@@ -44,6 +44,12 @@ CASES = {
         "en": "Harlow Pet Supplies\n410 Birch Road\nAustin, TX 78701\n\nThe data of "
               "<RECORD_COUNT unit=people>2,300</RECORD_COUNT> customers was copied.",
     },
+    "foreign_currency_is_no_count": {
+        "fr": "Une amende de 4,5 milliards de wons vise la société pour la fuite touchant "
+              "<RECORD_COUNT unit=people>20 000</RECORD_COUNT> clients.",
+        "en": "A penalty of 4.5 billion won was imposed over the leak affecting "
+              "<RECORD_COUNT unit=people>20,000</RECORD_COUNT> customers.",
+    },
     "money_is_no_count": {
         "fr": "Une rançon de US$ 4 000 000 a été exigée pour <RECORD_COUNT unit=records>8 000</RECORD_COUNT> dossiers.",
         "en": "A ransom of US$ 4,000,000 was demanded for <RECORD_COUNT unit=records>8,000</RECORD_COUNT> records.",
