@@ -478,6 +478,20 @@ def test_an_acronym_spelled_out_as_a_company_takes_no_gazetteer_role(lang, text)
     assert _roles(clusters)["Bank Sejahtera Indah"] == "victim" and found.name == "Bank Sejahtera Indah"
 
 
+@pytest.mark.parametrize("lang,text,regulator", [
+    # a communications regulator that fines a company, heading its own press release
+    ("en", "KESTREL COMMUNICATIONS COMMISSION\nPress release\n\nThe Kestrel Communications Commission imposed a "
+           "penalty on Harlow Mart after a hacker stole the data of 2 million Harlow Mart members.",
+     "Kestrel Communications Commission"),
+    ("fr", "La Commission des communications de Kestrel a infligé une amende à Harlow Mart après le vol des données "
+           "de 2 millions de membres de Harlow Mart.", "Commission des communications de Kestrel"),
+])
+def test_a_communications_commission_is_a_regulator(lang, text, regulator):
+    _, clusters, found = _run(lang, text, *[(regulator, "ORG")] * (lang == "fr"))
+    assert _roles(clusters)[regulator] == "regulator"
+    assert found is not None and found.name == "Harlow Mart"
+
+
 @pytest.mark.parametrize("lang,text,name", [
     # a possessive determiner a letter capitalizes before the name is no word of it
     ("en", "Please stay alert.\n\nYour Kestrel Aquarium has told the regulator about this matter.", "Kestrel Aquarium"),
