@@ -257,7 +257,8 @@ class MentionRules:
                     _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
                     self._letterhead_unit(text, mention, lines, found) or \
                     self._signature_unit(text, mention, lines, found) or \
-                    fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines):
+                    fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines) or \
+                    self._shouted_heading(text, folded, mention, lines, vocab):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -767,6 +768,17 @@ class MentionRules:
         if any(f.start <= start < f.end for f in found) or self._role_before(fold(text), start):
             return False
         return not any(e - s > len(word) and text[s:e].split()[-1] == word for s, e in persons)
+
+    def _shouted_heading(self, text: str, folded: str, mention: Mention, lines: "_Lines", vocab: "_Vocabulary") -> bool:
+        """A heading in capitals alone on its line: a rubric ("ANALYSIS", « DÉCRYPTAGE »; text.yml
+        ``furniture_lines``) or a word the text also writes in lower case (« CONTEXTE »), not an acronym."""
+        surface = mention.text
+        if not (surface.isupper() and surface.isalpha() and len(surface) >= 5):
+            return False
+        line_start, line_end = lines.bounds(mention.start)
+        if text[line_start:line_end].strip(" \t:.-–—") != surface:
+            return False
+        return vocab.common(surface) or self.page_furniture.match(folded, line_start) is not None
 
     def _role_before(self, folded: str, start: int) -> bool:
         """One of the three words right before ``start`` is a person's role ("researcher", "le

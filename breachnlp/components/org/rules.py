@@ -84,6 +84,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # "Read more: …", "Sign up … | Most read: …": a line of page furniture names other stories
         other_story = "|".join(f"(?:{p})" for p in text["other_story_lines"])
         self.furniture_line = re.compile(rf"{LINE_OPENING}(?:{other_story})")
+        # "ANALYSIS", « DÉCRYPTAGE »: a rubric, like other page furniture, alone on its line
+        self.page_furniture = re.compile(rf"{LINE_OPENING}(?:{'|'.join(f'(?:{p})' for p in text['furniture_lines'])})")
         # "Dear Member,", "Chère adhérente,": a letter's salutation addresses the reader
         greetings = "|".join(f"(?:{p})" for p in text["salutation_lines"])
         self.salutation = re.compile(rf"[ \t]*(?:{greetings})")

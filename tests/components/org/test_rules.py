@@ -492,6 +492,21 @@ def test_a_communications_commission_is_a_regulator(lang, text, regulator):
     assert found is not None and found.name == "Harlow Mart"
 
 
+@pytest.mark.parametrize("lang,text,heading", [
+    # a rubric in capitals alone on its line, which the NER reads as an organization
+    ("en", "ANALYSIS\n\nBy Dana Roe\n\nSTOCKHOLM — Kestrel Logistics said on Tuesday that its servers were breached.",
+     "ANALYSIS"),
+    ("fr", "DÉCRYPTAGE\n\nPar Dana Roe\n\nLa société Kestrel Logistics a indiqué mardi que ses serveurs avaient été piratés.",
+     "DÉCRYPTAGE"),
+    # a heading in capitals the text also writes as a common word
+    ("en", "BACKGROUND\n\nKestrel Logistics said on Tuesday that its servers were breached; the background is unclear.",
+     "BACKGROUND"),
+])
+def test_a_heading_in_capitals_alone_on_its_line_is_no_name(lang, text, heading):
+    names = _names(lang, text, (heading, "ORG"))
+    assert heading not in names and "Kestrel Logistics" in names
+
+
 @pytest.mark.parametrize("lang,text,name", [
     # a possessive determiner a letter capitalizes before the name is no word of it
     ("en", "Please stay alert.\n\nYour Kestrel Aquarium has told the regulator about this matter.", "Kestrel Aquarium"),
