@@ -713,6 +713,9 @@ class MentionRules:
         """A name without the incident words a headline or a case caption glued to it ("Solara Medical
         Supplies Data Breach Litigation", "Hack de l'Olympique de Marseille", orgs.yml incident_words);
         nothing when those words are all there is ("Notice of Data Security Incident")."""
+        if self.genre_word.fullmatch(fold(mention.text)) and \
+                text[text.rfind("\n", 0, mention.start) + 1:mention.start].rstrip()[-1:] in ("", "–", "—", "-", ":", "|"):
+            return None  # "COMMUNIQUÉ", "… – Notification" opening a heading: its genre word, no name ("Avis" the firm stays)
         tail = self.incident_tail.search(fold(mention.text))
         head = self.incident_head.match(fold(mention.text))
         start, end = mention.start + (head.end() if head else 0), mention.end - (len(tail.group()) if tail else 0)

@@ -19,7 +19,8 @@ from .clusters import ClusterRules, key_words
 from .mentions import MentionRules
 from .roles import VICTIM_FEATURES, RoleRules
 
-_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+# capitals: ASCII, Latin-1 and Latin Extended-A ("Şirketi", "Łódź", "Česká")
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
 _SPACE = r"[ \t\u00a0\u202f]+"
 
 
@@ -112,6 +113,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # "X Data Breach Litigation", "Hack de X": incident words glued before or after a name
         self.incident_tail = re.compile(rf"(?:\s+{incident})+$")
         self.incident_only = re.compile(rf"{incident}(?:\s+{incident})*")
+        self.genre_word = re.compile(_alternation([*data["incident_words"], *data["document_words"]]))
         # ... and a document's genre word before one ("Communiqué de la Clinique André Renard")
         heads = _alternation([*data["incident_words"], *data["document_words"]])
         self.incident_head = re.compile(rf"^{heads}\s+(?:{_alternation(words.words('syntax', 'name_connectors'))}\s*)+")

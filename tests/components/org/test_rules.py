@@ -523,6 +523,21 @@ def test_a_possessive_before_a_name_and_a_legal_form_after_it(lang, text, name):
     assert name in names and not any(p in names for p, _ in possessive)
 
 
+@pytest.mark.parametrize("lang,text,heading,name", [
+    # a genre word opening a heading, alone, is no name; the firm "Avis" mid-sentence would stay
+    ("en", "STATEMENT\n\nHarlow Pet Supplies said on Monday that an intruder copied its customer list.",
+     "STATEMENT", "Harlow Pet Supplies"),
+    ("fr", "COMMUNIQUÉ\n\nLa Mutuelle Sorbier a constaté lundi la copie de son fichier d'adhérents.",
+     "COMMUNIQUÉ", "Mutuelle Sorbier"),
+    # … after a dash, and a name with capitals beyond Latin-1 ("Şirketi")
+    ("fr", "Communiqué au public – Notification de violation de données\nResponsable du traitement : Kestrel Hava "
+           "Taşımacılığı Anonim Şirketi", "Notification", "Kestrel Hava Taşımacılığı Anonim Şirketi"),
+])
+def test_a_genre_word_opening_a_heading_is_no_name(lang, text, heading, name):
+    names = _names(lang, text, (heading, "ORG"))
+    assert heading not in names and name in names
+
+
 @pytest.mark.parametrize("lang,text,name", [
     # an abbreviated legal form inside a foreign company's name does not end it at its period
     ("fr", "1. Vantora Pte. Ltd. exploite le site Hoplio et a subi une fuite.", "Vantora Pte. Ltd"),
