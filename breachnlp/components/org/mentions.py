@@ -201,7 +201,7 @@ class MentionRules:
                 # ("europcar" a place, "kering" a person): named twice, a candidate of its own
                 found.append(self._mention(text, folded, sentences, ent_start, ent_end, "informal"))
                 continue
-            if label in ("PER", "PERSON") and self._lone_surname(text, ent_start, ent_end, persons, found, vocab):
+            if label in ("PER", "PERSON") and self._lone_surname(text, folded, ent_start, ent_end, persons, found, vocab):
                 # "MARANELLO – Ferrari a annoncé…": a one-word "person" the text never names in full may
                 # be a firm named after its founder; a "person" mention, for the fitted weights to weigh
                 found.append(self._mention(text, folded, sentences, ent_start, ent_end, "person"))
@@ -757,8 +757,8 @@ class MentionRules:
                 out.add(fold(m.group(1)))
         return out
 
-    def _lone_surname(self, text: str, start: int, end: int, persons: set[tuple[int, int]], found: list[Mention],
-                      vocab: "_Vocabulary") -> bool:
+    def _lone_surname(self, text: str, folded: str, start: int, end: int, persons: set[tuple[int, int]],
+                      found: list[Mention], vocab: "_Vocabulary") -> bool:
         """A one-word capitalized entity the NER calls a person, that a verb of the breach's telling
         follows ("Ferrari a annoncé", "Dymocks said"), that no longer person's name of the text ends
         with, with no title or role before it, and no mention found there already."""
@@ -766,9 +766,9 @@ class MentionRules:
         folded_word = fold(word)
         if not (word.isalpha() and word[:1].isupper() and word[1:].islower()) or vocab.common(word) \
                 or folded_word in self.not_names or folded_word in self.title_words \
-                or not self.victim_after.match(fold(text[end:end + 40])):
+                or not self.victim_after.match(folded[end:end + 40]):
             return False
-        if any(f.start <= start < f.end for f in found) or self._role_before(fold(text), start):
+        if any(f.start <= start < f.end for f in found) or self._role_before(folded, start):
             return False
         return not any(e - s > len(word) and text[s:e].split()[-1] == word for s, e in persons)
 

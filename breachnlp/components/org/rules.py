@@ -113,9 +113,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # "X Data Breach Litigation", "Hack de X": incident words glued before or after a name
         self.incident_tail = re.compile(rf"(?:\s+{incident})+$")
         self.incident_only = re.compile(rf"{incident}(?:\s+{incident})*")
-        self.genre_word = re.compile(_alternation([*data["incident_words"], *data["document_words"]]))
-        # ... and a document's genre word before one ("Communiqué de la Clinique André Renard")
+        # ... and a document's genre word before one ("Communiqué de la Clinique André Renard"), or alone
         heads = _alternation([*data["incident_words"], *data["document_words"]])
+        self.genre_word = re.compile(heads)
         self.incident_head = re.compile(rf"^{heads}\s+(?:{_alternation(words.words('syntax', 'name_connectors'))}\s*)+")
         self.locative_before = re.compile(rf"(?<![\w']){_alternation(data['locative_prepositions'])}\s+"
                                           rf"(?:(?:{words.alternation('syntax', 'definite_articles')})\s*)?$")
