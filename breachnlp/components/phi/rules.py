@@ -118,9 +118,9 @@ class PhiRules(StatusRules):
                 if i and excluded_ends[i - 1] >= m.end():
                     continue
                 if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]) and \
-                        not self.identifier.search(m.group()):
-                    continue  # "6 000 rendez-vous": the counted noun, not a data category ("15 000 numéros de
-                    # carte" are still card numbers)
+                        not (" " in m.group() and self.identifier.search(m.group())):
+                    continue  # "6 000 rendez-vous", "400 000 adresses": the counted noun, not a data category
+                    # ("15 000 numéros de carte", "764 email addresses" are still card numbers, addresses)
                 category = self.category_of(m.group())
                 if category is None:
                     continue
@@ -129,6 +129,8 @@ class PhiRules(StatusRules):
                 terms.append((m, category))
             terms += self._elided(folded, sentence, terms)
             terms.sort(key=lambda t: t[0].start())
+            if not bullet:
+                terms = self._without_messages(folded, terms)
             kinds = len({category for _, category in terms})
             links = _list_links(folded, terms, self.list_joint)
             if context == "background" and ((kinds >= 3 and links >= 2) or
@@ -236,6 +238,19 @@ class PhiRules(StatusRules):
         left, _ = self._clause(masked, max(0, colon - 1), colon)
         return self._heading_status(masked[left:colon], plain[left:colon], Segment(sentence.start + left, sentence.start + colon))
 
+    def _without_messages(self, folded: str, terms: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+        """A bare message noun ("emails", « courriel ») is the container of the data ("the emails
+        held names", « un courriel envoyé par erreur »), not the address, unless it is an item of a
+        list of data ("names, email and phone"): joined to a mention of another category."""
+        kept = []
+        for index, (m, category) in enumerate(terms):
+            if m.group() in self.message_nouns and not any(
+                    other != category and _joined(folded, *sorted((m, n), key=lambda x: x.start()), self.list_joint)
+                    for n, other in terms[max(0, index - 1):index] + terms[index + 1:index + 2]):
+                continue
+            kept.append((m, category))
+        return kept
+
     def _elided(self, folded: str, sentence: Segment, terms: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
         """Categories whose head noun is shared with a coordinated one and left out: "postal and email
         addresses" (head last), "adresses postale et électronique" (head first)."""
@@ -321,10 +336,15 @@ def _list_links(folded: str, terms: list[tuple[re.Match[str], str]], joint: re.P
     for (a, first), (b, second) in zip(terms, terms[1:]):
         if first == second:
             continue  # "nom et prénom": one category named twice is no list of data
-        gap = folded[a.end():b.start()]
-        if len(gap) <= 30 and joint.search(gap):
+        if _joined(folded, a, b, joint):
             links += 1
     return links
+
+
+def _joined(folded: str, a: Any, b: Any, joint: re.Pattern[str]) -> bool:
+    """Two neighbouring mentions joined as items of a list: a short gap with a comma or a conjunction."""
+    gap = folded[a.end():b.start()]
+    return len(gap) <= 30 and bool(joint.search(gap))
 
 
 def _term_key(term: str) -> str:

@@ -44,6 +44,27 @@ CASES = {
         "fr": "Les <PHI cat=financial status=negated>coordonnées bancaires</PHI> n'ont été ni consultées ni copiées.",
         "en": "<PHI cat=financial status=negated>Bank details</PHI> were neither viewed nor copied.",
     },
+    "message_is_no_address": {  # the message that carried the data is no email address
+        "fr": "Un courriel envoyé par erreur à quarante parents contenait les "
+              "<PHI cat=name status=affirmed>noms</PHI> des élèves.",
+        "en": "The emails the intruder read held the <PHI cat=name status=affirmed>names</PHI> of tenants.",
+    },
+    "listed_message_noun_is_an_address": {  # ...but an item of a list of data is one
+        "fr": "Les pirates ont copié les <PHI cat=name status=affirmed>noms</PHI>, "
+              "<PHI cat=email status=affirmed>courriels</PHI> et <PHI cat=phone status=affirmed>numéros de "
+              "téléphone</PHI> des abonnés.",
+        "en": "The thieves copied members' <PHI cat=name status=affirmed>names</PHI>, "
+              "<PHI cat=email status=affirmed>email</PHI> and <PHI cat=phone status=affirmed>phone numbers</PHI>.",
+    },
+    "counted_addresses_are_data": {
+        "fr": "Le fichier publié contenait 3 200 <PHI cat=email status=affirmed>adresses de courrier "
+              "électronique</PHI>.",
+        "en": "The published file held 3,200 <PHI cat=email status=affirmed>email addresses</PHI>.",
+    },
+    "counted_bare_addresses_are_recipients": {
+        "fr": "La mairie a écrit à 5 000 adresses pour prévenir les habitants.",
+        "en": "The town wrote to 5,000 addresses to warn residents.",
+    },
     "counted_noun_is_no_category": {
         "fr": "Les pirates ont volé des milliers de dossiers médicaux.",
         "en": "The hackers stole hundreds of medical records.",
