@@ -71,7 +71,10 @@ class _Context:
         """False for a sentence about another incident or naming only another organization."""
         if sentence in self.other_incident_sentences or sentence in self.furniture_sentences:
             return False
-        return sentence in self.victim_sentences or sentence not in self.other_org_sentences
+        # "According to the council, the data taken includes … of subscribers to its CHOICE magazine":
+        # the anaphor is the victim speaking, whatever else the sentence names
+        return sentence in self.victim_sentences or sentence in self.anaphor_sentences or \
+            sentence not in self.other_org_sentences
 
     def weight(self, sentence: int) -> float:
         """How much a fact in ``sentence`` belongs to the main breach."""
