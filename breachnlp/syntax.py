@@ -172,6 +172,13 @@ def is_passive(token: Token) -> bool:
     return any(child.dep_ in PASSIVE_DEPS for child in token.children) or "Voice=Pass" in str(token.morph)
 
 
+def object_lemma(token: Token) -> str | None:
+    """The lemma of the direct object of ``token`` ("warned *the management*", « a prévenu *la
+    direction* »), None without one."""
+    obj = next((child for child in token.children if child.dep_ in OBJECT_DEPS), None)
+    return None if obj is None else obj.lemma_.lower()
+
+
 def to_first_person(token: Token) -> bool:
     """An object of ``token`` is a first-person pronoun ("notified *us*", « *nous* a prévenus »),
     told by the morphology."""

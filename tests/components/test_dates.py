@@ -825,6 +825,18 @@ def test_dates_a_warning_to_the_management_and_a_first_post(annotate, lang, text
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a verb of notifying whose object is the organization itself (its management, "the company") is
+    # the organization learning of it, whoever the victim is named as
+    ("en", "On March 12, a former contractor warned the management of Kelso Dental Group that its patient "
+           "list was on sale.", {"discovered": "2024-03-12", "disclosed": None}),
+    ("fr", "Le 12 mars, un ancien prestataire a averti la direction du cabinet Kelso que sa liste de patients "
+           "était en vente.", {"discovered": "2024-03-12", "disclosed": None}),
+])
+def test_dates_notifying_the_organization_is_its_discovery(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, PUBLISHED)._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # a timeline's items: the colon after the day ends the label, and the next line is the next item,
     # not the end of a range
     ("en", "Timeline of the Orvane Clinic hack:\n- may 2: staff discover the intrusion\n- the next day\n"

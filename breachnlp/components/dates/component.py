@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ...schema import parse_published
-from ...syntax import (OnDemandParser, clause_before, governing_lemmas, governor, is_passive, passive_subject,
-                       predicate_phrases, to_first_person)
+from ...syntax import (OnDemandParser, clause_before, governing_lemmas, governor, is_passive, object_lemma,
+                       passive_subject, predicate_phrases, to_first_person)
 from ..base import BreachComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
@@ -86,9 +86,10 @@ class DateTagger(BreachComponent):
                 seg = segment.get(id(s))
                 found = parsed.get((seg.start, seg.end)) if seg is not None else None
                 token = governor(found[0], found[1], s.start, s.end, self.rules.aspect) if found is not None else None
+                lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
+                passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
                 role = None if token is None else self.rules.governor_role(
-                    self.rules.predicate(token.lemma_.lower(), predicate_phrases(token)), passive=is_passive(token),
-                    to_us=to_first_person(token), subject=passive_subject(token))
+                    lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj)
                 # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
                 # dates what was said: its predicate's role, not the saying's that the nearest cue gives
                 reported = token is not None and clause_before(token, found[0], s.start - found[1], s.end - found[1]) \
@@ -96,6 +97,10 @@ class DateTagger(BreachComponent):
                 s._.breach_features["governor"], s._.breach_features["reported"] = role, reported
                 if reported and role in REPORTED_ROLES and s._.date_role == "disclosed":
                     s._.date_role = role
+                elif s._.date_role == "disclosed" and self.rules.tells_the_organization(lemma, passive, obj):
+                    # "a contractor warned the management on May 4": the parse sees whom the notice
+                    # reached, the nearest cue ("warned") only that someone was told
+                    s._.date_role = "discovered"
 
     def annotate(self, span: Span, candidate: DateCandidate) -> None:
         span._.date_expr = candidate.expr

@@ -40,6 +40,7 @@ class DateRules:
         # "began", « a commencé »: the verb they govern tells the role ("began notifying")
         self.aspect = frozenset(lemma.lower() for lemma in data["governors"]["aspect"])
         self.notified_public = frozenset(lemma.lower() for lemma in data["notified_public"])
+        self.notified_organization = frozenset(lemma.lower() for lemma in data["notified_organization"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -54,19 +55,27 @@ class DateRules:
         return next((phrase for phrase in phrases if phrase in self.governors), lemma)
 
     def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False,
-                      subject: str | None = None) -> str | None:
+                      subject: str | None = None, obj: str | None = None) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,
-        ``None`` without a parse. A verb of notifying in the passive ("was notified") or with a
-        first-person object ("notified us") is the organization learning of it, unless the passive's
+        ``None`` without a parse. A verb of notifying in the passive ("was notified"), with a
+        first-person object ("notified us") or with the organization as its object ("warned the
+        management", lemma ``obj``) is the organization learning of it, unless the passive's
         ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure)."""
         if lemma is None:
             return None
         role = self.governors.get(lemma, "other")
         if role == "notified":
             # "patients were told on May 30" is the telling, not the organization learning of it
-            learned = (passive and subject not in self.notified_public) or to_us
+            learned = (passive and subject not in self.notified_public) or to_us or \
+                self.tells_the_organization(lemma, passive, obj)
             return "discovered" if learned else "disclosed"
         return role
+
+    def tells_the_organization(self, lemma: str | None, passive: bool, obj: str | None) -> bool:
+        """A verb of notifying in the active whose object (a lemma) is the organization itself ("warned
+        the management", « a averti la direction »): the organization learning of it."""
+        return lemma is not None and self.governors.get(lemma) == "notified" and not passive \
+            and obj in self.notified_organization
 
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
         grammar, roles = self.grammar, self.roles

@@ -177,7 +177,8 @@ class MentionRules:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
                 end = self._without_place_tail(text, start, end, sites)
                 extended = self._with_descriptor(text, folded, start, end)
-                orgish = extended < start or self._looks_like_org(text[start:end])
+                orgish = extended < start or self._looks_like_org(text[start:end]) or \
+                    self._kind_right_before(folded, start)
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
                 # kept as a "person" mention, for the fitted victim weights to weigh ("Bookseller
@@ -1074,6 +1075,13 @@ class MentionRules:
         words = name.split()
         return len(words) >= 3 and all(w[:1].isupper() for w in words) and \
             any(self._org_word(w) for w in words[1:])
+
+    def _kind_right_before(self, folded: str, start: int) -> bool:
+        """A kind of organization right before the name ("Brazilian insurer Porto Seguro", « la fintech
+        Kreditplus »): the name is that organization's, whatever person or place the NER reads in it."""
+        m = self.descriptor_re.search(folded[max(0, start - 60):start])
+        return m is not None and not m.group("conn") and not m.string[m.end("desc"):m.end()].strip() \
+            and not self.indefinite_before.search(m.string, 0, m.start("desc"))
 
     def _with_descriptor(self, text: str, folded: str, start: int, end: int | None = None) -> int:
         """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas"), not

@@ -185,8 +185,11 @@ class RoleRules:
         line = text[headline.start:headline.end].strip()
         named_from = headline.start if any(line == m.text.strip() for c in clusters for m in c.mentions
                                            if m.start < headline.end) else body_start
+        # (a mention the NER took for a place counts when the same name is written elsewhere as no
+        # place: « la fintech Kreditplus » in the headline, "Kreditplus a admis" in the lede)
         first_named = min((m.start for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions
-                           if m.start >= named_from and m.source != "place"), default=-1)
+                           if m.start >= named_from and (m.source != "place" or m.key in _named_not_placed(c))),
+                          default=-1)
         for cluster in clusters:
             cluster.features["mention_share"] = cluster.features["mentions"] / most
             cluster.features["first_named"] = float(any(m.start == first_named for m in cluster.mentions))
@@ -345,3 +348,8 @@ def _tail_start(text: str) -> int:
     """Offset where the last three non-empty lines begin (a letter's signature)."""
     lines = line_starts(text)
     return lines[-3] if len(lines) >= 6 else len(text) + 1
+
+
+def _named_not_placed(cluster: "Cluster") -> set[str]:
+    """The keys of the cluster's mentions that are no place."""
+    return {m.key for m in cluster.mentions if m.source != "place"}

@@ -1213,3 +1213,50 @@ def test_a_ministry_with_an_adjective_is_an_authority(lang, text, ministry):
 ])
 def test_a_place_inside_an_entity_is_no_cut(lang, text, entity, name):
     assert name in _names(lang, text, (entity, "LOC" if "Lyon" in entity else "ORG"))
+
+
+@pytest.mark.parametrize("lang,text,name,label", [
+    # a kind of organization right before a name makes it that organization's, whatever the NER reads
+    ("en", "Chilean retailer Vargas Llosa said an intrusion on Monday left its checkout systems down.",
+     "Vargas Llosa", "PERSON"),
+    ("en", "Uruguayan lender Punta Carretas said hackers reached its loan files.", "Punta Carretas", "GPE"),
+    ("fr", "L'assureur Vila Franca a reconnu lundi qu'un intrus avait consulté ses dossiers.", "Vila Franca", "LOC"),
+    ("fr", "La fintech Rosa Tavares a admis qu'un tiers avait copié ses fichiers.", "Rosa Tavares", "PER"),
+])
+def test_a_kind_right_before_a_name_makes_it_an_organization(lang, text, name, label):
+    mentions, _, victim = _run(lang, text, (name, label))
+    assert [(m.text, m.source) for m in mentions] == [(name, "pattern")]
+    assert victim is not None and victim.name == name
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # the name the NER takes for a place in the lede is the one its headline gives as an organization:
+    # it is named first, before the agency the lede reports to
+    ("fr", "Pérou : la fintech Kallpa reconnaît un vol de données\n\nLIMA – Après dix jours de silence, Kallpa "
+           "a admis mardi qu'un tiers avait dérobé des fichiers de clients, et va saisir l'autorité de contrôle, "
+           "la ANPD.", "Kallpa"),
+    ("en", "Peru: lender Kallpa admits customer data theft\n\nLIMA – After ten days of silence, Kallpa admitted "
+           "on Tuesday that an outsider took customer files, and will report it to the national regulator, the "
+           "ANPD.", "Kallpa"),
+])
+def test_a_name_the_ner_places_counts_as_named_first_where_it_is_written_as_an_organization(lang, text, victim):
+    start = text.index(victim, text.index("\n\n"))
+    rules = org_rules(lang)
+    mentions = rules.mentions(text, [(start, start + len(victim), "LOC")])
+    clusters = rules.clusters(text, mentions)
+    found = rules.assign_roles(text, clusters)
+    assert [c.features["first_named"] for c in clusters if c.name == victim] == [1.0]
+    assert found is not None and found.name == victim
+
+
+@pytest.mark.parametrize("lang,text,handle", [
+    # a forum post's header names a user, not an organization
+    ("fr", "la clinique Belmont a été piratée, nos dossiers sont dans la nature.\n\nréponse de JulieB77 — "
+           "04/02/2025 10:12\nmoi aussi j'ai reçu le courrier.", "JulieB77"),
+    ("en", "so the Belmont Clinic got hacked and our files are out there.\n\nreply from JulieB77 · 10:12\n"
+           "same here, got the letter too.", "JulieB77"),
+])
+def test_a_forum_post_header_names_a_user(lang, text, handle):
+    mentions, _, victim = _run(lang, text)
+    assert handle not in [m.text for m in mentions]
+    assert victim is not None and "Belmont" in victim.name
