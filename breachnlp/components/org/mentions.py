@@ -259,7 +259,8 @@ class MentionRules:
                     self._letterhead_unit(text, mention, lines, found) or \
                     self._signature_unit(text, mention, lines, found) or \
                     fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines) or \
-                    self._shouted_heading(text, folded, mention, lines, vocab):
+                    self._shouted_heading(text, folded, mention, lines, vocab) or \
+                    self._data_acronym(text, folded, mention):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -293,6 +294,25 @@ class MentionRules:
                 mention = self._mention(text, folded, sentences, mention.start, following.end, mention.source)
             out.append(mention)
         return out
+
+    def _data_acronym(self, text: str, folded: str, mention: Mention) -> bool:
+        """An acronym that a common noun phrase of data or of a number of some kind spells out beside
+        it in brackets names data, not an organization: « numéro de service citoyen (BSN) », "BSN (the
+        national ID number)"; a name ("Social Security Administration (SSA)") keeps its acronym."""
+        surface = mention.text
+        if not (surface.isupper() and 2 <= len(surface) <= 6):
+            return False
+        before = text[max(0, mention.start - 50):mention.start].rstrip()
+        if before.endswith("("):
+            # the last words before the bracket, back to a clause mark, ending in a common noun
+            words = re.split(r"[,;:.()]", before[:-1])[-1].strip()
+            return bool(words) and words.split()[-1][:1].islower() and self._names_data(fold(words))
+        inside = re.match(r"\s*\(([^()]{3,80})\)", text[mention.end:mention.end + 90])
+        return inside is not None and not any(w[:1].isupper() for w in inside.group(1).split()[-1:]) \
+            and self._names_data(fold(inside.group(1)))
+
+    def _names_data(self, words: str) -> bool:
+        return bool(self.data_term.search(words) or self.identifier_word.search(words))
 
     def _site_owner(self, text: str, folded: str, mention: Mention, lines: "_Lines") -> bool:
         """The first item of a navigation line that opens the text, naming a kind of organization, in

@@ -214,6 +214,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # a name that is a data word of the PHI lexicon ("DOBs", "SSN"): the list of what leaked
         phi = read_resource(lang, "phi", resources)
         self.data_term = re.compile(phrase_regex([t for terms in phi["categories"].values() for t in terms], plural=True))
+        # ... or a number of some kind ("citizen service number", « numéro de service citoyen »)
+        self.identifier_word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in phi["identifier_words"])
+                                          + r")(?![\w])")
         self.weights = LinearScorer.from_data(read_resource(lang, "weights", resources)["victim"], VICTIM_FEATURES)
         self.apposition = re.compile(rf",\s*{words.alternation('syntax', 'apposition_openers')}\s[^,;.()\n]{{0,120}},")
         descriptor_words = "|".join(re.escape(w) for w in sorted({w for d in descriptors for w in d.split() if len(w) > 3}))

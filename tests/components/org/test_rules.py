@@ -1260,3 +1260,28 @@ def test_a_forum_post_header_names_a_user(lang, text, handle):
     mentions, _, victim = _run(lang, text)
     assert handle not in [m.text for m in mentions]
     assert victim is not None and "Belmont" in victim.name
+
+
+@pytest.mark.parametrize("lang,text,acronym,name", [
+    # an acronym a common noun phrase of data spells out beside it names data; a name keeps its acronym
+    ("fr", "Le pirate a vu le nom et le numéro d'usager fiscal (NUF) de chaque client de la mutuelle Varenne.",
+     "NUF", None),
+    ("fr", "Aucun NUF (le numéro d'usager fiscal) n'était stocké, précise la mutuelle Varenne.", "NUF", None),
+    ("en", "The intruder saw each member's name and tax user number (TUN), Varenne Mutual said.", "TUN", None),
+    ("en", "No TUN (the tax user number) was stored, Varenne Mutual said.", "TUN", None),
+    ("en", "The Tax User Authority (TUA) said Varenne Mutual had been hacked.", "TUA", "Tax User Authority"),
+])
+def test_an_acronym_spelled_out_as_data_is_no_organization(lang, text, acronym, name):
+    names = _names(lang, text)
+    assert (acronym in names) == (name is not None)
+    assert name is None or name in names
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the parts of a law are no organizations
+    ("fr", "La Commission relève un manquement à l'article 32. Article 33 : la société Varenne n'a pas notifié la "
+           "violation."),
+    ("en", "The Commission found a breach of Article 32. Section 4 of the order requires Varenne Ltd to notify."),
+])
+def test_the_parts_of_a_law_are_no_names(lang, text):
+    assert not {"Article", "Section"} & set(_names(lang, text))
