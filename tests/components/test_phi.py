@@ -314,6 +314,10 @@ SYSTEMS_BUSINESSES_AND_NAMES = [
     ("fr", "Un distributeur de médicaments, Orlenpharm, a confirmé le vol des noms de ses clients.", {"name": "affirmed"}),
     ("fr", "Les pirates ont dérobé les noms des personnes passées par le centre de vaccination de Tavèze.",
      {"name": "affirmed"}),
+    ("en", "Hackers broke into Covena, an online insurance marketplace, and stole the names of its users.",
+     {"name": "affirmed"}),
+    ("fr", "Des pirates ont visé Covena, un courtier en assurance en ligne, et volé les noms de ses utilisateurs.",
+     {"name": "affirmed"}),
     # a capitalised word of care after a capitalised word is a business name in running text
     ("en", "Patients of Brightwell Physical Therapy were told that hackers took their names.", {"name": "affirmed"}),
     # ... not an identifier after the word that opens the sentence, nor a headline in title case
