@@ -363,3 +363,17 @@ def test_records_an_amount_after_a_currency_code_is_money(annotate, lang, text, 
 def test_records_a_bare_figure_makes_a_rounded_count_exact(annotate, lang, text):
     records = annotate(lang, text)._.breach.records
     assert (records.value, records.unit, records.qualifier) == (4236, "people", "exact")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a size verb whose subject is the stolen data counts what the data holds, not the organization's size
+    ("en", "Ormeau Telecom confirmed the intrusion. The leaked archive covers 61,207 subscribers.", 61207),
+    ("en", "Ormeau Telecom, which covers 900,000 subscribers, said hackers had broken in.", None),
+    ("fr", "Ormeau Télécom a confirmé l'intrusion. Le fichier dérobé compte 61 207 abonnés.", 61207),
+    ("fr", "Ormeau Télécom, qui compte 900 000 abonnés, a confirmé l'intrusion.", None),
+    # ... and a currency code is a word of its own, not the end of one ("covers" is no "rs")
+    ("en", "The stolen data covers 61,207 subscribers, Ormeau Telecom said.", 61207),
+])
+def test_records_what_the_stolen_data_holds_is_the_count(annotate, lang, text, expected):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records else None) == expected

@@ -82,11 +82,16 @@ class RecordRules:
         self.units = {unit: re.compile(phrase_regex(data["units"][unit], plural=True)) for unit in RECORD_UNITS}
         self.non_record = re.compile(phrase_regex(data["non_record_nouns"], plural=True))
         self.money = re.compile(r"^\s*(?:" + "|".join(data["money_markers"]) + r")(?!\w)")
-        self.money_before = re.compile(words.alternation("records", "money_before") + r"\s*$")
+        # a currency code is a word of its own ("rs 500"), not the end of one ("covers 500")
+        self.money_before = re.compile("(?:" + "|".join(
+            ("(?<![^\\W\\d_])" if marker[:1].isalpha() else "") + re.escape(marker)
+            for marker in sorted(set(words.words("records", "money_before")), key=len, reverse=True)) + r")\s*$")
         any_qualifier = "|".join(re.escape(fold(p)) for q in data["qualifiers"].values() for p in q)
         # "home to between 11,000 and 12,000 people": a range may open after the cue
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?(?:(?:{between})\s+)?$")
+        self.data_subject = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["data_subjects"])
+                                       + r")\s+$")
         # "le groupe revendique 12 hôpitaux, 371 centres et plus de 6 millions de patients": every
         # figure of a list the size verb opens is a size
         coordinators = words.alternation("syntax", "name_coordinators")
@@ -318,7 +323,10 @@ class RecordRules:
             cues.append((sentence.start + context.start(), sentence.start + context.end(), "breach_context"))
         if unit_span:
             cues.append((unit_span[0], unit_span[1], "unit"))
-        population = bool(self.population.search(before)) or \
+        size = self.population.search(before)
+        # "the stolen data covers 4.8 million people", « le fichier volé compte 30 000 noms »: what the
+        # size verb's subject holds is the count, not the organization's size
+        population = (bool(size) and not self.data_subject.search(before, 0, size.start())) or \
             bool(self.population_list.search(folded, max(sentence.start, start - 160), start))
         revision, initial = self._revision(folded, sentence, start, memo)
         if self.superseded.search(folded, max(sentence.start, start - 40), start):
