@@ -542,7 +542,10 @@ class MentionRules:
         for mention in mentions:
             # a web address names its owner: "Chuv.ch" in a quoted subject line, "chuv" in the post
             name = _WEB_SUFFIX.sub("", mention.text)
-            single = ((mention.start, mention.end) in vocab.entities or name != mention.text) \
+            # one word counts when the NER took it for a name, when it is a web address, or when the
+            # post capitalizes it inside a sentence ("(they own Trello)"), where no sentence start explains it
+            single = ((mention.start, mention.end) in vocab.entities or name != mention.text or
+                      not _opens_sentence(text, mention.start, sentences)) \
                 and mention.text[:1].isupper() and not mention.text.isupper()
             if vocab.written_in_lower_case(name, single=single):
                 names.add(name)

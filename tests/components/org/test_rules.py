@@ -1285,3 +1285,18 @@ def test_an_acronym_spelled_out_as_data_is_no_organization(lang, text, acronym, 
 ])
 def test_the_parts_of_a_law_are_no_names(lang, text):
     assert not {"Article", "Section"} & set(_names(lang, text))
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a forum post writing a one-word name in lower case, and once with its capital inside a sentence
+    ("en", "kanbix leak - what we know\n\nok so here is the summary. someone is selling a dump of kanbix "
+           "profiles. kanbix had an open endpoint. the parent firm (they bought Kanbix last year) said the data was "
+           "scraped. kanbix says it fixed it. check your address."),
+    ("fr", "fuite chez kanbix - ce qu'on sait\n\nbon, voilà le résumé. quelqu'un vend un fichier de profils "
+           "kanbix. kanbix avait une interface ouverte. la maison mère (elle a racheté Kanbix l'an dernier) parle de "
+           "données aspirées. kanbix dit avoir corrigé. vérifiez votre adresse."),
+])
+def test_a_forum_name_capitalized_once_inside_a_sentence_is_the_lower_case_one(lang, text):
+    mentions, _, victim = _run(lang, text)
+    assert sum(m.text.lower() == "kanbix" for m in mentions) == 5
+    assert victim is not None and victim.name.lower() == "kanbix"
