@@ -373,7 +373,25 @@ def test_records_a_bare_figure_makes_a_rounded_count_exact(annotate, lang, text)
     ("fr", "Ormeau Télécom, qui compte 900 000 abonnés, a confirmé l'intrusion.", None),
     # ... and a currency code is a word of its own, not the end of one ("covers" is no "rs")
     ("en", "The stolen data covers 61,207 subscribers, Ormeau Telecom said.", 61207),
+    ("en", "Someone is selling a dataset on BreachForums with 61,207 lines of Ormeau Telecom customers.", 61207),
+    ("fr", "Quelqu'un vend sur un forum un jeu de données avec 61 207 lignes de clients d'Ormeau Télécom.", 61207),
 ])
 def test_records_what_the_stolen_data_holds_is_the_count(annotate, lang, text, expected):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records else None) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the figure a share is taken from is the whole, not the count
+    ("en", "The stolen server held some 52,000 member files, about 8% of the 650,000 files Ormeau Mutual keeps.",
+     52000),
+    ("fr", "Le serveur volé contenait quelque 52 000 dossiers d'adhérents, soit environ 8 % des 650 000 dossiers "
+           "que détient la mutuelle Ormeau.", 52000),
+])
+def test_records_the_whole_a_share_is_taken_from_is_no_count(annotate, lang, text, expected):
+    from breachnlp.components.records.rules import record_rules
+
+    wholes = [c.value for c in record_rules(lang).candidates(text) if c.population]
+    assert wholes == [650000]
     records = annotate(lang, text)._.breach.records
     assert (records.value if records else None) == expected

@@ -90,8 +90,11 @@ class RecordRules:
         # "home to between 11,000 and 12,000 people": a range may open after the cue
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?(?:(?:{between})\s+)?$")
+        self.share_of = re.compile(r"(?:" + "|".join(re.escape(fold(p)) for p in data["share_of"])
+                                   + rf")\s+(?:(?:{any_qualifier})\s*)?$")
+        # (a few words may stand between: "a dataset on breachforums with 15 million lines")
         self.data_subject = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in data["data_subjects"])
-                                       + r")\s+$")
+                                       + r")(?:\s+[\w'-]+){0,3}?\s+$")
         # "le groupe revendique 12 hôpitaux, 371 centres et plus de 6 millions de patients": every
         # figure of a list the size verb opens is a size
         coordinators = words.alternation("syntax", "name_coordinators")
@@ -327,7 +330,8 @@ class RecordRules:
         # "the stolen data covers 4.8 million people", « le fichier volé compte 30 000 noms »: what the
         # size verb's subject holds is the count, not the organization's size
         population = (bool(size) and not self.data_subject.search(before, 0, size.start())) or \
-            bool(self.population_list.search(folded, max(sentence.start, start - 160), start))
+            bool(self.population_list.search(folded, max(sentence.start, start - 160), start)) or \
+            bool(self.share_of.search(before))  # "11 % des 3,6 millions de dossiers": the whole, not the part
         revision, initial = self._revision(folded, sentence, start, memo)
         if self.superseded.search(folded, max(sentence.start, start - 40), start):
             revision, initial = False, True  # "192.7 million, up from the 190 million": the old figure
