@@ -128,6 +128,8 @@ class RoleRules:
                     orphans.append(cluster)  # "X, filiale à 100 % du groupe": owner named elsewhere
                 apposed = self.child_after.match(after)
                 child_cue = self.child_before.search(before[-50:])
+                if child_cue and parent_cue and parent_cue.end() == len(before[-70:]):
+                    child_cue = None  # « la filiale de crédit du X »: the subsidiary of X, X its owner
                 if child_cue and self.victim_before.search(before[-50:], 0, child_cue.start()):
                     apposed = True  # "les clients de sa filiale X", "an attack on its unit X": the unit's breach
                 if child_cue or apposed:

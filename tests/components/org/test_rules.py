@@ -1300,3 +1300,16 @@ def test_a_forum_name_capitalized_once_inside_a_sentence_is_the_lower_case_one(l
     mentions, _, victim = _run(lang, text)
     assert sum(m.text.lower() == "kanbix" for m in mentions) == 5
     assert victim is not None and victim.name.lower() == "kanbix"
+
+
+@pytest.mark.parametrize("lang,text,unit,group", [
+    # "the credit subsidiary of X": X owns the subsidiary, it is not the subsidiary's own unit
+    ("fr", "Piratage chez Varenne Crédit : la fuite s'aggrave\n\nSÉOUL, 4 mars 2012 – La filiale de crédit du Varenne "
+           "Motor Group a reconnu dimanche que le piratage était plus étendu.\n\nVendredi, Varenne Crédit, premier "
+           "prêteur du pays, avait indiqué que les noms de 40 000 clients avaient été obtenus par un tiers.",
+     "Varenne Crédit", "Varenne Motor Group"),
+])
+def test_the_subsidiary_of_a_group_does_not_own_the_group(lang, text, unit, group):
+    _, clusters, _ = _run(lang, text)
+    roles = _roles(clusters)
+    assert roles[unit] != "parent" and group in roles
