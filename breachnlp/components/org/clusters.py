@@ -20,6 +20,9 @@ class Cluster:
     owns: "Cluster | None" = None  # the subsidiary this cluster is the parent of
     connectors: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # left out of names
     name_heads: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # kept in names
+    org_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # name a kind of organization
+    places: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # folded place names
+    offering_words: frozenset[str] = field(default=frozenset(), repr=False, compare=False)  # a programme, a product
     features: dict[str, float] = field(default_factory=lambda: dict.fromkeys(VICTIM_FEATURES, 0.0))
 
     @property
@@ -36,7 +39,22 @@ class Cluster:
                                              and _common_noun_before(f[:-len(g)], self.connectors)
                                              and fold(f[:-len(g)]).strip() not in self.name_heads for g in forms)]
         # ties to a form with capitals: a forum post's "hot topic" is "Hot Topic" where it capitalizes it
-        return max(named or forms, key=lambda f: (len(f.split()), not f.islower(), forms[f], len(f)))
+        fullest = max(named or forms, key=lambda f: (len(f.split()), not f.islower(), forms[f], len(f)))
+        # "MoneyGram" and once "MoneyGram Plus Rewards", "Iberia" and "Iberia Club": words after the name
+        # written at least as often alone that name its programme, product or event, not it (unless they
+        # also name a kind of organization or a place: "Vodafone Germany" is a unit, not an offering)
+        if self.offering_words:
+            shorter = [f for f in forms if fullest.startswith(f + " ") and forms[f] >= forms[fullest]
+                       and any(w in self.offering_words for w in key_words(fullest[len(f):]))
+                       and not self._names_a_kind_or_place(fullest[len(f):]) and fold(f).strip() not in self.places]
+            if shorter:
+                return max(shorter, key=lambda f: (len(f.split()), len(f)))
+        return fullest
+
+    def _names_a_kind_or_place(self, words: str) -> bool:
+        keys = key_words(words)
+        return any(w in self.org_words or w.rstrip("s") in self.org_words for w in keys) or \
+            any(" ".join(keys[i:j]) in self.places for i in range(len(keys)) for j in range(i + 1, len(keys) + 1))
 
     @property
     def aliases(self) -> list[str]:
@@ -96,7 +114,9 @@ class ClusterRules:
                 if previous:
                     target = max(previous, key=lambda c: c.mentions[-1].end)
             if target is None:
-                target = Cluster([mention], connectors=self.connectors, name_heads=self.name_heads)
+                target = Cluster([mention], connectors=self.connectors, name_heads=self.name_heads,
+                                 org_words=self.org_words, places=self.places,
+                                 offering_words=self.offering_words)
                 clusters.append(target)
                 forms[id(target)] = (set(), [])
             else:

@@ -230,6 +230,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
         self.org_words = OrgWords({fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()},
                                   data["specialty_endings"])
+        self.offering_words = frozenset(fold(w) for w in data["offering_words"])
         self.head_words = OrgWords(self.org_words - self.connectors, data["specialty_endings"])  # not "of"
         self.head_equivalents = {fold(k): fold(v) for k, v in data["head_equivalents"].items()}
         # the connector before a place at the end of a name (:meth:`MentionRules._without_place_tail`)

@@ -1313,3 +1313,19 @@ def test_the_subsidiary_of_a_group_does_not_own_the_group(lang, text, unit, grou
     _, clusters, _ = _run(lang, text)
     roles = _roles(clusters)
     assert roles[unit] != "parent" and group in roles
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # the name written alone at least as often as with an offering's word after it (a loyalty programme,
+    # a store) is the organization; "Kestrel Air Rewards" is its programme
+    ("en", "Kestrel Air said hackers reached the accounts of members of its Kestrel Air Rewards programme. "
+           "Kestrel Air has reset their passwords.", "Kestrel Air"),
+    ("fr", "Kestrel Air a indiqué que des pirates ont accédé aux comptes des membres du Kestrel Air Club. "
+           "Kestrel Air a réinitialisé leurs mots de passe.", "Kestrel Air"),
+    # ... a unit named by a place is not an offering
+    ("en", "Kestrel Telecom Germany said hackers stole customer names. Kestrel Telecom Germany has told the "
+           "regulator.", "Kestrel Telecom Germany"),
+])
+def test_an_offering_after_the_name_is_no_part_of_it(lang, text, victim):
+    _, _, found = _run(lang, text)
+    assert found is not None and found.name == victim
