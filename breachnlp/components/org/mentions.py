@@ -178,7 +178,7 @@ class MentionRules:
                 end = self._without_place_tail(text, start, end, sites)
                 extended = self._with_descriptor(text, folded, start, end)
                 orgish = extended < start or self._looks_like_org(text[start:end]) or \
-                    self._kind_right_before(folded, start)
+                    self._kind_right_before(folded, start) or self.kind_apposition.match(folded, end) is not None
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
                 # kept as a "person" mention, for the fitted victim weights to weigh ("Bookseller

@@ -188,6 +188,11 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.descriptor_re = re.compile(
             rf"(?<![\w]){descriptor_articles}?(?P<desc>" + "|".join(re.escape(d) for d in descriptors)
             + rf")(?:\s+(?!{descriptor_connector})[a-z]+){{0,2}}?\s*(?:(?P<conn>{descriptor_connectors})?)$")
+        # ", a genetic testing laboratory": a kind of organization in apposition after a name
+        # (an article, a few words, the kind)
+        articles = _alternation([*syntax["indefinite_articles"], *syntax["descriptor_articles"]], after=" ")
+        self.kind_apposition = re.compile(
+            rf"\s*,\s*{articles}(?:[\w'-]+\s+){{0,3}}?(?:" + "|".join(re.escape(d) for d in descriptors) + r")(?![\w-])")
         self._cue_article = _alternation(syntax["cue_articles"], after=" ")
         self._subject_relative = _alternation(syntax["subject_relatives"], after=r"\s+")
         self.victim_before = self._end_cue(data["victim_cues"]["before"])

@@ -1329,3 +1329,26 @@ def test_the_subsidiary_of_a_group_does_not_own_the_group(lang, text, unit, grou
 def test_an_offering_after_the_name_is_no_part_of_it(lang, text, victim):
     _, _, found = _run(lang, text)
     assert found is not None and found.name == victim
+
+
+@pytest.mark.parametrize("lang,text,name,label", [
+    # a kind of organization in apposition after a name makes it an organization whatever the NER reads
+    ("en", "Files of 9,000 people were copied from the database of Varoq Helix, a genetic testing laboratory in "
+           "Tartu, prosecutors said.", "Varoq Helix", "PERSON"),
+    ("fr", "Les fichiers de 9 000 personnes ont été copiés dans la base de Varoq Helix, un laboratoire "
+           "d'analyses de Tartu, selon le parquet.", "Varoq Helix", "PER"),
+])
+def test_a_kind_in_apposition_after_a_name_makes_it_an_organization(lang, text, name, label):
+    mentions, _, victim = _run(lang, text, (name, label))
+    assert name in [m.text for m in mentions]
+    assert victim is not None and victim.name == name
+
+
+@pytest.mark.parametrize("text,regulator", [
+    ("Varoq Clinic said it had reported the breach to the Data Protection Inspectorate on Monday.",
+     "Data Protection Inspectorate"),
+])
+def test_a_data_protection_inspectorate_is_a_regulator(text, regulator):
+    _, clusters, victim = _run("en", text)
+    assert [c.role for c in clusters if c.name.endswith("Inspectorate")] == ["regulator"]
+    assert victim is not None and victim.name == "Varoq Clinic"
