@@ -190,9 +190,14 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
             + rf")(?:\s+(?!{descriptor_connector})[a-z]+){{0,2}}?\s*(?:(?P<conn>{descriptor_connectors})?)$")
         # ", a genetic testing laboratory": a kind of organization in apposition after a name
         # (an article, a few words, the kind)
-        articles = _alternation([*syntax["indefinite_articles"], *syntax["descriptor_articles"]], after=" ")
+        apposition_articles = _alternation([*syntax["indefinite_articles"], *syntax["descriptor_articles"]], after=" ")
+        # ... the kind ends the apposition ("the clinic's compliance manager", "a hospital spokesman" are people):
+        # a clause mark or a place after it ("in Tartu", « de Tartu »)
+        places_after = _alternation([*data["locative_prepositions"], *syntax["descriptor_connectors"], "a", "à"],
+                                    apostrophes=True, after=r"\b")
         self.kind_apposition = re.compile(
-            rf"\s*,\s*{articles}(?:[\w'-]+\s+){{0,3}}?(?:" + "|".join(re.escape(d) for d in descriptors) + r")(?![\w-])")
+            rf"\s*,\s*{apposition_articles}(?:[\w'-]+\s+){{0,3}}?(?:" + "|".join(re.escape(d) for d in descriptors)
+            + rf")(?=\s*[,.;:)\n]|\s*$|\s+{places_after})")
         self._cue_article = _alternation(syntax["cue_articles"], after=" ")
         self._subject_relative = _alternation(syntax["subject_relatives"], after=r"\s+")
         self.victim_before = self._end_cue(data["victim_cues"]["before"])
