@@ -116,7 +116,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # ... and a document's genre word before one ("Communiqué de la Clinique André Renard"), or alone
         heads = _alternation([*data["incident_words"], *data["document_words"]])
         self.genre_word = re.compile(heads)
-        self.incident_head = re.compile(rf"^{heads}\s+(?:{_alternation(words.words('syntax', 'name_connectors'))}\s*)+")
+        # ("Sanctions on X", « Sanction à l'encontre de X »: a regulator's heading names whom it sanctions)
+        self.incident_head = re.compile(rf"^{heads}\s+(?:(?:{_alternation(words.words('syntax', 'name_connectors'))}|"
+                                        rf"{_alternation(data['heading_prepositions'], apostrophes=True)})\s*)+")
         self.locative_before = re.compile(rf"(?<![\w']){_alternation(data['locative_prepositions'])}\s+"
                                           rf"(?:(?:{words.alternation('syntax', 'definite_articles')})\s*)?$")
         # names are written in title case (English): lower-case words an NER entity ends with are no part of it

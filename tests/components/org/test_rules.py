@@ -1352,3 +1352,16 @@ def test_a_data_protection_inspectorate_is_a_regulator(text, regulator):
     _, clusters, victim = _run("en", text)
     assert [c.role for c in clusters if c.name.endswith("Inspectorate")] == ["regulator"]
     assert victim is not None and victim.name == "Varoq Clinic"
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a regulator's heading ("Sanctions on X", « Sanction à l'encontre de X ») names whom it sanctions
+    ("en", "DATA PROTECTION COMMISSION\nPress release\n\nSanctions on Varenne Foods Ltd for violations of the Act\n\n"
+           "The Commission fined Varenne Foods Ltd after hackers stole customer names.", "Varenne Foods Ltd"),
+    ("fr", "COMMISSION DE PROTECTION DES DONNÉES\nCommuniqué\n\nSanction à l'encontre de Varenne Aliments SA\n\n"
+           "La Commission a sanctionné Varenne Aliments SA après le vol des noms de ses clients.", "Varenne Aliments SA"),
+])
+def test_a_sanction_heading_names_whom_it_sanctions(lang, text, victim):
+    mentions, _, found = _run(lang, text)
+    assert not any(fold(m.text).startswith("sanction") for m in mentions)
+    assert found is not None and found.name == victim
