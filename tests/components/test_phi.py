@@ -583,3 +583,14 @@ def test_phi_a_lower_case_post_ends_its_sentences(annotate, lang, text):
 def test_phi_the_victims_anaphor_keeps_a_sentence_naming_another_organization(lang, text):
     phi = breachnlp.extract(text, lang=lang, published="2024-06-14").phi
     assert phi == {"name": "affirmed", "financial": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # national numbers of other countries are national identifiers
+    ("en", "Hackers took the names and resident registration numbers of 3,000 Varenne Travel customers."),
+    ("en", "The leaked files held the names and taxpayer registration numbers of Varenne Bank clients."),
+    ("fr", "Les pirates ont volé les noms et numéros de service citoyen de 3 000 clients de Varenne Voyages."),
+    ("fr", "Les fichiers volés contenaient les noms et numéros PESEL des clients de Varenne Télécom."),
+])
+def test_phi_national_numbers_of_other_countries(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == {"name": "affirmed", "national_id": "affirmed"}
