@@ -594,3 +594,14 @@ def test_phi_the_victims_anaphor_keeps_a_sentence_naming_another_organization(la
 ])
 def test_phi_national_numbers_of_other_countries(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == {"name": "affirmed", "national_id": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # extracting data is exposing it: "no extraction of X" denies X
+    ("en", "Names were copied. We have found no extraction of payment information or postal addresses."),
+    ("fr", "Les noms ont été copiés. Nous n'avons constaté aucune extraction des informations de paiement ni des "
+           "adresses postales."),
+])
+def test_phi_no_extraction_denies_the_data(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == \
+        {"name": "affirmed", "address": "negated", "financial": "negated"}
