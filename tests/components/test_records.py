@@ -348,6 +348,9 @@ def test_records_a_street_number_is_no_count(annotate, lang, text, expected):
     ("en", "Fine: NOK 410,000 (about EUR 36,000). The clinic exposed the files of 2,300 patients.", 2300),
     ("en", "Penalty: SEK 1,200,000. The insurer did not say how many clients were affected.", None),
     ("fr", "Amende : PLN 85 000. La clinique a exposé les dossiers de 2 300 patients.", 2300),
+    # ... and so is an amount before the currency's name
+    ("en", "Varenne data leak: delivery service fined 45,000 roubles", None),
+    ("fr", "Fuite de données de Varenne : le service de livraison condamné à 45 000 roubles d'amende", None),
 ])
 def test_records_an_amount_after_a_currency_code_is_money(annotate, lang, text, expected):
     records = annotate(lang, text)._.breach.records
