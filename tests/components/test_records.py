@@ -398,3 +398,19 @@ def test_records_the_whole_a_share_is_taken_from_is_no_count(annotate, lang, tex
     assert wholes == [650000]
     records = annotate(lang, text)._.breach.records
     assert (records.value if records else None) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the figures after a colon that follows a larger count are its parts
+    ("en", "Varenne Electric counts 6,214 people who may be affected: 1,402 job applicants, 3,900 current staff "
+           "and 912 retirees of its affiliates."),
+    ("fr", "Varenne Électrique dénombre au total 6 214 personnes susceptibles d'être concernées : 1 402 candidats, "
+           "3 900 salariés et 912 retraités de ses filiales."),
+])
+def test_records_the_parts_after_a_colon_are_no_count(annotate, lang, text):
+    from breachnlp.components.records.rules import record_rules
+
+    parts = [c.value for c in record_rules(lang).candidates(text) if any(cue[2] == "subset" for cue in c.cues)]
+    assert parts == [1402, 3900, 912]
+    records = annotate(lang, text)._.breach.records
+    assert (records.value, records.unit) == (6214, "people")

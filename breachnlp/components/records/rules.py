@@ -258,7 +258,7 @@ class RecordRules:
             candidate = self._candidate(text, folded, sentences, number, memo)
             if candidate is not None:
                 found.append(candidate)
-        return _refine_bounds(self._link_ranges(folded, found))
+        return _breakdowns(folded, sentences, _refine_bounds(self._link_ranges(folded, found)))
 
     def _candidate(self, text: str, folded: str, sentences: list[Segment], number: NumberMatch,
                    memo: dict[tuple[str, int, int], object] | None = None) -> CountCandidate | None:
@@ -437,6 +437,24 @@ def _refine_bounds(found: list[CountCandidate]) -> list[CountCandidate]:
             if len(digits) >= 2 and bare.value != bound.value and len(str(bare.value)) == len(str(bound.value)) \
                     and str(bare.value).startswith(digits):
                 out[i] = replace(bare, unit=bound.unit, score=bound.score)
+                break
+    return out
+
+
+def _breakdowns(folded: str, sentences: list[Segment], found: list[CountCandidate]) -> list[CountCandidate]:
+    """"8,122 people in all: 1,987 applicants, 4,566 staff and 1,569 retirees": the figures after a
+    colon that follows a larger count of people or records, in the same sentence, are its parts."""
+    out = list(found)
+    for i, part in enumerate(out):
+        if part.value is None:
+            continue
+        for total in reversed(out[:i]):
+            if total.sentence != part.sentence:
+                break
+            colon = folded.find(":", total.end, part.start)
+            if colon != -1 and total.unit in ("people", "records") and total.value is not None \
+                    and total.value > part.value and not total.population:
+                out[i] = replace(part, score=part.score - 2.0, cues=(*part.cues, (part.start, part.end, "subset")))
                 break
     return out
 
