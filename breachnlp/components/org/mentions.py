@@ -709,6 +709,8 @@ class MentionRules:
         line_start, line_end = lines.bounds(mention.start)
         # the line, not the mention: the NER may leave its department word out ("Relations" of
         # « Service Relations Patients »)
+        if line_end - line_start > _SHORT_LINE:
+            return False  # a letterhead's line is short
         words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start:line_end])
         if not (2 <= len(words) <= 8 and fold(words[0]) in self.department_words):
             return False
@@ -721,6 +723,8 @@ class MentionRules:
         a line that is only an organization's name, is that organization's unit, not a signatory of
         its own."""
         line_start, line_end = lines.bounds(mention.start)
+        if line_end - line_start > _SHORT_LINE:
+            return False  # a sign-off's line is short: no need to read a long one word by word
         # the line-local test first: the tests over the rest of the text run for few mentions
         if not any(fold(w) in self.department_words for w in re.findall(r"[^\W\d_]+", text[line_start:line_end])):
             return False
@@ -1129,6 +1133,8 @@ class MentionRules:
         return start
 
 
+# The longest line a letterhead's or a sign-off's unit stands on (characters).
+_SHORT_LINE = 200
 # A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
 _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
 # A connector word and the capitalized words after a name ("... and Family Clinic").

@@ -58,12 +58,13 @@ class RoleRules:
         first_body_sentence = segment_at(sentences, min(len(text) - 1, body_start + 1)) if sentences and text else 0
         for cluster in clusters:
             role = None
-            name_words = len(cluster.name.split())
+            name = cluster.name  # computed once: a cluster of many mentions has many forms
+            name_words = len(name.split())
             for m in cluster.mentions:
                 tail, head = self._name_tail(text, m.end), self._name_head(text, m.start)
                 if len(m.text.split()) < name_words:
                     tail = head = ""  # "NSW" of "NSW Privacy Commissioner" in the cluster of "NSW Reconstruction Authority"
-                if self._own_acronym(cluster, m):
+                if self._own_acronym(name, m):
                     continue  # "Bank Syariah Indonesia (BSI)": not the BSI the gazetteer knows
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or \
                     self._role_by_shape(fold(m.text + tail)) or (head and self._role_by_shape(fold(head + m.text + tail))) \
@@ -235,11 +236,10 @@ class RoleRules:
                 cluster.role = "parent"
         return victim
 
-    def _own_acronym(self, cluster: "Cluster", mention: "Mention") -> bool:
-        """``mention`` is an acronym the text spells out as the cluster's own name, which the gazetteer
+    def _own_acronym(self, name: str, mention: "Mention") -> bool:
+        """``mention`` is an acronym the text spells out as ``name`` (its cluster's), which the gazetteer
         does not know and which names no public body ("Bank Syariah Indonesia (BSI)"): a known
         organization with the same letters ("BSI", a German federal office) gives the cluster no role."""
-        name = cluster.name
         return mention.text.isupper() and mention.text != name and fold(name) not in self.gazetteer \
             and not any(w in self.public_body_words for w in fold(name).split()) \
             and self.acronym_of(name, mention.text)

@@ -441,19 +441,25 @@ def _refine_bounds(found: list[CountCandidate]) -> list[CountCandidate]:
     return out
 
 
+# How many figures back a breakdown's total may stand.
+_BREAKDOWN_REACH = 6
+
+
 def _breakdowns(folded: str, sentences: list[Segment], found: list[CountCandidate]) -> list[CountCandidate]:
     """"8,122 people in all: 1,987 applicants, 4,566 staff and 1,569 retirees": the figures after a
     colon that follows a larger count of people or records, in the same sentence, are its parts."""
     out = list(found)
+    colons = [m.start() for m in re.finditer(":", folded)]
     for i, part in enumerate(out):
         if part.value is None:
             continue
-        for total in reversed(out[:i]):
+        # the few figures before it (a bounded look back keeps a text of many figures linear)
+        for total in reversed(found[max(0, i - _BREAKDOWN_REACH):i]):
             if total.sentence != part.sentence:
                 break
-            colon = folded.find(":", total.end, part.start)
-            if colon != -1 and total.unit in ("people", "records") and total.value is not None \
-                    and total.value > part.value and not total.population:
+            k = bisect_left(colons, total.end)
+            if k < len(colons) and colons[k] < part.start and total.unit in ("people", "records") \
+                    and total.value is not None and total.value > part.value and not total.population:
                 out[i] = replace(part, score=part.score - 2.0, cues=(*part.cues, (part.start, part.end, "subset")))
                 break
     return out
