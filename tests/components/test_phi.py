@@ -572,13 +572,13 @@ def test_phi_a_lower_case_post_ends_its_sentences(annotate, lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
-    # the victim's anaphor speaks in a sentence that also names another organization (its own magazine
-    # here): the data it lists is still the breach's
-    ("en", "Harlow Water Board said on Monday that hackers had broken into its billing servers. According to the "
-           "board, the data taken includes the names and bank details of 4,000 subscribers to its AQUA magazine."),
-    ("fr", "La Régie des eaux de Harlow a annoncé lundi que des pirates étaient entrés dans ses serveurs de "
-           "facturation. Selon la régie, les données volées comprennent les noms et coordonnées bancaires de 4 000 "
-           "abonnés à son magazine AQUA."),
+    # the victim's noun anaphor ("the company") speaks in a sentence that also names another organization (a
+    # magazine here): the data it lists is still the breach's; a pronoun ("their") may be anyone's
+    ("en", "Harlow Water said on Monday that hackers had broken into its billing servers. According to the "
+           "company, the data taken includes the names and bank details of 4,000 subscribers to the AQUA magazine."),
+    ("fr", "Harlow Eaux a annoncé lundi que des pirates étaient entrés dans ses serveurs de facturation. Selon "
+           "l'entreprise, les données volées comprennent les noms et coordonnées bancaires de 4 000 abonnés du "
+           "magazine AQUA."),
 ])
 def test_phi_the_victims_anaphor_keeps_a_sentence_naming_another_organization(lang, text):
     phi = breachnlp.extract(text, lang=lang, published="2024-06-14").phi

@@ -10,7 +10,7 @@ import re
 import weakref
 from bisect import bisect_right
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -66,6 +66,8 @@ class _Context:
     other_named_sentences: set[int]
     furniture_sentences: set[int]
     unknown_count_sentences: set[int]  # "…has not said how many were affected"
+    # sentences with a noun anaphor ("the board", « la régie »), not a pronoun ("their" may be anyone's)
+    noun_anaphor_sentences: set[int] = field(default_factory=set)
 
     def about_main(self, sentence: int) -> bool:
         """False for a sentence about another incident or naming only another organization."""
@@ -73,7 +75,7 @@ class _Context:
             return False
         # "According to the council, the data taken includes … of subscribers to its CHOICE magazine":
         # the anaphor is the victim speaking, whatever else the sentence names
-        return sentence in self.victim_sentences or sentence in self.anaphor_sentences or \
+        return sentence in self.victim_sentences or sentence in self.noun_anaphor_sentences or \
             sentence not in self.other_org_sentences
 
     def weight(self, sentence: int) -> float:
@@ -148,14 +150,17 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
     other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 0.0
              and not (s._.breach_features or {}).get("place")}
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
-    anaphor, incident, furniture, unknown = set(), set(), set(), set()
+    anaphor, incident, furniture, unknown, noun_anaphor = set(), set(), set(), set(), set()
     passage: set[int] = set()  # sentences of a passage an incident opener began
     headed: set[int] = set()  # an opener that is a heading ("Not the only one"): it heads the next paragraph
     for i, segment in enumerate(sentences):
         if cues.unknown_count.search(folded, segment.start, segment.end):
             unknown.add(i)
-        if cues.anaphors.search(folded, segment.start, segment.end):
+        for m in cues.anaphors.finditer(folded, segment.start, segment.end):
             anaphor.add(i)
+            if " " in m.group().strip() or "'" in m.group():
+                noun_anaphor.add(i)
+                break
         if cues.incident_openers.search(folded, segment.start, segment.end):
             incident.add(i)
             passage.add(i)
@@ -174,7 +179,7 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         line_start = folded.rfind("\n", 0, segment.start) + 1
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)
-    return _Context(victim, anaphor, other, incident, named, furniture, unknown)
+    return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor)
 
 
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()
