@@ -605,3 +605,13 @@ def test_phi_national_numbers_of_other_countries(lang, text):
 def test_phi_no_extraction_denies_the_data(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == \
         {"name": "affirmed", "address": "negated", "financial": "negated"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "what may have left" heading a list: the listed data is possibly exposed
+    ("fr", "Varenne a été piratée. Ce qui a pu fuiter lors du piratage :\n- nom, adresse\n- date de naissance"),
+    ("en", "Varenne was hacked. What could have leaked in the hack:\n- name, address\n- date of birth"),
+])
+def test_phi_what_may_have_left_hedges_its_list(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == \
+        {"name": "hedged", "address": "hedged", "date_of_birth": "hedged"}
