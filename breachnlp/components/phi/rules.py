@@ -245,7 +245,8 @@ class PhiRules(StatusRules):
         kept = []
         for index, (m, category) in enumerate(terms):
             if m.group() in self.message_nouns and not any(
-                    other != category and _joined(folded, *sorted((m, n), key=lambda x: x.start()), self.list_joint)
+                    other != category and (_joined(folded, n, m, self.list_joint) if n.start() < m.start()
+                                           else _joined(folded, m, n, self.list_joint))
                     for n, other in terms[max(0, index - 1):index] + terms[index + 1:index + 2]):
                 continue
             kept.append((m, category))
