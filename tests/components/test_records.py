@@ -384,6 +384,16 @@ def test_records_what_the_stolen_data_holds_is_the_count(annotate, lang, text, e
     assert (records.value if records else None) == expected
 
 
+@pytest.mark.parametrize("lang,text", [
+    # "part of our members, not all of the 6.2 million": the whole the part is not
+    ("en", "The leak affects part of our membership, not all of the more than 410,000 people registered with Varenne."),
+    ("fr", "La fuite touche une partie de nos membres, pas l'ensemble des plus de 410 000 personnes inscrites chez "
+           "Varenne."),
+])
+def test_records_not_all_of_a_whole_is_no_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None
+
+
 @pytest.mark.parametrize("lang,text,expected", [
     # the figure a share is taken from is the whole, not the count
     ("en", "The stolen server held some 52,000 member files, about 8% of the 650,000 files Ormeau Mutual keeps.",
