@@ -189,9 +189,11 @@ class RoleRules:
         named_from = headline.start if any(line == m.text.strip() for c in clusters for m in c.mentions
                                            if m.start < headline.end) else body_start
         # (a mention the NER took for a place counts when the same name is written elsewhere as no
-        # place: « la fintech Kreditplus » in the headline, "Kreditplus a admis" in the lede)
+        # place: « la fintech Kreditplus » in the headline, "Kreditplus a admis" in the lede; each
+        # cluster's unplaced keys are gathered once, not once per mention)
+        unplaced = {id(c): _named_not_placed(c) for c in clusters if c.role not in NEVER_VICTIM}
         first_named = min((m.start for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions
-                           if m.start >= named_from and (m.source != "place" or m.key in _named_not_placed(c))),
+                           if m.start >= named_from and (m.source != "place" or m.key in unplaced[id(c)])),
                           default=-1)
         for cluster in clusters:
             cluster.features["mention_share"] = cluster.features["mentions"] / most
