@@ -32,6 +32,10 @@ DATE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
 # Objects of a verb (ClearNLP and Universal Dependencies labels).
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl:arg"})
+# The active subject of a verb (ClearNLP and Universal Dependencies labels).
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
+# A figure's links to the noun it counts ("5 *million* customers", « 6 *millions* de clients »).
+NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod:poss"})
 
 
 class OnDemandParser:
@@ -177,6 +181,29 @@ def object_lemma(token: Token) -> str | None:
     direction* »), None without one."""
     obj = next((child for child in token.children if child.dep_ in OBJECT_DEPS), None)
     return None if obj is None else obj.lemma_.lower()
+
+
+def counted_relation(sentence: Doc, offset: int, start: int, end: int) -> tuple[str, Token] | None:
+    """How the noun a figure counts hangs on its verb: ``("object", verb)`` ("pays *5 million
+    employees*"), ``("subject", verb)`` ("*4 million people* hold the card"), or None (a
+    prepositional phrase, a noun, no verb). ``start:end`` are the figure's tokens in the original
+    Doc, ``sentence`` its parsed sentence beginning at token ``offset``."""
+    lo, hi = start - offset, end - offset
+    if lo < 0 or hi > len(sentence) or lo >= hi:
+        return None
+    token = sentence[lo:hi].root
+    for _ in range(3):  # from the figure to the noun it counts
+        if token.dep_ not in NUMBER_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+    verb = token.head
+    if verb.i == token.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.dep_ in OBJECT_DEPS:
+        return "object", verb
+    if token.dep_ in ACTIVE_SUBJECT_DEPS and not is_passive(verb):
+        return "subject", verb
+    return None
 
 
 def to_first_person(token: Token) -> bool:

@@ -424,3 +424,31 @@ def test_records_the_parts_after_a_colon_are_no_count(annotate, lang, text):
     assert parts == [1402, 3900, 912]
     records = annotate(lang, text)._.breach.records
     assert (records.value, records.unit) == (6214, "people")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the object of a verb of having or serving, however far from the verb and in any tense: a size
+    ("en", "Quillon Payroll says it paid roughly 3.4 million workers last year. "
+           "Intruders copied the pay slips of 27,800 employees of its clients.", 27800),
+    ("fr", "Le prestataire de paie Quillon affirme qu'il paie chaque mois quelque 3,4 millions de salariés. "
+           "Des intrus ont copié les fiches de paie de 27 800 employés de ses clients.", 27800),
+    # the subject of a verb of holding or using: a clientele, not the people hit
+    ("en", "Some 2.6 million shoppers hold a Merlette loyalty card. The thieves took the details of 91,000 "
+           "cardholders.", 91000),
+    ("fr", "Quelque 2,6 millions de clients détiennent la carte de fidélité Merlette. Les voleurs ont pris les "
+           "coordonnées de 91 000 clients.", 91000),
+])
+def test_records_a_size_told_by_the_parse_is_no_count(annotate, lang, text, expected):
+    doc = annotate(lang, text)
+    sizes = [s.text for s in doc.spans["breach_records"] if s._.breach_features.get("population")]
+    assert sizes and sizes[0].startswith(("3,4", "3.4", "2.6", "2,6"))
+    assert doc._.breach.records.value == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a data noun as the verb's subject holds the count; an existential verb states it
+    ("en", "The leaked spreadsheet had 14,200 customers in it.", 14200),
+    ("fr", "Il y avait 14 200 clients dans le tableau divulgué.", 14200),
+])
+def test_records_a_count_held_by_data_is_no_size(annotate, lang, text, expected):
+    assert annotate(lang, text)._.breach.records.value == expected

@@ -119,6 +119,11 @@ class RecordRules:
         self.data_of = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["data_of_before"]) + ")")
         # ", qui emploie …", ", which has …": a relative clause that describes the organization
         self.describing = re.compile(rf",\s*{words.alternation('syntax', 'subject_relatives')}\s")
+        # read on the parse: the verbs whose object (or subject) a figure counts as an organization's size
+        self.size_predicates = frozenset(fold(w) for w in data["size_predicates"])
+        self.size_holders = frozenset(fold(w) for w in data["size_holders"])
+        self.size_blockers = frozenset(fold(w) for w in data["size_blockers"])
+        self.data_subject_words = frozenset(fold(w) for w in data["data_subjects"])
         self.revision = cue_regex(data["revision_cues"])
         self.initial = cue_regex(data["initial_cues"])
         # the attackers' word before a figure ("they claim 135gb / 178,319 files", « selon les pirates »)
@@ -355,6 +360,19 @@ class RecordRules:
             score -= 2.0 if subset else 0.0
         return CountCandidate(start, end, number.value, unit, qualifier, score, sentence_index,
                               number.significant, population, revision, initial, False, tuple(cues))
+
+    def sentences(self, text: str) -> list[Segment]:
+        """The sentences the rules number (``CountCandidate.sentence``)."""
+        return split_sentences(text, self.abbreviations)
+
+    def tells_a_size(self, relation: str, verb: str, dependents: Iterable[str]) -> bool:
+        """A figure that ``relation`` ("object" or "subject") ties to the verb of lemma ``verb`` counts
+        what an organization has or serves ("pays 5 million employees", "4 million people hold the
+        card"), unless a dependent of the verb (lemmas) makes it a count: a data noun as subject ("the
+        stolen file has 40,000 customers"), an existential or impersonal word (« il y a », « on compte »)."""
+        words = self.size_predicates if relation == "object" else self.size_holders
+        return fold(verb) in words and not any(
+            fold(d) in self.data_subject_words or fold(d) in self.size_blockers for d in dependents)
 
     def _revision(self, folded: str, sentence: Segment, start: int,
                   memo: dict[tuple[str, int, int], object] | None = None) -> tuple[bool, bool]:
