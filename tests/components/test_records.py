@@ -452,3 +452,20 @@ def test_records_a_size_told_by_the_parse_is_no_count(annotate, lang, text, expe
 ])
 def test_records_a_count_held_by_data_is_no_size(annotate, lang, text, expected):
     assert annotate(lang, text)._.breach.records.value == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a part and the organization's whole: the part is the count, in the whole's unit
+    ("en", "Roughly 7,400 of its nearly 96,000 policyholders may have had their files copied, Tallis Mutual said.",
+     (7400, "people")),
+    ("fr", "Quelque 7 400 de ses près de 96 000 assurés ont pu voir leurs dossiers copiés, indique la mutuelle "
+           "Tallis.", (7400, "people")),
+    # after a demonstrative, the whole is the count said before and the first figure a part of it
+    ("en", "Intruders logged into 618 accounts at Pelorus Books. For 45 of these 618 accounts, card digits were "
+           "shown.", (618, "accounts")),
+    ("fr", "Des intrus se sont connectés à 618 comptes de la librairie Pelorus. Pour 45 de ces 618 comptes, des "
+           "chiffres de carte étaient visibles.", (618, "accounts")),
+])
+def test_records_a_part_of_a_whole(annotate, lang, text, expected):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value, records.unit) == expected

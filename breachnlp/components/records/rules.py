@@ -90,6 +90,11 @@ class RecordRules:
         # "home to between 11,000 and 12,000 people": a range may open after the cue
         self.population = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(p)) for p in data["population_cues"])
                                      + rf")\s+(?:(?:{any_qualifier})\s*)?(?:(?:{between})\s+)?$")
+        # "50,000 of our 330,000 members": a part and the whole it is taken from (a demonstrative whole,
+        # "of these 252 accounts", is the count said before)
+        wholes = "|".join(re.escape(fold(p)) for p in sorted(data["whole_links"], key=len, reverse=True))
+        restated = "|".join(re.escape(fold(p)) for p in sorted(data["restated_whole_links"], key=len, reverse=True))
+        self.whole_link = re.compile(rf"\s*(?:(?P<restated>{restated})|(?:{wholes}))\s+(?:(?:{any_qualifier})\s*)?")
         self.share_of = re.compile(r"(?:" + "|".join(re.escape(fold(p)) for p in data["share_of"])
                                    + rf")\s+(?:(?:{any_qualifier})\s*)?$")
         # (a few words may stand between: "a dataset on breachforums with 15 million lines")
@@ -263,7 +268,8 @@ class RecordRules:
             candidate = self._candidate(text, folded, sentences, number, memo)
             if candidate is not None:
                 found.append(candidate)
-        return _breakdowns(folded, sentences, _refine_bounds(self._link_ranges(folded, found)))
+        return _breakdowns(folded, sentences,
+                           _refine_bounds(self._parts_of_wholes(folded, self._link_ranges(folded, found))))
 
     def _candidate(self, text: str, folded: str, sentences: list[Segment], number: NumberMatch,
                    memo: dict[tuple[str, int, int], object] | None = None) -> CountCandidate | None:
@@ -436,6 +442,30 @@ class RecordRules:
             linked[i + 1] = replace(high, qualifier="at_most", unit=unit, population=high.population or low.population,
                                     score=max(high.score, low.score) - (4.0 if population else 0.0))
         return linked
+
+    def _parts_of_wholes(self, folded: str, found: list[CountCandidate]) -> list[CountCandidate]:
+        """"50,000 of our 330,000 members", « 50 000 de nos 330 000 adhérents »: the first figure is the
+        part hit, counting what the second counts; the second, the organization's whole, is a size.
+        After a demonstrative ("20 of these 252 accounts", « 20 de ces 252 comptes ») the whole is the
+        count said before, and the first figure a part of it."""
+        out = list(found)
+        for i in range(len(out) - 1):
+            part, whole = out[i], out[i + 1]
+            if part.value is None or whole.value is None or part.value >= whole.value or part.range_start:
+                continue
+            link = self.whole_link.match(folded, part.end, whole.start)
+            if link is None or link.end() != whole.start:
+                continue
+            if link.group("restated"):
+                out[i] = replace(part, score=part.score - 2.0, unit=part.unit or whole.unit,
+                                 cues=(*part.cues, (part.end, whole.start, "subset")))
+                continue
+            gain = 3.0 if part.unit is None and whole.unit is not None else 0.0  # the unit the whole names
+            out[i] = replace(part, unit=part.unit or whole.unit, score=part.score + gain,
+                             cues=(*part.cues, (part.end, whole.start, "part_of_whole")))
+            if not whole.population:
+                out[i + 1] = replace(whole, population=True, score=whole.score - 4.0)
+        return out
 
 
 def _refine_bounds(found: list[CountCandidate]) -> list[CountCandidate]:
