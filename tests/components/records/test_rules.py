@@ -44,6 +44,12 @@ CASES = {
         "en": "Harlow Pet Supplies\n410 Birch Road\nAustin, TX 78701\n\nThe data of "
               "<RECORD_COUNT unit=people>2,300</RECORD_COUNT> customers was copied.",
     },
+    "postal_codes_inside_a_line_are_no_counts": {  # a party's address written on one line (Poland)
+        "fr": "Partie : Banque Orlik S.A., rue Lipowa, 31-457 Cracovie. Les données de "
+              "<RECORD_COUNT unit=people>2 300</RECORD_COUNT> clients ont été envoyées par erreur.",
+        "en": "Party: Orlik Bank S.A., Lipowa street, 31-457 Krakow. The data of "
+              "<RECORD_COUNT unit=people>2,300</RECORD_COUNT> customers was sent in error.",
+    },
     "foreign_currency_is_no_count": {
         "fr": "Une amende de 4,5 milliards de wons vise la société pour la fuite touchant "
               "<RECORD_COUNT unit=people>20 000</RECORD_COUNT> clients.",
