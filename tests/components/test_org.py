@@ -924,3 +924,43 @@ def test_org_a_headline_topic_before_a_colon_names_no_malware():
 ])
 def test_org_a_place_after_en_or_in_is_no_part_of_the_name(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a legal form in brackets is part of the name before it, no name of its own
+    ("fr", "Korrin Payments (Pty) Ltd\n\nChère cliente, cher client,\n\nKorrin Payments (Pty) Ltd vous informe qu'un "
+           "tiers a accédé sans autorisation à certaines de vos données. Korrin Payments a déposé plainte.",
+     "Korrin Payments"),
+    ("en", "Korrin Payments (Pty) Ltd\n\nDear customer,\n\nKorrin Payments (Pty) Ltd is writing to tell you that an "
+           "outside party gained access to some of your data. Korrin Payments has told the regulator.",
+     "Korrin Payments"),
+])
+def test_org_a_bracketed_legal_form_is_no_name(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2025-03-14")
+    assert record.organization == victim
+    assert not any(o.name == "Pty" for o in record.organizations)
+
+
+@pytest.mark.parametrize("lang,title,text,victim", [
+    # the name after a title's dash is the story's subject when the body names it again and again
+    ("en", "Notice of a fine – Vellmar Water Board",
+     "Controller: Vellmar Water Board\n\nThe data protection authority intends to fine Vellmar Water Board over "
+     "a ransomware attack. In March, Vellmar Water Board lost the records of its customers to the attackers.",
+     "Vellmar Water Board"),
+    ("fr", "Avis d'amende – Mutuelle Vellmar",
+     "Responsable du traitement : Mutuelle Vellmar\n\nL'autorité de protection des données entend "
+     "sanctionner Mutuelle Vellmar après un rançongiciel. En mars, Mutuelle Vellmar a perdu "
+     "les fichiers de ses abonnés.", "Mutuelle Vellmar"),
+])
+def test_org_a_title_site_the_body_keeps_naming_is_the_subject(lang, title, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2025-03-14", title=title)
+    assert record.organization == victim
+    assert (victim, "media") not in [(o.name, o.role) for o in record.organizations]
+
+
+def test_org_no_word_of_a_statute_is_a_name():
+    record = breachnlp.extract("Harwick Clinic breached Articles 5 and 32 of the General Data Protection Regulation "
+                               "when a laptop with patient files was stolen, the regulator said.", lang="en",
+                               published="2025-03-14")
+    assert record.organization == "Harwick Clinic"
+    assert not any("General" in o.name for o in record.organizations)

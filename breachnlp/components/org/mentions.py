@@ -244,6 +244,7 @@ class MentionRules:
         common_acronyms = self._common_acronyms(text)
         found = [m for m in (self._without_incident_words(text, folded, sentences, m) for m in found) if m]
         found = [m for m in (self._without_dateline(text, folded, sentences, lines, vocab, m) for m in found) if m]
+        found = [m for m in found if not self._bracketed_legal_form(text, m)]
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue
@@ -310,6 +311,13 @@ class MentionRules:
         inside = re.match(r"\s*\(([^()]{3,80})\)", text[mention.end:mention.end + 90])
         return inside is not None and not any(w[:1].isupper() for w in inside.group(1).split()[-1:]) \
             and self._names_data(fold(inside.group(1)))
+
+    def _bracketed_legal_form(self, text: str, mention: Mention) -> bool:
+        """A legal form in brackets and nothing else ("(Pty)" of "Flash Mobile Vending (Pty) Ltd"):
+        part of the name before it, no name of its own."""
+        words = re.findall(r"[^\W_]+", fold(mention.text))
+        return bool(words) and all(w in self.legal_suffixes for w in words) and \
+            text[max(0, mention.start - 1):mention.start] == "(" and text[mention.end:mention.end + 1] == ")"
 
     def _names_data(self, words: str) -> bool:
         return bool(self.data_term.search(words) or self.identifier_word.search(words))
@@ -897,6 +905,8 @@ class MentionRules:
     def _trim(self, text: str, start: int, end: int, sentences: list[Segment],
               vocab: "_Vocabulary") -> list[tuple[int, int]]:
         """Split a capitalized run at words that are not names ("Selon Reuters" → "Reuters")."""
+        if self.legislation.search(fold(text[start:end].rstrip(",.;:!?\"'»)"))):
+            return []  # "General Data Protection Regulation": a statute's name, no piece of it a name
         pieces: list[tuple[int, int]] = []
         words = list(re.finditer(r"[^\s]+", text[start:end]))
         current: list[re.Match[str]] = []

@@ -18,6 +18,8 @@ NEVER_VICTIM = ("regulator", "media", "attacker", "law_firm")
 # ("authority" feature); named as another organization, it is reported as a regulator.
 AUTHORITY = "authority"
 VICTIM_MARGIN = -1.0
+# How many times the body must name a headline's trailing site for it to be the story's subject, not its publisher.
+SITE_BODY_MENTIONS = 2
 # What the victim score weighs, per organization cluster (counts, or 0/1 flags).
 VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
@@ -78,13 +80,17 @@ class RoleRules:
             mention_sentences: set[int] = set()
             place = all(m.source == "place" for m in cluster.mentions)
 
+            # a site the body names again and again is what the story is about ("Fine notice – Ostre
+            # Toten kommune", then "Controller: Ostre Toten kommune" …): a publisher is named once, if at all
+            site_in_body = sum(1 for m in cluster.mentions if m.start >= headline.end) >= SITE_BODY_MENTIONS
             for m in cluster.mentions:
                 before = folded[max(0, m.start - 80):m.start]
                 after = folded[m.end:m.end + 40]
                 other = m.sentence in other_incident_sentences
                 mention_sentences.add(m.sentence)
                 if headline.site <= m.start < headline.end:
-                    role = role or "media"  # "... | CSO Online": the site that published the story
+                    if not site_in_body:
+                        role = role or "media"  # "... | CSO Online": the site that published the story
                     m.cues.append((m.start, m.end, "headline_site"))
                 elif m.start < headline.site:
                     f["headline"] += 1
