@@ -206,6 +206,35 @@ def counted_relation(sentence: Doc, offset: int, start: int, end: int) -> tuple[
     return None
 
 
+# A clause a verb takes as its complement ("claims [the files were copied]", "claims [to have taken]").
+CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+# Dependencies that join two clauses side by side: doubt on one clause says nothing of the other.
+CLAUSE_JOIN_DEPS = frozenset({"conj", "parataxis"})
+
+
+def clause_predicates(sentence: Doc, offset: int, start: int, end: int) -> list[tuple[Token, Token]]:
+    """The verbs above the tokens ``start:end`` of the original Doc inside ``sentence`` (parsed,
+    beginning at token ``offset``), nearest first, each with the token below it on the way up (what
+    the verb governs: "claims [*bank details* were taken]"), within :data:`MAX_CLIMB` heads, up to
+    the first verb joined to another as a conjunct ("hackers claim X, and the firm said *names were
+    taken*": only "taken" and "said"). Verbs inside the span itself ("insurance *claims* data") are none."""
+    lo, hi = start - offset, end - offset
+    if lo < 0 or hi > len(sentence) or lo >= hi:
+        return []
+    out: list[tuple[Token, Token]] = []
+    below = sentence[lo:hi].root
+    for _ in range(MAX_CLIMB):
+        token = below.head
+        if token.i == below.i:
+            break
+        if token.pos_ in ("VERB", "AUX") and not lo <= token.i < hi:
+            out.append((token, below))
+            if token.dep_ in CLAUSE_JOIN_DEPS:
+                break
+        below = token
+    return out
+
+
 def to_first_person(token: Token) -> bool:
     """An object of ``token`` is a first-person pronoun ("notified *us*", « *nous* a prévenus »),
     told by the morphology."""

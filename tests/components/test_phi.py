@@ -615,3 +615,32 @@ def test_phi_no_extraction_denies_the_data(lang, text):
 def test_phi_what_may_have_left_hedges_its_list(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == \
         {"name": "hedged", "address": "hedged", "date_of_birth": "hedged"}
+
+
+@pytest.mark.parametrize("lang,text,doubted", [
+    # doubt read on the parse: a doubting adverb on the verb that governs the data, wherever it stands
+    ("en", "According to a forum post, the leaked dump supposedly has full names, phone numbers and passwords of "
+           "Calder Bank customers.", {"name", "phone", "credentials"}),
+    ("fr", "Le fichier mis en vente contient prétendument les noms et les mots de passe des clients de la banque "
+           "Calder.", {"name", "credentials"}),
+    # a verb of saying with an infinitive ("said to hold"), a claim whose clause holds the data
+    ("en", "A file said to hold 2 million email addresses of Calder Bank customers was posted on Tuesday.", {"email"}),
+    ("en", "Posts on social media claim bank details of Calder staff were taken in the attack.", {"financial"}),
+    ("fr", "Des messages sur les réseaux sociaux prétendent que les coordonnées bancaires du personnel de Calder "
+           "ont été dérobées.", {"financial"}),
+])
+def test_phi_a_clause_in_doubt_on_the_parse_is_hedged(lang, text, doubted):
+    phi = breachnlp.extract(text, lang=lang, published="2025-03-14").phi
+    assert {c for c, status in phi.items() if status == "hedged"} == doubted
+
+
+@pytest.mark.parametrize("lang,text", [
+    # no doubt: a claim of responsibility beside the data, a noun read as a verb, a plain statement
+    ("en", "On Friday, a group claiming responsibility emailed several newspapers documents that included names and "
+           "phone numbers of Calder Bank customers."),
+    ("en", "Hackers stole names, addresses and insurance claims information of Calder Health members."),
+    ("fr", "Des pirates ont dérobé les noms et numéros de téléphone des clients de la banque Calder, a indiqué la banque."),
+])
+def test_phi_no_doubt_without_a_doubting_clause(lang, text):
+    phi = breachnlp.extract(text, lang=lang, published="2025-03-14").phi
+    assert phi and all(status == "affirmed" for status in phi.values())

@@ -70,6 +70,10 @@ class PhiRules(StatusRules):
             rf"(?<![\w'-])(?P<head>{word}) (?P<a>{word}),? (?:{joint}) (?P<b>{word})(?![\w'-])" if self.head_first else
             rf"(?<![\w'-])(?P<a>{word}),? (?:{joint}) (?P<b>{word}) (?P<head>{word})(?![\w'-])")
         self.exposure = cue_regex(cues["exposure"])
+        # read on the parse (lemmas): what puts a clause in doubt wherever it stands in the clause
+        self.doubt_predicates = frozenset(fold(w) for w in cues["doubt_predicates"])
+        self.doubt_passives = frozenset(fold(w) for w in cues["doubt_passives"])
+        self.doubt_adverbs = frozenset(fold(w) for w in cues["doubt_adverbs"])
         # "aucune info financière": the category right after a denying determiner (up to one word between)
         self.denied = re.compile(r"(?<![\w'])(?:" + "|".join(cues["denial_determiners"]) + r")\s+(?:[\w'-]+\s+)?$")
         self.message_nouns = frozenset(fold(w) for w in cues["message_nouns"])
@@ -95,6 +99,17 @@ class PhiRules(StatusRules):
             if pattern.fullmatch(key):
                 return category
         return None
+
+    def sentences(self, text: str) -> list[Segment]:
+        """The sentences the rules number (``PhiMention.sentence``)."""
+        return split_sentences(text, self.abbreviations, lower_case_starts=informal_text(text))
+
+    def doubted(self, verb: str, adverbs: list[str], *, passive: bool, complement: bool) -> bool:
+        """A clause verb (lemma) that puts the data it governs in doubt: a verb of claiming whose
+        ``complement`` (a clause) holds the data, one of its adverbs a doubting one, a verb of saying
+        in the passive ("said to hold")."""
+        return (complement and fold(verb) in self.doubt_predicates) or \
+            (passive and fold(verb) in self.doubt_passives) or any(fold(a) in self.doubt_adverbs for a in adverbs)
 
     def mentions(self, text: str) -> list[PhiMention]:
         folded = fold(text)
