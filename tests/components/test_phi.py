@@ -644,3 +644,27 @@ def test_phi_a_clause_in_doubt_on_the_parse_is_hedged(lang, text, doubted):
 def test_phi_no_doubt_without_a_doubting_clause(lang, text):
     phi = breachnlp.extract(text, lang=lang, published="2025-03-14").phi
     assert phi and all(status == "affirmed" for status in phi.values())
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a heading that names data in general heads the list of what was involved, whatever its verb
+    ("en", "An employee mailbox at Varenne School was hijacked.\n\nIf you studied with us between 2015 and 2020, the "
+           "following information about you was rerouted:\n\n- your full name;\n- your date of birth;\n- your gender."),
+    ("fr", "Un employé de l'école Varenne a vu sa boîte de courriel piratée.\n\nSi vous avez étudié chez nous entre 2015 "
+           "et 2020, les informations suivantes vous concernant ont été réacheminées :\n\n- votre nom complet ;\n- "
+           "votre date de naissance ;\n- votre sexe."),
+])
+def test_phi_a_data_heading_heads_its_list(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == \
+        {"name": "affirmed", "date_of_birth": "affirmed", "sex": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "could not prevent" the release of the data: a double negation, the data is out
+    ("en", "Our service suffered an intrusion. We could not prevent the publication, on May 3, of the following "
+           "data:\n\n- your full name;\n- your postal address."),
+    ("fr", "Notre service a subi une intrusion. Nous n'avons pas pu empêcher la diffusion, le 3 mai, des données "
+           "suivantes :\n\n– vos nom et prénom ;\n– votre adresse postale."),
+])
+def test_phi_not_preventing_a_release_affirms_it(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == {"name": "affirmed", "address": "affirmed"}

@@ -78,6 +78,9 @@ class PhiRules(StatusRules):
         self.denied = re.compile(r"(?<![\w'])(?:" + "|".join(cues["denial_determiners"]) + r")\s+(?:[\w'-]+\s+)?$")
         self.message_nouns = frozenset(fold(w) for w in cues["message_nouns"])
         self.advice = cue_regex(cues["advice"])
+        # "the following information about you was forwarded:", « Données concernées : »: a clause naming
+        # data in general that ends in a colon heads the list of what was involved
+        self.list_heading = cue_regex(cues["list_heading_nouns"])
         self.uncertain_access = cue_regex(cues["uncertain_access"])
         self.unconfirmed_claims = cue_regex(cues["unconfirmed_claims"])
         self.theft = cue_regex(cues["theft"])
@@ -159,7 +162,10 @@ class PhiRules(StatusRules):
                 # short pointer to the list after it goes on with the sentence before
                 pointer = context == "background" and previous_context == "exposure" and not terms \
                     and len(sentence_text.split()) <= 6
-                inherited_exposure = (context == "exposure" or pointer) and sentence_text.rstrip().endswith(":")
+                heads_a_list = sentence_text.rstrip().endswith(":")
+                # a heading that names data in general says what the list after it was: involved
+                named_data = context != "exposure" and not terms and self.list_heading.search(masked) is not None
+                inherited_exposure = (context == "exposure" or pointer or named_data) and heads_a_list
                 # "Not affected:" / "Informations possiblement concernées :" heading a bullet list
                 heading = None
                 if inherited_exposure and not terms:

@@ -81,10 +81,14 @@ class StatusRules:
 
     def _heading_status(self, masked: str, plain: str, sentence: Segment) -> tuple[str, tuple[int, int, str]] | None:
         """The status a list heading gives its bullets: "Not affected:" negated, "Possibly involved:" hedged."""
+        # a hedge word strictly inside a pseudo-cue is part of it ("could not prevent" is no "could";
+        # "cannot rule out", a pseudo-negation that hedges as a whole, stays one)
+        pseudo = [m.span() for m in self.pseudo.finditer(plain)]
         for pattern, status, text in ((self.preceding, "negated", masked), (self.following, "negated", masked),
                                       (self.hedge, "hedged", plain)):
-            m = pattern.search(text)
-            if m:
+            for m in pattern.finditer(text):
+                if status == "hedged" and any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in pseudo):
+                    continue
                 return status, (sentence.start + m.start(), sentence.start + m.end(), f"heading_{status}")
         return None
 
