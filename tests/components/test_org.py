@@ -964,3 +964,18 @@ def test_org_no_word_of_a_statute_is_a_name():
                                published="2025-03-14")
     assert record.organization == "Harwick Clinic"
     assert not any("General" in o.name for o in record.organizations)
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a greeting the NER glued to the name it addresses is no part of the name
+    ("en", "Northgate College\nLeeds\n\nMarch 3, 2025\n\nDear Northgate College graduate,\n\nWe are writing to tell "
+           "you about an incident that involves personal information of people who graduated from Northgate College. "
+           "On January 8 we discovered that a staff mailbox had been compromised.\n\nSincerely,\n\nPrivacy Office\n"
+           "Northgate College", "Northgate College"),
+    ("fr", "Collège Northgate\nLyon\n\n3 mars 2025\n\nChère diplômée du Collège Northgate,\n\nNous vous écrivons au "
+           "sujet d'un incident qui concerne les renseignements personnels des diplômés du Collège Northgate. Le 8 "
+           "janvier, nous avons découvert qu'une boîte de courriel avait été compromise.\n\nCordialement,\n\nBureau de "
+           "la protection des renseignements\nCollège Northgate", "Collège Northgate"),
+])
+def test_org_a_greeting_is_no_part_of_the_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-03-03").organization == victim

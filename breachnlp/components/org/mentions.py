@@ -854,6 +854,8 @@ class MentionRules:
         # a field label it swallowed ("Organisation: National Healthcare Group", « Responsable du
         # traitement : X »): the name starts after the label's colon
         i = max((k + 1 for k, w in enumerate(words[:-1]) if w.group().endswith(":")), default=0)
+        if i == 0 and len(words) > 1 and self.salutation.match(fold(words[0].group())):
+            i = 1  # "Dear Centennial College graduate": the greeting is no part of the name
         while i < len(words) - 1 and (fold(words[i].group()).strip(".,") in self.title_words
                                       or words[i].group()[:1].islower()):
             i += 1
