@@ -460,6 +460,9 @@ def test_records_a_count_held_by_data_is_no_size(annotate, lang, text, expected)
      (7400, "people")),
     ("fr", "Quelque 7 400 de ses près de 96 000 assurés ont pu voir leurs dossiers copiés, indique la mutuelle "
            "Tallis.", (7400, "people")),
+    # a bare "out of" / « sur » between two figures: the part and the whole
+    ("en", "The leak hit 41,300 out of roughly 260,000 policyholders, the insurer said.", (41300, "people")),
+    ("fr", "La fuite a touché 41 300 sur quelque 260 000 assurés, selon l'assureur.", (41300, "people")),
     # after a demonstrative, the whole is the count said before and the first figure a part of it
     ("en", "Intruders logged into 618 accounts at Pelorus Books. For 45 of these 618 accounts, card digits were "
            "shown.", (618, "accounts")),
