@@ -53,7 +53,8 @@ class NumberGrammar:
         self.half_articles = frozenset(fold(w) for w in data["half_articles"])
         scale_words = sorted(self.scales, key=len, reverse=True)
         suffixes = sorted(self.suffixes, key=len, reverse=True)
-        multiplier = "|".join([re.escape(w) + "s?" for w in scale_words] + [re.escape(s) for s in suffixes])
+        # scale words in any case ("2.4 Million Patients" in a title-case headline); suffixes as written
+        multiplier = "|".join([f"(?i:{re.escape(w)})s?" for w in scale_words] + [re.escape(s) for s in suffixes])
         self.digits_re = re.compile(
             rf"(?<![\w.,\u00a0\u202f])(?P<num>{_GROUPED}|{_PLAIN})"
             rf"(?:[ \u00a0\u202f]?(?P<mult>{multiplier})(?![\w]))?(?![\w])"

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from breachnlp.numbers import parse_number
+from breachnlp.numbers import grammar, parse_number
 from breachnlp.taxonomy import LANGS
 
 
@@ -87,3 +87,13 @@ def test_numbers_two_coordinated_numbers_are_not_summed(lang, text, found):
     from breachnlp.numbers import grammar
 
     assert [m.value for m in grammar(lang).find(text) if m.value] == found
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a title-case headline capitalizes the scale word: still one figure, not a bare "Million"
+    ("en", "Breach Exposed Data of 2.4 Million Patients", 2400000),
+    ("fr", "Une Fuite Expose Les Données De 2,4 Millions De Patients", 2400000),
+])
+def test_a_capitalized_scale_word_multiplies_its_figure(lang, text, value):
+    found = grammar(lang).find(text)
+    assert [m.value for m in found] == [value]

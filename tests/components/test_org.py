@@ -979,3 +979,19 @@ def test_org_no_word_of_a_statute_is_a_name():
 ])
 def test_org_a_greeting_is_no_part_of_the_name(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2025-03-03").organization == victim
+
+
+@pytest.mark.parametrize("lang,title,text", [
+    # a name opened by the first word of a name shaped as an organization is of the same family,
+    # whatever the NER says of it ("Marlowe Watch" beside "Marlowe Holdings")
+    ("fr", "Piratage de Marlowe Watch : les données des clients déversées en ligne",
+     "SINGAPOUR – Le pirate qui s'en est pris à Marlowe Watch a mis sa menace à exécution. Des fichiers volés au "
+     "revendeur de montres Marlowe Watch ont été déposés sur un site de partage.\n\nMarlowe Holdings, la maison mère "
+     "cotée, a reconnu mardi l'incident dans un avis."),
+    ("en", "Marlowe Watch hack: customer data dumped online",
+     "SINGAPORE – The hacker who went after Marlowe Watch has carried out his threat. Files stolen from the watch "
+     "retailer Marlowe Watch were dumped on a file-sharing site.\n\nMarlowe Holdings, the listed parent, "
+     "acknowledged the incident on Tuesday in a filing."),
+])
+def test_org_a_name_of_an_organization_family_is_no_person(lang, title, text):
+    assert breachnlp.extract(text, lang=lang, published="2023-06-10", title=title).organization == "Marlowe Watch"

@@ -159,6 +159,10 @@ class MentionRules:
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP")}
         sites = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "FAC")}  # where a name's tail may be
         found: list[Mention] = []
+        # the first word of a name shaped as an organization ("Cortina Holdings"): another name it
+        # opens ("Cortina Watch") is of the same family, no person's, whatever the NER says
+        org_firsts = {run.split()[0] for run in (m.group() for m in self.name_re.finditer(text))
+                      if " " in run.strip() and self._looks_like_org(run.strip())}
         for m in self.name_re.finditer(text):
             run_end = m.end()
             for s, e in persons:  # "... District Chancellor Francisco Rodriguez": stop before the person
@@ -178,6 +182,7 @@ class MentionRules:
                 end = self._without_place_tail(text, start, end, sites)
                 extended = self._with_descriptor(text, folded, start, end)
                 orgish = extended < start or self._looks_like_org(text[start:end]) or \
+                    (" " in text[start:end] and text[start:end].split()[0] in org_firsts) or \
                     self._kind_right_before(folded, start) or self.kind_apposition.match(folded, end) is not None
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
