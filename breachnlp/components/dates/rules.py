@@ -41,6 +41,7 @@ class DateRules:
         self.aspect = frozenset(lemma.lower() for lemma in data["governors"]["aspect"])
         self.notified_public = frozenset(lemma.lower() for lemma in data["notified_public"])
         self.notified_organization = frozenset(lemma.lower() for lemma in data["notified_organization"])
+        self.notice_nouns = frozenset(lemma.lower() for lemma in data["notice_nouns"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -57,13 +58,18 @@ class DateRules:
     def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False,
                       subject: str | None = None, obj: str | None = None) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,
-        ``None`` without a parse. A verb of notifying in the passive ("was notified"), with a
+        ``None`` without a parse. Any other verb whose object (or passive subject) is a notice
+        (``notice_nouns``) dates a disclosure. A verb of notifying in the passive ("was notified"), with a
         first-person object ("notified us") or with the organization as its object ("warned the
         management", lemma ``obj``) is the organization learning of it, unless the passive's
         ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure)."""
         if lemma is None:
             return None
         role = self.governors.get(lemma, "other")
+        if role == "other" and ((obj in self.notice_nouns and not passive) or (passive and subject in self.notice_nouns)):
+            # whatever the verb, a notice it handles dates the telling: "got an email from the bank
+            # on Friday", « notifications déposées le 8 août », "the letter went out on May 3"
+            return "disclosed"
         if role == "notified":
             # "patients were told on May 30" is the telling, not the organization learning of it
             learned = (passive and subject not in self.notified_public) or to_us or \

@@ -36,6 +36,12 @@ GOVERNED = [
     ("fr", "Le vol des ordinateurs de la caserne Quintal a eu lieu le 3 avril.", {"3 avril": "occurred"}),
     ("en", "Twelve laptops went missing from a storeroom of the Quintal trust on April 3.", {"April 3": "occurred"}),
     ("en", "The Quintal trust became aware of the problem on April 8.", {"April 8": "discovered"}),
+    # any verb whose object or passive subject is a notice dates the telling
+    ("en", "Members of Harbor Credit Union got an email from it on June 6 about the incident.", {"June 6": "disclosed"}),
+    ("fr", "Les membres de la coopérative Harbor ont reçu un courriel de la coopérative le 6 juin au sujet de "
+           "l'incident.", {"6 juin": "disclosed"}),
+    ("fr", "Trois notifications de violation ont été déposées le 8 juin auprès de l'autorité par la mutuelle Varenne.",
+     {"8 juin": "disclosed"}),
 ]
 
 
