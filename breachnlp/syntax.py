@@ -183,6 +183,14 @@ def object_lemma(token: Token) -> str | None:
     return None if obj is None else obj.lemma_.lower()
 
 
+def modifier_lemmas(token: Token) -> list[str]:
+    """The lemmas of the words that modify the object (or, in the passive, the subject) of ``token``
+    ("a *malicious* email", « un courriel *piégé* »)."""
+    deps = PASSIVE_SUBJECT_DEPS | {"nsubj"} if is_passive(token) else OBJECT_DEPS
+    head = next((child for child in token.children if child.dep_ in deps), None)
+    return [] if head is None else [child.lemma_.lower() for child in head.children if child.i != head.i]
+
+
 def counted_relation(sentence: Doc, offset: int, start: int, end: int) -> tuple[str, Token] | None:
     """How the noun a figure counts hangs on its verb: ``("object", verb)`` ("pays *5 million
     employees*"), ``("subject", verb)`` ("*4 million people* hold the card"), or None (a

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from ...schema import parse_published
-from ...syntax import (OnDemandParser, clause_before, governing_lemmas, governor, is_passive, object_lemma,
+from ...syntax import (OnDemandParser, clause_before, governing_lemmas, governor, is_passive, modifier_lemmas, object_lemma,
                        passive_subject, predicate_phrases, to_first_person)
 from ..base import BreachComponent, doc_text
 from .resolve import DateCandidate
@@ -89,7 +89,8 @@ class DateTagger(BreachComponent):
                 lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
                 passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
                 role = None if token is None else self.rules.governor_role(
-                    lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj)
+                    lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj,
+                    modifiers=modifier_lemmas(token))
                 # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
                 # dates what was said: its predicate's role, not the saying's that the nearest cue gives
                 reported = token is not None and clause_before(token, found[0], s.start - found[1], s.end - found[1]) \

@@ -42,6 +42,7 @@ class DateRules:
         self.notified_public = frozenset(lemma.lower() for lemma in data["notified_public"])
         self.notified_organization = frozenset(lemma.lower() for lemma in data["notified_organization"])
         self.notice_nouns = frozenset(lemma.lower() for lemma in data["notice_nouns"])
+        self.malicious_modifiers = frozenset(lemma.lower() for lemma in data["malicious_modifiers"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -56,7 +57,8 @@ class DateRules:
         return next((phrase for phrase in phrases if phrase in self.governors), lemma)
 
     def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False,
-                      subject: str | None = None, obj: str | None = None) -> str | None:
+                      subject: str | None = None, obj: str | None = None,
+                      modifiers: Iterable[str] = ()) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,
         ``None`` without a parse. Any other verb whose object (or passive subject) is a notice
         (``notice_nouns``) dates a disclosure. A verb of notifying in the passive ("was notified"), with a
@@ -66,7 +68,9 @@ class DateRules:
         if lemma is None:
             return None
         role = self.governors.get(lemma, "other")
-        if role == "other" and ((obj in self.notice_nouns and not passive) or (passive and subject in self.notice_nouns)):
+        notice = (obj in self.notice_nouns and not passive) or (passive and subject in self.notice_nouns)
+        # ... unless it is the attackers' ("received a malicious email", « un courriel piégé »)
+        if role == "other" and notice and not any(m in self.malicious_modifiers for m in modifiers):
             # whatever the verb, a notice it handles dates the telling: "got an email from the bank
             # on Friday", « notifications déposées le 8 août », "the letter went out on May 3"
             return "disclosed"
