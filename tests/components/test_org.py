@@ -995,3 +995,18 @@ def test_org_a_greeting_is_no_part_of_the_name(lang, text, victim):
 ])
 def test_org_a_name_of_an_organization_family_is_no_person(lang, title, text):
     assert breachnlp.extract(text, lang=lang, published="2023-06-10", title=title).organization == "Marlowe Watch"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # two names joined by "and"/"et" stay two when the text writes the second one on its own elsewhere
+    ("en", "Complaint No. 14\nHarlan Union v. Meridel Port Exchange and Quarry Data Services Limited\n\nThe trading "
+           "records were held on servers operated by Quarry Data Services Limited, the Exchange's processor. An "
+           "outsider copied the files of 3,000 traders from Meridel Port Exchange."),
+    ("fr", "Plainte n° 14\nUnion Harlan c. Bourse portuaire Meridel et Quarry Data Services Limited\n\nLes dossiers "
+           "étaient hébergés sur des serveurs exploités par Quarry Data Services Limited, le sous-traitant de la "
+           "Bourse. Un tiers a copié les fichiers de 3 000 négociants de la Bourse portuaire Meridel."),
+])
+def test_org_a_coordinated_name_written_apart_is_two_names(lang, text):
+    names = [o.name for o in breachnlp.extract(text, lang=lang, published="2023-06-10").organizations]
+    assert "Quarry Data Services Limited" in names
+    assert not any(" and Quarry" in n or " et Quarry" in n for n in names)

@@ -408,7 +408,7 @@ class MentionRules:
                           mentions: list[Mention]) -> list[Mention]:
         """"Cascade Eye and Skin Centers", "NHS Dumfries and Galloway": two capitalized runs joined by
         "and"/"et"/"&" are one name when the whole is written again, or when it ends like the name
-        of an organization and its first part does not."""
+        of an organization, its first part does not, and the text never writes its second part alone."""
         out: list[Mention] = []
         for mention in mentions:
             previous = out[-1] if out else None
@@ -419,7 +419,11 @@ class MentionRules:
                 ends_like_org = self._org_word(mention.text.split()[-1]) and \
                     not self._org_word(previous.text.split()[-1])
                 same_family = fold(previous.text.split()[0]) == fold(mention.text.split()[0])  # "X France et X Biologie"
-                if (text.count(whole) >= 2 or ends_like_org) and not same_family:
+                # "Uganda Securities Exchange and Soft Edge Uganda Limited", a caption's two parties: the
+                # second is written elsewhere on its own, a name in its own right
+                apart = any(not self._after_coordinator(text, m.start())
+                            for m in re.finditer(re.escape(mention.text), text))
+                if (text.count(whole) >= 2 or (ends_like_org and not apart)) and not same_family:
                     # the head (the second run) tells what the whole is: "Singh" may be a place, "Singh and
                     # Arora Oncology" is not
                     out[-1] = self._mention(text, folded, sentences, previous.start, mention.end, mention.source)
@@ -431,6 +435,11 @@ class MentionRules:
                 mention = self._mention(text, folded, sentences, partner, mention.end, mention.source)
             out.append(mention)
         return out
+
+    def _after_coordinator(self, text: str, start: int) -> bool:
+        """The words at ``start`` follow "and"/"et"/"&" (the second part of a coordinated name)."""
+        m = re.search(r"\S+$", text[max(0, start - 12):start].rstrip())
+        return m is not None and self.coordination.fullmatch(f" {m.group()} ") is not None
 
     def _name_before_coordinator(self, text: str, mention: Mention) -> int | None:
         """Where the capitalized words begin before "and"/"et"/"&" and ``mention``, when ``mention``
