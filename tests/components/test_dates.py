@@ -887,3 +887,14 @@ def test_dates_the_fitted_choice_prefers_a_first_announcement_as_the_disclosure(
 ])
 def test_dates_a_letter_dated_under_its_signature_is_its_disclosure(annotate, lang, text, expected):
     assert annotate(lang, text, "2024-04-22")._.breach.date.disclosed == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a clause that telling someone reports dates what was told, as one a verb of saying reports
+    ("en", "Korvane Foods told the regulator on 6 December that it had been hit on 24 November.",
+     {"occurred": "2023-11-24", "discovered": None, "disclosed": "2023-12-06"}),
+    ("fr", "Korvane Foods a indiqué au régulateur le 6 décembre qu'elle avait été piratée le 24 novembre.",
+     {"occurred": "2023-11-24", "discovered": None, "disclosed": "2023-12-06"}),
+])
+def test_dates_a_clause_told_to_someone_dates_its_own_event(annotate, lang, text, expected):
+    assert_roles(annotate(lang, text, "2023-12-20")._.breach.date, expected)

@@ -35,6 +35,9 @@ LABEL = "BREACH_DATE"
 # The roles of an event a verb of saying can report, which the parse gives a date over the
 # disclosure role of its nearest cue (the saying itself).
 REPORTED_ROLES = frozenset({"occurred", "discovered"})
+# The governors that report a clause: saying, and telling someone ("told the regulator that it had
+# been hit on May 4").
+SAYING_ROLES = frozenset({"disclosed", "notified"})
 
 class DateTagger(BreachComponent):
     """Finds date expressions, resolves them against ``doc._.published`` and gives them a role."""
@@ -94,7 +97,7 @@ class DateTagger(BreachComponent):
                 # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
                 # dates what was said: its predicate's role, not the saying's that the nearest cue gives
                 reported = token is not None and clause_before(token, found[0], s.start - found[1], s.end - found[1]) \
-                    and any(self.rules.governors.get(lemma) == "disclosed" for lemma in governing_lemmas(token))
+                    and any(self.rules.governors.get(lemma) in SAYING_ROLES for lemma in governing_lemmas(token))
                 s._.breach_features["governor"], s._.breach_features["reported"] = role, reported
                 if reported and role in REPORTED_ROLES and s._.date_role == "disclosed":
                     s._.date_role = role
