@@ -668,3 +668,18 @@ def test_phi_a_data_heading_heads_its_list(lang, text):
 ])
 def test_phi_not_preventing_a_release_affirms_it(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == {"name": "affirmed", "address": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a pro-form negation after a list ("… ne le sont pas") and "nothing indicates that" deny the data
+    ("fr", "Les noms des abonnés pourraient être concernés. En revanche, les adresses électroniques et les mots de passe "
+           "ne le sont pas, assure la société.", {"name": "hedged", "email": "negated", "credentials": "negated"}),
+    ("en", "Subscribers' names may be involved. Their email addresses and passwords, however, were not, the company "
+           "says.", {"name": "hedged", "email": "negated", "credentials": "negated"}),
+    ("fr", "Des pirates ont copié les noms des clients. Rien n'indique que des numéros de sécurité sociale aient été "
+           "compromis.", {"name": "affirmed", "national_id": "negated"}),
+    ("en", "Hackers copied customers' names. There is no evidence that Social Security numbers were compromised.",
+     {"name": "affirmed", "national_id": "negated"}),
+])
+def test_phi_pro_form_and_no_indication_negate(lang, text, expected):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
