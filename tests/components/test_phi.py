@@ -683,3 +683,13 @@ def test_phi_not_preventing_a_release_affirms_it(lang, text):
 ])
 def test_phi_pro_form_and_no_indication_negate(lang, text, expected):
     assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "no." is the number's abbreviation, no negation ("passport no.", « n° de passeport »)
+    ("en", "The stolen file holds each traveller's passport no., full name and gender."),
+    ("fr", "Le fichier volé contient le n° de passeport, le nom complet et le sexe de chaque voyageur."),
+])
+def test_phi_a_number_abbreviation_negates_nothing(lang, text):
+    phi = breachnlp.extract(text, lang=lang, published="2025-06-01").phi
+    assert phi.get("name") == "affirmed" and phi.get("sex") == "affirmed"
