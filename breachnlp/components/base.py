@@ -8,10 +8,11 @@ from typing import Any, ClassVar, Iterable
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
+from spacy.util import ensure_path, minibatch
 
 from ..errors import LanguageError
 from ..resources import RESOURCE_FILES, read_resource, register_resources
+from ..syntax import OnDemandParser
 from ..taxonomy import LANGS
 
 
@@ -138,3 +139,53 @@ def _thaw(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_thaw(v) for v in value]
     return value
+
+
+class ParsedComponent(BreachComponent):
+    """A component that reads the base model's parse of the sentences holding some of its spans
+    after its rules have run: only those sentences are parsed, those of all the Docs of a batch in
+    one go (:class:`~breachnlp.syntax.OnDemandParser`). A pipeline without a parser (the fast
+    profile, a blank model) keeps what the rules found. Subclasses say which spans need their
+    sentence (:meth:`needs_parse`) and what to read there (:meth:`read_parse`); their rules number
+    sentences with ``rules.sentences(text)``."""
+
+    rules: Any
+
+    def __init__(self, nlp: Language, name: str, *, resources: str = "default", spans_key: str) -> None:
+        super().__init__(nlp, name, resources=resources, spans_key=spans_key)
+        self.parser = OnDemandParser(nlp)
+
+    def needs_parse(self, span: Span) -> bool:  # pragma: no cover - every parsed component defines it
+        raise NotImplementedError
+
+    def read_parse(self, span: Span, found: tuple[Doc, int] | None) -> None:  # pragma: no cover
+        """Read the parse of ``span``'s sentence: ``(sentence Doc, token offset of the sentence in
+        the original Doc)``, or None when that sentence could not be parsed."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        self._read_parses([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for batch in minibatch(stream, size=batch_size):
+            docs = [BreachComponent.__call__(self, doc) for doc in batch]
+            self._read_parses(docs)
+            yield from docs
+
+    def _read_parses(self, docs: list[Doc]) -> None:
+        if not self.parser.available:
+            return
+        requests, spans_of = [], []
+        for doc in docs:
+            spans = [s for s in doc.spans[self.spans_key] if self.needs_parse(s)]
+            sentences = self.rules.sentences(doc_text(doc)) if spans else []
+            segment = {id(s): sentences[s._.breach_features["sentence"]] for s in spans
+                       if s._.breach_features["sentence"] < len(sentences)}
+            requests.append((doc, {(seg.start, seg.end) for seg in segment.values()}))
+            spans_of.append((spans, segment))
+        for parsed, (spans, segment) in zip(self.parser.parse_many(requests), spans_of):
+            for s in spans:
+                seg = segment.get(id(s))
+                self.read_parse(s, parsed.get((seg.start, seg.end)) if seg is not None else None)

@@ -22,12 +22,11 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 
 from ...schema import parse_published
-from ...syntax import (OnDemandParser, clause_before, governing_lemmas, governor, is_passive, modifier_lemmas, object_lemma,
+from ...syntax import (clause_before, governing_lemmas, governor, is_passive, modifier_lemmas, object_lemma,
                        passive_subject, predicate_phrases, to_first_person)
-from ..base import BreachComponent, doc_text
+from ..base import ParsedComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
 
@@ -39,7 +38,7 @@ REPORTED_ROLES = frozenset({"occurred", "discovered"})
 # been hit on May 4").
 SAYING_ROLES = frozenset({"disclosed", "notified"})
 
-class DateTagger(BreachComponent):
+class DateTagger(ParsedComponent):
     """Finds date expressions, resolves them against ``doc._.published`` and gives them a role."""
 
     label = LABEL
@@ -48,7 +47,6 @@ class DateTagger(BreachComponent):
     def __init__(self, nlp: Language, name: str = "breach_dates", *, resources: str = "default",
                  spans_key: str = "breach_dates") -> None:
         super().__init__(nlp, name, resources=resources, spans_key=spans_key)
-        self.parser = OnDemandParser(nlp)
         self._load_rules()
 
     def _load_rules(self) -> None:
@@ -57,54 +55,30 @@ class DateTagger(BreachComponent):
     def candidates(self, doc: Doc) -> Iterable[DateCandidate]:
         return self.rules.find(doc_text(doc), parse_published(doc._.published))
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc = super().__call__(doc)
-        self._governors([doc])
-        return doc
+    def needs_parse(self, span: Span) -> bool:
+        # a date the rules ruled out (a deadline, a dateline: a cue and no role) never competes
+        return bool(span._.date_norm) and (span._.date_role is not None or not span._.breach_cues)
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for batch in minibatch(stream, size=batch_size):
-            docs = [super(DateTagger, self).__call__(doc) for doc in batch]
-            self._governors(docs)
-            yield from docs
-
-    def _governors(self, docs: list[Doc]) -> None:
-        """The role told by the predicate governing each date (``breach_features["governor"]``):
-        only the sentences that hold a date that may be chosen are parsed, those of all ``docs`` in
-        one batch."""
-        if not self.parser.available:
-            return
-        requests, spans_of = [], []
-        for doc in docs:
-            # a date the rules ruled out (a deadline, a dateline: a cue and no role) never competes
-            spans = [s for s in doc.spans[self.spans_key]
-                     if s._.date_norm and (s._.date_role is not None or not s._.breach_cues)]
-            sentences = self.rules.sentences(doc_text(doc)) if spans else []
-            segment = {id(s): sentences[s._.breach_features["sentence"]] for s in spans
-                       if s._.breach_features["sentence"] < len(sentences)}
-            requests.append((doc, {(seg.start, seg.end) for seg in segment.values()}))
-            spans_of.append((spans, segment))
-        for parsed, (spans, segment) in zip(self.parser.parse_many(requests), spans_of):
-            for s in spans:
-                seg = segment.get(id(s))
-                found = parsed.get((seg.start, seg.end)) if seg is not None else None
-                token = governor(found[0], found[1], s.start, s.end, self.rules.aspect) if found is not None else None
-                lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
-                passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
-                role = None if token is None else self.rules.governor_role(
-                    lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj,
-                    modifiers=modifier_lemmas(token))
-                # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
-                # dates what was said: its predicate's role, not the saying's that the nearest cue gives
-                reported = token is not None and clause_before(token, found[0], s.start - found[1], s.end - found[1]) \
-                    and any(self.rules.governors.get(lemma) in SAYING_ROLES for lemma in governing_lemmas(token))
-                s._.breach_features["governor"], s._.breach_features["reported"] = role, reported
-                if reported and role in REPORTED_ROLES and s._.date_role == "disclosed":
-                    s._.date_role = role
-                elif s._.date_role == "disclosed" and self.rules.tells_the_organization(lemma, passive, obj):
-                    # "a contractor warned the management on May 4": the parse sees whom the notice
-                    # reached, the nearest cue ("warned") only that someone was told
-                    s._.date_role = "discovered"
+    def read_parse(self, span: Span, found: tuple[Doc, int] | None) -> None:
+        """The role told by the predicate governing the date (``breach_features["governor"]``)."""
+        token = governor(found[0], found[1], span.start, span.end, self.rules.aspect) if found is not None else None
+        lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
+        passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
+        role = None if token is None else self.rules.governor_role(
+            lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj,
+            modifiers=modifier_lemmas(token))
+        # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
+        # dates what was said: its predicate's role, not the saying's that the nearest cue gives
+        reported = token is not None and found is not None \
+            and clause_before(token, found[0], span.start - found[1], span.end - found[1]) \
+            and any(self.rules.governors.get(lemma) in SAYING_ROLES for lemma in governing_lemmas(token))
+        span._.breach_features["governor"], span._.breach_features["reported"] = role, reported
+        if reported and role in REPORTED_ROLES and span._.date_role == "disclosed":
+            span._.date_role = role
+        elif span._.date_role == "disclosed" and self.rules.tells_the_organization(lemma, passive, obj):
+            # "a contractor warned the management on May 4": the parse sees whom the notice
+            # reached, the nearest cue ("warned") only that someone was told
+            span._.date_role = "discovered"
 
     def annotate(self, span: Span, candidate: DateCandidate) -> None:
         span._.date_expr = candidate.expr

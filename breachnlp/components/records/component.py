@@ -19,10 +19,8 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
-
-from ...syntax import OnDemandParser, counted_relation
-from ..base import BreachComponent, doc_text
+from ...syntax import counted_relation
+from ..base import ParsedComponent, doc_text
 from .rules import CountCandidate, record_rules
 
 LABEL = "RECORD_COUNT"
@@ -31,7 +29,7 @@ SIZE_UNITS = ("people", "accounts")
 # What the rules take off the score of a figure that tells a size (rules.py, ``population``).
 POPULATION_PENALTY = 4.0
 
-class RecordCounter(BreachComponent):
+class RecordCounter(ParsedComponent):
     """Finds the figures of a text that may count the people or records of a breach."""
 
     label = LABEL
@@ -40,7 +38,6 @@ class RecordCounter(BreachComponent):
     def __init__(self, nlp: Language, name: str = "breach_records", *, resources: str = "default",
                  spans_key: str = "breach_records") -> None:
         super().__init__(nlp, name, resources=resources, spans_key=spans_key)
-        self.parser = OnDemandParser(nlp)
         self._load_rules()
 
     def _load_rules(self) -> None:
@@ -49,48 +46,24 @@ class RecordCounter(BreachComponent):
     def candidates(self, doc: Doc) -> Iterable[CountCandidate]:
         return self.rules.candidates(doc_text(doc))
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc = super().__call__(doc)
-        self._sizes([doc])
-        return doc
+    def needs_parse(self, span: Span) -> bool:
+        """A figure of people or accounts may be an organization's size (a figure the attackers claim,
+        "says he has 19 million customers", is what they hold)."""
+        return bool(span._.records_value) and span._.records_unit in SIZE_UNITS \
+            and not span._.breach_features.get("population") \
+            and not any(cue[2] == "claimed" for cue in span._.breach_cues or ())
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
-        for batch in minibatch(stream, size=batch_size):
-            docs = [super(RecordCounter, self).__call__(doc) for doc in batch]
-            self._sizes(docs)
-            yield from docs
-
-    def _sizes(self, docs: list[Doc]) -> None:
-        """Figures of people or accounts that the parse shows to be an organization's size (the
-        object of "pay", "serve", « compter », the subject of "hold"): marked ``population`` as the
-        surface cues mark "which employs 9,000". Only the sentences of such figures are parsed, those
-        of all ``docs`` in one batch."""
-        if not self.parser.available:
+    def read_parse(self, span: Span, found: tuple[Doc, int] | None) -> None:
+        """A figure the parse shows to be an organization's size (the object of "pay", "serve", the
+        subject of "hold") is marked ``population``, as the surface cues mark "which employs 9,000"."""
+        relation = counted_relation(found[0], found[1], span.start, span.end) if found is not None else None
+        if relation is None:
             return
-        requests, spans_of = [], []
-        for doc in docs:
-            # a figure the attackers claim ("says he has 19 million customers") is what they hold
-            spans = [s for s in doc.spans[self.spans_key] if s._.records_value and s._.records_unit in SIZE_UNITS
-                     and not s._.breach_features.get("population")
-                     and not any(cue[2] == "claimed" for cue in s._.breach_cues or ())]
-            sentences = self.rules.sentences(doc_text(doc)) if spans else []
-            segment = {id(s): sentences[s._.breach_features["sentence"]] for s in spans
-                       if s._.breach_features["sentence"] < len(sentences)}
-            requests.append((doc, {(seg.start, seg.end) for seg in segment.values()}))
-            spans_of.append((spans, segment))
-        for parsed, (spans, segment) in zip(self.parser.parse_many(requests), spans_of):
-            for s in spans:
-                seg = segment.get(id(s))
-                found = parsed.get((seg.start, seg.end)) if seg is not None else None
-                relation = counted_relation(found[0], found[1], s.start, s.end) if found is not None else None
-                if relation is None:
-                    continue
-                kind, verb = relation
-                dependents = [child.lemma_.lower() for child in verb.children]
-                if self.rules.tells_a_size(kind, verb.lemma_.lower(), dependents):
-                    s._.breach_features["population"] = True
-                    s._.records_score = (s._.records_score or 0.0) - POPULATION_PENALTY
-                    s._.breach_cues = [*(s._.breach_cues or []), [s.start_char, s.end_char, "size"]]
+        kind, verb = relation
+        if self.rules.tells_a_size(kind, verb.lemma_.lower(), [child.lemma_.lower() for child in verb.children]):
+            span._.breach_features["population"] = True
+            span._.records_score = (span._.records_score or 0.0) - POPULATION_PENALTY
+            span._.breach_cues = [*(span._.breach_cues or []), [span.start_char, span.end_char, "size"]]
 
     def annotate(self, span: Span, candidate: CountCandidate) -> None:
         span._.records_value = candidate.value
