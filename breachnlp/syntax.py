@@ -82,6 +82,13 @@ class OnDemandParser:
         return out
 
 
+def _tokens_in(sentence: Doc, offset: int, start: int, end: int) -> Span | None:
+    """The tokens ``start:end`` of the original Doc inside ``sentence`` (parsed, beginning at token
+    ``offset`` of the original), None when they do not all fall in it."""
+    lo, hi = start - offset, end - offset
+    return sentence[lo:hi] if 0 <= lo < hi <= len(sentence) else None
+
+
 def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset[str] = frozenset()) -> Token | None:
     """The predicate that governs the tokens ``start:end`` of the original Doc inside ``sentence``
     (parsed, beginning at token ``offset`` of the original): from the root of those tokens, the first
@@ -90,10 +97,10 @@ def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset
     predicate: "victime", "target"). A clause on the date itself says what happened then ("on
     Sept. 12, when the clinic *wrote* to its patients"), and the complement of an ``aspect`` verb
     (lemmas) what began ("began *notifying*")."""
-    lo, hi = start - offset, end - offset
-    if lo < 0 or hi > len(sentence) or lo >= hi:
+    span = _tokens_in(sentence, offset, start, end)
+    if span is None:
         return None
-    span = sentence[lo:hi]
+    lo, hi = span.start, span.end
     clause = next((child for t in span for child in t.children
                    if child.dep_ in DATE_CLAUSE_DEPS and child.pos_ == "VERB" and not lo <= child.i < hi), None)
     token = clause if clause is not None else span.root
@@ -186,7 +193,7 @@ def object_lemma(token: Token) -> str | None:
 def modifier_lemmas(token: Token) -> list[str]:
     """The lemmas of the words that modify the object (or, in the passive, the subject) of ``token``
     ("a *malicious* email", « un courriel *piégé* »)."""
-    deps = PASSIVE_SUBJECT_DEPS | {"nsubj"} if is_passive(token) else OBJECT_DEPS
+    deps = PASSIVE_SUBJECT_DEPS | ACTIVE_SUBJECT_DEPS if is_passive(token) else OBJECT_DEPS
     head = next((child for child in token.children if child.dep_ in deps), None)
     return [] if head is None else [child.lemma_.lower() for child in head.children if child.i != head.i]
 
@@ -196,10 +203,10 @@ def counted_relation(sentence: Doc, offset: int, start: int, end: int) -> tuple[
     employees*"), ``("subject", verb)`` ("*4 million people* hold the card"), or None (a
     prepositional phrase, a noun, no verb). ``start:end`` are the figure's tokens in the original
     Doc, ``sentence`` its parsed sentence beginning at token ``offset``."""
-    lo, hi = start - offset, end - offset
-    if lo < 0 or hi > len(sentence) or lo >= hi:
+    span = _tokens_in(sentence, offset, start, end)
+    if span is None:
         return None
-    token = sentence[lo:hi].root
+    token = span.root
     for _ in range(3):  # from the figure to the noun it counts
         if token.dep_ not in NUMBER_DEPS or token.head.i == token.i:
             break
@@ -226,11 +233,12 @@ def clause_predicates(sentence: Doc, offset: int, start: int, end: int) -> list[
     the verb governs: "claims [*bank details* were taken]"), within :data:`MAX_CLIMB` heads, up to
     the first verb joined to another as a conjunct ("hackers claim X, and the firm said *names were
     taken*": only "taken" and "said"). Verbs inside the span itself ("insurance *claims* data") are none."""
-    lo, hi = start - offset, end - offset
-    if lo < 0 or hi > len(sentence) or lo >= hi:
+    span = _tokens_in(sentence, offset, start, end)
+    if span is None:
         return []
+    lo, hi = span.start, span.end
     out: list[tuple[Token, Token]] = []
-    below = sentence[lo:hi].root
+    below = span.root
     for _ in range(MAX_CLIMB):
         token = below.head
         if token.i == below.i:

@@ -90,7 +90,7 @@ class DateRules:
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
         grammar, roles = self.grammar, self.roles
         folded = fold(text)
-        sentences = split_sentences(text, self.abbreviations)
+        sentences = self.sentences(text)
         chosen = grammar.scan(text, folded)
         candidates: list[DateCandidate] = []
         previous_day: PartialDate | None = None

@@ -161,9 +161,10 @@ class MentionRules:
         found: list[Mention] = []
         # the first word of a name shaped as an organization ("Cortina Holdings"): another name it
         # opens ("Cortina Watch") is of the same family, no person's, whatever the NER says
-        org_firsts = {run.split()[0] for run in (m.group() for m in self.name_re.finditer(text))
+        runs = list(self.name_re.finditer(text))  # read once: the family pass and the main pass
+        org_firsts = {run.split()[0] for run in (m.group() for m in runs)
                       if " " in run.strip() and self._looks_like_org(run.strip())}
-        for m in self.name_re.finditer(text):
+        for m in runs:
             run_end = m.end()
             for s, e in persons:  # "... District Chancellor Francisco Rodriguez": stop before the person
                 # (not after an ampersand: "Wright & Filippis" is one firm named after two people; not
@@ -320,9 +321,13 @@ class MentionRules:
     def _bracketed_legal_form(self, text: str, mention: Mention) -> bool:
         """A legal form in brackets and nothing else ("(Pty)" of "Flash Mobile Vending (Pty) Ltd"):
         part of the name before it, no name of its own."""
-        words = re.findall(r"[^\W_]+", fold(mention.text))
-        return bool(words) and all(w in self.legal_suffixes for w in words) and \
+        folded = fold(mention.text)
+        return re.search(r"[^\W_]", folded) is not None and self._only_legal_forms(folded) and \
             text[max(0, mention.start - 1):mention.start] == "(" and text[mention.end:mention.end + 1] == ")"
+
+    def _only_legal_forms(self, folded: str) -> bool:
+        """Every word of ``folded`` is a legal form ("pte. ltd.", "pty"); true of no words at all."""
+        return all(w in self.legal_suffixes for w in re.findall(r"[^\W_]+", folded))
 
     def _names_data(self, words: str) -> bool:
         return bool(self.data_term.search(words) or self.identifier_word.search(words))
@@ -664,8 +669,7 @@ class MentionRules:
         for match in self.definition.finditer(folded):
             k = bisect_right(starts, match.start())
             before = [m for m in mentions[max(0, k - 3):k] if m.end <= match.start()]
-            if not before or not all(w in self.legal_suffixes for w in
-                                     re.findall(r"[^\W_]+", folded[before[-1].end:match.start()])) or \
+            if not before or not self._only_legal_forms(folded[before[-1].end:match.start()]) or \
                     "\n" in text[before[-1].end:match.start()]:
                 continue  # only legal suffixes between the name and its parenthesis ("Pte. Ltd.")
             definer = before[-1]

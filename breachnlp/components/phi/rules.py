@@ -104,7 +104,8 @@ class PhiRules(StatusRules):
         return None
 
     def sentences(self, text: str) -> list[Segment]:
-        """The sentences the rules number (``PhiMention.sentence``)."""
+        """The sentences the rules number (``PhiMention.sentence``): a forum post in lower case still
+        ends its sentences, where a negation's scope stops."""
         return split_sentences(text, self.abbreviations, lower_case_starts=informal_text(text))
 
     def doubted(self, verb: str, adverbs: list[str], *, passive: bool, complement: bool) -> bool:
@@ -116,8 +117,7 @@ class PhiRules(StatusRules):
 
     def mentions(self, text: str) -> list[PhiMention]:
         folded = fold(text)
-        # a forum post in lower case still ends its sentences: a negation's scope stops there
-        sentences = split_sentences(text, self.abbreviations, lower_case_starts=informal_text(text))
+        sentences = self.sentences(text)
         excluded = [m.span() for m in self.exclusions.finditer(folded)]
         excluded_starts, excluded_ends = interval_index(excluded)
         found: list[PhiMention] = []

@@ -19,15 +19,14 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
 from ...syntax import counted_relation
 from ..base import ParsedComponent, doc_text
-from .rules import CountCandidate, record_rules
+from .rules import POPULATION_PENALTY, CountCandidate, record_rules
 
 LABEL = "RECORD_COUNT"
 # The units whose figure may be an organization's size (its customers, staff, accounts).
 SIZE_UNITS = ("people", "accounts")
-# What the rules take off the score of a figure that tells a size (rules.py, ``population``).
-POPULATION_PENALTY = 4.0
 
 class RecordCounter(ParsedComponent):
     """Finds the figures of a text that may count the people or records of a breach."""

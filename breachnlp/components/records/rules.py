@@ -30,6 +30,8 @@ _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run
 # an ISO code right before a figure ("PLN 29,648", "KSh 525,000")
 _CODE_BEFORE = re.compile(r"(?<![\w])([A-Z][A-Za-z]{2})\s?$")
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
+# What a figure that tells an organization's size loses from its score (``CountCandidate.population``).
+POPULATION_PENALTY = 4.0
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,7 @@ class RecordRules:
     def candidates(self, text: str) -> list[CountCandidate]:
         """All count candidates of ``text`` (distractors removed), scored, in text order."""
         folded = fold(text)
-        sentences = split_sentences(text, self.abbreviations)
+        sentences = self.sentences(text)
         excluded = [m.span() for m in self.date_like.finditer(folded)]
         excluded += [m.span() for m in self.phone.finditer(text)]
         excluded += [m.span() for m in self.clock.finditer(folded)]
@@ -361,7 +363,7 @@ class RecordRules:
             score += 3.0 if unit and not unit_guessed else 1.5 if unit else 0.0
             score += 2.0 if context else 0.0
             score += 1.0 if sentence_index == 0 else 0.0
-            score -= 4.0 if population else 0.0
+            score -= POPULATION_PENALTY if population else 0.0
             score -= 1.0 if (number.value or 0) < 10 else 0.0
             score -= 2.0 if subset else 0.0
         return CountCandidate(start, end, number.value, unit, qualifier, score, sentence_index,
@@ -378,7 +380,7 @@ class RecordRules:
         stolen file has 40,000 customers"), an existential or impersonal word (« il y a », « on compte »)."""
         words = self.size_predicates if relation == "object" else self.size_holders
         return fold(verb) in words and not any(
-            fold(d) in self.data_subject_words or fold(d) in self.size_blockers for d in dependents)
+            folded in self.data_subject_words or folded in self.size_blockers for folded in map(fold, dependents))
 
     def _revision(self, folded: str, sentence: Segment, start: int,
                   memo: dict[tuple[str, int, int], object] | None = None) -> tuple[bool, bool]:
@@ -440,7 +442,7 @@ class RecordRules:
             # a range of the organization's size ("home to between 11,000 and 12,000 people") is a size
             population = low.population and not high.population
             linked[i + 1] = replace(high, qualifier="at_most", unit=unit, population=high.population or low.population,
-                                    score=max(high.score, low.score) - (4.0 if population else 0.0))
+                                    score=max(high.score, low.score) - (POPULATION_PENALTY if population else 0.0))
         return linked
 
     def _parts_of_wholes(self, folded: str, found: list[CountCandidate]) -> list[CountCandidate]:
@@ -464,7 +466,7 @@ class RecordRules:
             out[i] = replace(part, unit=part.unit or whole.unit, score=part.score + gain,
                              cues=(*part.cues, (part.end, whole.start, "part_of_whole")))
             if not whole.population:
-                out[i + 1] = replace(whole, population=True, score=whole.score - 4.0)
+                out[i + 1] = replace(whole, population=True, score=whole.score - POPULATION_PENALTY)
         return out
 
 
