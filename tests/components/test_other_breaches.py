@@ -65,3 +65,43 @@ def test_a_heading_on_other_cases_keeps_their_dates_out(annotate, lang, text):
     result = annotate(lang, text, "2024-06-20")._.breach
     assert result.records.value == 4100
     assert (result.date.occurred, result.date.discovered) == ("2024-03-03", None)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a paragraph that opens on another organization goes on about it: its figure is not the count
+    ("en", "Norvale Water said on Tuesday that an intruder had reached its billing server, and it is still "
+           "checking whose details were on it.\n\nOthers have been through the same.\n\nBrackton Council, a rural "
+           "authority in Wales, spotted an intrusion on its payroll system in May. It later wrote to 6,240 "
+           "residents about the theft."),
+    ("fr", "Le distributeur d'eau Norvale a indiqué mardi qu'un intrus avait atteint son serveur de facturation ; "
+           "Norvale vérifie encore quelles données s'y trouvaient.\n\nD'autres sont passés par là.\n\nLa commune de "
+           "Brackton, en Bretagne, a repéré une intrusion dans son logiciel de paie en mai. Elle a ensuite écrit à "
+           "6 240 habitants au sujet du vol."),
+])
+def test_a_paragraph_about_another_organization_keeps_its_count_out(annotate, lang, text):
+    result = annotate(lang, text, "2024-09-12")._.breach
+    assert result.records is None
+
+
+@pytest.mark.parametrize("lang,text,count", [
+    # its opening sentence speaks of the victim by a definite description: the paragraph is still about it
+    ("en", "Norvale Water admitted on Tuesday that an intruder had reached its billing server.\n\nThe utility "
+           "company, a subsidiary of Marbeck Holdings, said the names of 18,300 customers were on it.", 18300),
+    ("fr", "Norvale Eau a reconnu mardi qu'un intrus avait atteint son serveur de facturation.\n\nL'entreprise, "
+           "filiale de Marbeck Holdings, indique que les noms de 18 300 clients y figuraient.", 18300),
+])
+def test_a_paragraph_opening_on_a_definite_description_stays_on_the_victim(annotate, lang, text, count):
+    result = annotate(lang, text, "2024-09-12")._.breach
+    assert result.records is not None and result.records.value == count
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the only figure stands in a sentence that names another organization and not the victim
+    ("en", "Harwick Dental confirmed on Friday that a former employee had copied its appointment book. Last year, "
+           "Pellam Orthodontics reported a breach affecting more than 400,000 patients."),
+    ("fr", "Le cabinet Harwick Dentaire a confirmé vendredi qu'un ancien salarié avait copié son agenda. L'an dernier, "
+           "la clinique Pellam Orthodontie avait signalé une fuite touchant plus de 400 000 patients."),
+])
+def test_a_lone_figure_about_another_organization_is_not_the_count(annotate, lang, text):
+    result = annotate(lang, text, "2024-09-12")._.breach
+    assert result.records is None

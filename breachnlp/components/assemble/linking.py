@@ -55,6 +55,9 @@ class AssemblySettings:
 _SETTINGS: "weakref.WeakKeyDictionary[Doc, AssemblySettings]" = weakref.WeakKeyDictionary()
 
 
+CARRIED_PENALTY = 2.0
+
+
 @dataclass
 class _Context:
     """Sentence-level facts the linking rules need."""
@@ -68,6 +71,8 @@ class _Context:
     unknown_count_sentences: set[int]  # "…has not said how many were affected"
     # sentences with a noun anaphor ("the board", « la régie »), not a pronoun ("their" may be anyone's)
     noun_anaphor_sentences: set[int] = field(default_factory=set)
+    # sentences that go on about another organization its paragraph named first (:func:`_carried_topic`)
+    carried_sentences: set[int] = field(default_factory=set)
 
     def about_main(self, sentence: int) -> bool:
         """False for a sentence about another incident or naming only another organization."""
@@ -98,6 +103,14 @@ class _Context:
                 score -= 1.0
         return score
 
+    def count_weight(self, sentence: int) -> float:
+        """How much a figure in ``sentence`` counts the main breach: :meth:`weight`, less where the
+        sentence goes on about another organization its paragraph named first (a feature's other
+        victims: "St. Croix Hospice noticed odd activity. … The hospice said 21,407 patients were
+        affected")."""
+        carried = sentence in self.carried_sentences and sentence not in self.victim_sentences
+        return self.weight(sentence) - (CARRIED_PENALTY if carried else 0.0)
+
 
 class _Cues:
     def __init__(self, lang: str, resources: str = "default") -> None:
@@ -110,6 +123,11 @@ class _Cues:
         self.abbreviations = language_data(lang, resources).abbreviations
         self.unknown_count = cue_regex(read_resource(lang, "records", resources)["unknown_count"])
         self.furniture = re.compile(LINE_OPENING + "(?:" + "|".join(f"(?:{p})" for p in text["furniture_lines"]) + ")")
+        # a sentence that opens on a definite description of a kind of organization ("The information
+        # broker, a division of…", « L'hébergeur, filiale de… ») speaks of one named before
+        articles = "|".join(re.escape(fold(a)) for a in language_data(lang, resources).words("syntax", "name_articles"))
+        kinds = "|".join(re.escape(fold(d)) for d in sorted(orgs["descriptors"], key=len, reverse=True))
+        self.definite_opening = re.compile(rf"\s*(?:{articles})\s*(?:[\w-]+\s+){{0,2}}?(?:{kinds})(?!\w)")
 
 
 @lru_cache(maxsize=8)
@@ -179,7 +197,34 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         line_start = folded.rfind("\n", 0, segment.start) + 1
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)
-    return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor)
+    named_orgs = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")
+                  and not (s._.breach_features or {}).get("place") and not (s._.breach_features or {}).get("person")}
+    # (not where the description is the name's own head: « La commune de Brackton »)
+    named_at = sorted((s.start_char, s.end_char) for s in orgs)
+    definite = {i for i, segment in enumerate(sentences)
+                if (m := cues.definite_opening.match(folded, segment.start))
+                and not any(start < m.end() and m.start() < end for start, end in named_at)}
+    carried = _carried_topic(text, sentences, victim, named_orgs, definite)
+    return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor, carried)
+
+
+def _carried_topic(text: str, sentences: list[Segment], victim: set[int], other: set[int],
+                   definite: set[int]) -> set[int]:
+    """The sentences of a paragraph whose first sentence names another organization and not the
+    victim, up to the first that names the victim: they go on about that organization ("Gloucester
+    County detected an intrusion. … it mailed notices to 3,527 people"). A first sentence that opens
+    on a definite description ("The broker, a unit of X,": ``definite``) goes on about the victim."""
+    carried: set[int] = set()
+    topic_other = False
+    for i, segment in enumerate(sentences):
+        opens = i == 0 or bool(PARAGRAPH_BREAK.search(text, sentences[i - 1].start, segment.start))
+        if i in victim:
+            topic_other = False
+        elif opens:
+            topic_other = i in other and i not in definite
+        elif topic_other and i not in other:
+            carried.add(i)
+    return carried
 
 
 _ASSEMBLED: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], BreachRecord]]" = weakref.WeakKeyDictionary()
@@ -257,7 +302,7 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     if count_scorer is not None:
         options, features = _count_option_features(doc, candidates, rule_value, context)
         pick = choose_count_fitted(options, features, count_scorer, min_score=MIN_COUNT_SCORE,
-                                   stated=chosen is not None and len(options) == 1)
+                                   stated=chosen is not None and len(options) == 1 and context.count_weight(chosen.sentence) >= 0)
         chosen, count_share = (pick.option.candidate if pick.option is not None else None), pick.probability
     by_value: dict[int, list[float]] = {}
     for c in candidates:
@@ -463,7 +508,7 @@ def count_options(doc: Doc, candidates: list[CountCandidate], context: _Context)
     body_start = doc._.body_start or 0
     length = max(1, len(doc.text) - body_start)
     return [CountOption(c, headline=c.start < body_start, position=(c.start - body_start) / length,
-                        context=context.weight(c.sentence), victim_sentence=c.sentence in context.victim_sentences,
+                        context=context.count_weight(c.sentence), victim_sentence=c.sentence in context.victim_sentences,
                         other_incident=c.sentence in context.other_incident_sentences,
                         furniture=c.sentence in context.furniture_sentences,
                         unknown_count=c.sentence in context.unknown_count_sentences)
@@ -472,7 +517,7 @@ def count_options(doc: Doc, candidates: list[CountCandidate], context: _Context)
 
 def _ruled_figures(count_spans: list[Span], context: _Context) -> tuple[list[CountCandidate], CountCandidate | None]:
     """The figures the rules leave, scored with their sentence's weight, and the first turn's count."""
-    candidates = [candidate_from_span(s, s._.records_score + context.weight(_sentence(s))) for s in count_spans]
+    candidates = [candidate_from_span(s, s._.records_score + context.count_weight(_sentence(s))) for s in count_spans]
     unknown = context.unknown_count_sentences
     if unknown:
         # "…has not said how many patients were affected": a figure in that sentence, or one no breach
