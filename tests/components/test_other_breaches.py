@@ -105,3 +105,18 @@ def test_a_paragraph_opening_on_a_definite_description_stays_on_the_victim(annot
 def test_a_lone_figure_about_another_organization_is_not_the_count(annotate, lang, text):
     result = annotate(lang, text, "2024-09-12")._.breach
     assert result.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the only occurrence cue is in a sentence about other incidents: the breach's own occurrence is unknown
+    ("en", "Corvane Rail said on Thursday that it had spotted an intruder in its booking system on March 2. "
+           "Corvane Rail is not the first operator in the region to be hit this year: in January, another "
+           "carrier was attacked by ransomware."),
+    ("fr", "Corvane Rail a indiqué jeudi avoir repéré un intrus dans son système de réservation le 2 mars. "
+           "Corvane Rail n'est pas le premier transporteur de la région touché cette année : en janvier, une "
+           "autre compagnie a été attaquée par un rançongiciel."),
+])
+def test_a_date_about_other_incidents_does_not_state_the_occurrence(annotate, lang, text):
+    result = annotate(lang, text, "2024-03-08")._.breach
+    assert result.date.occurred is None
+    assert result.date.discovered == "2024-03-02"

@@ -394,7 +394,8 @@ def _nearest_cue_dates(date_spans: list[Span], context: _Context) -> tuple[
     for role in DATE_ROLES:
         pool = [(context.weight(_sentence(s)) - (1.5 if (s._.breach_features or {}).get("since") else 0.0)
                  - (3.0 if _weak(s) else 0.0),
-                 -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm]
+                 -s.start_char, s) for s in date_spans if s._.date_role == role and s._.date_norm
+                and _sentence(s) not in context.other_incident_sentences]
         pool = [p for p in pool if p[0] >= -1.0 or (_weak(p[2]) and p[0] >= -4.0)]
         if not pool and role == "discovered":
             # no detection date of its own: an intrusion date whose clause says it was found then
