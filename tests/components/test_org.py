@@ -1010,3 +1010,18 @@ def test_org_a_coordinated_name_written_apart_is_two_names(lang, text):
     names = [o.name for o in breachnlp.extract(text, lang=lang, published="2023-06-10").organizations]
     assert "Quarry Data Services Limited" in names
     assert not any(" and Quarry" in n or " et Quarry" in n for n in names)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a name written as its web address opens its sentences, and the text writes it in lower case elsewhere
+    ("en", "GHENT – Tramlijn.gent, the city's tram ticketing service, warned riders on Friday that an intruder had "
+           "copied its customer file.\n\nThe names and email addresses of 41,000 riders were in it, according to "
+           "tramlijn.gent, which has told the police."),
+    ("fr", "GAND – Tramlijn.gent, le service de billetterie du tram de la ville, a averti vendredi ses usagers qu'un "
+           "intrus avait copié son fichier clients.\n\nLes noms et adresses électroniques de 41 000 usagers s'y "
+           "trouvaient, selon tramlijn.gent, qui a porté plainte."),
+])
+def test_org_a_name_written_as_a_web_address(lang, text):
+    victim = "Tramlijn.gent"
+    result = breachnlp.extract(text, lang=lang, published="2024-03-09")
+    assert result.organization is not None and result.organization.lower() == victim.lower()

@@ -560,13 +560,15 @@ class MentionRules:
     def _lower_case_repeats(self, text: str, folded: str, sentences: list[Segment], vocab: "_Vocabulary",
                             mentions: list[Mention]) -> list[Mention]:
         """A forum post that capitalizes a name once ("Hot Topic breach legit?") and then writes it
-        in lower case ("who: hot topic"): each lower-case occurrence is a mention too."""
-        if not vocab.informal:
-            return mentions
+        in lower case ("who: hot topic"): each lower-case occurrence is a mention too. Any text may
+        write a name that is a web address in lower case ("Vooruit.brussels" opening a sentence,
+        "vooruit.brussels" inside one)."""
         spans = sorted((m.start, m.end) for m in mentions)  # taken places, kept sorted (bisect)
         added: list[Mention] = []
         names = set()
-        for mention in mentions:
+        if not vocab.informal:
+            names = {m.text for m in mentions if _WEB_NAME.fullmatch(m.text) and m.text.lower() in text}
+        for mention in mentions if vocab.informal else ():
             # a web address names its owner: "Chuv.ch" in a quoted subject line, "chuv" in the post
             name = _WEB_SUFFIX.sub("", mention.text)
             # one word counts when the NER took it for a name, when it is a web address, or when the
@@ -582,7 +584,8 @@ class MentionRules:
                 if (k and spans[k - 1][1] > m.start()) or (k < len(spans) and spans[k][0] < m.end()):
                     continue  # inside or across a name already found
                 insort(spans, (m.start(), m.end()))
-                added.append(self._mention(text, folded, sentences, m.start(), m.end(), "informal"))
+                added.append(self._mention(text, folded, sentences, m.start(), m.end(),
+                                           "informal" if vocab.informal else "pattern"))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _defined_long_forms(self, text: str, folded: str, sentences: list[Segment], lines: "_Lines",
@@ -1109,6 +1112,8 @@ class MentionRules:
             return fold(word) in vocab.lower_words  # shouted ("their WHOLE database"), not an acronym
         if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
             return False
+        if _WEB_NAME.fullmatch(word):
+            return False  # "Parking.brussels", "Morele.net": a name written as its web address
         if not _opens_sentence(text, start, sentences):
             return False
         if vocab.informal and (start, end) in vocab.entities:
@@ -1166,6 +1171,8 @@ class MentionRules:
 # The longest line a letterhead's or a sign-off's unit stands on (characters).
 _SHORT_LINE = 200
 # A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
+# a name written as a web address, without scheme or "www." ("Booking.com", "Parking.brussels")
+_WEB_NAME = re.compile(r"[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,24}")
 _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
 # A connector word and the capitalized words after a name ("... and Family Clinic").
 _COORDINATED_AFTER = re.compile(r"(?P<connector>[ \t]+\S+[ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,4})")
