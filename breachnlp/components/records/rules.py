@@ -161,10 +161,23 @@ class RecordRules:
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
             r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?!\d)")
 
+    def _set_at(self, folded: str, reach: int, start: int) -> bool:
+        """The figure at ``start`` is what a count is set at ("put the number of accounts at some 3
+        million", « porte le bilan à environ 900 »), a qualifier between them or not."""
+        if self.count_set_at.search(folded, reach, start):
+            return True
+        for pattern in self.qualifier_before.values():
+            qualifier = pattern.search(folded, reach, start)
+            if qualifier:
+                return bool(self.count_set_at.search(folded, reach, qualifier.start()))
+        return False
+
     def _describing(self, folded: str, sentence: Segment, start: int) -> bool:
         """The figure at ``start`` stands in a relative clause about an organization (", qui
         accompagne 50 000 résidents,", ", which has 60,000 employees") that does not speak of
         the breach."""
+        if self._set_at(folded, max(sentence.start, start - 90), start):
+            return False  # ", which puts the number of accounts concerned at 3 million,": the count itself
         opener = None
         # the clause opens within a few words of the figure: a bounded look back keeps long
         # sentences with many figures linear
@@ -309,7 +322,7 @@ class RecordRules:
             if year:
                 return None  # a year
             if number.kind == "digits" and not number.has_multiplier and self.blockers.search(before) \
-                    and not self.count_set_at.search(folded, max(0, start - 90), start):
+                    and not self._set_at(folded, max(0, start - 90), start):
                 return None
             owners = _PLURAL_NOUN.match(text, end) if self.data_of.search(before) else None
             if owners:  # "les renseignements personnels de 51 400 enseignants": people whose data it is
@@ -528,9 +541,14 @@ def _is_money(text: str, start: int, end: int, value: int | None) -> bool:
         return True
     window = text[max(0, start - 2):min(len(text), end + 10)]
     price = Price.fromstring(window)
-    # price-parser also reads words such as "Le" as currencies: trust only symbols and ISO codes
-    return price.amount is not None and price.currency is not None and (
-        "$" in price.currency or price.currency.upper() in CURRENCIES)
+    # price-parser also reads words such as "Le" as currencies: trust only symbols and ISO codes,
+    # and a code only as a word of its own ("eur" inside « 310 000 joueurs » is no euro)
+    if price.amount is None or price.currency is None:
+        return False
+    if "$" in price.currency:
+        return True
+    return price.currency.upper() in CURRENCIES and (not price.currency.isalpha() or re.search(
+        rf"(?<![^\W\d_]){re.escape(price.currency)}(?![^\W\d_])", window, re.IGNORECASE) is not None)
 
 
 def _overlaps_indexed(start: int, end: int, index: tuple[list[int], list[int]]) -> bool:

@@ -163,3 +163,37 @@ def test_a_figure_in_the_attackers_words_is_marked_claimed(lang, text, figure, c
     start = text.index(figure)
     candidate = next(c for c in rules.candidates(text) if c.start == start)
     assert ("claimed" in {cue[2] for cue in candidate.cues}) is claimed
+
+
+@pytest.mark.parametrize("lang,text,value,unit", [
+    # a relative clause that sets the count ("which puts the number … at"), a qualifier between: the count
+    ("en", "Tellwise, which puts the number of member accounts concerned at some two million, shut the portal.",
+     2_000_000, "accounts"),
+    ("fr", "Tellwise, qui porte le nombre de comptes en cause à quelque deux millions, a fermé le portail.",
+     2_000_000, "accounts"),
+    # the people a data-protection text counts ("data subjects", « personnes concernées »)
+    ("en", "The leaked spreadsheet held the details of 6,412 data subjects.", 6412, "people"),
+    ("fr", "Le tableur divulgué contenait les coordonnées de 6 412 personnes concernées.", 6412, "people"),
+])
+def test_a_figure_the_count_is_set_at_is_a_candidate(lang, text, value, unit):
+    found = [c for c in RecordRules(lang).candidates(text) if c.value == value]
+    assert found and found[0].unit == unit and not found[0].population
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a possessive of the writer before the figure: the whole membership, not the count
+    ("en", "We regret the trouble caused to our clubs and our more than 310,000 players.", 310_000),
+    ("fr", "Nous regrettons la gêne causée à nos clubs et à nos plus de 310 000 joueurs.", 310_000),
+])
+def test_our_members_are_a_population(lang, text, value):
+    found = [c for c in RecordRules(lang).candidates(text) if c.value == value]
+    assert found and found[0].population
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a currency code inside a word after the figure (« joueurs », "amateurs") makes no amount of money
+    ("fr", "Les fiches de 48 000 joueurs du championnat ont été copiées.", 48_000),
+    ("en", "The files of 48,000 amateurs were copied from the league's server.", 48_000),
+])
+def test_a_currency_code_inside_a_word_is_no_money(lang, text, value):
+    assert any(c.value == value for c in RecordRules(lang).candidates(text))
