@@ -28,6 +28,8 @@ _SLASHED_BEFORE = re.compile(r"\d/$")  # digits, a slash, then the figure
 _SLASHED_AFTER = re.compile(r"/\d")
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 # an ISO code right before a figure ("PLN 29,648", "KSh 525,000")
+# a capitalized word right before a figure that no unit follows: the figure ends a name
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ][\w'’-]* $")
 _CODE_BEFORE = re.compile(r"(?<![\w])([A-Z][A-Za-z]{2})\s?$")
 RECORD_UNITS = ("people", "records", "appointments", "accounts", "files")
 # What a figure that tells an organization's size loses from its score (``CountCandidate.population``).
@@ -318,6 +320,10 @@ class RecordRules:
             people = self.demonym.match(text, end)
             if people:  # "78,8 millions d'Américains", "of 5 million Australians": people of a country
                 unit, unit_span = "people", (people.start(1), people.end(1))
+        name_word = _NAME_BEFORE.search(text, max(sentence.start, start - 40), start) if unit is None else None
+        if name_word and text[sentence.start:name_word.start()].strip():
+            return None  # "Cicada 3301", "USL Umbria 2", "Office 365": the number of a name (a word opening
+            # the sentence is capitalized for that: « Environ 50 000 »)
         if unit is None:
             if year:
                 return None  # a year

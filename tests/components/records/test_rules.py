@@ -197,3 +197,16 @@ def test_our_members_are_a_population(lang, text, value):
 ])
 def test_a_currency_code_inside_a_word_is_no_money(lang, text, value):
     assert any(c.value == value for c in RecordRules(lang).candidates(text))
+
+
+@pytest.mark.parametrize("lang,text,name_number,count", [
+    # a capitalized word right before a figure that no unit follows: the figure ends a name
+    ("en", "The crew Nightjar 4417 says it took files on 2,310 customers from the dealer.", 4417, 2310),
+    ("fr", "Le groupe Nightjar 4417 affirme avoir pris les fichiers de 2 310 clients du concessionnaire.", 4417, 2310),
+    # a capitalized word opening the sentence is capitalized for that
+    ("en", "About 2,310 customers were told. Roughly 880 were staff.", None, 880),
+    ("fr", "Environ 2 310 clients ont été prévenus. Quelque 880 étaient des salariés.", None, 880),
+])
+def test_a_figure_ending_a_name_is_no_count(lang, text, name_number, count):
+    values = [c.value for c in RecordRules(lang).candidates(text)]
+    assert count in values and (name_number is None or name_number not in values)
