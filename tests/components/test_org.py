@@ -1025,3 +1025,14 @@ def test_org_a_name_written_as_a_web_address(lang, text):
     victim = "Tramlijn.gent"
     result = breachnlp.extract(text, lang=lang, published="2024-03-09")
     assert result.organization is not None and result.organization.lower() == victim.lower()
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a one-word name that only ever opens sentences is a name when an apposition says what kind it is
+    ("en", "OSLO — Varmsted, one of Norway's largest insurers, said on Monday that it had sent member files to "
+           "the wrong bank.\n\nVarmsted has apologised to the members concerned."),
+    ("fr", "OSLO — Varmsted, l'un des principaux assureurs norvégiens, a indiqué lundi avoir envoyé des fichiers "
+           "de membres à la mauvaise banque.\n\nVarmsted a présenté ses excuses aux membres concernés."),
+])
+def test_org_a_sentence_initial_name_with_a_kind_apposition(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-12").organization == "Varmsted"

@@ -992,7 +992,9 @@ class MentionRules:
             e2 = s2 + len(cleaned)
             if e2 - s2 < 2:
                 continue
-            if self._sentence_initial_word(text, s2, e2, sentences, vocab) or fold(text[s2:e2]) in self.not_names \
+            if (self._sentence_initial_word(text, s2, e2, sentences, vocab)
+                    and not self.kind_apposition.match(fold(text[e2:e2 + 120]))) \
+                    or fold(text[s2:e2]) in self.not_names \
                     or (self._common_phrase(text[s2:e2], vocab) and not named):
                 continue
             out.append((s2, e2))

@@ -197,9 +197,14 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # a clause mark or a place after it ("in Tartu", « de Tartu »)
         places_after = _alternation([*data["locative_prepositions"], *syntax["descriptor_connectors"], "a", "à"],
                                     apostrophes=True, after=r"\b")
+        kinds = "|".join(re.escape(d) for d in descriptors)
+        # ... or one kind among others ("Folksam, one of Sweden's largest insurers,"), adjectives after
+        # the plural kind in French (« l'un des premiers assureurs suédois, »)
+        partitives = _alternation(syntax["apposition_partitives"], apostrophes=True, after=" ")
         self.kind_apposition = re.compile(
-            rf"\s*,\s*{apposition_articles}(?:[\w'-]+\s+){{0,3}}?(?:" + "|".join(re.escape(d) for d in descriptors)
-            + rf")(?=\s*[,.;:)\n]|\s*$|\s+{places_after})")
+            rf"\s*,\s*(?:{apposition_articles}(?:[\w'-]+\s+){{0,3}}?(?:{kinds})(?=\s*[,.;:)\n]|\s*$|\s+{places_after})"
+            rf"|{partitives}(?:[\w'’-]+\s+){{0,3}}?(?:{kinds})(?:s|x|es)?(?:\s+[\w'’-]+){{0,2}}?"
+            rf"(?=\s*[,.;:)\n]|\s*$|\s+{places_after}))")
         self._cue_article = _alternation(syntax["cue_articles"], after=" ")
         self._subject_relative = _alternation(syntax["subject_relatives"], after=r"\s+")
         self.victim_before = self._end_cue(data["victim_cues"]["before"])
