@@ -201,9 +201,10 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # ... or one kind among others ("Folksam, one of Sweden's largest insurers,"), adjectives after
         # the plural kind in French (« l'un des premiers assureurs suédois, »)
         partitives = _alternation(syntax["apposition_partitives"], apostrophes=True, after=" ")
+        plural = _alternation(syntax["plural_endings"], folded=False)
         self.kind_apposition = re.compile(
             rf"\s*,\s*(?:{apposition_articles}(?:[\w'-]+\s+){{0,3}}?(?:{kinds})(?=\s*[,.;:)\n]|\s*$|\s+{places_after})"
-            rf"|{partitives}(?:[\w'’-]+\s+){{0,3}}?(?:{kinds})(?:s|x|es)?(?:\s+[\w'’-]+){{0,2}}?"
+            rf"|{partitives}(?:[\w'’-]+\s+){{0,3}}?(?:{kinds}){plural}?(?:\s+[\w'’-]+){{0,2}}?"
             rf"(?=\s*[,.;:)\n]|\s*$|\s+{places_after}))")
         self._cue_article = _alternation(syntax["cue_articles"], after=" ")
         self._subject_relative = _alternation(syntax["subject_relatives"], after=r"\s+")
