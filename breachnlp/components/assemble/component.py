@@ -49,7 +49,7 @@ class BreachAssembler(BreachComponent):
     ``phi_key``), assembles the main breach (``doc._.breach``), writes its evidence to
     ``doc.spans[spans_key]``; scores the assembled breach for ``nlp.evaluate``."""
 
-    reads = ("cues", "orgs", "records", "text", "weights")
+    reads = ("cues", "orgs", "records", "syntax", "text", "weights")
     options = ("org_key", "records_key", "dates_key", "phi_key")
 
     def __init__(self, nlp: Language, name: str = "breach_assemble", *, resources: str = "default",
