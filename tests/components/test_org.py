@@ -1036,3 +1036,15 @@ def test_org_a_name_written_as_a_web_address(lang, text):
 ])
 def test_org_a_sentence_initial_name_with_a_kind_apposition(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-03-12").organization == "Varmsted"
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a place followed by the lower-case word of its local government names that government
+    ("en", "Lindesnes municipality said on Friday that a school app had shown pupils' addresses to other parents. "
+           "Lindesnes municipality has reported the error to the data protection authority.", "Lindesnes municipality"),
+    ("fr", "Lindesnes kommune a indiqué vendredi qu'une application scolaire avait montré les adresses d'élèves à "
+           "d'autres parents. Lindesnes kommune a présenté ses excuses aux familles.",
+     "Lindesnes kommune"),
+])
+def test_org_a_place_and_its_local_government_word(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-12").organization == victim

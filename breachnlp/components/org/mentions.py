@@ -242,6 +242,7 @@ class MentionRules:
                                                "person" if surface in surnames else
                                                "informal" if lowercase_name else "ner"))
         found += self._lower_case_names(text, folded, sentences, vocab)
+        found = [self._with_government_tail(text, folded, sentences, m) for m in found]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         found = self._with_place_complement(text, folded, sentences, found)
         kept: list[Mention] = []
@@ -301,6 +302,15 @@ class MentionRules:
                 mention = self._mention(text, folded, sentences, mention.start, following.end, mention.source)
             out.append(mention)
         return out
+
+    def _with_government_tail(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
+        """"Bergen municipality", "Østre Toten kommune", "Aichi prefectural government": a place
+        followed by the lower-case word of its local government names that government."""
+        tail = self.government_tail.match(text, mention.end)
+        if tail is None:
+            return mention
+        return self._mention(text, folded, sentences, mention.start, tail.end(),
+                             "pattern" if mention.source == "place" else mention.source)
 
     def _data_acronym(self, text: str, folded: str, mention: Mention) -> bool:
         """An acronym that a common noun phrase of data or of a number of some kind spells out beside
@@ -993,7 +1003,8 @@ class MentionRules:
             if e2 - s2 < 2:
                 continue
             if (self._sentence_initial_word(text, s2, e2, sentences, vocab)
-                    and not self.kind_apposition.match(fold(text[e2:e2 + 120]))) \
+                    and not self.kind_apposition.match(fold(text[e2:e2 + 120]))
+                    and not self.government_tail.match(text, e2)) \
                     or fold(text[s2:e2]) in self.not_names \
                     or (self._common_phrase(text[s2:e2], vocab) and not named):
                 continue

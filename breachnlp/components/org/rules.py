@@ -202,6 +202,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # the plural kind in French (« l'un des premiers assureurs suédois, »)
         partitives = _alternation(syntax["apposition_partitives"], apostrophes=True, after=" ")
         plural = _alternation(syntax["plural_endings"], folded=False)
+        # the lower-case word of a local government after its place ("Bergen municipality"), case-sensitive
+        self.government_tail = re.compile(r"[ \t]+" + _alternation(data["government_tails"], folded=False)
+                                          + r"(?![\w'’-])")
         self.kind_apposition = re.compile(
             rf"\s*,\s*(?:{apposition_articles}(?:[\w'-]+\s+){{0,3}}?(?:{kinds})(?=\s*[,.;:)\n]|\s*$|\s+{places_after})"
             rf"|{partitives}(?:[\w'’-]+\s+){{0,3}}?(?:{kinds}){plural}?(?:\s+[\w'’-]+){{0,2}}?"
