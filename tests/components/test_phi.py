@@ -693,3 +693,25 @@ def test_phi_pro_form_and_no_indication_negate(lang, text, expected):
 def test_phi_a_number_abbreviation_negates_nothing(lang, text):
     phi = breachnlp.extract(text, lang=lang, published="2025-06-01").phi
     assert phi.get("name") == "affirmed" and phi.get("sex") == "affirmed"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a question that asks what was exposed heads the bullets after it as a colon does
+    ("fr", "Madame, Monsieur,\n\nNotre prestataire Orvane a subi une intrusion.\n\nQuelles données vous concernant ont été "
+           "touchées ?\n- votre nom ;\n- votre date de naissance ;\n- votre numéro de sécurité sociale.",
+     {"name": "affirmed", "date_of_birth": "affirmed", "national_id": "affirmed"}),
+    ("en", "Dear member,\n\nOur contractor Orvane suffered an intrusion.\n\nWhich of your details were affected?\n"
+           "- your name;\n- your date of birth;\n- your Social Security number.",
+     {"name": "affirmed", "date_of_birth": "affirmed", "national_id": "affirmed"}),
+])
+def test_phi_a_question_heading_a_bulleted_list(lang, text, expected):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a country's national identity number, however it is written
+    ("fr", "Le tableur volé comptait des noms et des numéros d'identité nationaux."),
+    ("en", "The stolen spreadsheet held names and national identity numbers of the members."),
+])
+def test_phi_national_identity_numbers(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi.get("national_id") == "affirmed"

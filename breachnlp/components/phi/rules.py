@@ -129,7 +129,7 @@ class PhiRules(StatusRules):
             masked = self.mask_cues(folded, sentence)
             plain = folded[sentence.start:sentence.end]
             context = self._context(masked, sentence, inherited_exposure)
-            bullet = bool(re.match(r"\s*[-•*–·]", sentence_text))
+            bullet = bool(_BULLET.match(sentence_text))
             terms = []
             for m in self.lexicon.finditer(folded, sentence.start, sentence.end):
                 i = bisect_right(excluded_starts, m.start())  # an exclusion holding the match
@@ -162,7 +162,10 @@ class PhiRules(StatusRules):
                 # short pointer to the list after it goes on with the sentence before
                 pointer = context == "background" and previous_context == "exposure" and not terms \
                     and len(sentence_text.split()) <= 6
-                heads_a_list = sentence_text.rstrip().endswith(":")
+                # "Which of your details were exposed?" heads the bullets after it as a colon does
+                heads_a_list = sentence_text.rstrip().endswith(":") or (
+                    sentence_text.rstrip().endswith("?") and index + 1 < len(sentences)
+                    and _BULLET.match(folded, sentences[index + 1].start) is not None)
                 # a heading that names data in general says what the list after it was: involved
                 named_data = context != "exposure" and not terms and self.list_heading.search(masked) is not None
                 inherited_exposure = (context == "exposure" or pointer or named_data) and heads_a_list
@@ -347,6 +350,7 @@ class _Span:
 
 # What ends a list begun by a colon: another clause mark, a bracket, a full stop.
 _LIST_END = re.compile(r"[.;:?!()\[\]]")
+_BULLET = re.compile(r"\s*[-•*–·]")  # a line of a bulleted list
 # At most this many words before each item of a list (a determiner, a possessive, "and").
 _LIST_GAP_WORDS = 3
 
