@@ -210,3 +210,14 @@ def test_a_currency_code_inside_a_word_is_no_money(lang, text, value):
 def test_a_figure_ending_a_name_is_no_count(lang, text, name_number, count):
     values = [c.value for c in RecordRules(lang).candidates(text)]
     assert count in values and (name_number is None or name_number not in values)
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # counts of places, homes and vehicles, and sums in less common currencies, are no counts
+    ("en", "Skimmers were found at about 340 of the chain's restaurants.", 340),
+    ("fr", "Un logiciel espion a touché quelque 340 hôtels de la chaîne.", 340),
+    ("en", "The regulator may fine the grocer up to 9 million shillings.", 9_000_000),
+    ("fr", "Le régulateur peut infliger à l'épicier jusqu'à 9 millions de shillings.", 9_000_000),
+])
+def test_places_and_other_currencies_are_no_counts(lang, text, value):
+    assert not any(c.value == value for c in RecordRules(lang).candidates(text))
