@@ -1048,3 +1048,15 @@ def test_org_a_sentence_initial_name_with_a_kind_apposition(lang, text):
 ])
 def test_org_a_place_and_its_local_government_word(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2024-03-12").organization == victim
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a name the gazetteer holds whole is not cut at its common words ("Have I Been Pwned" is no "Have")
+    ("en", "so the Marlow Water dump is now in Have I Been Pwned. 41k customers, names and phone numbers. marlow water "
+           "says it is looking into it."),
+    ("fr", "bon, le fichier de Marlow Eau est maintenant dans Have I Been Pwned. 41k clients, noms et numéros de "
+           "téléphone. marlow eau dit qu'elle regarde."),
+])
+def test_org_a_gazetteer_name_is_kept_whole(lang, text):
+    result = breachnlp.extract(text, lang=lang, published="2024-03-12")
+    assert result.organization != "Have" and not any(o.name == "Have" for o in result.organizations)

@@ -173,7 +173,11 @@ class MentionRules:
                 if m.start() < s < run_end and e <= run_end + 1 and not text[max(0, s - 2):s].startswith("&") \
                         and not self._looks_like_org(text[s:e]):
                     run_end = s
-            for start, end in self._trim(text, m.start(), run_end, sentences, vocab):
+            # a name the gazetteer holds whole ("Have I Been Pwned") is no run to cut at its common words
+            whole = strip_span(text, m.start(), run_end)
+            pieces = [whole] if fold(text[whole[0]:whole[1]]) in self.gazetteer else \
+                self._trim(text, m.start(), run_end, sentences, vocab)
+            for start, end in pieces:
                 owner = re.match(r"[^'’]+['’]s (?=\S)", text[start:end])
                 if owner and any(s <= start and start + owner.end() - 3 <= e for s, e in places) \
                         and not self._saints_name(owner.group()):
