@@ -715,3 +715,14 @@ def test_phi_a_question_heading_a_bulleted_list(lang, text, expected):
 ])
 def test_phi_national_identity_numbers(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi.get("national_id") == "affirmed"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # data said not to be in the file: a clitic between « n' » and the verb, "not in it", "do not appear"
+    ("fr", "Le fichier mis en vente contient les noms des adhérents. Les numéros de téléphone n'y figurent pas."),
+    ("en", "The file offered for sale holds members' names. Phone numbers and emails are not in it, the seller says."),
+    ("en", "The file offered for sale holds members' names. Phone numbers do not appear in the sample."),
+])
+def test_phi_data_said_not_to_be_in_the_file_is_negated(lang, text):
+    phi = breachnlp.extract(text, lang=lang, published="2025-06-01").phi
+    assert phi.get("name") == "affirmed" and phi.get("phone") == "negated"
