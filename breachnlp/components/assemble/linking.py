@@ -55,6 +55,8 @@ class AssemblySettings:
 _SETTINGS: "weakref.WeakKeyDictionary[Doc, AssemblySettings]" = weakref.WeakKeyDictionary()
 
 
+# What a figure loses as the count where its sentence goes on about another organization that its
+# paragraph named first: as much as naming another organization outright (:meth:`_Context.weight`).
 CARRIED_PENALTY = 2.0
 
 
@@ -301,8 +303,9 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     count_scorer = _count_scorer(settings.lang, settings.resources)
     if count_scorer is not None:
         options, features = _count_option_features(doc, candidates, rule_value, context)
-        pick = choose_count_fitted(options, features, count_scorer, min_score=MIN_COUNT_SCORE,
-                                   stated=chosen is not None and len(options) == 1 and context.count_weight(chosen.sentence) >= 0)
+        # a lone figure the rules take is stated, unless its sentence is about another organization
+        stated = chosen is not None and len(options) == 1 and context.count_weight(chosen.sentence) >= 0
+        pick = choose_count_fitted(options, features, count_scorer, min_score=MIN_COUNT_SCORE, stated=stated)
         chosen, count_share = (pick.option.candidate if pick.option is not None else None), pick.probability
     by_value: dict[int, list[float]] = {}
     for c in candidates:
