@@ -1060,3 +1060,16 @@ def test_org_a_place_and_its_local_government_word(lang, text, victim):
 def test_org_a_gazetteer_name_is_kept_whole(lang, text):
     result = breachnlp.extract(text, lang=lang, published="2024-03-12")
     assert result.organization != "Have" and not any(o.name == "Have" for o in result.organizations)
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # the verb after a name is no part of it: « X a signalé l'erreur à l'autorité de protection des données »
+    # does not make X the data-protection authority
+    ("fr", "La mairie de Lindesnes a indiqué vendredi qu'une application scolaire avait montré les adresses d'élèves. "
+           "La mairie de Lindesnes a signalé l'erreur à l'autorité de protection des données.", "mairie de Lindesnes"),
+    ("en", "Lindesnes Council said on Friday that a school app had shown pupils' addresses. Lindesnes Council "
+           "has reported the error to the data protection authority.", "Lindesnes Council"),
+])
+def test_org_a_verb_after_the_name_does_not_give_it_a_role(lang, text, victim):
+    result = breachnlp.extract(text, lang=lang, published="2024-03-12")
+    assert result.organization is not None and result.organization.lower() == victim.lower()
