@@ -579,19 +579,10 @@ class MentionRules:
         "vooruit.brussels" inside one)."""
         spans = sorted((m.start, m.end) for m in mentions)  # taken places, kept sorted (bisect)
         added: list[Mention] = []
-        names = set()
-        if not vocab.informal:
+        if vocab.informal:
+            names = self._informal_names(text, sentences, vocab, mentions)
+        else:
             names = {m.text for m in mentions if _WEB_NAME.fullmatch(m.text) and m.text.lower() in text}
-        for mention in mentions if vocab.informal else ():
-            # a web address names its owner: "Chuv.ch" in a quoted subject line, "chuv" in the post
-            name = _WEB_SUFFIX.sub("", mention.text)
-            # one word counts when the NER took it for a name, when it is a web address, or when the
-            # post capitalizes it inside a sentence ("(they own Trello)"), where no sentence start explains it
-            single = ((mention.start, mention.end) in vocab.entities or name != mention.text or
-                      not _opens_sentence(text, mention.start, sentences)) \
-                and mention.text[:1].isupper() and not mention.text.isupper()
-            if vocab.written_in_lower_case(name, single=single):
-                names.add(name)
         for name in sorted(names):
             for m in re.finditer(rf"(?<![\w]){re.escape(name.lower())}(?![\w])", text):
                 k = bisect_right(spans, (m.start(), m.end()))
@@ -601,6 +592,23 @@ class MentionRules:
                 added.append(self._mention(text, folded, sentences, m.start(), m.end(),
                                            "informal" if vocab.informal else "pattern"))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    @staticmethod
+    def _informal_names(text: str, sentences: list[Segment], vocab: "_Vocabulary",
+                        mentions: list[Mention]) -> set[str]:
+        """The names a forum post also writes in lower case."""
+        names = set()
+        for mention in mentions:
+            # a web address names its owner: "Chuv.ch" in a quoted subject line, "chuv" in the post
+            name = _WEB_SUFFIX.sub("", mention.text)
+            # one word counts when the NER took it for a name, when it is a web address, or when the
+            # post capitalizes it inside a sentence ("(they own Trello)"), where no sentence start explains it
+            single = ((mention.start, mention.end) in vocab.entities or name != mention.text or
+                      not _opens_sentence(text, mention.start, sentences)) \
+                and mention.text[:1].isupper() and not mention.text.isupper()
+            if vocab.written_in_lower_case(name, single=single):
+                names.add(name)
+        return names
 
     def _defined_long_forms(self, text: str, folded: str, sentences: list[Segment], lines: "_Lines",
                             mentions: list[Mention]) -> list[Mention]:
@@ -1188,8 +1196,6 @@ class MentionRules:
 # The longest line a letterhead's or a sign-off's unit stands on (characters).
 _SHORT_LINE = 200
 # A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
-# a name written as a web address, without scheme or "www." ("Booking.com", "Parking.brussels")
-_WEB_NAME = re.compile(r"[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,24}")
 _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
 # A connector word and the capitalized words after a name ("... and Family Clinic").
 _COORDINATED_AFTER = re.compile(r"(?P<connector>[ \t]+\S+[ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,4})")
@@ -1351,6 +1357,9 @@ _LOWER_WORD = re.compile(r"[^\W\d_][\w-]*")
 _SPACES = re.compile(r"[ \t]+")
 # The top-level domain ending a web address written as a name ("Chuv.ch", "Example.com").
 _WEB_SUFFIX = re.compile(r"(?<=\w{3})\.[a-z]{2,4}$")
+# a whole name written as a web address, without scheme or "www." ("Booking.com", "Parking.brussels"):
+# any top-level domain, where the suffix above strips only the short ones from a forum's names
+_WEB_NAME = re.compile(r"[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,24}")
 # Up to four capitalized words after a lower-case one, then a coordinator and what follows (up to a name).
 _CAPITALIZED_BEFORE = re.compile(
     r"(?<=[a-zà-ÿ,] )(?P<word>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){0,3}[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+)\s+\S{1,3}\s+$")
