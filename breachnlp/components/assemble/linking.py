@@ -170,6 +170,9 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
     other = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor") and s._.org_score >= 0.0
              and not (s._.breach_features or {}).get("place")}
     named = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")}
+    # ... of them, those that are organizations (not a place or a person the NER found)
+    named_orgs = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")
+                  and not (s._.breach_features or {}).get("place") and not (s._.breach_features or {}).get("person")}
     anaphor, incident, furniture, unknown, noun_anaphor = set(), set(), set(), set(), set()
     passage: set[int] = set()  # sentences of a passage an incident opener began
     headed: set[int] = set()  # an opener that is a heading ("Not the only one"): it heads the next paragraph
@@ -199,13 +202,10 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         line_start = folded.rfind("\n", 0, segment.start) + 1
         if cues.furniture.match(folded, line_start) and "\n" not in folded[line_start:segment.start]:
             furniture.add(i)
-    named_orgs = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")
-                  and not (s._.breach_features or {}).get("place") and not (s._.breach_features or {}).get("person")}
     # (not where the description is the name's own head: « La commune de Brackton »)
-    named_at = sorted((s.start_char, s.end_char) for s in orgs)
     definite = {i for i, segment in enumerate(sentences)
                 if (m := cues.definite_opening.match(folded, segment.start))
-                and not any(start < m.end() and m.start() < end for start, end in named_at)}
+                and not any(o.start_char < m.end() and m.start() < o.end_char for o in orgs)}
     carried = _carried_topic(text, sentences, victim, named_orgs, definite)
     return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor, carried)
 
