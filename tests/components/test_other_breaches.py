@@ -108,6 +108,18 @@ def test_a_lone_figure_about_another_organization_is_not_the_count(annotate, lan
 
 
 @pytest.mark.parametrize("lang,text", [
+    # "the carrier" / « le transporteur » describes the name right after it, not the victim
+    ("en", "Brisant Ferries said on Monday that its booking site had been breached. Travellers were told to change "
+           "their passwords. In 2022, the carrier Orvel Air saw about 640,000 passenger files posted online."),
+    ("fr", "Brisant Ferries a indiqué lundi que son site de réservation avait été piraté. Les voyageurs doivent "
+           "changer leur mot de passe. En 2022, l'opérateur national Orvel Air avait vu près de 640 000 dossiers "
+           "de passagers publiés en ligne."),
+])
+def test_a_description_apposed_to_another_name_is_no_anaphor_of_the_victim(annotate, lang, text):
+    assert annotate(lang, text, "2024-05-20")._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
     # the only occurrence cue is in a sentence about other incidents: the breach's own occurrence is unknown
     ("en", "Corvane Rail said on Thursday that it had spotted an intruder in its booking system on March 2. "
            "Corvane Rail is not the first operator in the region to be hit this year: in January, another "

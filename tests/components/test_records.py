@@ -437,6 +437,11 @@ def test_records_the_parts_after_a_colon_are_no_count(annotate, lang, text):
            "cardholders.", 91000),
     ("fr", "Quelque 2,6 millions de clients détiennent la carte de fidélité Merlette. Les voleurs ont pris les "
            "coordonnées de 91 000 clients.", 91000),
+    # people who lost access, customers a firm lost: what the outage or the market took, not the data
+    ("en", "About 2,600 pupils lost access to their coursework at Fennick Academy. The attackers copied the "
+           "files of 418 staff members.", 418),
+    ("fr", "Le câblo-opérateur Fennick a perdu quelque 2,6 millions d'abonnés en trois ans. Les pirates ont "
+           "copié les données de 418 000 clients.", 418000),
 ])
 def test_records_a_size_told_by_the_parse_is_no_count(annotate, lang, text, expected):
     doc = annotate(lang, text)

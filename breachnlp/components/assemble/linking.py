@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,6 +173,7 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
     # ... of them, those that are organizations (not a place or a person the NER found)
     named_orgs = {_sentence(s) for s in orgs if s._.org_role in ("other", "vendor")
                   and not (s._.breach_features or {}).get("place") and not (s._.breach_features or {}).get("person")}
+    other_starts = sorted(s.start_char for s in orgs if s._.org_role not in ("victim", "parent"))
     anaphor, incident, furniture, unknown, noun_anaphor = set(), set(), set(), set(), set()
     passage: set[int] = set()  # sentences of a passage an incident opener began
     headed: set[int] = set()  # an opener that is a heading ("Not the only one"): it heads the next paragraph
@@ -180,8 +181,11 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
         if cues.unknown_count.search(folded, segment.start, segment.end):
             unknown.add(i)
         for m in cues.anaphors.finditer(folded, segment.start, segment.end):
+            noun = " " in m.group().strip() or "'" in m.group()
+            if noun and _describes_name(doc, m.end(), other_starts):
+                continue  # « l'opérateur public Telecom X », "the retailer Y": another's description
             anaphor.add(i)
-            if " " in m.group().strip() or "'" in m.group():
+            if noun:
                 noun_anaphor.add(i)
                 break
         if cues.incident_openers.search(folded, segment.start, segment.end):
@@ -208,6 +212,23 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
                 and not any(o.start_char < m.end() and m.start() < o.end_char for o in orgs)}
     carried = _carried_topic(text, sentences, victim, named_orgs, definite)
     return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor, carried)
+
+
+def _describes_name(doc: Doc, end: int, name_starts: list[int]) -> bool:
+    """The noun anaphor ending at character ``end`` is the description of a name right after it, with
+    at most two adjectives between (« l'opérateur public Telecom X », "the insurer Acme"): it speaks of that
+    name, not of the victim (« l'établissement du groupe X » still speaks of the victim)."""
+    i = bisect_left(name_starts, end)
+    if i == len(name_starts) or name_starts[i] - end > 40 or doc_text(doc)[end:end + 1] not in (" ", "\u00a0"):
+        return False
+    gap = doc_text(doc)[end:name_starts[i]]
+    if not gap.strip():
+        return True
+    start = end + len(gap) - len(gap.lstrip())
+    between = doc.char_span(start, end + len(gap.rstrip()), alignment_mode="expand")
+    # (the tagger does not run here: lower-case words that are not function words stand for adjectives)
+    return between is not None and len(between) <= 2 and \
+        all(t.is_alpha and t.is_lower and not t.is_stop for t in between)
 
 
 def _carried_topic(text: str, sentences: list[Segment], victim: set[int], other: set[int],
