@@ -1073,3 +1073,41 @@ def test_org_a_gazetteer_name_is_kept_whole(lang, text):
 def test_org_a_verb_after_the_name_does_not_give_it_a_role(lang, text, victim):
     result = breachnlp.extract(text, lang=lang, published="2024-03-12")
     assert result.organization is not None and result.organization.lower() == victim.lower()
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a personal-information protection commission is a regulator by the shape of its name
+    ("en", "The Personal Information Protection Commission fined the retailer Halden Goods on Tuesday after "
+           "intruders copied about 52,000 member records from its shop.", "Halden Goods"),
+    ("fr", "La Commission de protection des renseignements personnels a sanctionné mardi le détaillant Halden "
+           "Goods après le vol d'environ 52 000 fiches de membres dans sa boutique.", "Halden Goods"),
+])
+def test_org_a_personal_information_commission_is_a_regulator(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2023-07-12")
+    assert record.organization == victim
+    assert any(o.role == "regulator" for o in record.organizations if "ommission" in o.name)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a name whose staff the text quotes is an employer, whatever the NER calls it
+    ("en", "Lucía Ferrán has admitted that attackers got into its loyalty database. Ferrán's operations manager "
+           "said about 48,000 customers were in it."),
+    ("fr", "Lucía Ferrán a reconnu que des pirates avaient accédé à son fichier de fidélité. Selon le directeur "
+           "technique de Ferrán, environ 48 000 clients y figuraient."),
+])
+def test_org_a_name_whose_staff_is_quoted_is_an_organization(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2023-07-12").organization == "Lucía Ferrán"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "A and B" twice in a list of parties, each also written alone: two names, not one
+    ("en", "Regulator fines Corvo Fashion, Tillet and Brakspur\n\nThe regulator fined Corvo Fashion, Tillet and "
+           "Brakspur on Monday. Corvo Fashion sent wrong gift links that exposed 2,100 records. Tillet reported a "
+           "late notice. Brakspur was warned."),
+    ("fr", "Le régulateur sanctionne Corvo Fashion, Tillet et Brakspur\n\nLe régulateur a sanctionné lundi Corvo "
+           "Fashion, Tillet et Brakspur. Corvo Fashion a envoyé de mauvais liens qui ont exposé 2 100 fiches. "
+           "Tillet a déclaré une fuite en retard. Brakspur a reçu un avertissement."),
+])
+def test_org_a_pair_of_names_each_written_alone_is_two_names(lang, text):
+    names = [o.name for o in breachnlp.extract(text, lang=lang, published="2023-07-12").organizations]
+    assert "Brakspur" in names and not any(" and " in n or " et " in n for n in names)

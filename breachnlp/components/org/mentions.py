@@ -155,6 +155,8 @@ class MentionRules:
                 person_counts[name] = person_counts.get(name, 0) + 1
         people = {name for name, count in person_counts.items()
                   if " " in name.strip() and count >= text.count(name, body) > 0}
+        # a name whose staff the text quotes ("X's technology manager") employs people: an organization
+        employers = {m.group("name") for p in self.employer_patterns for m in p.finditer(text)}
         # places, and the peoples named after them ("Texans", "Dutch women": English NORP)
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP")}
         sites = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "FAC")}  # where a name's tail may be
@@ -187,6 +189,7 @@ class MentionRules:
                 end = self._without_place_tail(text, start, end, sites)
                 extended = self._with_descriptor(text, folded, start, end)
                 orgish = extended < start or self._looks_like_org(text[start:end]) or \
+                    _without_possessive(text[start:end]).split()[-1] in employers or \
                     (" " in text[start:end] and text[start:end].split()[0] in org_firsts) or \
                     self._kind_right_before(folded, start) or self.kind_apposition.match(folded, end) is not None
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
@@ -442,7 +445,10 @@ class MentionRules:
                 # second is written elsewhere on its own, a name in its own right
                 apart = any(not self._after_coordinator(text, m.start())
                             for m in re.finditer(re.escape(mention.text), text))
-                if (text.count(whole) >= 2 or (ends_like_org and not apart)) and not same_family:
+                # "Gmarket et TRN" twice in a list of parties, each also written alone: two names
+                first_apart = text.count(previous.text) > text.count(whole)
+                if ((text.count(whole) >= 2 and not (apart and first_apart)) or (ends_like_org and not apart)) \
+                        and not same_family:
                     # the head (the second run) tells what the whole is: "Singh" may be a place, "Singh and
                     # Arora Oncology" is not
                     out[-1] = self._mention(text, folded, sentences, previous.start, mention.end, mention.source)
