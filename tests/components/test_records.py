@@ -255,6 +255,18 @@ def test_records_a_count_set_at_a_figure(annotate, lang, text, value):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a place after the figure and a preposition is where they are, not what the figure counts
+    ("en", "Tamsin Outdoor said the card details of shoppers had been taken. The firm put the number of affected "
+           "shoppers at 18,250 in the United States and Mexico.", (18250, "people")),
+    ("fr", "Tamsin Outdoor a indiqué que les données bancaires de ses acheteurs avaient été volées. La société a "
+           "fixé le nombre d'acheteurs touchés à 18 250 dans les villes de la côte.", (18250, "people")),
+])
+def test_records_a_place_after_the_figure_is_not_its_noun(annotate, lang, text, expected):
+    records = annotate(lang, text, "2023-06-01")._.breach.records
+    assert (records.value, records.unit) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # a range after a size cue is the size too; a range of the people whose files were taken is the count
     ("en", "Hackers hit the health department of Arvel Island. The island is home to between 11,000 and 12,000 "
            "people.", None),

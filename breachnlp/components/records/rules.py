@@ -148,6 +148,7 @@ class RecordRules:
         self.skippable = re.compile(r"\s*(?:(?:" + "|".join(
             re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
+        self.unit_stops = frozenset(fold(w) for w in data["unit_search_stops"])
         self.date_like = re.compile(date_skip_pattern(words))  # the dates grammar's written dates
         # "breaches affecting 500 or more people": the threshold of a reporting rule, not a count
         self.threshold_before = re.compile(r"(?:" + "|".join(data["threshold_before"]) + r")\s*$")
@@ -223,7 +224,7 @@ class RecordRules:
                 pos = filler.end()
                 continue
             word = _WORD.match(folded, pos)  # at pos, without copying the rest of the text
-            if not word or free_skips == 0:
+            if not word or free_skips == 0 or word.group() in self.unit_stops:
                 return None, None
             free_skips -= 1
             pos = word.end()
