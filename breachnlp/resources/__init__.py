@@ -55,6 +55,7 @@ SETTINGS: dict[str, frozenset[Any]] = {
     "incident_year": frozenset({"before_noun", "after_noun"}),  # "the 2020 attack" / "l'attaque de 2020"
     "months_capitalized": frozenset({True, False}),   # English "May" (a month) vs "may" (a verb)
     "names_title_cased": frozenset({True, False}),    # "Allendale Long-Term Care Home" vs "Caisse nationale d'..."
+    "possessive_s": frozenset({True, False}),         # "X's" after a name: English possessive vs « Habib's »
 }
 # Second-level keys that must also be the same in every language.
 NESTED_KEYS: dict[tuple[str, str], frozenset[str]] = {

@@ -1111,3 +1111,27 @@ def test_org_a_name_whose_staff_is_quoted_is_an_organization(lang, text):
 def test_org_a_pair_of_names_each_written_alone_is_two_names(lang, text):
     names = [o.name for o in breachnlp.extract(text, lang=lang, published="2023-07-12").organizations]
     assert "Brakspur" in names and not any(" and " in n or " et " in n for n in names)
+
+
+def test_org_a_brand_written_with_s_keeps_it_where_the_language_has_no_possessive():
+    # French has no "'s" possessive: « Tully's » is the chain's name, not Tully's something
+    text = ("Fuite de données : Tully's reste muet. Une base présentée comme celle des clients de la chaîne "
+            "Tully's est en vente. Tully's n'a ni confirmé ni démenti.")
+    assert breachnlp.extract(text, lang="fr", published="2022-03-01").organization == "Tully's"
+    # in English it is the possessive mark
+    text = "Hackers broke into the network of Harwick Dental Clinic. Harwick Dental Clinic's manager said 2,000 patients were affected."
+    assert breachnlp.extract(text, lang="en", published="2022-03-01").organization == "Harwick Dental Clinic"
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a term defined for a whole list names the list's first name, its head, not the last one
+    ("en", "Dear Member,\n\nBellweather Care Group, Inc. and its affiliated clinics, Orrin Valley Clinic Company "
+           "and Pike Hill Clinic Corporation (together, \"Bellweather\"), are writing to tell you about an "
+           "incident. Bellweather found that an intruder had copied patient files on March 3, 2023.\n\n"
+           "Sincerely,\nBellweather", "Bellweather Care Group"),
+    ("fr", "Madame, Monsieur,\n\nLe groupe Vasseur Santé et ses cliniques affiliées, Clinique Orrin et Clinique "
+           "du Mont Pike (ensemble, « Vasseur »), vous informent d'un incident. Vasseur a constaté le 3 mars 2023 "
+           "qu'un intrus avait copié des dossiers de patients.\n\nVasseur", "Vasseur Santé"),
+])
+def test_org_a_term_defined_together_for_a_list_names_its_head(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2023-04-01").organization.startswith(victim)

@@ -705,7 +705,14 @@ class MentionRules:
                 continue  # only legal suffixes between the name and its parenthesis ("Pte. Ltd.")
             definer = before[-1]
             joined = len(before) > 1 and re.fullmatch(r"\s*,\s*|['’]s\s+", text[before[-2].end:definer.start])
-            if joined and definer.source == "place" and "," in joined.group():
+            if self.collective_opening.match(folded, match.start()):
+                # "X and its hospitals A, B and C (together, "Mon Health")": the list's head, its first name
+                i = k - 1
+                while i > 0 and mentions[i - 1].end <= mentions[i].start and \
+                        self.list_gap.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+                    i -= 1
+                definer = mentions[i]
+            elif joined and definer.source == "place" and "," in joined.group():
                 definer = before[-2]  # "Skagit County, Washington (« le comté »)": the name before its place
             elif joined:
                 continue  # "Heidell, Pittoni, Murphy & Bach, LLP", "Young Men's Christian Association": where
@@ -925,7 +932,9 @@ class MentionRules:
         based = self.based.match(text, start, end)
         if based and based.end() < end:
             start = based.end()  # "Va.-based Defense Point Security", "Ohio-based Meridian"
-        if re.search(r"['’]s$", text[start:end]):
+        if not self.possessive_s and text[end - 1:end] in ("'", "’") and re.match(r"s(?!\w)", text[end:end + 2]):
+            end += 1  # « Habib's » (the tokenizer cut its "s" off): no possessive in this language, a brand's name
+        elif self.possessive_s and re.search(r"['’]s$", text[start:end]):
             end -= 2  # English possessive: "Ormeau Clinic's network"
         possessive = self.dropped_opener.match(text[start:end])
         if possessive and start + possessive.end() < end:

@@ -124,6 +124,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
                                           rf"(?:(?:{words.alternation('syntax', 'definite_articles')})\s*)?$")
         # names are written in title case (English): lower-case words an NER entity ends with are no part of it
         self.title_cased = bool(words.setting("names_title_cased"))
+        self.possessive_s = bool(words.setting("possessive_s"))
         self.regulator_name = re.compile("|".join(f"(?:{p})" for p in data["regulator_patterns"]))
         self.authority_name = re.compile("|".join(f"(?:{p})" for p in data["authority_patterns"]))
         syntax = words["syntax"]
@@ -294,8 +295,13 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         quoted = r'"[^"\n()]{1,60}"'
         item = rf"(?:{folded_articles}\s*)?{quoted}|[a-z0-9][\w&/.-]{{1,9}}(?![\w&/.-])"
         separator = rf"\s*+(?:[,;]|{_alternation(data['defined_term_separators'])}(?!\w))?+\s*+"  # '("Numotion," "we," "us")'
+        opener = rf"{openers}\s*+,?\s*+"  # "(together, "Mon Health")"
         self.definition = re.compile(
-            rf"\(\s*+(?:{openers}\s+)?+(?:{item})(?:{separator}(?:{openers}\s+)?+(?:{item}))*+\s*+\)")
+            rf"\(\s*+(?:{opener})?+(?:{item})(?:{separator}(?:{opener})?+(?:{item}))*+\s*+\)")
+        self.collective_opening = re.compile(rf"\(\s*{_alternation(data['collective_term_openers'])}(?!\w)")
+        # between two names of one list: separators and lower-case words ("and its affiliated hospitals,")
+        list_joint = rf"(?:[,&]|(?<!\w){_alternation(data['defined_term_separators'])}(?!\w))"
+        self.list_gap = re.compile(rf"\.?(?=[^\n]*?{list_joint})[^\n.;:()A-Z]{{0,60}}")  # (".": "Inc." cut)
         self.defined_term = re.compile(r'"\s*(?P<term>[^"\n()]{1,60}?)\s*,?\s*"')
         spaced_article = _alternation(articles, folded=False, apostrophes=True, after=r"\s+")
         self.article_before = re.compile(rf"(?<![\w]){spaced_article}$", re.IGNORECASE)
