@@ -1135,3 +1135,40 @@ def test_org_a_brand_written_with_s_keeps_it_where_the_language_has_no_possessiv
 ])
 def test_org_a_term_defined_together_for_a_list_names_its_head(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2023-04-01").organization.startswith(victim)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a letter's first line over an address line is its sender, whatever person the NER reads in it
+    ("en", "Lorna Whitcombe\n14-18 Keel Street\nLeeds LS1 4PQ\n\n3 March 2024\n\nDear Customer,\n\nWe are writing to "
+           "tell you that an intruder reached part of our systems on 1 March 2024 and saw your name and email "
+           "address.\n\nYours sincerely,\n\nCustomer Care\nLorna Whitcombe"),
+    ("fr", "Lorna Whitcombe\n14 rue de la Quille\n69002 Lyon\n\nLe 3 mars 2024\n\nMadame, Monsieur,\n\nNous vous "
+           "informons qu'un intrus a accédé le 1er mars 2024 à une partie de nos systèmes et a vu vos nom et adresse "
+           "électronique.\n\nService clients\nLorna Whitcombe"),
+])
+def test_org_a_letterhead_over_an_address_is_the_sender(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-15").organization == "Lorna Whitcombe"
+
+
+def test_org_a_weekday_dating_a_forum_post_is_no_name():
+    text = ("brambleknit wrote on Thu Mar 14, 2024 8:02 pm:\n\nanyone else get the email from Yarnhollow? they say "
+            "someone got into the shop database and took names and addresses.\n\nwoolgather wrote on Thu Mar 14, "
+            "2024 8:30 pm:\n\nyep got it too, Yarnhollow says cards were not stored")
+    record = breachnlp.extract(text, lang="en", published="2024-03-15")
+    assert record.organization == "Yarnhollow"
+    assert not any(o.name.startswith("Thu") for o in record.organizations)
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a caption's label and its credit name no organization of the story
+    ("en", "Corbel Freight recovers from ransomware\n\n(Photo illustration: Getty)\n\nCorbel Freight Ltd said on "
+           "Monday that hackers had encrypted its servers and copied staff files. Corbel Freight has told the police.",
+     "Corbel Freight Ltd"),
+    ("fr", "Corbel Logistique se remet d'un rançongiciel\n\n(Photo d'illustration : Getty)\n\nLe transporteur Corbel "
+           "Logistique a indiqué lundi que des pirates avaient chiffré ses serveurs et copié des fichiers du "
+           "personnel.", "Corbel Logistique"),
+])
+def test_org_a_bracketed_caption_label_and_credit_are_no_names(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2024-03-15")
+    assert record.organization == victim
+    assert not any(o.name in ("Photo", "Getty") for o in record.organizations)

@@ -260,6 +260,11 @@ def test_records_a_count_set_at_a_figure(annotate, lang, text, value):
            "shoppers at 18,250 in the United States and Mexico.", (18250, "people")),
     ("fr", "Tamsin Outdoor a indiqué que les données bancaires de ses acheteurs avaient été volées. La société a "
            "fixé le nombre d'acheteurs touchés à 18 250 dans les villes de la côte.", (18250, "people")),
+    # a preposition ends the search for the noun: "with accounts" is not what 640 counts, nor a measure
+    ("en", "Some users saw 640+ cM shared with accounts they did not know. The intruders opened the profiles of "
+           "about 21,000 members.", (21000, "people")),
+    ("fr", "Certains voyaient 640 cM partagés avec des comptes inconnus. Les intrus ont ouvert les profils "
+           "d'environ 21 000 membres.", (21000, "people")),
 ])
 def test_records_a_place_after_the_figure_is_not_its_noun(annotate, lang, text, expected):
     records = annotate(lang, text, "2023-06-01")._.breach.records

@@ -14,7 +14,7 @@ class OrgTagger(BreachComponent):
     """Finds organizations, clusters their mentions and gives each cluster a role."""
 
     label = LABEL
-    reads = ("cues", "numbers", "orgs", "phi", "places", "records", "syntax", "text", "weights")
+    reads = ("cues", "dates", "numbers", "orgs", "phi", "places", "records", "syntax", "text", "weights")
     options = ("use_ner",)
 
     def __init__(self, nlp: Language, name: str = "breach_org", *, resources: str = "default",

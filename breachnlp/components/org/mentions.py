@@ -157,6 +157,12 @@ class MentionRules:
                   if " " in name.strip() and count >= text.count(name, body) > 0}
         # a name whose staff the text quotes ("X's technology manager") employs people: an organization
         employers = {m.group("name") for p in self.employer_patterns for m in p.finditer(text)}
+        # a letter's first line over an address line (a street number) is its sender's letterhead: an
+        # organization, whatever the NER says ("Harvey Nichols\n109-125 Knightsbridge")
+        letterhead = _LETTERHEAD.match(text)
+        if letterhead and letterhead.group("name") in person_counts:
+            people.discard(letterhead.group("name"))
+            employers.add(letterhead.group("name").split()[-1])
         # places, and the peoples named after them ("Texans", "Dutch women": English NORP)
         places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP")}
         sites = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "FAC")}  # where a name's tail may be
@@ -275,7 +281,7 @@ class MentionRules:
                     self._signature_unit(text, mention, lines, found) or \
                     fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines) or \
                     self._shouted_heading(text, folded, mention, lines, vocab) or \
-                    self._data_acronym(text, folded, mention):
+                    self._data_acronym(text, folded, mention) or self.dated_weekday.match(folded, mention.start):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -362,9 +368,19 @@ class MentionRules:
 
     def _on_furniture_line(self, folded: str, mention: Mention, lines: "_Lines") -> bool:
         """The mention stands on a line of page furniture ("Read more: …", "Sign up … | Most read: …"),
-        which names other stories."""
+        which names other stories, or is the label or the credit of a caption in brackets ("(Photo
+        d'illustration : Fotolia)")."""
         line_start = lines.bounds(mention.start)[0]
-        return self.furniture_line.match(folded, line_start) is not None
+        if self.furniture_line.match(folded, line_start) is not None:
+            return True
+        # a caption's label itself ("Photo d'illustration") and its credit, a name alone after the colon
+        # ("(Photo illustration: Getty)"), not the names a caption's description gives ("[Photo: X's building]")
+        caption = self.bracketed_furniture.match(folded, line_start)
+        if caption is None:
+            return False
+        line_end = lines.bounds(mention.start)[1]
+        credit = ":" in folded[caption.end():mention.start] and not folded[mention.end:line_end].strip(" \t)].")
+        return mention.start < caption.end() or credit
 
     def _in_salutation(self, folded: str, mention: Mention, lines: "_Lines") -> bool:
         """The mention is the addressee right after a letter's salutation ("Dear Member,", "Chère
@@ -1256,6 +1272,10 @@ def _money(name: str) -> bool:
     """"PLN 29,648", "KSh 525": a currency's code and its amount, no name."""
     code = re.match(r"([A-Z][A-Za-z]{2})(?:\s?\d|$)", name)
     return code is not None and code.group(1).upper() in CURRENCIES
+
+
+# The first line of a text, a name alone, over a line opening on a street number.
+_LETTERHEAD = re.compile(r"\s*(?P<name>[^\W\d_][^\n]{1,60}?)[ \t]*\n[ \t]*\d[^\n]*\n")
 
 
 def _without_possessive(name: str) -> str:

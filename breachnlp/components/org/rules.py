@@ -87,6 +87,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.furniture_line = re.compile(rf"{LINE_OPENING}(?:{other_story})")
         # "ANALYSIS", « DÉCRYPTAGE »: a rubric, like other page furniture, alone on its line
         self.page_furniture = re.compile(rf"{LINE_OPENING}(?:{'|'.join(f'(?:{p})' for p in text['furniture_lines'])})")
+        # "(Photo d'illustration : Fotolia)", "[Photo: AFP]": a caption in brackets on its own line
+        self.bracketed_furniture = re.compile(
+            rf"{LINE_OPENING}[(\[]\s*(?:{'|'.join(f'(?:{p})' for p in text['furniture_lines'])})")
         # "Dear Member,", "Chère adhérente,": a letter's salutation addresses the reader
         greetings = "|".join(f"(?:{p})" for p in text["salutation_lines"])
         self.salutation = re.compile(rf"[ \t]*(?:{greetings})")
@@ -276,6 +279,11 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         place_heads = _alternation(data["place_heads"], apostrophes=True, after=r"\s+")
         self.place_head = re.compile(rf"^{place_heads}")
         self.street_words = frozenset(fold(w) for w in records["street_words"])  # "Dillingham Boulevard": an address
+        # "wrote on Tue Jul 21": a weekday before a month or a day's number dates a line, names nobody
+        dates = read_resource(lang, "dates", resources)
+        weekdays = _alternation([f.rstrip(".") for forms in dates["weekdays"].values() for f in forms])
+        months = _alternation([f.rstrip(".") for forms in dates["months"].values() for f in forms])
+        self.dated_weekday = re.compile(rf"{weekdays}\.?,?\s+(?:{months}(?!\w)|\d)")
         # "the seller", « le vendeur »: who did it, not a name, however the NER tags a forum's lower case
         self.agent_words = frozenset(fold(w) for w in data["attacker_naming"]["agents"]) | self.person_roles
         self.lower_coordinators = frozenset(words.words("syntax", "name_coordinators"))
