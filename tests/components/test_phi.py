@@ -47,6 +47,17 @@ def test_phi_advice_and_background_are_not_exposed_data(annotate, lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
+    # an advice cue inside brackets is an aside on one item, not advice framing the list
+    ("en", "Our review shows that these details were exposed: your name, your loyalty number (if you joined the "
+           "scheme), your phone number and your postal address."),
+    ("fr", "Notre enquête montre que ces données ont été exposées : votre nom, votre numéro de téléphone (en cas de "
+           "commande en ligne) et votre adresse postale."),
+])
+def test_phi_a_bracketed_condition_is_no_advice(annotate, lang, text):
+    assert dict(annotate(lang, text)._.breach.phi) == {"name": "affirmed", "phone": "affirmed", "address": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
     ("fr", "Les noms ont peut-être été volés. Les noms des patients ont été publiés sur le dark web."),
     ("en", "Names may have been stolen. The names of patients were posted on a leak site."),
 ])

@@ -302,13 +302,16 @@ class PhiRules(StatusRules):
         return "background"
 
     def _advice_in_clause(self, masked: str, sentence: Segment, start: int, end: int) -> bool:
-        """Advice framing the sentence ("experts advise ... a stolen SSN") or in the mention's clause."""
+        """Advice framing the sentence ("experts advise ... a stolen SSN") or in the mention's clause,
+        outside brackets."""
         advice = _first(self.advice, masked, 0, len(masked))
         exposure = _first(self.exposure, masked, 0, len(masked))
         if advice and exposure and advice.start() < exposure.start():
             return True
         left, right = self._clause(masked, start - sentence.start, end - sentence.start)
-        return _first(self.advice, masked, left, right) is not None
+        # (a cue inside brackets is an aside: "your company name (if you had given us one)")
+        return any(masked.count("(", 0, m.start()) <= masked.count(")", 0, m.start())
+                   for m in self.advice.finditer(masked, left, right))
 
     def _modifies_a_non_data_head(self, folded: str, match: re.Match[str]) -> bool:
         """"the electronic medical record system", "a drug distributor", "prestataires de soins"."""
