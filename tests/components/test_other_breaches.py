@@ -132,3 +132,16 @@ def test_a_date_about_other_incidents_does_not_state_the_occurrence(annotate, la
     result = annotate(lang, text, "2024-03-08")._.breach
     assert result.date.occurred is None
     assert result.date.discovered == "2024-03-02"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "its statement follows other attacks on the sector: X said …": the figure is the other victim's
+    ("en", "Halvard Pharma said on Monday that its servers had been encrypted and that it was checking whether data "
+           "had been taken. Its statement follows other attacks on the industry: lab operator Quenby Labs said last "
+           "week that the data of about 1.8 million patients had been stolen."),
+    ("fr", "Halvard Pharma a indiqué lundi que ses serveurs avaient été chiffrés et qu'il vérifiait si des données "
+           "avaient été prises. Cette annonce fait suite à d'autres attaques contre le secteur : le laboratoire Quenby "
+           "Labs a indiqué la semaine dernière que les données d'environ 1,8 million de patients avaient été volées."),
+])
+def test_a_sentence_following_other_attacks_is_about_them(annotate, lang, text):
+    assert annotate(lang, text, "2024-05-06")._.breach.records is None

@@ -494,3 +494,17 @@ def test_records_a_count_held_by_data_is_no_size(annotate, lang, text, expected)
 def test_records_a_part_of_a_whole(annotate, lang, text, expected):
     records = annotate(lang, text)._.breach.records
     assert (records.value, records.unit) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a street number under a letter's sender is an address, no count
+    ("en", "Marlow Outfitters\n61-75 Wexcombe\nBristol BS1 5TR\n\n2 May 2024\n\nDear Customer,\n\nWe are writing to "
+           "tell you that an intruder reached our customer database on 28 April 2024 and saw your name and email address."),
+    ("fr", "Marlow Équipement\n61-75 Wexcombe\nCH-1201 Genève\n\nLe 2 mai 2024\n\nMadame, Monsieur,\n\nNous vous "
+           "informons qu'un intrus a accédé le 28 avril 2024 à notre base clients et a vu vos nom et adresse électronique."),
+    # machines reached are no records
+    ("en", "Hackers stole data from Crestline Power after reaching 9,000 systems."),
+    ("fr", "Des pirates ont volé des données de Crestline Énergie après avoir atteint 9 000 systèmes."),
+])
+def test_records_an_address_or_a_count_of_machines_is_no_count(annotate, lang, text):
+    assert annotate(lang, text, "2024-05-06")._.breach.records is None

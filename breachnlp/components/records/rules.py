@@ -26,6 +26,23 @@ _IDENTIFIER_TAIL = re.compile(r"[^\W\d_]-$")  # a letter and a hyphen right befo
 _PLURAL_NOUN = re.compile(r"\s+([a-zà-ÿ][a-zà-ÿ'’-]{2,}[sx])(?![\w])")
 _SLASHED_BEFORE = re.compile(r"\d/$")  # digits, a slash, then the figure
 _SLASHED_AFTER = re.compile(r"/\d")
+# A line of capitalized words after a figure ("109-125 Knightsbridge", "12 Harbour Road").
+_CAPITALIZED_LINE = re.compile(r"[ \t]*[\d.,\-–]*(?:[ \t]+[^\W\d_][\w'’.-]*)+[ \t]*")
+# How many lines a letterhead's address may take at the top of a text.
+LETTERHEAD_LINES = 4
+
+
+def _letterhead_line(text: str, start: int) -> bool:
+    """The figure at ``start`` opens one of the first lines of the text (or ends a range opening it), and
+    the rest of the line is capitalized words: an address under the sender's name, no count."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t0123456789.,-–") or text.count("\n", 0, line_start) > LETTERHEAD_LINES:
+        return False
+    line_end = text.find("\n", start)
+    line = text[start:line_end if line_end >= 0 else len(text)]
+    return bool(_CAPITALIZED_LINE.fullmatch(line)) and not any(w[:1].islower() for w in line.split())
+
+
 _WORD = re.compile(r"[\w'-]{1,200}")  # capped: matching a whole "1-1-1-…" run made each figure cost the run
 # an ISO code right before a figure ("PLN 29,648", "KSh 525,000")
 # a capitalized word right before a figure that no unit follows: the figure ends a name
@@ -325,6 +342,8 @@ class RecordRules:
         if name_word and text[sentence.start:name_word.start()].strip():
             return None  # "Cicada 3301", "USL Umbria 2", "Office 365": the number of a name (a word opening
             # the sentence is capitalized for that: « Environ 50 000 »)
+        if unit is None and _letterhead_line(text, start):
+            return None  # "109-125 Knightsbridge" under a letter's sender: a street number
         if unit is None:
             if year:
                 return None  # a year
