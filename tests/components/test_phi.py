@@ -52,6 +52,10 @@ def test_phi_advice_and_background_are_not_exposed_data(annotate, lang, text):
            "scheme), your phone number and your postal address."),
     ("fr", "Notre enquête montre que ces données ont été exposées : votre nom, votre numéro de téléphone (en cas de "
            "commande en ligne) et votre adresse postale."),
+    # ... nor in a sentence the previous one tells is about the exposed files
+    ("fr", "Des chercheurs ont trouvé un serveur de la boutique Tessary qui laissait ses fichiers exposés. Pour les "
+           "acheteurs, on y trouve le nom complet, le téléphone, l'adresse postale et le détail des achats (article, "
+           "prix, date)."),
 ])
 def test_phi_a_bracketed_condition_is_no_advice(annotate, lang, text):
     assert dict(annotate(lang, text)._.breach.phi) == {"name": "affirmed", "phone": "affirmed", "address": "affirmed"}

@@ -297,9 +297,15 @@ class PhiRules(StatusRules):
         (a recommendation) or "background" (anything else)."""
         if self.exposure.search(masked) or inherited_exposure:
             return "exposure"
-        if self.advice.search(masked):
+        if self._advice_outside_brackets(masked, 0, len(masked)):
             return "advice"
         return "background"
+
+    def _advice_outside_brackets(self, masked: str, left: int, right: int) -> bool:
+        """An advice cue between ``left`` and ``right`` that is not inside brackets: a cue in brackets is an
+        aside on one item ("your company name (if you had given us one)", « (article, prix, date) »)."""
+        return any(masked.count("(", 0, m.start()) <= masked.count(")", 0, m.start())
+                   for m in self.advice.finditer(masked, left, right))
 
     def _advice_in_clause(self, masked: str, sentence: Segment, start: int, end: int) -> bool:
         """Advice framing the sentence ("experts advise ... a stolen SSN") or in the mention's clause,
@@ -309,9 +315,7 @@ class PhiRules(StatusRules):
         if advice and exposure and advice.start() < exposure.start():
             return True
         left, right = self._clause(masked, start - sentence.start, end - sentence.start)
-        # (a cue inside brackets is an aside: "your company name (if you had given us one)")
-        return any(masked.count("(", 0, m.start()) <= masked.count(")", 0, m.start())
-                   for m in self.advice.finditer(masked, left, right))
+        return self._advice_outside_brackets(masked, left, right)
 
     def _modifies_a_non_data_head(self, folded: str, match: re.Match[str]) -> bool:
         """"the electronic medical record system", "a drug distributor", "prestataires de soins"."""
