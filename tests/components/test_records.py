@@ -508,3 +508,14 @@ def test_records_a_part_of_a_whole(annotate, lang, text, expected):
 ])
 def test_records_an_address_or_a_count_of_machines_is_no_count(annotate, lang, text):
     assert annotate(lang, text, "2024-05-06")._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a leading zero writes a case or file number, never a count
+    ("en", "Court of Sao Paulo, case no 0031877-45.2023.8.26.0100\n\nThe retailer Varnholt admitted that hackers had "
+           "stolen customer data."),
+    ("fr", "Tribunal de Sao Paulo, procès nº 0031877-45.2023.8.26.0100\n\nLe détaillant Varnholt a reconnu que des "
+           "pirates avaient volé des données de clients."),
+])
+def test_records_a_number_with_a_leading_zero_is_no_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None

@@ -315,6 +315,8 @@ class RecordRules:
             return None
         if number.kind == "digits" and _IDENTIFIER_TAIL.search(folded, max(0, start - 2), start):
             return None  # "Covid-19", "W-2", "SAN-2019": the digits end a name or a reference
+        if number.kind == "digits" and text[start:start + 1] == "0" and text[start + 1:start + 2].isdigit():
+            return None  # "0042011-70.2022": a leading zero writes a file or case number, never a count
         if number.kind == "digits" and (_SLASHED_BEFORE.search(folded, max(0, start - 2), start)
                                         or _SLASHED_AFTER.match(folded, end)):
             return None  # "(2/6)", "case no. 20/01813", "1/3": a part of a thread, a file number, a fraction
