@@ -145,3 +145,19 @@ def test_a_date_about_other_incidents_does_not_state_the_occurrence(annotate, la
 ])
 def test_a_sentence_following_other_attacks_is_about_them(annotate, lang, text):
     assert annotate(lang, text, "2024-05-06")._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "this incident is separate from the phishing incident we wrote about in 2022": that one's figure is not ours
+    ("en", "Dear Patient,\n\nWe are writing about an intrusion into our network that Redwell Clinics found on May 2, "
+           "2024.\n\nPlease note that this incident is separate from the phishing incident we wrote to some patients "
+           "about in 2022, which exposed the files of 4,100 patients.\n\nRedwell Clinics"),
+    ("fr", "Madame, Monsieur,\n\nNous vous écrivons au sujet d'une intrusion dans notre réseau que les Cliniques "
+           "Redwell ont constatée le 2 mai 2024.\n\nCet incident est distinct de l'incident d'hameçonnage dont nous "
+           "avions informé certains patients en 2022, qui avait exposé les dossiers de 4 100 patients.\n\n"
+           "Cliniques Redwell"),
+])
+def test_a_sentence_setting_another_incident_apart_is_about_it(annotate, lang, text):
+    result = annotate(lang, text, "2024-05-20")._.breach
+    assert result.records is None
+    assert result.date.discovered == "2024-05-02"
