@@ -1172,3 +1172,30 @@ def test_org_a_bracketed_caption_label_and_credit_are_no_names(lang, text, victi
     record = breachnlp.extract(text, lang=lang, published="2024-03-15")
     assert record.organization == victim
     assert not any(o.name in ("Photo", "Getty") for o in record.organizations)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a legal form right after a name makes it a company's, whatever person the NER reads in it
+    ("en", "DATA PROTECTION COMMISSION\n\nUndertaking — summary\n\nOrganisation: Tan Wei Ming (Private) Limited (the "
+           "\"Organisation\")\n\n1. On 3 May 2024 the Organisation told the Commission that hackers had copied customer "
+           "records from its web shop."),
+    ("fr", "COMMISSION DE PROTECTION DES DONNÉES\n\nEngagement — synthèse\n\nOrganisation : Tan Wei Ming (Private) "
+           "Limited (ci-après « l'Organisation »)\n\n1. Le 3 mai 2024, l'Organisation a informé la Commission que des "
+           "pirates avaient copié des fiches de clients de sa boutique en ligne."),
+])
+def test_org_a_name_before_a_legal_form_is_a_company(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-06-01").organization == "Tan Wei Ming"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a decision's numbered section headings and their numbers are its structure, no names
+    ("en", "Decision of the data protection authority concerning Garnet Parcels\n\nI. Facts\n\n1. Garnet Parcels "
+           "reported on 3 May 2024 that hackers had copied its customer file.\n\nII. Findings\n\n2. The authority "
+           "found that Garnet Parcels had not encrypted the file."),
+    ("fr", "Délibération de l'autorité de protection des données concernant Garnet Colis\n\nI. Faits\n\n1. Garnet Colis "
+           "a signalé le 3 mai 2024 que des pirates avaient copié son fichier clients.\n\nII. Manquements\n\n2. "
+           "L'autorité a constaté que Garnet Colis n'avait pas chiffré le fichier."),
+])
+def test_org_numbered_section_headings_are_no_names(lang, text):
+    names = {o.name for o in breachnlp.extract(text, lang=lang, published="2024-06-01").organizations}
+    assert not names & {"Facts", "Faits", "Findings", "Manquements", "II", "I"}

@@ -196,6 +196,7 @@ class MentionRules:
                 extended = self._with_descriptor(text, folded, start, end)
                 orgish = extended < start or self._looks_like_org(text[start:end]) or \
                     _without_possessive(text[start:end]).split()[-1] in employers or \
+                    self.legal_form_after.match(text, end) is not None or \
                     (" " in text[start:end] and text[start:end].split()[0] in org_firsts) or \
                     self._kind_right_before(folded, start) or self.kind_apposition.match(folded, end) is not None
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
@@ -281,7 +282,8 @@ class MentionRules:
                     self._signature_unit(text, mention, lines, found) or \
                     fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines) or \
                     self._shouted_heading(text, folded, mention, lines, vocab) or \
-                    self._data_acronym(text, folded, mention) or self.dated_weekday.match(folded, mention.start):
+                    self._data_acronym(text, folded, mention) or self.dated_weekday.match(folded, mention.start) or \
+                    _section_heading(text, mention, lines):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
             kept.append(mention)
@@ -1368,6 +1370,23 @@ _NAME_NUMBER_NAME = re.compile(r" \d{1,2} [A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-
 
 # A line of a form: a short label, a colon, a value ("Entity Name: Esse Health", "Nom de l'entité : …").
 _FIELD_LINE = re.compile(LINE_OPENING + r"[^\n:.!?]{2,60}?[ \t]*:[ \t]*\S[^\n]*")
+
+
+# A section number opening a line: "I.", "IV.", "2.", "B)".
+_SECTION_NUMBER = re.compile(r"[ \t]*(?:[IVXLC]{1,5}|\d{1,2}|[A-H])[.)][ \t]+")
+
+
+def _section_heading(text: str, mention: Mention, lines: _Lines) -> bool:
+    """The mention is a section's number ("II." of "II. Manquements") or the first word of a short
+    numbered heading line ("I. Faits et procédure", "3. Findings"): a decision's structure, no name."""
+    line_start, line_end = lines.bounds(mention.start)
+    if re.fullmatch(r"[IVXLC]{1,5}", mention.text) and _SECTION_NUMBER.match(text, line_start) and \
+            not text[line_start:mention.start].strip():
+        return True
+    number = _SECTION_NUMBER.match(text, line_start)
+    heading = text[line_start:line_end].strip()
+    return number is not None and number.end() == mention.start and len(heading.split()) <= 8 and \
+        not heading.endswith((".", ":", ";")) and mention.text.count(" ") == 0
 
 
 def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:

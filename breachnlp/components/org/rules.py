@@ -295,6 +295,10 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
             self.clause_openers | self.person_roles | frozenset(words.words("text", "first_person"))
         # "L.L.C." is cut like a name: "l", "l", "c"
         self.legal_suffixes = {w for ending in words.words("syntax", "name_endings") for w in key_words(ending)}
+        # a legal form right after a name ("X (Private) Limited", "X, Inc."): the name is a company's
+        # (on the text as written: "SA", "AG" are forms, « sa », « ag » are not)
+        legal = _alternation([e.rstrip(".") for e in syntax["name_endings"] if fold(e) not in ("group", "groupe")], folded=False)
+        self.legal_form_after = re.compile(rf"[ \t]*,?[ \t]*\(?{legal}\.?(?![\w])")
         # 'Eatigo Pte. Ltd. (the "Organisation")', « X SAS (ci-après « la société ») »: a parenthesis of
         # quoted terms, on folded text (quotes fold to '"'); each term names the organization before it
         folded_articles = _alternation(articles, apostrophes=True)
