@@ -519,3 +519,14 @@ def test_records_an_address_or_a_count_of_machines_is_no_count(annotate, lang, t
 ])
 def test_records_a_number_with_a_leading_zero_is_no_count(annotate, lang, text):
     assert annotate(lang, text)._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "says it has N records": what the attackers claim to hold, not the organization's size
+    ("en", "Keswick Hotels was hit over Easter. The gang has put Keswick on its leak site and says it has 2.8M guest "
+           "records going back to 2016."),
+    ("fr", "Les hôtels Keswick ont été touchés à Pâques. Le gang a mis Keswick sur son site de fuite et affirme "
+           "détenir 2,8 millions de fiches de clients remontant à 2016."),
+])
+def test_records_what_the_attackers_say_they_have_is_no_size(annotate, lang, text):
+    assert annotate(lang, text, "2024-04-10")._.breach.records.value == 2800000

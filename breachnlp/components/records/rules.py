@@ -381,6 +381,11 @@ class RecordRules:
         if unit_span:
             cues.append((unit_span[0], unit_span[1], "unit"))
         size = self.population.search(before)
+        claim = self.claimed.search(folded, max(sentence.start, start - 80), start)
+        if size and claim and claim.start() < start - len(before) + size.start() <= claim.end():
+            # "says it has 3.5M guest records": what the attackers claim to hold, no size (a word that is
+            # both, « revendique 1 million de clients », stays a size)
+            size = None
         # "the stolen data covers 4.8 million people", « le fichier volé compte 30 000 noms »: what the
         # size verb's subject holds is the count, not the organization's size
         population = (bool(size) and not self.data_subject.search(before, 0, size.start())) or \
@@ -390,7 +395,7 @@ class RecordRules:
         if self.superseded.search(folded, max(sentence.start, start - 40), start):
             revision, initial = False, True  # "192.7 million, up from the 190 million": the old figure
             cues.append((start, end, "superseded"))
-        if self.claimed.search(folded, max(sentence.start, start - 80), start):
+        if claim:
             cues.append((start, end, "claimed"))  # the spec: the count only when the text gives no other
         subset = self.subset_after.match(folded, end) or (unit_span and self.subset_after.match(folded, unit_span[1]))
         if subset:
