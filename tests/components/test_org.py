@@ -1199,3 +1199,19 @@ def test_org_a_name_before_a_legal_form_is_a_company(lang, text):
 def test_org_numbered_section_headings_are_no_names(lang, text):
     names = {o.name for o in breachnlp.extract(text, lang=lang, published="2024-06-01").organizations}
     assert not names & {"Facts", "Faits", "Findings", "Manquements", "II", "I"}
+
+
+@pytest.mark.parametrize("lang,text,victim,acronym", [
+    # an acronym of a name without the place that ends it ("RNI" / "Royal Naval Institute of Canada") is that name
+    ("en", "KINGSTON — Hackers knocked the computers of the Royal Naval Institute of Canada offline on July 3. The RNI "
+           "campus network is still down.\n\nIn August, files that appear to come from RNI turned up on a leak site. "
+           "RNI is run by the Department of Marine Affairs (DMA), which has not confirmed the files are genuine.",
+     "Royal Naval Institute of Canada", "RNI"),
+    ("fr", "KINGSTON — Des pirates ont mis hors ligne le 3 juillet les ordinateurs de l'Académie Navale Royale du "
+           "Canada. Le réseau du campus de l'ANR est toujours coupé.\n\nEn août, des fichiers qui semblent provenir de "
+           "l'ANR sont apparus sur un site de fuite. L'ANR dépend du ministère des Affaires maritimes (MAM), qui n'a "
+           "pas confirmé leur authenticité.", "Académie Navale Royale du Canada", "ANR"),
+])
+def test_org_an_acronym_without_the_names_place_is_that_name(lang, text, victim, acronym):
+    record = breachnlp.extract(text, lang=lang, published="2024-09-01")
+    assert record.organization == victim and acronym in record.organization_aliases

@@ -130,7 +130,7 @@ class ClusterRules:
 
     def acronym_of(self, long: str, short: str) -> bool:
         """``short`` is the acronym of the name ``long`` (legal forms aside)."""
-        return _acronym(long, short, self.connectors, self.legal_suffixes)
+        return _acronym(long, short, self.connectors, self.legal_suffixes, self.places)
 
     def _same(self, cluster: Cluster, mention: Mention) -> bool:
         """``mention`` names the cluster's organization. A longer name joins through a shorter form
@@ -162,7 +162,9 @@ class ClusterRules:
         a, b = other.key, mention.key
         connectors = self.connectors
         legal = self.legal_suffixes
-        if _acronym(other.text, mention.text, connectors, legal) or _acronym(mention.text, other.text, connectors, legal):
+        places = self.places
+        if _acronym(other.text, mention.text, connectors, legal, places) or \
+                _acronym(mention.text, other.text, connectors, legal, places):
             return True
         if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b) \
                 and not self._other_heads(other.text, mention.text):
@@ -202,10 +204,11 @@ def _common_noun_before(prefix: str, connectors: frozenset[str]) -> bool:
 
 
 def _acronym(long: str, short: str, connectors: frozenset[str],
-             legal_forms: frozenset[str] | set[str] = frozenset()) -> bool:
+             legal_forms: frozenset[str] | set[str] = frozenset(), places: frozenset[str] = frozenset()) -> bool:
     """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly",
     with or without the legal form that ends ``long`` ("ACMHS" / "... Mental Health Services, Inc";
-    "AWHG" / "... Health Group", whose "Group" is a name ending too)."""
+    "AWHG" / "... Health Group", whose "Group" is a name ending too) or the place that ends it ("RMC" /
+    "Royal Military College of Canada")."""
     letters = re.sub(r"[^A-Z]", "", fold(short).upper()) if short.replace("-", "").replace(".", "").isupper() else ""
     if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 8:
         return False
@@ -213,7 +216,11 @@ def _acronym(long: str, short: str, connectors: frozenset[str],
     trimmed = list(words)
     while len(trimmed) > 1 and all(w in legal_forms for w in key_words(trimmed[-1])):
         trimmed.pop()
-    forms = (words, trimmed) if len(trimmed) < len(words) else (words,)
+    forms = [words, trimmed] if len(trimmed) < len(words) else [words]
+    for k in range(1, 4):  # "… of Canada", "… de la Côte d'Azur": a connector, then a known place
+        if len(words) > k + 2 and fold(words[-k - 1]) in connectors and fold(" ".join(words[-k:])) in places:
+            forms.append(words[:-k - 1])
+            break
     return any(len(ws) >= 2 and letters in _initials(ws, connectors) for ws in forms)
 
 
