@@ -41,6 +41,11 @@ def test_phi_categories_and_status(annotate, case_id, lang, text, expected):
     ("en", "We recommend that you change your passwords and monitor your bank account statements."),
     ("fr", "Les données de santé sont parmi les plus sensibles qui soient."),
     ("en", "Health information is among the most sensitive data there is."),
+    # a warning against phishing after an intrusion names data nobody took
+    ("en", "Our Galway campus was hit by an intrusion on Monday. Please treat unexpected emails or calls that ask "
+           "for passwords or bank details with caution."),
+    ("fr", "Notre campus de Galway a subi une intrusion lundi. Traitez avec prudence les courriels ou appels "
+           "inattendus qui vous demandent vos mots de passe ou vos coordonnées bancaires."),
 ])
 def test_phi_advice_and_background_are_not_exposed_data(annotate, lang, text):
     assert annotate(lang, text)._.breach.phi == {}
