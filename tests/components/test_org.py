@@ -1215,3 +1215,24 @@ def test_org_numbered_section_headings_are_no_names(lang, text):
 def test_org_an_acronym_without_the_names_place_is_that_name(lang, text, victim, acronym):
     record = breachnlp.extract(text, lang=lang, published="2024-09-01")
     assert record.organization == victim and acronym in record.organization_aliases
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a language is no organization; a capitalized local-government tail makes a name one
+    ("en", "Swedish Data Protection Authority\nNews, 3 May 2023 — unofficial English translation\n\nVellinge Kommun "
+           "fined SEK 80,000 over a lost laptop\n\nIn March 2022 a work laptop belonging to Vellinge Municipality was "
+           "stolen from a car. It held the personal data of about 900 pupils.", "Vellinge Kommun"),
+    ("fr", "Autorité suédoise de protection des données\nActualité, 3 mai 2023 — traduction non officielle en "
+           "français\n\nVellinge Kommun condamnée à 80 000 couronnes pour un ordinateur perdu\n\nEn mars 2022, un "
+           "ordinateur portable de la commune de Vellinge a été volé dans une voiture. Il contenait les données "
+           "d'environ 900 élèves.", "commune de Vellinge"),
+    # a legal form alone after a comma closes a name written in capitals; it names nothing itself
+    ("en", "Spanish Data Protection Agency (AEPD) – Resolution PS/00112/2025\n\nParty concerned: CALZADOS MIRAMAR DEL "
+           "NORTE, S.L. (hereinafter \"Miramar\")\n\n1. On 3 March 2024 Miramar found that its servers had been "
+           "encrypted and customer files copied.", "Miramar"),
+    ("fr", "Agence espagnole de protection des données (AEPD) – Résolution PS/00112/2025\n\nPartie visée : CALZADOS "
+           "MIRAMAR DEL NORTE, S.L. (ci-après « Miramar »)\n\n1. Le 3 mars 2024, Miramar a constaté que ses serveurs "
+           "avaient été chiffrés et des fichiers clients copiés.", "Miramar"),
+])
+def test_org_languages_and_lone_legal_forms_are_no_names(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-06-01").organization == victim

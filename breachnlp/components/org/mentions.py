@@ -163,8 +163,8 @@ class MentionRules:
         if letterhead and letterhead.group("name") in person_counts:
             people.discard(letterhead.group("name"))
             employers.add(letterhead.group("name").split()[-1])
-        # places, and the peoples named after them ("Texans", "Dutch women": English NORP)
-        places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP")}
+        # places, and the peoples and languages named after them ("Texans", "Dutch women": English NORP)
+        places = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "NORP", "LANGUAGE")}  # "English"
         sites = {(s, e) for s, e, label in ents if label in ("LOC", "GPE", "FAC")}  # where a name's tail may be
         found: list[Mention] = []
         # the first word of a name shaped as an organization ("Cortina Holdings"): another name it
@@ -197,6 +197,7 @@ class MentionRules:
                 orgish = extended < start or self._looks_like_org(text[start:end]) or \
                     _without_possessive(text[start:end]).split()[-1] in employers or \
                     self.legal_form_after.match(text, end) is not None or \
+                    fold(text[start:end].split()[-1]) in self.government_words or \
                     (" " in text[start:end] and text[start:end].split()[0] in org_firsts) or \
                     self._kind_right_before(folded, start) or self.kind_apposition.match(folded, end) is not None
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
@@ -265,7 +266,11 @@ class MentionRules:
         common_acronyms = self._common_acronyms(text)
         found = [m for m in (self._without_incident_words(text, folded, sentences, m) for m in found) if m]
         found = [m for m in (self._without_dateline(text, folded, sentences, lines, vocab, m) for m in found) if m]
-        found = [m for m in found if not self._bracketed_legal_form(text, m)]
+        # a legal form alone ("S.L." after a name written in capitals) or in brackets ("(Pty)") is no name
+        # a legal form in brackets ("(Pty)") or alone after a comma (", S.L." closing a name written in
+        # capitals) is no name of its own
+        found = [m for m in found if not self._bracketed_legal_form(text, m) and not (
+            text[max(0, m.start - 2):m.start] == ", " and self._only_legal_forms(fold(m.text)))]
         for mention in found:
             if kept and mention.start < kept[-1].end:
                 continue

@@ -210,6 +210,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # the lower-case word of a local government after its place ("Bergen municipality"), case-sensitive
         self.government_tail = re.compile(r"[ \t]+" + _alternation(data["government_tails"], folded=False)
                                           + r"(?![\w'’-])")
+        # ... and capitalized, ending a name the NER may take for a person's ("Hørsholm Kommune")
+        self.government_words = frozenset(fold(w) for w in data["government_tails"] if " " not in w)
         self.kind_apposition = re.compile(
             rf"\s*,\s*(?:{apposition_articles}(?:[\w'-]+\s+){{0,3}}?(?:{kinds})(?=\s*[,.;:)\n]|\s*$|\s+{places_after})"
             rf"|{partitives}(?:[\w'’-]+\s+){{0,3}}?(?:{kinds}){plural}?(?:\s+[\w'’-]+){{0,2}}?"
