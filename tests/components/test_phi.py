@@ -746,3 +746,18 @@ def test_phi_national_identity_numbers(lang, text):
 def test_phi_data_said_not_to_be_in_the_file_is_negated(lang, text):
     phi = breachnlp.extract(text, lang=lang, published="2025-06-01").phi
     assert phi.get("name") == "affirmed" and phi.get("phone") == "negated"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a numbered section heading's doubt carries to the plain lines under it, up to the next heading
+    ("fr", "Madame, Monsieur,\n\nNotre prestataire de paiement nous a signalé un problème le 2 mai 2024, et nous vous "
+           "écrivons pour vous dire ce que nous savons.\n\n2. Informations susceptibles d'avoir été consultées\n\n"
+           "Coordonnées des clients : nom, adresse postale et numéro de téléphone.\n\n3. Ce que nous faisons\n\n"
+           "Nous avons fermé la boutique."),
+    ("en", "Dear Customer,\n\nOur payment provider told us of a concern on 2 May 2024, and we are writing to report "
+           "what we know.\n\n2. Information that may have been accessed\n\nCustomer details: name, postal address "
+           "and telephone number.\n\n3. What we are doing\n\nWe have closed the shop."),
+])
+def test_phi_a_section_headings_doubt_hedges_the_lines_under_it(annotate, lang, text):
+    phi = dict(annotate(lang, text)._.breach.phi)
+    assert phi["name"] == phi["address"] == phi["phone"] == "hedged"

@@ -124,12 +124,20 @@ class PhiRules(StatusRules):
         inherited_exposure = False
         previous_context = "background"
         heading: tuple[str, tuple[int, int, str]] | None = None
+        # a section heading's doubt ("2. Information that may have leaked") over the lines under it, up
+        # to the next heading
+        section: tuple[str, tuple[int, int, str]] | None = None
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
             masked = self.mask_cues(folded, sentence)
             plain = folded[sentence.start:sentence.end]
             context = self._context(masked, sentence, inherited_exposure)
             bullet = bool(_BULLET.match(sentence_text))
+            if _section_heading(text, sentence):
+                status_heading = None if self.lexicon.search(folded, sentence.start, sentence.end) else \
+                    self._heading_status(masked, plain, sentence)
+                # (a denial in a heading is rarely the lines' own: "What happened and what did not")
+                section = status_heading if status_heading is not None and status_heading[0] == "hedged" else None
             terms = []
             for m in self.lexicon.finditer(folded, sentence.start, sentence.end):
                 i = bisect_right(excluded_starts, m.start())  # an exclusion holding the match
@@ -184,6 +192,8 @@ class PhiRules(StatusRules):
                 status, cues = self._status(masked, plain, sentence, m.start(), m.end(), lowered)
                 if bullet and heading is not None and status == "affirmed":
                     status, cues = heading[0], [heading[1]]
+                elif section is not None and status == "affirmed":
+                    status, cues = section[0], [section[1]]
                 elif status == "affirmed":
                     inline = self._inline_heading(masked, plain, sentence, m.start(), spans)
                     if inline is not None:
@@ -358,6 +368,27 @@ class _Span:
 # What ends a list begun by a colon: another clause mark, a bracket, a full stop.
 _LIST_END = re.compile(r"[.;:?!()\[\]]")
 _BULLET = re.compile(r"\s*[-•*–·]")  # a line of a bulleted list
+# What may open a heading's line before its words: spaces, a section number ("2.", "IV.", "B)").
+_SECTION_NUMBER = re.compile(r"[ \t]*(?:(?:[IVXLC]{1,5}|\d{1,2}|[A-H])[.)][ \t]*)?")
+# A blank line right before a position.
+_AFTER_BLANK_LINE = re.compile(r"\n[ \t]*\n[ \t]*$")
+# The most words a section heading has.
+SECTION_HEADING_WORDS = 12
+
+
+def _section_heading(text: str, sentence: Segment) -> bool:
+    """``sentence`` is a section heading inside the text: alone on its line after a blank line (not
+    the headline, not a bullet), short, with no closing punctuation."""
+    raw = text[sentence.start:sentence.end]
+    line = raw.strip()
+    first = sentence.start + len(raw) - len(raw.lstrip())
+    line_start = text.rfind("\n", 0, first) + 1
+    if not _SECTION_NUMBER.fullmatch(text, line_start, first):  # "2. Information that may have leaked"
+        return False
+    return 0 < len(line.split()) <= SECTION_HEADING_WORDS and "\n" not in line and \
+        not line.endswith((".", "!", "?", ":", ";", ",")) and not _BULLET.match(line) and \
+        _AFTER_BLANK_LINE.search(text, max(0, line_start - 40), line_start) is not None and \
+        text[sentence.end:sentence.end + 200].lstrip(" \t").startswith("\n")
 # At most this many words before each item of a list (a determiner, a possessive, "and").
 _LIST_GAP_WORDS = 3
 
