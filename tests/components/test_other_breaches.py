@@ -161,3 +161,18 @@ def test_a_sentence_setting_another_incident_apart_is_about_it(annotate, lang, t
     result = annotate(lang, text, "2024-05-20")._.breach
     assert result.records is None
     assert result.date.discovered == "2024-05-02"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a paragraph opening on another organization but in the victim's first person ("some of our
+    # systems") still speaks of the victim: its figure is the count
+    ("en", "Dear Customer,\n\nWe are writing because you placed at least one order with Quickcart.\n\nVolunteers of the "
+           "Redbit collective found security flaws in some of our systems and reported them to the national cyber "
+           "agency. The flaws exposed the order details of more than 150,000 customers.\n\nQuickcart"),
+    ("fr", "Chère cliente, cher client,\n\nNous vous écrivons parce que vous avez passé au moins une commande auprès de "
+           "Quickcart.\n\nDes bénévoles du collectif Redbit ont repéré des failles dans certains de nos systèmes et les "
+           "ont signalées à l'agence nationale de cybersécurité. Ces failles exposaient les commandes de plus de "
+           "150 000 clients.\n\nQuickcart"),
+])
+def test_a_paragraph_opening_in_the_first_person_stays_on_the_victim(annotate, lang, text):
+    assert annotate(lang, text, "2021-05-07")._.breach.records.value == 150000

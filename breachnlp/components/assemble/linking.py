@@ -129,6 +129,7 @@ class _Cues:
         # broker, a division of…", « L'hébergeur, filiale de… ») speaks of one named before
         articles = "|".join(re.escape(fold(a)) for a in language_data(lang, resources).words("syntax", "name_articles"))
         kinds = "|".join(re.escape(fold(d)) for d in sorted(orgs["descriptors"], key=len, reverse=True))
+        self.first_person = re.compile(rf"(?<![\w']){language_data(lang, resources).alternation('text', 'first_person')}(?![\w'])")
         self.definite_opening = re.compile(rf"\s*(?:{articles})\s*(?:[\w-]+\s+){{0,2}}?(?:{kinds})(?!\w)")
 
 
@@ -210,7 +211,9 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
     definite = {i for i, segment in enumerate(sentences)
                 if (m := cues.definite_opening.match(folded, segment.start))
                 and not any(o.start_char < m.end() and m.start() < o.end_char for o in orgs)}
-    carried = _carried_topic(text, sentences, victim, named_orgs, definite)
+    # a paragraph opening in the first person ("flaws in some of our systems") speaks for the victim too
+    first_person = {i for i, segment in enumerate(sentences) if cues.first_person.search(folded, segment.start, segment.end)}
+    carried = _carried_topic(text, sentences, victim, named_orgs, definite | first_person)
     return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor, carried)
 
 
