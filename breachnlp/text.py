@@ -112,6 +112,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # What may stand at a line's start before its text: spaces, a quotation mark of an email, a bullet.
 LINE_BULLETS = " \t>*•-"
 LINE_OPENING = f"[{re.escape(LINE_BULLETS)}]*"
+# A section's number opening a heading line: "I.", "IV.", "2.", "B)".
+SECTION_NUMBER = r"(?:[IVXLC]{1,5}|\d{1,2}|[A-H])[.)]"
 
 
 # The lookbehind starts a match only at the first mark of a run: same matches, linear time on "....".

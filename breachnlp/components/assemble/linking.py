@@ -222,9 +222,11 @@ def _describes_name(doc: Doc, end: int, name_starts: list[int]) -> bool:
     at most two adjectives between (« l'opérateur public Telecom X », "the insurer Acme"): it speaks of that
     name, not of the victim (« l'établissement du groupe X » still speaks of the victim)."""
     i = bisect_left(name_starts, end)
-    if i == len(name_starts) or name_starts[i] - end > 40 or doc_text(doc)[end:end + 1] not in (" ", "\u00a0"):
+    if i == len(name_starts) or name_starts[i] - end > 40:
         return False
     gap = doc_text(doc)[end:name_starts[i]]
+    if gap[:1] not in (" ", "\u00a0"):
+        return False
     if not gap.strip():
         return True
     start = end + len(gap) - len(gap.lstrip())

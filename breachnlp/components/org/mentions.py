@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ...numbers import CURRENCIES
-from ...text import LINE_BULLETS, LINE_OPENING, Segment, fold, informal_text, segment_at, split_sentences, strip_span
+from ...text import LINE_BULLETS, LINE_OPENING, SECTION_NUMBER, Segment, fold, informal_text, segment_at, split_sentences, strip_span
 
 
 @dataclass
@@ -266,7 +266,6 @@ class MentionRules:
         common_acronyms = self._common_acronyms(text)
         found = [m for m in (self._without_incident_words(text, folded, sentences, m) for m in found) if m]
         found = [m for m in (self._without_dateline(text, folded, sentences, lines, vocab, m) for m in found) if m]
-        # a legal form alone ("S.L." after a name written in capitals) or in brackets ("(Pty)") is no name
         # a legal form in brackets ("(Pty)") or alone after a comma (", S.L." closing a name written in
         # capitals) is no name of its own
         found = [m for m in found if not self._bracketed_legal_form(text, m) and not (
@@ -1377,8 +1376,8 @@ _NAME_NUMBER_NAME = re.compile(r" \d{1,2} [A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-
 _FIELD_LINE = re.compile(LINE_OPENING + r"[^\n:.!?]{2,60}?[ \t]*:[ \t]*\S[^\n]*")
 
 
-# A section number opening a line: "I.", "IV.", "2.", "B)".
-_SECTION_NUMBER = re.compile(r"[ \t]*(?:[IVXLC]{1,5}|\d{1,2}|[A-H])[.)][ \t]+")
+# A section number opening a line, then its heading: "I. Faits", "2. Findings".
+_SECTION_NUMBER = re.compile(rf"[ \t]*{SECTION_NUMBER}[ \t]+")
 
 
 def _section_heading(text: str, mention: Mention, lines: _Lines) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ...resources import language_data, read_resource
 from ...taxonomy import PHI_CATEGORIES
-from ...text import Segment, cue_regex, fold, informal_text, interval_index, lower, phrase_regex, split_sentences
+from ...text import SECTION_NUMBER, Segment, cue_regex, fold, informal_text, interval_index, lower, phrase_regex, split_sentences
 from .status import StatusRules, _first
 
 
@@ -369,7 +369,7 @@ class _Span:
 _LIST_END = re.compile(r"[.;:?!()\[\]]")
 _BULLET = re.compile(r"\s*[-•*–·]")  # a line of a bulleted list
 # What may open a heading's line before its words: spaces, a section number ("2.", "IV.", "B)").
-_SECTION_NUMBER = re.compile(r"[ \t]*(?:(?:[IVXLC]{1,5}|\d{1,2}|[A-H])[.)][ \t]*)?")
+_SECTION_NUMBER = re.compile(rf"[ \t]*(?:{SECTION_NUMBER}[ \t]*)?")
 # A blank line right before a position.
 _AFTER_BLANK_LINE = re.compile(r"\n[ \t]*\n[ \t]*$")
 # The most words a section heading has.
