@@ -1236,3 +1236,54 @@ def test_org_an_acronym_without_the_names_place_is_that_name(lang, text, victim,
 ])
 def test_org_languages_and_lone_legal_forms_are_no_names(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2024-06-01").organization == victim
+
+
+@pytest.mark.parametrize("lang,title,site_name", [
+    # a site name followed by its motto closes the headline: the motto is no part of the headline's words
+    ("en", "Korvel Bank Confirms Second Card Breach Hitting 300 Branches | Cyberwire Daily | Your morning digest of "
+           "security news", "Cyberwire Daily"),
+    ("fr", "Korvel Banque Confirme Une Deuxième Fuite Touchant 300 Agences | Le Veilleur | Le quotidien de la "
+           "sécurité numérique", "Le Veilleur"),
+])
+def test_org_a_site_name_with_its_motto_closes_the_headline(lang, title, site_name):
+    from breachnlp.components.org.rules import org_rules
+
+    text = title + "\n\nKorvel Bank said that payment systems at 300 branches were breached."
+    headline = org_rules(lang).headline(text)
+    assert text[headline.site:].startswith(" | " + site_name)
+
+
+def test_org_a_title_case_headline_closed_by_a_site_and_its_motto_is_cut_to_the_name():
+    title = ("Korvel Bank Confirms Second Card Breach Hitting 300 Branches | Cyberwire Daily | Your morning digest "
+             "of security news")
+    text = "Korvel Bank said late last week that payment systems at more than 300 of its branches were breached."
+    assert breachnlp.extract(text, title=title, lang="en", published="2025-05-06").organization == "Korvel Bank"
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a person's title and its "of" are no part of the organization the run goes on to name
+    ("en", "On Monday, the Chief Financial Officer of Marlow Freight Systems, LLC received a phishing email.",
+     "Marlow Freight Systems, LLC"),
+    ("fr", "Lundi, le Directeur Général de Marlow Fret Systèmes SAS a reçu un courriel piégé.",
+     "Marlow Fret Systèmes SAS"),
+])
+def test_org_a_title_of_an_organization_is_cut_from_its_name(lang, text, name):
+    from breachnlp.components.org.rules import org_rules
+
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert name in names and not any("Officer" in n or "Directeur" in n for n in names)
+
+
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # the NER may run an organization's entity on over the date after it
+    ("en", "The researchers said they warned Tessaly Foods Canada on March 12 about the open server.",
+     "Tessaly Foods Canada on March 12", "Tessaly Foods Canada"),
+    ("fr", "Les chercheurs disent avoir prévenu Tessaly Aliments le 12 mars du serveur ouvert.",
+     "Tessaly Aliments le 12 mars", "Tessaly Aliments"),
+])
+def test_org_a_date_the_ner_ran_an_entity_on_over_is_cut(lang, text, entity, name):
+    from breachnlp.components.org.rules import org_rules
+
+    start = text.index(entity)
+    names = [m.text for m in org_rules(lang).mentions(text, [(start, start + len(entity), "ORG")])]
+    assert name in names and entity not in names

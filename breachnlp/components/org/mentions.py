@@ -88,12 +88,15 @@ class MentionRules:
         if any(p.search(folded) for p in self.not_headline) or (line.rstrip().endswith(".") and len(words) > 14):
             return Headline(0, 0, 0)
         site = end
-        for separator in self.site_separators:
-            cut = line.rfind(separator)
-            if cut > 0:
-                tail, head = line[cut + len(separator):], line[:cut]
-                if 0 < len(tail.split()) <= 5 and len(head.split()) >= 3:
-                    site = min(site, start + cut)
+        # the site name may itself be followed by its motto ("... | Threatpost | The first stop
+        # for security news"): a cut qualifies when the piece up to the next separator is short
+        cuts = sorted((m.start(), m.end()) for separator in self.site_separators
+                      for m in re.finditer(re.escape(separator), line))
+        for k, (cut, after) in enumerate(cuts):
+            piece = line[after:cuts[k + 1][0]] if k + 1 < len(cuts) else line[after:]
+            if cut > 0 and 0 < len(piece.split()) <= 5 and len(line[:cut].split()) >= 3:
+                site = start + cut
+                break
         return Headline(start, end, site)
 
     def _title_case_piece(self, text: str, start: int, end: int, headline: "Headline") -> tuple[int, int]:
@@ -941,6 +944,15 @@ class MentionRules:
         while j > i + 1 and (fold(words[j - 1].group()).strip(".,'’") in self.connectors
                              or (self.title_cased and words[j - 1].group()[:1].islower())):
             j -= 1
+        # a date after the name ("McDonald's India on Feb 7", « Orange le 3 mars »): a month's name
+        # and only figures after it, with the preposition before it
+        for k in range(i + 1, j):
+            if fold(words[k].group()).strip(".,") in self.month_words and \
+                    all(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th|er)?[,.]?", w.group()) for w in words[k + 1:j]):
+                j = k - 1 if k - 1 > i and words[k - 1].group().islower() else k
+                if k - 2 > i and re.fullmatch(r"\d{1,2}(?:er)?", words[k - 1].group()):
+                    j = k - 2 if words[k - 2].group().islower() else k - 1  # « le 3 mars »
+                break
         # a figure after the name ("Fidelity Bank Plc 555.8" + " million naira"): a sum or a count
         if j > i + 1 and re.fullmatch(r"\d[\d.,]*", words[j - 1].group()) and \
                 (re.search(r"\d[.,]\d", words[j - 1].group()) or self.scale_after.match(text, start + words[j - 1].end())):
@@ -996,6 +1008,7 @@ class MentionRules:
         org_after = [False] * (len(words) + 1)
         for i in range(len(words) - 1, -1, -1):
             org_after[i] = org_after[i + 1] or self._org_word(words[i].group())
+        title_end = 0  # words before it belong to a person's title, or to a date
         for index, w in enumerate(words):
             token = w.group().strip(",.;:!?\"'«»()")
             if index + 1 < len(words) and fold(token).strip(".") in self.title_words and \
@@ -1004,6 +1017,21 @@ class MentionRules:
                 # "Upper Tribunal Judge N J Wikeley", "Juge Paul Varenne": a person follows the title
                 # (not "Dr Lal PathLabs", whose rest is shaped as an organization)
                 break
+            if index < title_end:
+                continue
+            if fold(token).strip(".") in self.title_words:
+                # "the CEO of Defense Point Security", « Directeur Général de la Caisse Primaire »:
+                # the title (and the words of it before) is a person's, the organization follows
+                title_end = self._title_of(words, index)
+                if title_end:
+                    current = []
+                    continue
+            if fold(token) in self.month_words and current and current[-1].group() in self.title_connectors:
+                # "Tessaly Foods on March 12": a date after the name, not a name of its own
+                if len(current) > 1:
+                    pieces.append((start + current[0].start(), start + current[-2].end()))
+                current = []
+                continue
             if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
                                                   and not token.isupper() and len(token) > 1)) \
                     and not self._place_of_name(current) \
@@ -1082,6 +1110,18 @@ class MentionRules:
         if index != 0 or not org_after[1] or _opens_line(text, position):
             return False  # a line's first word: a heading's capital
         return not _opens_sentence(text, position, sentences)
+
+    def _title_of(self, words: list[re.Match[str]], index: int) -> int:
+        """Where the name after a person's title at ``index`` starts, when the title closes with a
+        connector ("Officer of", « Directeur Général de ») within three words and two words or more
+        of a name follow; else 0."""
+        for k in range(index + 1, min(index + 4, len(words) - 2)):
+            word = words[k].group()
+            if fold(word) in self.title_connectors:
+                return k + 1
+            if not word[:1].isupper() or self._org_word(word):
+                return 0
+        return 0
 
     @staticmethod
     def _inner_acronym(current: list[re.Match[str]], token: str, org_word_follows: bool) -> bool:

@@ -136,6 +136,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.edge_connectors = frozenset(fold(w) for w in (*name_connectors, *syntax["name_coordinators"])) | {"&", "-"}
         # "de", "of", "la"...: the words of a name that its key and its acronym leave out
         self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&"}
+        # "of", « de »: after a person's title, the organization the title is of ("CEO of X")
+        self.title_connectors = frozenset(fold(w) for w in name_connectors if " " not in w)
         connect = _alternation([*name_connectors, "&", "-"], folded=False)
         # after an acronym's closing parenthesis, a connector and a capital: the name goes on past it
         goes_on = _alternation(name_connectors, folded=False, apostrophes=True)
@@ -286,6 +288,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         weekdays = _alternation([f.rstrip(".") for forms in dates["weekdays"].values() for f in forms])
         months = _alternation([f.rstrip(".") for forms in dates["months"].values() for f in forms])
         self.dated_weekday = re.compile(rf"{weekdays}\.?,?\s+(?:{months}(?!\w)|\d)")
+        self.month_words = frozenset(fold(f.rstrip(".")) for forms in dates["months"].values() for f in forms)
         # "the seller", « le vendeur »: who did it, not a name, however the NER tags a forum's lower case
         self.agent_words = frozenset(fold(w) for w in data["attacker_naming"]["agents"]) | self.person_roles
         self.lower_coordinators = frozenset(words.words("syntax", "name_coordinators"))
