@@ -1287,3 +1287,39 @@ def test_org_a_date_the_ner_ran_an_entity_on_over_is_cut(lang, text, entity, nam
     start = text.index(entity)
     names = [m.text for m in org_rules(lang).mentions(text, [(start, start + len(entity), "ORG")])]
     assert name in names and entity not in names
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a connector and its article join the words of one name ("Agency for the Safety of ...")
+    ("en", "Officials said the Agency for the Protection of Coastal Waters was hit by ransomware.",
+     "Agency for the Protection of Coastal Waters"),
+    ("fr", "Selon les responsables, la Caisse de la Protection des Eaux Côtières a été visée par un rançongiciel.",
+     "Caisse de la Protection des Eaux Côtières"),
+])
+def test_org_a_connector_with_its_article_joins_one_name(lang, text, name):
+    from breachnlp.components.org.rules import org_rules
+
+    assert name in [m.text for m in org_rules(lang).mentions(text)]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a rubric before a dash opens the sentence: the capital of the word after it is the sentence's
+    ("fr", "Santé – Onze cliniques du groupe privé Norlenia sont paralysées par un rançongiciel depuis samedi.",
+     "Norlenia"),
+    ("en", "Health – Eleven clinics of the private group Norlenia have been crippled by ransomware since Saturday.",
+     "Norlenia"),
+])
+def test_org_a_number_word_after_a_rubric_is_no_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a function word shouted in capitals is no acronym
+    ("fr", "salut, un type dit qu'il a aspiré TOUTE la base de la mutuelle kervalis, genre 2M de personnes"),
+    ("en", "hey, some guy says he pulled EVERYTHING from the kervalis insurance portal, like 2M people"),
+])
+def test_org_a_shouted_function_word_is_no_acronym(lang, text):
+    from breachnlp.components.org.rules import org_rules
+
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert not any(n.isupper() for n in names)

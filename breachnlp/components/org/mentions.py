@@ -1209,9 +1209,10 @@ class MentionRules:
         capitalizes elsewhere, or an all-caps heading ("PLAINTE DÉPOSÉE")."""
         word = text[start:end]
         if word.isupper() and len(word.replace("-", "")) > 5:
-            return " " in word or fold(word) in vocab.lower_words
+            return " " in word or fold(word) in vocab.lower_words or fold(word) in self.stop_words
         if word.isupper() and len(word) == 5 and word.isalpha():
-            return fold(word) in vocab.lower_words  # shouted ("their WHOLE database"), not an acronym
+            # shouted ("their WHOLE database", « TOUTE la base »), not an acronym
+            return fold(word) in vocab.lower_words or fold(word) in self.stop_words
         if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
             return False
         if _WEB_NAME.fullmatch(word):
@@ -1302,7 +1303,8 @@ _ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 # ("LAUSANNE – ", "DUBLIN, May 1 – ", "PARIS, 7 mai (AFP) – "): an upper-case place, then anything
 # short without a sentence end, then a dash.
 # (a dateline's place may carry its region in parentheses: "ROTKREUZ (ZG) —", "AMHERST (New York) —")
-_OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:\s*\([^()\n]{1,30}\))?(?:,[^!?\n]{0,40}?)?\s+[–—-])\s*")
+_OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:\s*\([^()\n]{1,30}\))?(?:,[^!?\n]{0,40}?)?\s+[–—-]"
+                      r"|[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?[ \t]+[–—])\s*")  # or a rubric: "Santé – Sept hôpitaux…"
 
 
 # A line break and the next line's indentation.

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+import spacy
+
 from ...resources import language_data, read_resource
 from ...scoring import LinearScorer
 from ...taxonomy import LANGS
@@ -173,6 +175,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.scale_after = re.compile(rf"\s*(?:{_alternation(list(numbers['scales']), folded=False)})(?![\w])", re.IGNORECASE)
         # number words of two letters or more that open a partitive ("One of", "Deux des")
         self.number_words = {fold(w) for w in numbers["units"] if len(w) > 2}
+        # the language's function words (spaCy's list): shouted in capitals, no acronym ("TOUTE la base")
+        self.stop_words = frozenset(fold(w) for w in spacy.util.get_lang_class(lang).Defaults.stop_words)
         units = _alternation([*syntax["quantity_units"], *syntax["written_ordinal_suffixes"], *multipliers],
                              folded=False)
         self.quantity = re.compile(rf"\d+(?:[.,]\d+)?\s?(?:[kmb]|{units})", re.IGNORECASE)
