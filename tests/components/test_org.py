@@ -1323,3 +1323,15 @@ def test_org_a_shouted_function_word_is_no_acronym(lang, text):
 
     names = [m.text for m in org_rules(lang).mentions(text)]
     assert not any(n.isupper() for n in names)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a letter signed by the customer desk of the firm it names alone: the firm, not the desk
+    ("en", "Dear customer,\n\nWe are writing about an incident at Norvale Bank that may involve your card application."
+           " Norvale Bank learned that a file was left open.\n\nSincerely,\n\nNorvale Bank Customer Care"),
+    ("fr", "Madame, Monsieur,\n\nNous vous écrivons au sujet d'un incident chez Norvale Bank qui peut concerner votre "
+           "demande de carte. Norvale Bank a appris qu'un fichier était resté ouvert.\n\nCordialement,\n\n"
+           "Norvale Bank Customer Support"),
+])
+def test_org_a_letter_signed_by_the_firms_customer_desk_names_the_firm(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == "Norvale Bank"
