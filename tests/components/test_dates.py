@@ -898,3 +898,17 @@ def test_dates_a_letter_dated_under_its_signature_is_its_disclosure(annotate, la
 ])
 def test_dates_a_clause_told_to_someone_dates_its_own_event(annotate, lang, text, expected):
     assert_roles(annotate(lang, text, "2023-12-20")._.breach.date, expected)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the intrusion has lasted since a date: that date is its occurrence, even where an announcement follows
+    ("fr", "Onze cliniques du groupe Norlenia sont paralysées par un rançongiciel depuis le samedi 12 avril, a "
+           "confirmé mercredi l'entreprise."),
+    ("en", "Eleven clinics of Norlenia Health have been crippled by ransomware since Saturday, April 12, the "
+           "company confirmed on Wednesday."),
+])
+def test_dates_a_date_the_intrusion_lasts_since_is_its_occurrence(lang, text):
+    from breachnlp import extract
+
+    result = extract(text, lang=lang, published="2025-04-16")
+    assert result.date.occurred == "2025-04-12" and result.date.disclosed == "2025-04-16"

@@ -1335,3 +1335,17 @@ def test_org_a_shouted_function_word_is_no_acronym(lang, text):
 ])
 def test_org_a_letter_signed_by_the_firms_customer_desk_names_the_firm(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == "Norvale Bank"
+
+
+@pytest.mark.parametrize("lang,text,long_form,short_form", [
+    # an acronym with the place that ends the long name ("TU München") is that name
+    ("en", "Hackers broke into the exam system of Technische Hochschule Varnau last week. TH Varnau said grades of "
+           "4,000 students were exposed, and TH Varnau has told the regulator.", "Technische Hochschule Varnau",
+     "TH Varnau"),
+    ("fr", "Des pirates ont pénétré le système d'examens de l'École Supérieure Norvik la semaine dernière. "
+           "ES Norvik indique que les notes de 4 000 étudiants ont été exposées, et ES Norvik a prévenu le "
+           "régulateur.", "École Supérieure Norvik", "ES Norvik"),
+])
+def test_org_an_acronym_with_the_place_ending_the_name_is_the_same_organization(lang, text, long_form, short_form):
+    result = breachnlp.extract(text, lang=lang, published="2025-05-06")
+    assert result.organization == long_form and short_form in result.organization_aliases

@@ -237,10 +237,11 @@ def governed(options: Iterable[DateOption], role: str) -> bool:
     of ``role`` in the parse ("on June 3 a clerk *faxed* the files to the wrong number", "the
     clinic, which said on May 2 it had been hacked, *discovered* it on April 28"): the role has a
     date even if no role cue of the date rules reaches it. An occurrence only from a date no cue
-    gave another role: its predicates are common verbs ("took", "began", "obtained an order") that a
-    parse error or a figure of speech puts on an announcement's date."""
+    gave another role, or a date the intrusion has lasted since (« touchés par un rançongiciel depuis le
+    samedi 23 novembre, a confirmé… »): its predicates are common verbs ("took", "began", "obtained an
+    order") that a parse error or a figure of speech puts on an announcement's date."""
     return any(o.governor == role and o.context > 0 and not o.other_incident and not o.ruled_out
-               and (role != "occurred" or o.role is None) for o in options)
+               and (role != "occurred" or o.role is None or o.since) for o in options)
 
 
 @dataclass(frozen=True)

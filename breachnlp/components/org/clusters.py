@@ -208,7 +208,15 @@ def _acronym(long: str, short: str, connectors: frozenset[str],
     """``short`` is the acronym of ``long``: "CIMVA" / "Centre d'imagerie médicale du Val-d'Arly",
     with or without the legal form that ends ``long`` ("ACMHS" / "... Mental Health Services, Inc";
     "AWHG" / "... Health Group", whose "Group" is a name ending too) or the place that ends it ("RMC" /
-    "Royal Military College of Canada")."""
+    "Royal Military College of Canada"), or an acronym with the words that end ``long`` ("FU Berlin" /
+    "Freie Universität Berlin")."""
+    short_words, long_words = short.split(), long.split()
+    if 1 < len(short_words) < len(long_words) and short_words[0].replace("-", "").isupper() and \
+            [fold(w) for w in short_words[1:]] == [fold(w) for w in long_words[len(long_words) - len(short_words) + 1:]]:
+        head = long_words[:len(long_words) - len(short_words) + 1]
+        while len(head) > 1 and fold(head[-1]).strip(",") in connectors:
+            head.pop()  # "Hautes Études Commerciales de" + "Montréal"
+        return _acronym(" ".join(head).rstrip(","), short_words[0], connectors, legal_forms, places)
     letters = re.sub(r"[^A-Z]", "", fold(short).upper()) if short.replace("-", "").replace(".", "").isupper() else ""
     if len(letters) < 2 or len(short.replace("-", "").replace(".", "")) > 8:
         return False
