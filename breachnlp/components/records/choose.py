@@ -177,6 +177,21 @@ class CountChoice:
     probability: float
 
 
+def _claimed(candidate: CountCandidate) -> bool:
+    return any(cue[2] == "claimed" for cue in candidate.cues)
+
+
+def _told_count(option: CountOption) -> bool:
+    """A figure the text itself gives for the breach, not the attackers' word: in a sentence not
+    about another organization or incident, no population, with a unit (or in the victim's own
+    sentence: "at least three million South Africans") and a breach's words."""
+    candidate = option.candidate
+    return not _claimed(candidate) and option.context >= 0 and not option.other_incident \
+        and not option.furniture and not candidate.population \
+        and (candidate.unit is not None or option.victim_sentence) \
+        and any(cue[2] == "breach_context" for cue in candidate.cues)
+
+
 def choose_count_fitted(options: Sequence[CountOption], features: Sequence[Mapping[str, float]],
                         scorer: LinearScorer, *, min_score: float, stated: bool = False) -> CountChoice:
     """The best-scored figure, or none when "none" (score 0: the scorer's bias is minus the
@@ -191,6 +206,11 @@ def choose_count_fitted(options: Sequence[CountOption], features: Sequence[Mappi
     if not scores or (top <= 0.0 and not stated):
         return CountChoice(None, math.exp(-ceiling) / total)
     best = options[min((i for i, s in enumerate(scores) if s == top), key=lambda i: options[i].candidate.start)]
+    if _claimed(best.candidate):
+        # the spec: what the attackers claim is the count only when the text gives no other one
+        told = [i for i, s in enumerate(scores) if s > 0.0 and _told_count(options[i])]
+        if told:
+            best = options[max(told, key=lambda i: (scores[i], -options[i].candidate.start))]
     anchor = best.candidate
     same = [o for o in options if o.candidate.score >= min_score and _same_count(o.candidate, anchor)]
     if any(not o.candidate.initial for o in same):

@@ -105,3 +105,21 @@ def test_a_bound_stands_only_for_an_exact_figure_on_its_side(qualifier, exact, s
 def test_the_fitted_choice_prefers_the_exact_figure_to_its_rounding(lang):
     weights = read_resource(lang, "weights")["count_choice"]["weights"]
     assert weights["exact_of_rounded"] > 0 > weights["rounded_of_exact"]
+
+
+def test_an_attackers_claim_yields_to_a_count_the_text_gives_for_the_breach():
+    # the spec: a claimed figure is the count only when the text gives no other count for this breach
+    def cued(*kinds: str) -> tuple[tuple[int, int, str], ...]:
+        return tuple((0, 1, kind) for kind in kinds)
+
+    claimed = CountOption(CountCandidate(0, 7, 22000000, "records", "approx", 5.0, 0, 2,
+                                         cues=cued("breach_context", "unit", "claimed")), context=2.0)
+    told = CountOption(CountCandidate(90, 97, 1000000, "records", "exact", 5.0, 1, 1,
+                                      cues=cued("breach_context", "unit")), context=2.0, victim_sentence=True)
+    favour_largest = LinearScorer(-1.0, (("largest", 3.0), ("unit_records", 1.5)))
+    assert choose([claimed, told], favour_largest).option is told
+    # a figure of another organization's sentence, a population or a furniture line is no such count
+    for other in (CountOption(told.candidate, context=-1.0), CountOption(told.candidate, context=2.0, furniture=True)):
+        assert choose([claimed, other], favour_largest).option is claimed
+    # alone, the claim stands
+    assert choose([claimed], favour_largest).option is claimed
