@@ -761,3 +761,14 @@ def test_phi_data_said_not_to_be_in_the_file_is_negated(lang, text):
 def test_phi_a_section_headings_doubt_hedges_the_lines_under_it(annotate, lang, text):
     phi = dict(annotate(lang, text)._.breach.phi)
     assert phi["name"] == phi["address"] == phi["phone"] == "hedged"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "if true": the condition that the claim holds is doubt about what it lists
+    ("fr", "Les noms et les numéros de téléphone des clients de Kervane sont en vente sur un forum, si c'est vrai."),
+    ("en", "Names and phone numbers of Kervane customers are for sale on a forum, if the claim is true."),
+])
+def test_phi_a_condition_that_the_claim_is_true_hedges_the_data(lang, text):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == {"name": "hedged", "phone": "hedged"}
