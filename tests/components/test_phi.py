@@ -772,3 +772,18 @@ def test_phi_a_condition_that_the_claim_is_true_hedges_the_data(lang, text):
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == {"name": "hedged", "phone": "hedged"}
+
+
+@pytest.mark.parametrize("lang,text,phi", [
+    # "on y trouve", "what was in there": the inventory of a file the text just named
+    ("fr", "Le pirate a publié un échantillon de la base de la mutuelle Kervane. On y trouve des noms complets, des "
+           "numéros de téléphone et le solde du compte des adhérents.",
+     {"name": "affirmed", "phone": "affirmed", "financial": "affirmed"}),
+    ("en", "the kervane insurance database sat open for weeks.\n\nwhat was in there per the researchers:\n"
+           "- full names\n- phone numbers\n- account balances\n",
+     {"name": "affirmed", "phone": "affirmed", "financial": "affirmed"}),
+])
+def test_phi_an_inventory_of_what_a_file_holds_is_exposed(lang, text, phi):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == phi

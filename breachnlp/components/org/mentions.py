@@ -948,9 +948,9 @@ class MentionRules:
         # and only figures after it, with the preposition before it
         for k in range(i + 1, j):
             if fold(words[k].group()).strip(".,") in self.month_words and \
-                    all(re.fullmatch(r"\d{1,4}(?:st|nd|rd|th|er)?[,.]?", w.group()) for w in words[k + 1:j]):
+                    all(_DAY_NUMBER.fullmatch(w.group()) for w in words[k + 1:j]):
                 j = k - 1 if k - 1 > i and words[k - 1].group().islower() else k
-                if k - 2 > i and re.fullmatch(r"\d{1,2}(?:er)?", words[k - 1].group()):
+                if k - 2 > i and _DAY_NUMBER.fullmatch(words[k - 1].group()):
                     j = k - 2 if words[k - 2].group().islower() else k - 1  # « le 3 mars »
                 break
         # a figure after the name ("Fidelity Bank Plc 555.8" + " million naira"): a sum or a count
@@ -1273,6 +1273,8 @@ class MentionRules:
 
 # The longest line a letterhead's or a sign-off's unit stands on (characters).
 _SHORT_LINE = 200
+# a day's or a year's figure, its ordinal ending in any language at most two letters ("7th", « 1er »)
+_DAY_NUMBER = re.compile(r"\d{1,4}[^\W\d_]{0,2}[,.]?")
 # A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
 _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
 # A connector word and the capitalized words after a name ("... and Family Clinic").
