@@ -530,3 +530,16 @@ def test_records_a_number_with_a_leading_zero_is_no_count(annotate, lang, text):
 ])
 def test_records_what_the_attackers_say_they_have_is_no_size(annotate, lang, text):
     assert annotate(lang, text, "2024-04-10")._.breach.records.value == 2800000
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a postal code in a letterhead's address, its country in brackets after the town, is no count
+    ("fr", "Corvane S.p.A.\nVia Roma 12, 40121 Bologne (Italie)\n\nBologne, le 3 mars 2025\n\nMadame, Monsieur,\n\n"
+           "Nous vous informons qu'un tiers a eu accès à une partie de nos systèmes."),
+    ("en", "Corvane S.p.A.\nVia Roma 12, 40121 Bologna (Italy)\n\nBologna, 3 March 2025\n\nDear customer,\n\n"
+           "We are writing to tell you that a third party gained access to part of our systems."),
+])
+def test_records_a_postal_code_before_a_bracketed_country_is_no_count(lang, text):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2025-03-05").records is None
