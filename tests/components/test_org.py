@@ -1349,3 +1349,28 @@ def test_org_a_letter_signed_by_the_firms_customer_desk_names_the_firm(lang, tex
 def test_org_an_acronym_with_the_place_ending_the_name_is_the_same_organization(lang, text, long_form, short_form):
     result = breachnlp.extract(text, lang=lang, published="2025-05-06")
     assert result.organization == long_form and short_form in result.organization_aliases
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a regulator named in the other language is still a regulator
+    ("fr", "La National Privacy Commission (NPC) a convoqué lundi l'Université Korvane après le piratage de son site. "
+           "Selon la NPC, les noms et adresses de 2 000 étudiants ont été publiés. La NPC enquête.", "Université Korvane"),
+    ("en", "The Commission nationale de l'informatique et des libertés fined Korvane Clinic over the theft of patient "
+           "files. The Commission nationale de l'informatique et des libertés said 2,000 patients of Korvane Clinic "
+           "were affected, and the Commission nationale de l'informatique et des libertés published its decision.",
+     "Korvane Clinic"),
+])
+def test_org_a_regulator_named_in_the_other_language_is_no_victim(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").organization == victim
+
+
+@pytest.mark.parametrize("lang,name", [
+    ("fr", "National Privacy Commission"), ("fr", "Polish DPA"), ("fr", "Information Commissioner's Office"),
+    ("en", "Commission nationale de l'informatique et des libertés"), ("en", "Polish DPA"),
+    ("en", "Préposé fédéral à la protection des données"),
+])
+def test_org_the_shape_of_a_regulators_name_in_the_other_language_gives_its_role(lang, name):
+    from breachnlp.components.org.rules import org_rules
+    from breachnlp.text import fold
+
+    assert org_rules(lang)._role_by_shape(fold(name)) == "regulator"
