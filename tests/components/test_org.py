@@ -1374,3 +1374,12 @@ def test_org_the_shape_of_a_regulators_name_in_the_other_language_gives_its_role
     from breachnlp.text import fold
 
     assert org_rules(lang)._role_by_shape(fold(name)) == "regulator"
+
+
+def test_org_a_headline_name_the_body_writes_after_an_elided_article_is_a_name():
+    # « l'Ulmavie » capitalizes the name inside a sentence: the headline's « Ulmavie : » is no sentence's capital
+    # (French only: English elides no article before a name)
+    text = ("Ulmavie : des relevés d'assurés affichés dans les comptes d'autres clients\n\nDes centaines d'assurés ont "
+            "découvert ce week-end les relevés d'autres personnes dans leur espace en ligne. Sollicitée, l'Ulmavie a "
+            "reconnu une erreur de paramétrage.")
+    assert breachnlp.extract(text, lang="fr", published="2025-05-06").organization == "Ulmavie"

@@ -38,7 +38,8 @@ class _Vocabulary:
         # "When Arnprior Regional Health posted…": a conjunction opening a sentence is known lower case
         # even where the text never writes it so
         self.lower_words = {fold(w) for w in re.findall(r"(?<![\w'’-])[a-zà-ÿœ][\w'’-]*", text)} | function_words
-        self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text))
+        self.mid_caps = set(re.findall(r"(?<=[\w,;:»\"')] )[A-ZÀ-ÖØ-Þ][\w'’-]*", text)) | \
+            set(_AFTER_ELISION.findall(text))  # « l'Urssaf », « d'Orange »: capitalized inside a sentence too
         self.text = text
         self.informal = informal_text(text)
         self.entities = {(s, e) for s, e, _ in entities}  # the NER's entities, as (start, end)
@@ -1273,6 +1274,8 @@ class MentionRules:
 
 # The longest line a letterhead's or a sign-off's unit stands on (characters).
 _SHORT_LINE = 200
+# a capitalized word right after a lower-case elided word inside a sentence (« l'Urssaf », « qu'Orange »)
+_AFTER_ELISION = re.compile(r"(?:(?<=\s)|(?<=^))[a-zà-ÿ]{1,6}['’]([A-ZÀ-ÖØ-Þ][\w'’-]*)", re.MULTILINE)
 # a day's or a year's figure, its ordinal ending in any language at most two letters ("7th", « 1er »)
 _DAY_NUMBER = re.compile(r"\d{1,4}[^\W\d_]{0,2}[,.]?")
 # A possessive inside a capitalised run: "Health's", "Services'" ("mark": the possessive's letters).
