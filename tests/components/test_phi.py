@@ -787,3 +787,18 @@ def test_phi_an_inventory_of_what_a_file_holds_is_exposed(lang, text, phi):
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == phi
+
+
+@pytest.mark.parametrize("lang,text,phi", [
+    # "also" adds data to the breach's inventory: no other incident
+    ("fr", "La mutuelle Kervane a été victime d'une intrusion. Les noms et adresses des adhérents ont pu être consultés. "
+           "Pour quelques adhérents, les coordonnées bancaires ont également pu être exposées.",
+     {"name": "hedged", "address": "hedged", "financial": "hedged"}),
+    ("en", "Kervane Insurance suffered an intrusion. Names and addresses of members were accessed. For a few members, "
+           "bank account details have also been exposed.",
+     {"name": "affirmed", "address": "affirmed", "financial": "affirmed"}),
+])
+def test_phi_data_also_exposed_belong_to_the_same_breach(lang, text, phi):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == phi
