@@ -802,3 +802,17 @@ def test_phi_data_also_exposed_belong_to_the_same_breach(lang, text, phi):
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == phi
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a letter's inventory in its reader's words ("your health"), insurance details as such
+    ("fr", "Les fichiers consultés par le tiers non autorisé contenaient vos informations d'assurance maladie et "
+           "d'autres informations liées à votre santé."),
+    ("en", "The files the unauthorized party viewed held your health insurance information and other information "
+           "related to your health."),
+])
+def test_phi_a_letters_inventory_of_insurance_and_health_details(lang, text):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == {"insurance": "affirmed",
+                                                                                "health_info": "affirmed"}
