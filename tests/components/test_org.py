@@ -1383,3 +1383,18 @@ def test_org_a_headline_name_the_body_writes_after_an_elided_article_is_a_name()
             "découvert ce week-end les relevés d'autres personnes dans leur espace en ligne. Sollicitée, l'Ulmavie a "
             "reconnu une erreur de paramétrage.")
     assert breachnlp.extract(text, lang="fr", published="2025-05-06").organization == "Ulmavie"
+
+
+@pytest.mark.parametrize("lang,text,word", [
+    # one word of a heading in capitals that the text never writes again names no organization
+    ("en", "DATA PROTECTION AUTHORITY\nPENALTY NOTICE — FINDINGS\n\nThe authority fined Norvale Bank after a "
+           "server holding customer files was stolen. Norvale Bank had left the server unlocked.", "FINDINGS"),
+    ("fr", "AUTORITÉ DE PROTECTION DES DONNÉES\nDÉCISION DE SANCTION — SYNTHÈSE\n\nL'autorité a sanctionné Norvale "
+           "Banque après le vol d'un serveur de fichiers clients. Norvale Banque avait laissé le serveur sans "
+           "verrou.", "SYNTHÈSE"),
+])
+def test_org_one_word_of_a_capitalized_heading_is_no_name(lang, text, word):
+    from breachnlp.components.org.rules import org_rules
+
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert word not in names and any(n.startswith("Norvale") for n in names)

@@ -897,8 +897,12 @@ class MentionRules:
         if not (surface.isupper() and surface.isalpha() and len(surface) >= 5):
             return False
         line_start, line_end = lines.bounds(mention.start)
-        if text[line_start:line_end].strip(" \t:.-–—") != surface:
-            return False
+        line = text[line_start:line_end].strip(" \t:.-–—")
+        if line != surface:
+            # "MONETARY PENALTY NOTICE — SUMMARY": one word of a heading all in capitals that the text
+            # never writes again names no organization
+            return len(line.split()) >= 2 and not any(c.islower() for c in line) and \
+                folded.count(fold(surface)) == 1
         return vocab.common(surface) or self.page_furniture.match(folded, line_start) is not None
 
     def _role_before(self, folded: str, start: int) -> bool:
