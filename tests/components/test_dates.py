@@ -912,3 +912,18 @@ def test_dates_a_date_the_intrusion_lasts_since_is_its_occurrence(lang, text):
 
     result = extract(text, lang=lang, published="2025-04-16")
     assert result.date.occurred == "2025-04-12" and result.date.disclosed == "2025-04-16"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a statute's date (« loi n° 78-17 du 6 janvier 1978 », "Act of 12 March 1998") dates no breach
+    ("fr", "Vu la loi n° 78-17 du 6 janvier 1978 modifiée ; vu le règlement (UE) 2016/679 du 27 avril 2016. "
+           "La société Norvane a subi une intrusion dans ses serveurs, au cours de laquelle les noms de 3 000 clients "
+           "ont été copiés."),
+    ("en", "Under the Data Protection Act of 12 March 1998 and Regulation (EU) 2016/679 of 27 April 2016, Norvane "
+           "Ltd suffered an intrusion into its servers, in which the names of 3,000 customers were copied."),
+])
+def test_dates_a_statutes_date_is_no_breach_date(lang, text):
+    from breachnlp import extract
+
+    result = extract(text, lang=lang, published="2025-04-16")
+    assert result.date.occurred is None and result.date.discovered is None
