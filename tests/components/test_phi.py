@@ -816,3 +816,17 @@ def test_phi_a_letters_inventory_of_insurance_and_health_details(lang, text):
 
     assert breachnlp.extract(text, lang=lang, published="2025-05-06").phi == {"insurance": "affirmed",
                                                                                 "health_info": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # "without the school knowing": no denial of the data that follows
+    ("fr", "L'employé conservait sur son ordinateur volé, sans que l'école le sache, les dossiers des candidats : "
+           "noms, adresses et numéros de téléphone."),
+    ("en", "The employee kept on his stolen laptop, without the school knowing, the files of applicants: names, "
+           "addresses and phone numbers."),
+])
+def test_phi_without_someone_knowing_denies_no_data(lang, text):
+    import breachnlp
+
+    phi = breachnlp.extract(text, lang=lang, published="2025-05-06").phi
+    assert phi and "negated" not in phi.values()
