@@ -1398,3 +1398,18 @@ def test_org_one_word_of_a_capitalized_heading_is_no_name(lang, text, word):
 
     names = [m.text for m in org_rules(lang).mentions(text)]
     assert word not in names and any(n.startswith("Norvale") for n in names)
+
+
+@pytest.mark.parametrize("lang,text,word", [
+    # a data word capitalized for emphasis ("The Email") that the text also writes in lower case is no name
+    ("en", "ok so has anyone else had The Email from Korvane Bank?? the email says our account numbers leaked.",
+     "Email"),
+    ("fr", "quelqu'un a reçu Le Courriel ?? le courriel envoyé par Korvane Banque dit que nos numéros de compte ont "
+           "fuité.",
+     "Courriel"),
+])
+def test_org_a_capitalized_data_word_the_text_writes_in_lower_case_is_no_name(lang, text, word):
+    from breachnlp.components.org.rules import org_rules
+
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert word not in names and any(n.startswith("Korvane") for n in names)

@@ -281,7 +281,7 @@ class MentionRules:
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
                     text[mention.start - 1:mention.start].isdigit() or self._unit_after_figure(text, mention) or \
                     self._bare_descriptor(mention.text) or self.legislation.search(fold(mention.text)) or \
-                    (" " in mention.text and self.data_term.fullmatch(fold(mention.text))) or \
+                    (self.data_term.fullmatch(fold(mention.text)) and (" " in mention.text or vocab.common(mention.text))) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     (_breadcrumb(text, mention, lines, crumbs) and not self._site_owner(text, folded, mention, lines)) or \
                     self._on_furniture_line(folded, mention, lines) or self._in_salutation(folded, mention, lines) or \
