@@ -927,3 +927,18 @@ def test_dates_a_statutes_date_is_no_breach_date(lang, text):
 
     result = extract(text, lang=lang, published="2025-04-16")
     assert result.date.occurred is None and result.date.discovered is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the discovery's date is also the intrusion's where a predicate of occurrence governs it
+    ("fr", "Lettre de la clinique Norvane.\n\nLe 3 mai 2024, nous avons constaté une activité inhabituelle sur le poste "
+           "d'un employé, activité qui s'était produite le jour même. Les noms de 900 patients ont pu être consultés."),
+    ("en", "Letter from Norvane Clinic.\n\nOn May 3, 2024, we became aware of unusual activity on an employee's "
+           "workstation, activity that had taken place that same day. The names of 900 patients may have been "
+           "viewed."),
+])
+def test_dates_a_discovery_date_governed_by_an_occurrence_is_both(lang, text):
+    from breachnlp import extract
+
+    result = extract(text, lang=lang, published="2024-06-14")
+    assert result.date.discovered == "2024-05-03" and result.date.occurred == "2024-05-03"

@@ -241,7 +241,7 @@ def governed(options: Iterable[DateOption], role: str) -> bool:
     samedi 23 novembre, a confirmé… »): its predicates are common verbs ("took", "began", "obtained an
     order") that a parse error or a figure of speech puts on an announcement's date."""
     return any(o.governor == role and o.context > 0 and not o.other_incident and not o.ruled_out
-               and (role != "occurred" or o.role is None or o.since) for o in options)
+               and (role != "occurred" or o.role in (None, "discovered") or o.since) for o in options)
 
 
 @dataclass(frozen=True)
