@@ -212,7 +212,9 @@ def choose_count_fitted(options: Sequence[CountOption], features: Sequence[Mappi
         if told:
             best = options[max(told, key=lambda i: (scores[i], -options[i].candidate.start))]
     anchor = best.candidate
-    same = [o for o in options if o.candidate.score >= min_score and _same_count(o.candidate, anchor)]
+    same = [o for o in options if o.candidate.score >= min_score and _same_count(o.candidate, anchor)
+            # a revision ("désormais environ 6,5 millions") is no rounding of the figure it revises
+            and not (anchor.revision and o.candidate.start < anchor.start and not o.candidate.revision)]
     if any(not o.candidate.initial for o in same):
         same = [o for o in same if not o.candidate.initial]
     if same and precision_rank(max(same, key=lambda o: precision_rank(o.candidate)).candidate) > precision_rank(anchor):

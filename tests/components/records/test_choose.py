@@ -123,3 +123,15 @@ def test_an_attackers_claim_yields_to_a_count_the_text_gives_for_the_breach():
         assert choose([claimed, other], favour_largest).option is claimed
     # alone, the claim stands
     assert choose([claimed], favour_largest).option is claimed
+
+
+def test_a_rounder_revision_is_no_rounding_of_the_exact_count_it_revises():
+    # "4,078,263 people" in March, then "now about 4.3 million": the revision stands
+    exact = figure(0, 4078263, significant=7)
+    revision = figure(90, 4300000, qualifier="approx", significant=2, revision=True)
+    favour_revision = LinearScorer(-1.0, (("revision", 3.0),))
+    assert choose([exact, revision], favour_revision).option is revision
+    # a rounding written after the exact count, no revision, still gives way to it
+    rounded = CountOption(figure(90, 4100000, qualifier="approx", significant=2).candidate, position=1.0)
+    favour_last = LinearScorer(-1.0, (("position", 3.0),))
+    assert choose([exact, rounded], favour_last).option is exact
