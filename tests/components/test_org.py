@@ -1413,3 +1413,17 @@ def test_org_a_capitalized_data_word_the_text_writes_in_lower_case_is_no_name(la
 
     names = [m.text for m in org_rules(lang).mentions(text)]
     assert word not in names and any(n.startswith("Korvane") for n in names)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a data term in capitals inside a list of data is an item of the list, no organization
+    ("en", "Depending on the client, the files of Korvane Bank contained the name, postal address, IBAN, securities "
+           "account data and a copy of the identity card."),
+    ("fr", "Selon les clients, les fichiers de Korvane Banque contenaient le nom, l'adresse postale, IBAN, les données "
+           "du compte-titres et une copie de la carte d'identité."),
+])
+def test_org_a_data_acronym_in_a_list_of_data_is_no_name(lang, text):
+    from breachnlp.components.org.rules import org_rules
+
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert "IBAN" not in names and any(n.startswith("Korvane") for n in names)

@@ -343,6 +343,8 @@ class MentionRules:
         if not (surface.isupper() and 2 <= len(surface) <= 6):
             return False
         before = text[max(0, mention.start - 50):mention.start].rstrip()
+        if self.data_term.fullmatch(fold(surface)) and (before.endswith(",") or text[mention.end:mention.end + 1] == ","):
+            return True  # "…, tax identification number, IBAN, securities account data": an item of a data list
         if before.endswith("("):
             # the last words before the bracket, back to a clause mark, ending in a common noun
             words = re.split(r"[,;:.()]", before[:-1])[-1].strip()
