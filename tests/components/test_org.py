@@ -1427,3 +1427,19 @@ def test_org_a_data_acronym_in_a_list_of_data_is_no_name(lang, text):
 
     names = [m.text for m in org_rules(lang).mentions(text)]
     assert "IBAN" not in names and any(n.startswith("Korvane") for n in names)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a brand in camel case opening with a lower-case word of up to six letters ("loanDepot")
+    ("en", "Mortgage lender loanDepot said on Tuesday that the data of 2 million customers was taken.", "loanDepot"),
+    ("fr", "Le prêteur hypothécaire loanDepot a indiqué mardi que les données de 2 millions de clients ont été volées.",
+     "loanDepot"),
+    # a currency's code before a sum is no part of the name before it
+    ("en", "Regulator fines Korvane Bank EUR 2.1 million after leak of debtor data", "Korvane Bank"),
+    ("fr", "Le régulateur inflige une amende à Korvane Banque EUR 2,1 millions après une fuite", "Korvane Banque"),
+])
+def test_org_camel_case_brands_and_a_currency_code_after_a_name(lang, text, name):
+    from breachnlp.components.org.rules import org_rules
+
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert name in names and not any(n.endswith(" EUR") for n in names)

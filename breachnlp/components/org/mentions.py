@@ -1033,6 +1033,9 @@ class MentionRules:
                 if title_end:
                     current = []
                     continue
+            if current and index == len(words) - 1 and re.fullmatch(r"[A-Z]{3}", token) and \
+                    re.match(r"[ \t]?\d", text[start + w.end():start + w.end() + 2]):
+                break  # "fines EOS Matrix EUR 5.47 million": a currency's code before a sum ends the name
             if fold(token) in self.month_words and current and current[-1].group() in self.title_connectors:
                 # "Tessaly Foods on March 12": a date after the name, not a name of its own
                 if len(current) > 1:

@@ -49,7 +49,7 @@ def _cap(abbreviations: Iterable[str]) -> str:
     Wigmore"), a word with a capital, a camel-case word ("eHealth"), a figure with letters ("3M",
     "23andMe")."""
     return (rf"(?:{_alternation(abbreviations, folded=False)}\.|(?:[{_UPPER}]\.){{2,}}(?= [{_UPPER}])|[{_UPPER}][\w&'’.+-]*[\w&+]|[{_UPPER}]"
-            rf"|[a-z]{{1,3}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)")
+            rf"|[a-z]{{1,6}}[{_UPPER}][\w-]*|\d+(?:[A-Z]|[a-z]{{2,}})[\w-]*)")
 
 
 class OrgWords(frozenset[str]):
