@@ -259,8 +259,12 @@ def test_a_common_word_left_after_a_dateline_is_no_name():
 ])
 def test_the_shouted_feature_tells_capitals_from_acronyms(lang, text, word, shouted):
     _, clusters, _ = _run(lang, text)
-    cluster = next(c for c in clusters if any(m.text == word for m in c.mentions))
-    assert cluster.features["shouted"] == float(shouted)
+    cluster = next((c for c in clusters if any(m.text == word for m in c.mentions)), None)
+    if cluster is None:
+        # one word of a heading line in capitals is no mention at all: shouting, never an acronym
+        assert shouted
+    else:
+        assert cluster.features["shouted"] == float(shouted)
 
 
 @pytest.mark.parametrize("lang,text,organization,person", [
