@@ -166,6 +166,11 @@ class LanguageData:
             return "(?!)"  # an empty list matches nothing (an empty alternation would match everywhere)
         return "(?:" + "|".join(re.escape(word) for word in words) + ")"
 
+    def whole_words(self, name: str, key: str) -> re.Pattern[str]:
+        """:meth:`alternation` compiled to match only whole words on folded text: no letter, digit or
+        apostrophe on either side ("we" is no part of "we'll")."""
+        return re.compile(rf"(?<![\w']){self.alternation(name, key)}(?![\w'])")
+
     @property
     def abbreviations(self) -> frozenset[str]:
         """The folded abbreviations after which a period ends no sentence (``text.yml``): the one

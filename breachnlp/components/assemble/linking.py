@@ -129,7 +129,7 @@ class _Cues:
         # broker, a division of…", « L'hébergeur, filiale de… ») speaks of one named before
         articles = "|".join(re.escape(fold(a)) for a in language_data(lang, resources).words("syntax", "name_articles"))
         kinds = "|".join(re.escape(fold(d)) for d in sorted(orgs["descriptors"], key=len, reverse=True))
-        self.first_person = re.compile(rf"(?<![\w']){language_data(lang, resources).alternation('text', 'first_person')}(?![\w'])")
+        self.first_person = language_data(lang, resources).whole_words("text", "first_person")
         self.definite_opening = re.compile(rf"\s*(?:{articles})\s*(?:[\w-]+\s+){{0,2}}?(?:{kinds})(?!\w)")
 
 

@@ -1218,11 +1218,14 @@ class MentionRules:
         """Not a name: a lone capitalized word opening a sentence (or a bullet) that the text never
         capitalizes elsewhere, or an all-caps heading ("PLAINTE DÉPOSÉE")."""
         word = text[start:end]
-        if word.isupper() and len(word.replace("-", "")) > 5:
-            return " " in word or fold(word) in vocab.lower_words or fold(word) in self.stop_words
-        if word.isupper() and len(word) == 5 and word.isalpha():
-            # shouted ("their WHOLE database", « TOUTE la base »), not an acronym
-            return fold(word) in vocab.lower_words or fold(word) in self.stop_words
+        if word.isupper():
+            # a word the text writes in lower case or a function word, shouted ("their WHOLE database",
+            # « TOUTE la base »), not an acronym
+            shouted = fold(word) in vocab.lower_words or fold(word) in self.stop_words
+            if len(word.replace("-", "")) > 5:
+                return " " in word or shouted
+            if len(word) == 5 and word.isalpha():
+                return shouted
         if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
             return False
         if _WEB_NAME.fullmatch(word):

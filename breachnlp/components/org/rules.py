@@ -260,7 +260,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.owner_after = re.compile(rf"^\s+{auxiliaries}?(?:{owner})(?![\w])")
         owner_nouns = _alternation(syntax["owner_nouns"], after=r"\s+")
         self.relative_before = re.compile(rf"{words.alternation('syntax', 'object_relatives')}\s+{owner_nouns}?$")
-        self.first_person = re.compile(rf"(?<![\w']){words.alternation('text', 'first_person')}(?![\w'])")
+        self.first_person = words.whole_words("text", "first_person")
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
         self.org_words = OrgWords({fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()},
                                   data["specialty_endings"])
