@@ -59,6 +59,11 @@ class DateGrammar:
         last_year = _alternation(fold(p) for p in data["relative"]["last_year"])
         following = _alternation(fold(f) for f in data["following_markers"])
         preceding = _alternation(fold(f) for f in data["preceding_markers"])
+        of_last_week = _alternation(fold(f) for f in data["weekday_of_last_week"])
+        # "that same {weekday}", « {weekday}-là »: the words around the weekday, each side its own group
+        same_forms = [fold(f).split("{weekday}") for f in data["same_weekday"]]
+        same_before = _alternation(before.strip() for before, _ in same_forms if before.strip())
+        same_after = _alternation(after for _, after in same_forms if after)
         this_year = _alternation(fold(p) for p in data["relative"]["this_year"])
         range_open = _alternation(fold(w) for w in data["range_start"])
         range_and = _alternation(fold(w) for w in data["range_join"])
@@ -117,8 +122,9 @@ class DateGrammar:
                 rf"(?:,?\s+(?P<y>{YEAR})|\s+(?P<last>{last}))?(?![\w'])"))] if self.holiday_of else []),
             ("weekday", re.compile(
                 rf"(?:{the}(?P<precede1>{preceding})\s+|{not_relative}(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+"
-                rf"|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
-                rf"(?:\s+(?P<precede>{preceding})(?![\w])|\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
+                rf"|(?P<same1>{same_before})\s+|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
+                rf"(?:\s+(?P<lastweek>{of_last_week})(?![\w])|(?P<same>{same_after})(?![\w])"
+                rf"|\s+(?P<precede>{preceding})(?![\w])|\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
         ]
         self.patterns = [(kind, re.compile(r"(?<![\w])(?:" + pattern.pattern + ")")) for kind, pattern in self.patterns]
         hours_from = _then_space(language, "weekday_range_openers", optional=True)
@@ -219,7 +225,7 @@ class DateGrammar:
     def apposition(self, folded: str, start: int, previous_end: int, m: re.Match[str] | None) -> bool:
         """A bare weekday right after a date (", un dimanche", ", a Sunday") or after "un"/"a"."""
         if m is None or any(m.groupdict().get(g) for g in ("last", "last1", "this", "follow", "follow1", "precede",
-                                                            "precede1")):
+                                                            "precede1", "same", "same1", "lastweek")):
             return False
         before = folded[max(0, start - 6):start]
         if self.apposition_article.search(before):
@@ -274,7 +280,9 @@ def _then_space(language: LanguageData, key: str, optional: bool = False) -> str
 
 
 def _alternation(words: Any) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    """Any of ``words`` (longest first); a list left empty by a language matches nothing."""
+    words = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
 
 
 def date_skip_pattern(language: LanguageData) -> str:

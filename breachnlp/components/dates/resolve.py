@@ -175,6 +175,20 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
         after = previous_day.first_day()
         day = after + timedelta(days=(target - after.weekday() - 1) % 7 + 1)
         return PartialDate(day.year, day.month, day.day), ()
+    if kind == "weekday" and (g.get("same") or g.get("same1")) and previous_day is not None:
+        # "that same Monday", « ce lundi-là »: the date just told if it is that weekday, else the
+        # first such weekday after it
+        target = grammar.weekday_of[g["wd"].rstrip(".")]
+        told = previous_day.first_day()
+        day = told + timedelta(days=(target - told.weekday()) % 7)
+        return PartialDate(day.year, day.month, day.day), ()
+    if kind == "weekday" and g.get("lastweek"):
+        if published is None:
+            return None, ()
+        # "Monday of last week": that weekday of the calendar week before publication's
+        target = grammar.weekday_of[g["wd"].rstrip(".")]
+        day = published - timedelta(days=published.weekday() + 7 - target)
+        return PartialDate(day.year, day.month, day.day), ()
     if kind == "weekday" and (g.get("precede") or g.get("precede1")) and previous_day is not None:
         # "in a statement on October 13 it said it learned the previous Saturday": before the date told
         target = grammar.weekday_of[g["wd"].rstrip(".")]

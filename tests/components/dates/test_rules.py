@@ -196,6 +196,32 @@ def test_dates_rules_a_preceding_weekday_counts_back_from_the_date_before_it(lan
     assert [n for _, n, _ in _found(DateRules(language_data(lang)), text)] == expected
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    # "Monday of last week" is that weekday of the calendar week before publication's (Friday 14 June),
+    # not the latest Monday
+    ("en", "The Velmar depot said the break-in began on Monday of last week.", ["2024-06-03"]),
+    ("fr", "Le dépôt Velmar a indiqué que l'intrusion avait commencé le lundi de la semaine dernière.", ["2024-06-03"]),
+    ("en", "Keswin Foods confirmed on Thursday of the previous week that cards were skimmed.", ["2024-06-06"]),
+    ("fr", "Keswin Foods a confirmé jeudi de la semaine passée que des cartes avaient été copiées.", ["2024-06-06"]),
+])
+def test_dates_rules_a_weekday_of_last_week_is_in_the_week_before_publication(lang, text, expected):
+    assert [n for _, n, _ in _found(DateRules(language_data(lang)), text)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # "that same Tuesday", « ce mardi-là »: the weekday of the date just told, not the latest before publication
+    ("en", "Intruders entered the Dalby Trust network on Tuesday, May 21. That same Tuesday the trust warned its staff.",
+     ["2024-05-21", "2024-05-21"]),
+    ("fr", "Des intrus sont entrés dans le réseau de la fondation Dalby le mardi 21 mai. Ce mardi-là, la fondation "
+           "a prévenu son personnel.", ["2024-05-21", "2024-05-21"]),
+    # a date told before another weekday: the first such weekday after it
+    ("en", "Staff noticed the outage on Saturday, May 25, and on that Monday the insurer went public.",
+     ["2024-05-25", "2024-05-27"]),
+])
+def test_dates_rules_that_same_weekday_is_the_weekday_of_the_date_just_told(lang, text, expected):
+    assert [n for _, n, _ in _found(DateRules(language_data(lang)), text)] == expected
+
+
 @pytest.mark.parametrize("lang,text", [
     ("fr", "En 2019, la clinique avait déjà été visée. Elle a été piratée le 26 mars."),
     ("en", "In 2019, the clinic had been targeted already. It was hacked on March 26."),
