@@ -1223,7 +1223,12 @@ class MentionRules:
             # « TOUTE la base »), not an acronym
             shouted = fold(word) in vocab.lower_words or fold(word) in self.stop_words
             if len(word.replace("-", "")) > 5:
-                return " " in word or shouted
+                # several capital words: a heading when their line is shouted too, a name ("the
+                # company KG COM") when the words around it are written in lower case
+                # and so is a run of words the text also writes in lower case, or any run in a forum
+                # post ("people are getting FAKE INVOICES")
+                return (" " in word and (_shouted_line(text, start, end) or vocab.informal or all(
+                    fold(w) in vocab.lower_words or fold(w) in self.stop_words for w in word.split()))) or shouted
             if len(word) == 5 and word.isalpha():
                 return shouted
         if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
@@ -1346,6 +1351,16 @@ _LETTERHEAD = re.compile(r"\s*(?P<name>[^\W\d_][^\n]{1,60}?)[ \t]*\n[ \t]*\d[^\n
 def _without_possessive(name: str) -> str:
     """``name`` without a closing possessive mark: "Karen Whitfield's" → "Karen Whitfield", "Services'"."""
     return re.sub(r"['’]s?$", "", name)
+
+def _shouted_line(text: str, start: int, end: int) -> bool:
+    """The letters of the line around ``start:end`` (outside it) are mostly capitals, or there are none:
+    the capital words are a shouted heading, not a name set in a sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    around = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
+    letters = [c for c in around if c.isalpha()]
+    return not letters or sum(c.isupper() for c in letters) >= len(letters) / 2
+
 
 def _opens_line(text: str, start: int) -> bool:
     """The word at ``start`` is the first of its line (only spaces or tabs before it)."""

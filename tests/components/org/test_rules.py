@@ -177,6 +177,31 @@ def test_a_shouted_common_word_is_no_acronym(lang, text):
     assert all(m.text not in ("TOUTE", "WHOLE") for m in mentions)
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    # capital words set in a sentence of lower case are a name, not a shouted heading
+    ("fr", "Le régulateur a sanctionné la société VORTA NET après une fuite des fichiers de ses abonnés.", "VORTA NET"),
+    ("en", "The regulator fined the company VORTA NET after its subscriber files were left open.", "VORTA NET"),
+])
+def test_capital_words_in_a_lower_case_sentence_are_a_name(lang, text, name):
+    mentions, _, found = _run(lang, text)
+    assert name in [m.text for m in mentions]
+    assert found is not None and found.name == name
+
+
+@pytest.mark.parametrize("lang,text,words", [
+    # a heading line in capitals, and common words a forum post shouts, are no name
+    ("fr", "FUITE DE DONNÉES MASSIVE\nLa Clinique du Parc a été piratée.", "DONNÉES MASSIVE"),
+    ("en", "anyone else get the letter?\nyep. got mine monday.\nsame here. no idea what to do.\nmy mum got one too. "
+           "people keep getting FAKE INVOICES by mail now.\nPinecrest Dental has not replied.", "FAKE INVOICES"),
+    ("fr", "quelqu'un d'autre a reçu la lettre ?\noui. reçue lundi.\npareil ici. je sais pas quoi faire.\nma mère "
+           "aussi. des gens reçoivent des FAUSSES FACTURES par courrier.\nLa Clinique du Parc ne répond pas.",
+     "FAUSSES FACTURES"),
+])
+def test_shouted_capital_words_are_no_name(lang, text, words):
+    mentions, _, _ = _run(lang, text)
+    assert not any(words in m.text or m.text in words for m in mentions)
+
+
 def test_an_acronym_inside_a_name_stays_in_it():
     mentions, _, _ = _run("en", "Northgate General Hospitals NHS Foundation Trust apologised after a data breach.")
     assert "Northgate General Hospitals NHS Foundation Trust" in [m.text for m in mentions]
