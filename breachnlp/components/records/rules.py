@@ -7,6 +7,7 @@ figure of a text that may count the people or records of a breach (:class:`Count
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -568,7 +569,11 @@ def _skip_spaces(folded: str, pos: int) -> int:
 
 
 def _is_money(text: str, start: int, end: int, value: int | None) -> bool:
-    """price-parser sees a currency right around the figure ("$22 million", "4 millions d'euros")."""
+    """A currency sign right before the figure (any of Unicode's: "₦2.9 billion", "₱500"), or
+    price-parser sees a currency right around it ("$22 million", "4 millions d'euros")."""
+    sign = text[max(0, start - 2):start].rstrip()
+    if sign and unicodedata.category(sign[-1]) == "Sc":
+        return True
     code = _CODE_BEFORE.search(text, max(0, start - 5), start)
     if code and code.group(1).upper() in CURRENCIES:
         return True

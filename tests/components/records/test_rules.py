@@ -199,6 +199,17 @@ def test_a_currency_code_inside_a_word_is_no_money(lang, text, value):
     assert any(c.value == value for c in RecordRules(lang).candidates(text))
 
 
+@pytest.mark.parametrize("lang,text,money", [
+    # any currency sign right before a figure makes an amount, whatever the currency ("₦", "₱", "₺")
+    ("en", "Unknown actors moved more than ₦2.9 billion out of the accounts of Zentra Pay in February.", 2_900_000_000),
+    ("fr", "Des pirates ont détourné ₦2,9 milliards des comptes de Zentra Pay en février.", 2_900_000_000),
+    ("en", "The gang demanded ₺750,000 from the clinic before leaking the files of 3,200 patients.", 750_000),
+    ("fr", "Le gang réclamait ₺750 000 à la clinique avant de publier les fichiers de 3 200 patients.", 750_000),
+])
+def test_a_figure_after_a_currency_sign_is_money(lang, text, money):
+    assert not any(c.value == money for c in RecordRules(lang).candidates(text))
+
+
 @pytest.mark.parametrize("lang,text,name_number,count", [
     # a capitalized word right before a figure that no unit follows: the figure ends a name
     ("en", "The crew Nightjar 4417 says it took files on 2,310 customers from the dealer.", 4417, 2310),
