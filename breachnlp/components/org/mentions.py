@@ -264,6 +264,7 @@ class MentionRules:
         found = [self._with_government_tail(text, folded, sentences, m) for m in found]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         found = self._with_place_complement(text, folded, sentences, found)
+        found = self._with_bracketed_qualifier(text, folded, sentences, found)
         kept: list[Mention] = []
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
@@ -352,6 +353,21 @@ class MentionRules:
         inside = re.match(r"\s*\(([^()]{3,80})\)", text[mention.end:mention.end + 90])
         return inside is not None and not any(w[:1].isupper() for w in inside.group(1).split()[-1:]) \
             and self._names_data(fold(inside.group(1)))
+
+    def _with_bracketed_qualifier(self, text: str, folded: str, sentences: list[Segment],
+                                  found: list[Mention]) -> list[Mention]:
+        """"Nikkei China (Hong Kong) Limited", "Poh Heng Jewellery (Private) Limited", « HSBC Private Bank
+        (Suisse) SA »: a name, a place or a form in brackets, then a legal form is one name, not a name and
+        a place. ``found`` is sorted by start; what the bracket held is left for the overlap check."""
+        out = []
+        for mention in found:
+            bracket = _BRACKET_AFTER.match(text, mention.end)
+            legal = self.legal_form_after.match(text, bracket.end()) if bracket else None
+            if bracket and legal and mention.source != "place" and legal.end() > bracket.end():
+                mention = self._mention(text, folded, sentences, mention.start, legal.end(), mention.source)
+            out.append(mention)
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return out
 
     def _bracketed_legal_form(self, text: str, mention: Mention) -> bool:
         """A legal form in brackets and nothing else ("(Pty)" of "Flash Mobile Vending (Pty) Ltd"):
@@ -944,7 +960,9 @@ class MentionRules:
         i = max((k + 1 for k, w in enumerate(words[:-1]) if w.group().endswith(":")), default=0)
         if i == 0 and len(words) > 1 and self.salutation.match(fold(words[0].group())):
             i = 1  # "Dear Centennial College graduate": the greeting is no part of the name
+        # ... and a conjunction opening its sentence ("Neither Equity Bank, … nor …")
         while i < len(words) - 1 and (fold(words[i].group()).strip(".,") in self.title_words
+                                      or fold(words[i].group()) in self.correlatives
                                       or words[i].group()[:1].islower()):
             i += 1
         j = len(words)
@@ -1042,6 +1060,8 @@ class MentionRules:
                     pieces.append((start + current[0].start(), start + current[-2].end()))
                 current = []
                 continue
+            if not current and fold(token) in self.correlatives:
+                continue  # "Neither Equity Bank, …, nor …": the conjunction opens the sentence, not the name
             if (token in self.not_names_exact or (fold(token) in self.not_names and token[:1].isupper()
                                                   and not token.isupper() and len(token) > 1)) \
                     and not self._place_of_name(current) \
@@ -1525,6 +1545,10 @@ class Headline:
     start: int
     end: int
     site: int
+
+
+# A bracket of a few words right after a name: "(Hong Kong)", "(Private)", « (Suisse) ».
+_BRACKET_AFTER = re.compile(r"[ \t]?\([^()\n]{1,30}\)")
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

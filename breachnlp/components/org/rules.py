@@ -111,6 +111,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.legislation = re.compile("|".join(f"(?:{p})" for p in data["legislation_patterns"]))
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         self.clause_openers = frozenset(fold(w) for w in (*data["clause_openers"], *data["headline_openers"]))
+        self.correlatives = frozenset(fold(w) for w in data["correlative_openers"])
         self.person_roles = frozenset(fold(w) for w in data["person_roles"])
         self.employer_patterns = [re.compile(p) for p in data["employer_patterns"]]
         self.department_words = frozenset(fold(w) for w in data["department_words"])

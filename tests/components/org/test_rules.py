@@ -202,6 +202,30 @@ def test_shouted_capital_words_are_no_name(lang, text, words):
     assert not any(words in m.text or m.text in words for m in mentions)
 
 
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # "neither … nor" opening a sentence is no part of the name the NER ran over it
+    ("en", "Thieves drained accounts at Kestrel Savings.\n\nNeither Kestrel Savings, a unit of Orvel Holdings, nor "
+           "the central bank would comment.", "Neither Kestrel Savings", "Kestrel Savings"),
+    ("fr", "Des voleurs ont vidé des comptes de la Caisse Verdal.\n\nNi Caisse Verdal, filiale d'Orvel Holding, ni la "
+           "banque centrale n'ont commenté.", "Ni Caisse Verdal", "Caisse Verdal"),
+])
+def test_a_correlative_conjunction_opens_no_name(lang, text, entity, name):
+    mentions, _, _ = _run(lang, text, (entity, "ORG"))
+    assert name in [m.text for m in mentions] and entity not in [m.text for m in mentions]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a place or a form in brackets, then a legal form: one name ("X (Hong Kong) Limited")
+    ("en", "Hackers broke into the mail server of Orvane Trading (Hong Kong) Limited in March.",
+     "Orvane Trading (Hong Kong) Limited"),
+    ("fr", "Des pirates ont visé la banque Orvane Privée (Suisse) SA en mars.", "Orvane Privée (Suisse) SA"),
+    ("en", "The files of Talbryn Freight (Private) Limited were copied.", "Talbryn Freight (Private) Limited"),
+])
+def test_a_bracket_before_a_legal_form_stays_in_the_name(lang, text, name):
+    mentions, _, _ = _run(lang, text)
+    assert name in [m.text for m in mentions]
+
+
 def test_an_acronym_inside_a_name_stays_in_it():
     mentions, _, _ = _run("en", "Northgate General Hospitals NHS Foundation Trust apologised after a data breach.")
     assert "Northgate General Hospitals NHS Foundation Trust" in [m.text for m in mentions]
