@@ -1130,6 +1130,8 @@ class MentionRules:
             return False  # "À Maldegem": a one-letter word counts too
         if self._org_word(word) or word in vocab.mid_caps or fold(word) not in vocab.lower_words:
             return False
+        if vocab.informal and fold(word) not in self.stop_words and fold(word) not in self.clause_openers:
+            return False  # a forum writes names in lower case too ("econet's list … Econet Wireless")
         return _opens_line(text, start) or _opens_sentence(text, start, sentences)
 
     @staticmethod

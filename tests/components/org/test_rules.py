@@ -226,6 +226,20 @@ def test_a_bracket_before_a_legal_form_stays_in_the_name(lang, text, name):
     assert name in [m.text for m in mentions]
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    # a forum writes names in lower case too: a name's first word written so elsewhere stays in the name
+    ("en", "ok so. someone says they're selling zentel's customer list. no idea if legit. prices are low. mods pls "
+           "check.\n\nZentel Mobile Nigeria (ZMN) has now put out a statement denying any breach.",
+     "Zentel Mobile Nigeria"),
+    ("fr", "bon. quelqu'un dit vendre la liste clients de zentel. aucune idée si c'est vrai. les prix sont bas. les "
+           "modos vous regardez ?\n\nZentel Mobile Sénégal (ZMS) a publié un communiqué qui dément toute fuite.",
+     "Zentel Mobile Sénégal"),
+])
+def test_a_forum_name_written_in_lower_case_elsewhere_keeps_its_first_word(lang, text, name):
+    mentions, _, _ = _run(lang, text)
+    assert name in [m.text for m in mentions]
+
+
 def test_an_acronym_inside_a_name_stays_in_it():
     mentions, _, _ = _run("en", "Northgate General Hospitals NHS Foundation Trust apologised after a data breach.")
     assert "Northgate General Hospitals NHS Foundation Trust" in [m.text for m in mentions]
