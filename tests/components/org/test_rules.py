@@ -240,6 +240,16 @@ def test_a_forum_name_written_in_lower_case_elsewhere_keeps_its_first_word(lang,
     assert name in [m.text for m in mentions]
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    # a municipality's name: the government word, the connector and the place, its article included
+    ("fr", "La Municipalité de La Pêche a été victime d'une cyberattaque mardi.", "Municipalité de La Pêche"),
+    ("en", "Lower Arvon Township said on Tuesday that its email server had been breached.", "Lower Arvon Township"),
+])
+def test_a_municipality_is_named_with_its_place(lang, text, name):
+    mentions, _, _ = _run(lang, text)
+    assert name in [m.text for m in mentions]
+
+
 def test_an_acronym_inside_a_name_stays_in_it():
     mentions, _, _ = _run("en", "Northgate General Hospitals NHS Foundation Trust apologised after a data breach.")
     assert "Northgate General Hospitals NHS Foundation Trust" in [m.text for m in mentions]

@@ -210,6 +210,16 @@ def test_a_figure_after_a_currency_sign_is_money(lang, text, money):
     assert not any(c.value == money for c in RecordRules(lang).candidates(text))
 
 
+@pytest.mark.parametrize("lang,text,money", [
+    # the CFA franc written as its short name or its code after the figure
+    ("fr", "Des fraudeurs ont détourné 143 millions FCFA des comptes de Zentel Mobile en janvier.", 143_000_000),
+    ("en", "Fraudsters moved 143 million FCFA out of accounts at Zentel Mobile in January.", 143_000_000),
+    ("en", "The gang asked the Dakar clinic for 25,000,000 XOF.", 25_000_000),
+])
+def test_a_figure_before_the_cfa_franc_is_money(lang, text, money):
+    assert not any(c.value == money for c in RecordRules(lang).candidates(text))
+
+
 @pytest.mark.parametrize("lang,text,name_number,count", [
     # a capitalized word right before a figure that no unit follows: the figure ends a name
     ("en", "The crew Nightjar 4417 says it took files on 2,310 customers from the dealer.", 4417, 2310),
