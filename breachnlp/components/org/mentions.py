@@ -982,6 +982,10 @@ class MentionRules:
         if j > i + 1 and re.fullmatch(r"\d[\d.,]*", words[j - 1].group()) and \
                 (re.search(r"\d[.,]\d", words[j - 1].group()) or self.scale_after.match(text, start + words[j - 1].end())):
             j -= 1
+        # a weekday written in lower case after the name, and what follows it (« de tir jeudi soir »)
+        k = next((k for k in range(i + 1, j) if words[k].group().islower()
+                  and fold(words[k].group()).strip(".,") in self.weekday_words), j)
+        j = k
         end = start + words[j - 1].end()
         if words[j - 1].group().endswith(".") and words[j - 1].group()[:-1].islower():
             end -= 1  # a sentence's full stop after a common noun ("... the Ashby university clinic.")

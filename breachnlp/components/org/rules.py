@@ -294,6 +294,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         months = _alternation([f.rstrip(".") for forms in dates["months"].values() for f in forms])
         self.dated_weekday = re.compile(rf"{weekdays}\.?,?\s+(?:{months}(?!\w)|\d)")
         self.month_words = frozenset(fold(f.rstrip(".")) for forms in dates["months"].values() for f in forms)
+        self.weekday_words = frozenset(fold(f.rstrip(".")) for forms in dates["weekdays"].values() for f in forms)
         # "the seller", « le vendeur »: who did it, not a name, however the NER tags a forum's lower case
         self.agent_words = frozenset(fold(w) for w in data["attacker_naming"]["agents"]) | self.person_roles
         self.lower_coordinators = frozenset(words.words("syntax", "name_coordinators"))

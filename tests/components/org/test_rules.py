@@ -250,6 +250,18 @@ def test_a_municipality_is_named_with_its_place(lang, text, name):
     assert name in [m.text for m in mentions]
 
 
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # a weekday in lower case the NER ran the name over, and what follows it, are no part of the name
+    ("fr", "vous aussi vous avez eu le mail de la Fédération nationale de voile mardi soir ? intrusion dans le "
+           "fichier des licences.", "Fédération nationale de voile mardi soir", "Fédération nationale de voile"),
+    ("en", "anyone else get the email from the Harbor Sailing Club monday night? looks like the member list leaked.",
+     "Harbor Sailing Club monday night", "Harbor Sailing Club"),
+])
+def test_a_lower_case_weekday_ends_the_name_the_ner_ran_over(lang, text, entity, name):
+    mentions, _, _ = _run(lang, text, (entity, "ORG"))
+    assert name in [m.text for m in mentions] and entity not in [m.text for m in mentions]
+
+
 def test_an_acronym_inside_a_name_stays_in_it():
     mentions, _, _ = _run("en", "Northgate General Hospitals NHS Foundation Trust apologised after a data breach.")
     assert "Northgate General Hospitals NHS Foundation Trust" in [m.text for m in mentions]
