@@ -1226,16 +1226,19 @@ def test_org_an_acronym_without_the_names_place_is_that_name(lang, text, victim,
            "français\n\nVellinge Kommun condamnée à 80 000 couronnes pour un ordinateur perdu\n\nEn mars 2022, un "
            "ordinateur portable de la commune de Vellinge a été volé dans une voiture. Il contenait les données "
            "d'environ 900 élèves.", "commune de Vellinge"),
-    # a legal form alone after a comma closes a name written in capitals; it names nothing itself
+    # a legal form alone after a comma closes a name written in capitals (a name: its line is not shouted);
+    # the form names nothing itself
     ("en", "Spanish Data Protection Agency (AEPD) – Resolution PS/00112/2025\n\nParty concerned: CALZADOS MIRAMAR DEL "
            "NORTE, S.L. (hereinafter \"Miramar\")\n\n1. On 3 March 2024 Miramar found that its servers had been "
-           "encrypted and customer files copied.", "Miramar"),
+           "encrypted and customer files copied.", "CALZADOS MIRAMAR DEL NORTE"),
     ("fr", "Agence espagnole de protection des données (AEPD) – Résolution PS/00112/2025\n\nPartie visée : CALZADOS "
            "MIRAMAR DEL NORTE, S.L. (ci-après « Miramar »)\n\n1. Le 3 mars 2024, Miramar a constaté que ses serveurs "
-           "avaient été chiffrés et des fichiers clients copiés.", "Miramar"),
+           "avaient été chiffrés et des fichiers clients copiés.", "CALZADOS MIRAMAR DEL NORTE"),
 ])
 def test_org_languages_and_lone_legal_forms_are_no_names(lang, text, victim):
-    assert breachnlp.extract(text, lang=lang, published="2024-06-01").organization == victim
+    record = breachnlp.extract(text, lang=lang, published="2024-06-01")
+    assert record.organization == victim
+    assert not any(o.name in ("S.L.", "S.L") for o in record.organizations)
 
 
 @pytest.mark.parametrize("lang,title,site_name", [

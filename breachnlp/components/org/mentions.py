@@ -264,7 +264,6 @@ class MentionRules:
         found = [self._with_government_tail(text, folded, sentences, m) for m in found]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         found = self._with_place_complement(text, folded, sentences, found)
-        found = self._with_bracketed_qualifier(text, folded, sentences, found)
         kept: list[Mention] = []
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
@@ -353,21 +352,6 @@ class MentionRules:
         inside = re.match(r"\s*\(([^()]{3,80})\)", text[mention.end:mention.end + 90])
         return inside is not None and not any(w[:1].isupper() for w in inside.group(1).split()[-1:]) \
             and self._names_data(fold(inside.group(1)))
-
-    def _with_bracketed_qualifier(self, text: str, folded: str, sentences: list[Segment],
-                                  found: list[Mention]) -> list[Mention]:
-        """"Nikkei China (Hong Kong) Limited", "Poh Heng Jewellery (Private) Limited", « HSBC Private Bank
-        (Suisse) SA »: a name, a place or a form in brackets, then a legal form is one name, not a name and
-        a place. ``found`` is sorted by start; what the bracket held is left for the overlap check."""
-        out = []
-        for mention in found:
-            bracket = _BRACKET_AFTER.match(text, mention.end)
-            legal = self.legal_form_after.match(text, bracket.end()) if bracket else None
-            if bracket and legal and mention.source != "place" and legal.end() > bracket.end():
-                mention = self._mention(text, folded, sentences, mention.start, legal.end(), mention.source)
-            out.append(mention)
-        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        return out
 
     def _bracketed_legal_form(self, text: str, mention: Mention) -> bool:
         """A legal form in brackets and nothing else ("(Pty)" of "Flash Mobile Vending (Pty) Ltd"):
@@ -1551,10 +1535,6 @@ class Headline:
     start: int
     end: int
     site: int
-
-
-# A bracket of a few words right after a name: "(Hong Kong)", "(Private)", « (Suisse) ».
-_BRACKET_AFTER = re.compile(r"[ \t]?\([^()\n]{1,30}\)")
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

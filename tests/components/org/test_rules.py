@@ -215,18 +215,6 @@ def test_a_correlative_conjunction_opens_no_name(lang, text, entity, name):
 
 
 @pytest.mark.parametrize("lang,text,name", [
-    # a place or a form in brackets, then a legal form: one name ("X (Hong Kong) Limited")
-    ("en", "Hackers broke into the mail server of Orvane Trading (Hong Kong) Limited in March.",
-     "Orvane Trading (Hong Kong) Limited"),
-    ("fr", "Des pirates ont visé la banque Orvane Privée (Suisse) SA en mars.", "Orvane Privée (Suisse) SA"),
-    ("en", "The files of Talbryn Freight (Private) Limited were copied.", "Talbryn Freight (Private) Limited"),
-])
-def test_a_bracket_before_a_legal_form_stays_in_the_name(lang, text, name):
-    mentions, _, _ = _run(lang, text)
-    assert name in [m.text for m in mentions]
-
-
-@pytest.mark.parametrize("lang,text,name", [
     # a forum writes names in lower case too: a name's first word written so elsewhere stays in the name
     ("en", "ok so. someone says they're selling zentel's customer list. no idea if legit. prices are low. mods pls "
            "check.\n\nZentel Mobile Nigeria (ZMN) has now put out a statement denying any breach.",
