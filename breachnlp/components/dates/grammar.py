@@ -123,6 +123,9 @@ class DateGrammar:
             ("weekday", re.compile(
                 rf"(?:{the}(?P<precede1>{preceding})\s+|{not_relative}(?P<last1>{last})\s+|{the}(?P<follow1>{following})\s+"
                 rf"|(?P<same1>{same_before})\s+|(?P<this>{this}|{weekday_intro})\s+)?(?P<wd>{weekday})"
+                # « samedi 18 », "Saturday the 18th": a day's number without its month (a time, a count
+                # or a month after it is something else)
+                rf"(?:\s+(?:{the})?(?P<wdd>\d{{1,2}}){suffix}?(?![\w:/]|[.,]\d|\s*(?:h\b|h\d|\d|{month})))?"
                 rf"(?:\s+(?P<lastweek>{of_last_week})(?![\w])|(?P<same>{same_after})(?![\w])"
                 rf"|\s+(?P<precede>{preceding})(?![\w])|\s+(?P<last>{last})|\s+(?P<follow>{following}))?")),
         ]

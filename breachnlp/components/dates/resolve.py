@@ -175,6 +175,13 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
         after = previous_day.first_day()
         day = after + timedelta(days=(target - after.weekday() - 1) % 7 + 1)
         return PartialDate(day.year, day.month, day.day), ()
+    if kind == "weekday" and g.get("wdd") and published is not None:
+        # « samedi 18 » without its month: the latest such day on that weekday by publication
+        target, number = grammar.weekday_of[g["wd"].rstrip(".")], int(g["wdd"])
+        for back in range(0, _WEEKDAY_DAY_REACH):
+            day = published - timedelta(days=back)
+            if day.day == number and day.weekday() == target:
+                return PartialDate(day.year, day.month, day.day), ()
     if kind == "weekday" and (g.get("same") or g.get("same1")) and previous_day is not None:
         # "that same Monday", « ce lundi-là »: the date just told if it is that weekday, else the
         # first such weekday after it
@@ -363,6 +370,10 @@ def _season_span(year: int, season: str) -> str:
     first = SEASON_START[season]
     last = (first + 2 - 1) % 12 + 1
     return f"{year:04d}-{first:02d}/{year + (1 if last < first else 0):04d}-{last:02d}"
+
+
+# How far back (days) a weekday with a day's number and no month (« samedi 18 ») is looked for.
+_WEEKDAY_DAY_REACH = 400
 
 
 def _day(text: str) -> int:

@@ -209,6 +209,20 @@ def test_dates_rules_a_weekday_of_last_week_is_in_the_week_before_publication(la
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a weekday with a day's number and no month is the latest such day by publication (Friday 14 June)
+    ("fr", "Les pirates sont entrés dans le réseau de la mutuelle Dorvan entre samedi 8 et lundi 10.",
+     ["2024-06-08/2024-06-10"]),
+    ("en", "The intruders got into the Dorvan network on Saturday the 8th, and staff noticed on Monday the 10th.",
+     ["2024-06-08", "2024-06-10"]),
+    ("fr", "La mutuelle Dorvan a été piratée le mardi 28, un mois après sa migration.", ["2024-05-28"]),
+    # an hour after the weekday is no day of the month
+    ("fr", "La mutuelle Dorvan a annoncé lundi 20 h que des données avaient été copiées.", ["2024-06-10"]),
+])
+def test_dates_rules_a_weekday_with_a_day_number_finds_its_month(lang, text, expected):
+    assert [n for _, n, _ in _found(DateRules(language_data(lang)), text)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # "that same Tuesday", « ce mardi-là »: the weekday of the date just told, not the latest before publication
     ("en", "Intruders entered the Dalby Trust network on Tuesday, May 21. That same Tuesday the trust warned its staff.",
      ["2024-05-21", "2024-05-21"]),
