@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import srsly
 
@@ -134,6 +134,13 @@ def read_resource(lang: str, name: str, source: str = "default") -> Mapping[str,
     return _freeze(data)
 
 
+def alternation(words: Iterable[str]) -> str:
+    """``(?:w1|w2|…)`` over ``words`` as written (escaped), longest first; no words match nothing (an
+    empty alternation would match everywhere)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(word) for word in ordered) + ")" if ordered else "(?!)"
+
+
 class LanguageData:
     """All the resources of one language, loaded once and read-only: ``data["dates"]["months"]``.
 
@@ -161,10 +168,7 @@ class LanguageData:
 
     def alternation(self, name: str, key: str) -> str:
         """``(?:w1|w2|…)`` over the folded entries of ``<name>.yml`` ``key``, longest first."""
-        words = sorted(set(self.words(name, key)), key=len, reverse=True)
-        if not words:
-            return "(?!)"  # an empty list matches nothing (an empty alternation would match everywhere)
-        return "(?:" + "|".join(re.escape(word) for word in words) + ")"
+        return alternation(self.words(name, key))
 
     def whole_words(self, name: str, key: str) -> re.Pattern[str]:
         """:meth:`alternation` compiled to match only whole words on folded text: no letter, digit or

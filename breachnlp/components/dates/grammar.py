@@ -13,6 +13,7 @@ from typing import Any
 
 from ...numbers import grammar as number_grammar
 from ...resources import LanguageData
+from ...resources import alternation as _alternation
 from ...text import fold
 
 YEAR = r"(?:19|20)\d{2}"
@@ -282,10 +283,6 @@ def _then_space(language: LanguageData, key: str, optional: bool = False) -> str
     return rf"(?:{words}(?<!')\s+|{words}(?<=')){'?' if optional else ''}"
 
 
-def _alternation(words: Any) -> str:
-    """Any of ``words`` (longest first); a list left empty by a language matches nothing."""
-    words = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
 
 
 def date_skip_pattern(language: LanguageData) -> str:

@@ -168,49 +168,8 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
             year = published.year if last_month <= published.month or g.get("ty") else published.year - 1
         start = PartialDate(year if first <= last_month else year - 1, first)
         return f"{start.iso()}/{PartialDate(year, last_month).iso()}", (year, last_month, None)
-    if kind == "weekday" and (g.get("follow") or g.get("follow1")):
-        if previous_day is None:
-            return None, ()
-        target = grammar.weekday_of[g["wd"].rstrip(".")]
-        after = previous_day.first_day()
-        day = after + timedelta(days=(target - after.weekday() - 1) % 7 + 1)
-        return PartialDate(day.year, day.month, day.day), ()
-    if kind == "weekday" and g.get("wdd") and published is not None:
-        # « samedi 18 » without its month: the latest such day on that weekday by publication
-        target, number = grammar.weekday_of[g["wd"].rstrip(".")], int(g["wdd"])
-        for back in range(0, _WEEKDAY_DAY_REACH):
-            day = published - timedelta(days=back)
-            if day.day == number and day.weekday() == target:
-                return PartialDate(day.year, day.month, day.day), ()
-    if kind == "weekday" and (g.get("same") or g.get("same1")) and previous_day is not None:
-        # "that same Monday", « ce lundi-là »: the date just told if it is that weekday, else the
-        # first such weekday after it
-        target = grammar.weekday_of[g["wd"].rstrip(".")]
-        told = previous_day.first_day()
-        day = told + timedelta(days=(target - told.weekday()) % 7)
-        return PartialDate(day.year, day.month, day.day), ()
-    if kind == "weekday" and g.get("lastweek"):
-        if published is None:
-            return None, ()
-        # "Monday of last week": that weekday of the calendar week before publication's
-        target = grammar.weekday_of[g["wd"].rstrip(".")]
-        day = published - timedelta(days=published.weekday() + 7 - target)
-        return PartialDate(day.year, day.month, day.day), ()
-    if kind == "weekday" and (g.get("precede") or g.get("precede1")) and previous_day is not None:
-        # "in a statement on October 13 it said it learned the previous Saturday": before the date told
-        target = grammar.weekday_of[g["wd"].rstrip(".")]
-        before = previous_day.first_day()
-        day = before - timedelta(days=(before.weekday() - target - 1) % 7 + 1)
-        return PartialDate(day.year, day.month, day.day), ()
     if kind == "weekday":
-        if published is None:
-            return None, ()
-        target = grammar.weekday_of[g["wd"].rstrip(".")]
-        delta = (published.weekday() - target) % 7
-        if (g.get("last") or g.get("last1") or g.get("precede") or g.get("precede1")) and delta == 0:
-            delta = 7
-        day = published - timedelta(days=delta)
-        return PartialDate(day.year, day.month, day.day), ()
+        return _weekday(grammar, g, published, previous_day), ()
     if kind == "later":
         if previous_day is None:
             return None, ()
@@ -374,6 +333,54 @@ def _season_span(year: int, season: str) -> str:
 
 # How far back (days) a weekday with a day's number and no month (« samedi 18 ») is looked for.
 _WEEKDAY_DAY_REACH = 400
+
+
+def _weekday(grammar: DateGrammar, g: dict[str, Any], published: date | None,
+             previous_day: PartialDate | None) -> PartialDate | None:
+    """The day a weekday names: counted from the date the text told before it ("the following
+    Monday", "the previous Saturday", "that same Monday"), from publication ("last Thursday",
+    "Monday of last week"), or found by its day's number (« samedi 18 »)."""
+    target = grammar.weekday_of[g["wd"].rstrip(".")]
+    # « samedi 18 » without its month: the latest such day on that weekday by publication
+    numbered = _numbered_weekday(published, target, int(g["wdd"])) if g.get("wdd") and published else None
+    if g.get("follow") or g.get("follow1"):
+        if previous_day is None:
+            return None
+        after = previous_day.first_day()
+        day = after + timedelta(days=(target - after.weekday() - 1) % 7 + 1)
+    elif numbered is not None:
+        day = numbered
+    elif (g.get("same") or g.get("same1")) and previous_day is not None:
+        # "that same Monday", « ce lundi-là »: the date just told if it is that weekday, else the
+        # first such weekday after it
+        told = previous_day.first_day()
+        day = told + timedelta(days=(target - told.weekday()) % 7)
+    elif g.get("lastweek"):
+        if published is None:
+            return None
+        # "Monday of last week": that weekday of the calendar week before publication's
+        day = published - timedelta(days=published.weekday() + 7 - target)
+    elif (g.get("precede") or g.get("precede1")) and previous_day is not None:
+        # "in a statement on October 13 it said it learned the previous Saturday": before the date told
+        before = previous_day.first_day()
+        day = before - timedelta(days=(before.weekday() - target - 1) % 7 + 1)
+    else:
+        if published is None:
+            return None
+        delta = (published.weekday() - target) % 7
+        if (g.get("last") or g.get("last1") or g.get("precede") or g.get("precede1")) and delta == 0:
+            delta = 7
+        day = published - timedelta(days=delta)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _numbered_weekday(published: date, target: int, number: int) -> date | None:
+    """The latest day numbered ``number`` that falls on weekday ``target``, at or before ``published``."""
+    for back in range(_WEEKDAY_DAY_REACH):
+        day = published - timedelta(days=back)
+        if day.day == number and day.weekday() == target:
+            return day
+    return None
 
 
 def _day(text: str) -> int:

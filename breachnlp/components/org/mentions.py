@@ -967,9 +967,8 @@ class MentionRules:
                 (re.search(r"\d[.,]\d", words[j - 1].group()) or self.scale_after.match(text, start + words[j - 1].end())):
             j -= 1
         # a weekday written in lower case after the name, and what follows it (« de tir jeudi soir »)
-        k = next((k for k in range(i + 1, j) if words[k].group().islower()
+        j = next((k for k in range(i + 1, j) if words[k].group().islower()
                   and fold(words[k].group()).strip(".,") in self.weekday_words), j)
-        j = k
         end = start + words[j - 1].end()
         if words[j - 1].group().endswith(".") and words[j - 1].group()[:-1].islower():
             end -= 1  # a sentence's full stop after a common noun ("... the Ashby university clinic.")
@@ -1229,16 +1228,13 @@ class MentionRules:
         capitalizes elsewhere, or an all-caps heading ("PLAINTE DÉPOSÉE")."""
         word = text[start:end]
         if word.isupper():
-            # a word the text writes in lower case or a function word, shouted ("their WHOLE database",
-            # « TOUTE la base »), not an acronym
-            shouted = fold(word) in vocab.lower_words or fold(word) in self.stop_words
+            # words the text writes in lower case or function words, shouted ("their WHOLE database",
+            # « TOUTE la base », "people are getting FAKE INVOICES"), not an acronym
+            shouted = all(fold(w) in vocab.lower_words or fold(w) in self.stop_words for w in word.split())
             if len(word.replace("-", "")) > 5:
-                # several capital words: a heading when their line is shouted too, a name ("the
-                # company KG COM") when the words around it are written in lower case
-                # and so is a run of words the text also writes in lower case, or any run in a forum
-                # post ("people are getting FAKE INVOICES")
-                return (" " in word and (_shouted_line(text, start, end) or vocab.informal or all(
-                    fold(w) in vocab.lower_words or fold(w) in self.stop_words for w in word.split()))) or shouted
+                # several capital words are a heading when their line is shouted too or in a forum post,
+                # a name when the words around them are written in lower case ("the company KG COM")
+                return shouted or (" " in word and (_shouted_line(text, start, end) or vocab.informal))
             if len(word) == 5 and word.isalpha():
                 return shouted
         if " " in word or not word[:1].isupper() or word.isupper() or any(c.isupper() for c in word[1:]):
