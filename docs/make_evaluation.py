@@ -7,6 +7,7 @@ the recorded figures the test suite guards against regressions.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -81,7 +82,9 @@ def first_sight_section() -> list[str]:
         "|---|---|---|" + "---|" * (len(FIELDS) + 3),
     ]
     order = {"turn start": 0, "earlier": 1, "session start": 1, "current": 2}
-    for e in sorted(entries, key=lambda e: (e["batch"], order.get(e["code"], 1))):
+    # batches in their order (fs9 before fs10), each batch's codes oldest first
+    for e in sorted(entries, key=lambda e: (int(re.sub(r"\D", "", e["batch"]) or 0), e["batch"],
+                                            order.get(e["code"], 1))):
         sc = e["scores"]
         lines.append(f"| {e['batch']} | {e['code']} | {e['commit']} | " + " | ".join(
             f"{sc['all'][f]:.3f}" for f in FIELDS) + f" | **{sc['all']['macro_f1']:.3f}** | "
