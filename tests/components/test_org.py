@@ -1446,3 +1446,18 @@ def test_org_camel_case_brands_and_a_currency_code_after_a_name(lang, text, name
 
     names = [m.text for m in org_rules(lang).mentions(text)]
     assert name in names and not any(n.endswith(" EUR") for n in names)
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a case caption the NER runs over: each capitalised party is a name of its own, a word that
+    # stands for a party (« Plainte », "Complainant") none
+    ("fr", "Objet : Plainte c. Centre de services scolaire des Mille-Étangs\n\nLe centre a transmis par erreur à "
+           "un fournisseur la liste des adresses de 300 élèves en mars 2014.",
+     "Centre de services scolaire des Mille-Étangs"),
+    ("en", "Subject: Complainant v. Marston Medical Associates\n\nThe practice sent the files of 300 patients to a "
+           "supplier in March 2014, the commissioner found.", "Marston Medical Associates"),
+])
+def test_org_a_case_caption_parts_its_parties(annotate, lang, text, victim):
+    record = annotate(lang, text)._.breach
+    assert record.organization == victim
+    assert [o.name for o in record.organizations] == [victim]

@@ -270,6 +270,7 @@ class MentionRules:
         common_acronyms = self._common_acronyms(text)
         found = [m for m in (self._without_incident_words(text, folded, sentences, m) for m in found) if m]
         found = [m for m in (self._without_dateline(text, folded, sentences, lines, vocab, m) for m in found) if m]
+        found = [part for m in found for part in self._caption_parties(text, folded, sentences, vocab, m)]
         # a legal form in brackets ("(Pty)") or alone after a comma (", S.L." closing a name written in
         # capitals) is no name of its own
         found = [m for m in found if not self._bracketed_legal_form(text, m) and not (
@@ -307,6 +308,24 @@ class MentionRules:
         kept = self._lower_case_acronyms(text, folded, sentences, vocab, kept)
         kept = self._without_unit_tails(text, folded, sentences, kept)
         return self._defined_terms(text, folded, sentences, kept)
+
+    def _caption_parties(self, text: str, folded: str, sentences: list[Segment], vocab: "_Vocabulary",
+                         mention: Mention) -> list[Mention]:
+        """A case caption the NER or the capitals ran over ("United States v. Verkada", « Plainte c.
+        Commission scolaire des Hautes-Rivières »): each capitalised party is a name of its own, a
+        common word standing for a party (« Plainte », "Complainant") none."""
+        cut = self.caption_separator.search(folded, mention.start, mention.end)
+        if cut is None or not text[mention.start:cut.start()].strip() or not text[cut.end():mention.end].strip() \
+                or not text[cut.end()].isupper():
+            return [mention]
+        parties = []
+        for start, end in ((mention.start, cut.start()), (cut.end(), mention.end)):
+            start, end = strip_span(text, start, end)
+            surface = text[start:end]
+            if end > start and surface[0].isupper() and fold(surface) not in self.not_names \
+                    and not (" " not in surface and vocab.common(surface)):
+                parties.append(self._mention(text, folded, sentences, start, end, mention.source))
+        return parties
 
     def _with_place_complement(self, text: str, folded: str, sentences: list[Segment],
                                found: list[Mention]) -> list[Mention]:

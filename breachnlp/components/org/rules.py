@@ -112,6 +112,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.title_words = {fold(w).strip(".") for w in data["title_words"]}
         self.clause_openers = frozenset(fold(w) for w in (*data["clause_openers"], *data["headline_openers"]))
         self.correlatives = frozenset(fold(w) for w in data["correlative_openers"])
+        # " v. " between two capitalised parties of a case caption (folded, so matched on the folded text)
+        self.caption_separator = re.compile(r"\s(?:" + "|".join(re.escape(fold(w)) for w in data["caption_separators"])
+                                            + r")\s+(?=[^\W\d_])")
         self.person_roles = frozenset(fold(w) for w in data["person_roles"])
         self.employer_patterns = [re.compile(p) for p in data["employer_patterns"]]
         self.department_words = frozenset(fold(w) for w in data["department_words"])
