@@ -251,6 +251,47 @@ def clause_predicates(sentence: Doc, offset: int, start: int, end: int) -> list[
     return out
 
 
+# Dependencies by which a noun hangs on a preposition: its object ("with *credentials*") or, in UD,
+# the noun that carries the preposition as a ``case`` child (« avec des *identifiants* »).
+PREPOSITION_OBJECT_DEPS = frozenset({"pobj", "obl", "obl:arg", "obl:mod", "nmod"})
+# Dependencies that lead from a noun to the one that owns or qualifies it ("an *employee's* password",
+# "*administrator* credentials", "the login details of one of our *employees*", « d'*administrateur* »).
+HOLDER_DEPS = frozenset({"poss", "nmod:poss", "compound", "prep", "pobj", "nmod", "amod"})
+
+
+def means_of_access(sentence: Doc, offset: int, start: int, end: int, *, verbs: frozenset[str],
+                    prepositions: frozenset[str], holders: frozenset[str]) -> bool:
+    """The noun phrase ``start:end`` (tokens of the original Doc inside ``sentence``, parsed from token
+    ``offset``) names a means of getting in, not data taken from the people affected: the object or
+    passive subject of one of ``verbs`` ("*used* stolen passwords"), the object of one of
+    ``prepositions`` ("signed in *with* a password", « connecté *avec* des identifiants »), or owned by one
+    of ``holders`` ("an *employee*'s login", "the login details of one of our *employees*"), all
+    lemmas. A conjunct ("username and password") is read as its first conjunct."""
+    span = _tokens_in(sentence, offset, start, end)
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS and head.lemma_.lower() in verbs:
+        return True
+    if root.dep_ in PREPOSITION_OBJECT_DEPS and head.lemma_.lower() in prepositions and head.i != root.i:
+        return True
+    if any(child.dep_ == "case" and child.lemma_.lower() in prepositions for child in root.children):
+        return True
+    # "using the credentials": a verb form that the parser makes a preposition-like clause
+    if head.pos_ == "VERB" and head.lemma_.lower() in verbs and root.dep_ in OBJECT_DEPS:
+        return True
+    frontier, depth = [root], 0
+    while frontier and depth < 3:
+        frontier = [child for token in frontier for child in token.children if child.dep_ in HOLDER_DEPS]
+        if any(t.lemma_.lower() in holders or t.lower_ in holders for t in frontier):
+            return True
+        depth += 1
+    return False
+
+
 def to_first_person(token: Token) -> bool:
     """An object of ``token`` is a first-person pronoun ("notified *us*", « *nous* a prévenus »),
     told by the morphology."""

@@ -830,3 +830,23 @@ def test_phi_without_someone_knowing_denies_no_data(lang, text):
 
     phi = breachnlp.extract(text, lang=lang, published="2025-05-06").phi
     assert phi and "negated" not in phi.values()
+
+
+@pytest.mark.parametrize("lang,text,kept", [
+    # credentials the intruder used, or a staff member's own, are how the intruder got in, not data
+    # exposed: the parse shows the verb, the preposition or the holder they hang on
+    ("en", "On June 6 an intruder signed in with an employee's username and password and copied the names and "
+           "addresses of 4,000 patients.", {"name", "address"}),
+    ("en", "Hackers used stolen administrator credentials to reach the server and took the names and Social "
+           "Security numbers of 9,000 members.", {"name", "national_id"}),
+    ("fr", "Le 6 juin, un intrus s'est connecté avec les identifiants d'un employé et a copié les noms et adresses "
+           "de 4 000 patients.", {"name", "address"}),
+    ("fr", "Les pirates ont utilisé des identifiants volés pour accéder au serveur et ont copié les noms de 9 000 "
+           "adhérents.", {"name"}),
+    # the customers' own passwords taken in the breach stay exposed data
+    ("en", "The hackers stole the usernames and passwords of 2 million customers.", {"credentials"}),
+    ("fr", "Les pirates ont dérobé les identifiants et mots de passe de 2 millions de clients.", {"credentials"}),
+])
+def test_phi_credentials_used_to_get_in_are_no_exposed_data(annotate, lang, text, kept):
+    phi = annotate(lang, text)._.breach.phi
+    assert {c for c, s in phi.items() if s == "affirmed"} == kept

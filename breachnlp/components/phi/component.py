@@ -21,7 +21,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ...syntax import ACTIVE_SUBJECT_DEPS, CLAUSE_COMPLEMENT_DEPS, OBJECT_DEPS, clause_predicates, is_passive
+from ...syntax import (ACTIVE_SUBJECT_DEPS, CLAUSE_COMPLEMENT_DEPS, OBJECT_DEPS, clause_predicates, is_passive,
+                       means_of_access)
 from ..base import ParsedComponent, doc_text
 from .rules import PhiMention, phi_rules
 
@@ -47,15 +48,29 @@ class PhiTagger(ParsedComponent):
         return self.rules.mentions(doc_text(doc))
 
     def needs_parse(self, span: Span) -> bool:
-        return span._.phi_status == "affirmed" and span._.phi_context == "exposure"
+        # affirmed data may be doubted by its clause; affirmed or hedged data may be the means of access
+        return span._.phi_context == "exposure" and (span._.phi_status == "affirmed" or (
+            span._.phi_status == "hedged" and span._.phi_category in self.rules.access_means.categories))
 
     def read_parse(self, span: Span, found: tuple[Doc, int] | None) -> None:
-        """Affirmed data whose clause the parse shows in doubt, wherever the doubting word stands:
+        """Credentials that were the means of access (:func:`~breachnlp.syntax.means_of_access`): no
+        exposed data (context "background"). Affirmed data whose clause the parse shows in doubt, wherever the doubting word stands:
         a verb of claiming above it ("the seller *claims* the file holds names"), a doubting adverb on
         a verb above it ("the dump *supposedly* has names"), a verb of saying in the passive ("a file
         *said* to hold emails"): hedged. (The conditional mood is left to the surface rules: the
         model's morphology reads « figurent » as one.)"""
         if found is None:
+            return
+        means = self.rules.access_means
+        if span._.phi_category in means.categories and means_of_access(
+                found[0], found[1], span.start, span.end, verbs=means.verbs, prepositions=means.prepositions,
+                holders=means.holders):
+            # the credentials an intruder used, or a staff member's: how they got in, not what was exposed
+            span._.phi_context = "background"
+            if self.explain:
+                span._.phi_cues = [*(span._.phi_cues or []), [span.start_char, span.end_char, "access_means"]]
+            return
+        if span._.phi_status != "affirmed":
             return
         for verb, below in clause_predicates(found[0], found[1], span.start, span.end):
             adverbs = [c.lemma_.lower() for c in verb.children if c.dep_ == "advmod"]

@@ -20,6 +20,16 @@ from .status import StatusRules, _first
 
 
 @dataclass(frozen=True)
+class AccessMeans:
+    """Data that may name the means of an intrusion (``phi.yml`` ``access_means``), lemmas."""
+
+    categories: frozenset[str]
+    verbs: frozenset[str]
+    prepositions: frozenset[str]
+    holders: frozenset[str]
+
+
+@dataclass(frozen=True)
 class PhiMention:
     start: int
     end: int
@@ -44,6 +54,9 @@ class PhiRules(StatusRules):
         text = read_resource(lang, "text", resources)
         words = language_data(lang, resources)
         self.abbreviations = words.abbreviations
+        means = phi["access_means"]
+        self.access_means = AccessMeans(*(frozenset(w.lower() for w in means[key])
+                                          for key in ("categories", "verbs", "prepositions", "holders")))
         # what joins the items of an enumeration: punctuation, or a conjunction of the language
         joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
         self.list_joint = re.compile(rf"[,;/]|(?<![\w])(?:{joint})(?![\w])")
