@@ -1461,3 +1461,28 @@ def test_org_a_case_caption_parts_its_parties(annotate, lang, text, victim):
     record = annotate(lang, text)._.breach
     assert record.organization == victim
     assert [o.name for o in record.organizations] == [victim]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a name with an organization word written after a locative preposition is the place broken
+    # into, and may be the victim (a place name there never is)
+    ("fr", "Les voleurs se sont introduits dimanche dans la clinique Santa Lucía, côté rue Belgrano, et ont "
+           "emporté deux ordinateurs contenant les dossiers de 300 patients.", "clinique Santa Lucía"),
+    ("en", "Two computers holding the files of 300 patients were stolen on Sunday in the Rawson Hospital, the "
+           "police said.", "Rawson Hospital"),
+])
+def test_org_a_named_organization_broken_into_is_the_victim(annotate, lang, text, victim):
+    assert annotate(lang, text)._.breach.organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a name right after a street word in lower case is a street, not an organization
+    ("fr", "MENDOZA – Des cambrioleurs sont entrés dimanche à l'aube dans l'hôpital Lagomaggiore en forçant une "
+           "grille côté avenue Alvear. Ils ont emporté deux ordinateurs.", "hôpital Lagomaggiore"),
+    ("en", "Thieves broke into the Marlow Health Centre on avenue Belgrano on Sunday and took two computers "
+           "holding the files of 300 patients.", "Marlow Health Centre"),
+])
+def test_org_a_street_is_no_organization(annotate, lang, text, victim):
+    record = annotate(lang, text)._.breach
+    assert record.organization == victim
+    assert [o.name for o in record.organizations] == [victim]

@@ -459,7 +459,12 @@ class MentionRules:
     def _street(self, text: str, mention: Mention, lines: "_Lines") -> bool:
         """A street on an address line ("Dillingham Boulevard" under a letterhead, "Boulevard Haussmann";
         records.yml ``street_words``, an abbreviation only at the end): where an organization is, not
-        one. In a sentence a street may name a firm ("Saks Fifth Avenue")."""
+        one. In a sentence a street may name a firm ("Saks Fifth Avenue"), but not a name right after a
+        street word in lower case (« côté avenue Perón », « au 12 rue Gambetta »)."""
+        before = _LAST_WORD.search(text, max(0, mention.start - 24), mention.start)
+        if before and before.group(1).islower() and fold(before.group(1)).strip(".") in self.street_words \
+                and not self._has_org_word(mention.text):
+            return True
         line_start, line_end = lines.bounds(mention.start)
         if text[line_start:line_end].strip(" \t,.") != mention.text:
             return False
@@ -1210,6 +1215,11 @@ class MentionRules:
     def _has_org_word(self, name: str) -> bool:
         return any(fold(x).strip(".,") in self.org_words for x in name.split())
 
+    def _has_head_word(self, name: str) -> bool:
+        """``name`` holds a word that heads an organization's name ("Hospital", « hôpital »), and does not
+        open like a place ("County Antrim", « l'État de Bahia »)."""
+        return not self.place_head.match(fold(name)) and any(fold(x).strip(".,") in self.head_words for x in name.split())
+
     def _owner_org_word(self, owner: str) -> bool:
         """The owner before a possessive holds a capitalized organization word; a lower-case
         descriptor is not the owner's ("l'hôpital pédiatrique Children's")."""
@@ -1339,6 +1349,10 @@ def _initials_start(words: list[re.Match[str]], letters: str) -> re.Match[str] |
             if j < 0:
                 return w
     return None
+
+
+# The word right before a position, followed by spaces only.
+_LAST_WORD = re.compile(r"(?<![\w'’-])([^\W\d_][\w.]*)[ \t]+$")
 
 
 # A name whose first word is an acronym and that goes on with another capitalised word ("AZ Monica",

@@ -217,10 +217,12 @@ class RoleRules:
                 parent.owns = cluster
         # "a nursing home in County Antrim", "dans le Brabant-Septentrional": a name only ever written
         # after a locative preposition (not as an owner: "in Kelby Eye Care's systems") is where
-        # something is, never the victim
+        # something is, never the victim; a name with an organization word is a place one breaks
+        # into (« des cambrioleurs se sont introduits dans l'hôpital Rawson »)
         candidates = [c for c in clusters if c.role not in NEVER_VICTIM
-                      and not all(self.locative_before.search(folded, max(0, m.start - 20), m.start)
-                                  and not text.startswith(("'", "’"), m.end) for m in c.mentions)]
+                      and (self._has_head_word(c.name)
+                           or not all(self.locative_before.search(folded, max(0, m.start - 20), m.start)
+                                      and not text.startswith(("'", "’"), m.end) for m in c.mentions))]
         for cluster in candidates:
             cluster.features["owns"] = float(cluster.owns is not None and cluster.role != "vendor")
             cluster.score = self.weights.score(cluster.features)
