@@ -543,3 +543,20 @@ def test_records_a_postal_code_before_a_bracketed_country_is_no_count(lang, text
     import breachnlp
 
     assert breachnlp.extract(text, lang=lang, published="2025-03-05").records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a letter's file reference after its label and a colon is no count
+    ("fr", "Montréal, le 4 mai 2016\n\nMadame la responsable de l'accès\nCISSS de Val-Brume\n12, rue du Port\n"
+           "Rimouski (Québec) G5L 1A1\n\nObjet : Plainte à l'endroit du CISSS de Val-Brume\nN/Réf. : 204417\n\n"
+           "Madame,\n\nLa Commission d'accès à l'information est saisie d'une plainte à l'endroit du Centre intégré "
+           "de santé et de services sociaux de Val-Brume (l'organisme).\n\nLa plaignante reproche à l'organisme de ne "
+           "pas avoir protégé les renseignements personnels de sa fille. Des documents contenant son numéro "
+           "d'assurance maladie, son adresse et un rapport médical ont été perdus."),
+    ("en", "Victoria, May 4, 2016\n\nPrivacy Officer\nValbrook Health Authority\n\nRe: Complaint against Valbrook "
+           "Health Authority\nOur ref.: 204417\n\nDear Sir,\n\nThe Commissioner received a complaint against the "
+           "authority. The complainant says it sent his medical record and his social insurance number to another "
+           "person."),
+])
+def test_records_a_file_reference_is_no_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None

@@ -137,6 +137,8 @@ class RecordRules:
         streets = "|".join(re.escape(w) for s in data["street_words"] for w in (s, s.capitalize()))
         self.street_after = re.compile(rf"\s*,?\s+(?:(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){{0,3}})(?:{streets})(?![\w])")
         self.blockers = _words_before(data["preceding_blockers"])
+        self.reference_label = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in data["reference_labels"])
+                                          + r")\s*:\s*$")
         # "depuis 2009 les enregistrements", "since 2009 records": a year, though a unit follows it
         self.year_before = _words_before(data["year_before"])
         joiners = "|".join(re.escape(fold(w)) for w in data["year_list_joiners"])
@@ -314,6 +316,8 @@ class RecordRules:
         after = folded[end:end + 40]
         if self.money.match(after) or self.money_before.search(before) or _is_money(text, start, end, number.value):
             return None
+        if number.kind == "digits" and self.reference_label.search(before):
+            return None  # "N/Réf. : 111519", "Our ref.: 204417": a file reference on a letter's heading
         if number.kind == "digits" and _IDENTIFIER_TAIL.search(folded, max(0, start - 2), start):
             return None  # "Covid-19", "W-2", "SAN-2019": the digits end a name or a reference
         if number.kind == "digits" and text[start:start + 1] == "0" and text[start + 1:start + 2].isdigit():
