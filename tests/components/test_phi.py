@@ -850,3 +850,25 @@ def test_phi_without_someone_knowing_denies_no_data(lang, text):
 def test_phi_credentials_used_to_get_in_are_no_exposed_data(annotate, lang, text, kept):
     phi = annotate(lang, text)._.breach.phi
     assert {c for c, s in phi.items() if s == "affirmed"} == kept
+
+
+@pytest.mark.parametrize("lang,text", [
+    # an identity card's number is an identity document, not a payment card's number
+    ("fr", "Le portable volé contenait les noms et les numéros de carte d'identité de 380 patients de la clinique "
+           "Harbourview."),
+    ("en", "The stolen laptop held the names and ID card numbers of 380 patients of Harbourview Clinic."),
+])
+def test_phi_an_identity_card_number_is_an_identity_document(annotate, lang, text):
+    assert dict(annotate(lang, text)._.breach.phi) == {"name": "affirmed", "id_document": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a denial inside an aside between commas that names no data is about the aside ("neither
+    # encrypted nor protected"), not about the data the sentence then lists
+    ("fr", "La clé, ni chiffrée ni protégée par un mot de passe, renfermait le nom et le diagnostic de 59 patients "
+           "de l'hôpital Rivermead."),
+    ("en", "The drive, neither encrypted nor password-protected, held the names and diagnoses of 59 patients of "
+           "Rivermead Hospital."),
+])
+def test_phi_a_denial_in_an_aside_does_not_deny_the_data(annotate, lang, text):
+    assert dict(annotate(lang, text)._.breach.phi) == {"name": "affirmed", "condition": "affirmed"}

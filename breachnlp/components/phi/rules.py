@@ -40,6 +40,11 @@ class PhiMention:
     cues: tuple[tuple[int, int, str], ...] = ()
 
 
+# An aside between commas that a denial may open: at most this many words before the denial, and
+# in all ("which was not encrypted", « ni chiffrée ni protégée par un mot de passe »).
+ASIDE_LEAD_WORDS = 3
+ASIDE_WORDS = 10
+
 # Categories whose words also name a business or a service ("Alrewas Surgery", "Allied Insurance").
 CARE_CATEGORIES = frozenset({"treatment", "test_result", "medication", "insurance", "provider", "condition"})
 
@@ -203,6 +208,14 @@ class PhiRules(StatusRules):
             spans = [(m.start(), m.end()) for m, _ in terms]
             for m, category in terms:
                 status, cues = self._status(masked, plain, sentence, m.start(), m.end(), lowered)
+                aside = self._negated_aside(folded, sentence, cues, m.start(), spans) if status == "negated" else None
+                if aside is not None:
+                    # "La clé, ni chiffrée ni protégée, renfermait les noms", "the laptop, which was not
+                    # encrypted, held names": a denial inside an aside set off by commas that names no
+                    # data denies what the aside says, not the data after it
+                    lo, hi = aside[0] - sentence.start, aside[1] - sentence.start
+                    status, cues = self._status(masked[:lo] + " " * (hi - lo) + masked[hi:], plain, sentence,
+                                                m.start(), m.end(), lowered)
                 if bullet and heading is not None and status == "affirmed":
                     status, cues = heading[0], [heading[1]]
                 elif section is not None and status == "affirmed":
@@ -219,6 +232,25 @@ class PhiRules(StatusRules):
                     mention_context = "exposure"  # "AUCUNE info financière, pas de numéro OHIP": denied outright
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
         return self._document_doubt(folded, sentences, _without_umbrellas(folded, found))
+
+    @staticmethod
+    def _negated_aside(folded: str, sentence: Segment, cues: list[tuple[int, int, str]], start: int,
+                       spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The bounds of the aside between two commas that holds the preceding negation cue of the
+        data term at ``start`` and ends before it, when the aside names no data (``spans``: the
+        sentence's data terms); None otherwise."""
+        if not cues or cues[0][2] != "preceding_negation":
+            return None
+        cue_start, cue_end = cues[0][0], cues[0][1]
+        opening = folded.rfind(",", sentence.start, cue_start)
+        closing = folded.find(",", cue_end, start)
+        if opening < 0 or closing < 0 or any(opening < s < closing for s, _ in spans):
+            return None
+        # an aside is short and opens on its denial or a relative ("which was not", « qui n'était pas »),
+        # not a main clause between two commas ("Importantly, our review found no evidence of any access to,")
+        if len(folded[opening:cue_start].split()) > ASIDE_LEAD_WORDS or len(folded[opening:closing].split()) > ASIDE_WORDS:
+            return None
+        return opening, closing
 
     def _document_doubt(self, folded: str, sentences: list[Segment], found: list[PhiMention]) -> list[PhiMention]:
         """Letters and careful reports put the doubt in one sentence ("We cannot say whether anyone
