@@ -280,9 +280,6 @@ def means_of_access(sentence: Doc, offset: int, start: int, end: int, *, verbs: 
         return True
     if any(child.dep_ == "case" and child.lemma_.lower() in prepositions for child in root.children):
         return True
-    # "using the credentials": a verb form that the parser makes a preposition-like clause
-    if head.pos_ == "VERB" and head.lemma_.lower() in verbs and root.dep_ in OBJECT_DEPS:
-        return True
     frontier, depth = [root], 0
     while frontier and depth < 3:
         frontier = [child for token in frontier for child in token.children if child.dep_ in HOLDER_DEPS]

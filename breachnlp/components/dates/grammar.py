@@ -283,8 +283,6 @@ def _then_space(language: LanguageData, key: str, optional: bool = False) -> str
     return rf"(?:{words}(?<!')\s+|{words}(?<=')){'?' if optional else ''}"
 
 
-
-
 def date_skip_pattern(language: LanguageData) -> str:
     """A regular expression (folded text) matching any written date a count rule should not read as a
     figure: "3 mai 2024", "May 3, 2024", "3 au 5 mai", "mai 2024", "03/05/2024", "10h30", "2024-05".

@@ -137,8 +137,7 @@ class RecordRules:
         streets = "|".join(re.escape(w) for s in data["street_words"] for w in (s, s.capitalize()))
         self.street_after = re.compile(rf"\s*,?\s+(?:(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){{0,3}})(?:{streets})(?![\w])")
         self.blockers = _words_before(data["preceding_blockers"])
-        self.reference_label = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in data["reference_labels"])
-                                          + r")\s*:\s*$")
+        self.reference_label = _words_before(data["reference_labels"], then=r"\s*:")
         # "depuis 2009 les enregistrements", "since 2009 records": a year, though a unit follows it
         self.year_before = _words_before(data["year_before"])
         joiners = "|".join(re.escape(fold(w)) for w in data["year_list_joiners"])
@@ -608,9 +607,10 @@ def record_rules(lang: str, resources: str = "default") -> RecordRules:
 _YEAR_SPAN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s?[/\u2013-]\s?(\d{4}|\d{2})(?![\d.,]?\d)")
 
 
-def _words_before(words: Iterable[str]) -> re.Pattern[str]:
-    """One of ``words`` (folded) right before a figure, whole."""
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in words) + r")\s*$")
+def _words_before(words: Iterable[str], then: str = "") -> re.Pattern[str]:
+    """One of ``words`` (folded) right before a figure, whole, followed by ``then`` (a pattern: a
+    label's colon) if given."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in words) + r")" + then + r"\s*$")
 
 
 def _year_shaped(text: str, number: NumberMatch) -> bool:
