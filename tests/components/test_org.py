@@ -1486,3 +1486,41 @@ def test_org_a_street_is_no_organization(annotate, lang, text, victim):
     record = annotate(lang, text)._.breach
     assert record.organization == victim
     assert [o.name for o in record.organizations] == [victim]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a first line over a place-and-date line is a letterhead: the name whole, whatever its capitals
+    # and whatever the NER runs into the line under it; the place under it is where, not who
+    ("en", "Harlow Valley Family Care\nHarlow Valley, Oregon\n\nMarch 2021\n\nDear Patient,\n\nWe are writing about "
+           "an incident involving our practice. On February 2, 2021 an outsider reached a server holding the names "
+           "of our patients. We have told the FBI.", "Harlow Valley Family Care"),
+    ("fr", "Harlow Valley Family Care\nHarlow Valley, Oregon\n\nMars 2021\n\nMadame, Monsieur,\n\nNous vous écrivons "
+           "au sujet d'un incident touchant notre cabinet. Le 2 février 2021, un tiers a accédé à un serveur contenant "
+           "les noms de nos patients. Nous avons prévenu le FBI.", "Harlow Valley Family Care"),
+    ("en", "Marrowfield County Department of Public Health Services\nBrenton Falls, April 3, 2022\n\nDear Resident,\n\n"
+           "We are writing because a letter about your benefits may have been sent to another household. On March 14, "
+           "a mailing error put some letters in the wrong envelopes.",
+     "Marrowfield County Department of Public Health Services"),
+    ("fr", "Marrowfield County Department of Public Health Services\nBrenton Falls, le 3 avril 2022\n\nMadame, "
+           "Monsieur,\n\nNous vous écrivons parce qu'un courrier relatif à vos prestations a pu être envoyé à un autre "
+           "foyer. Le 14 mars, une erreur d'envoi a glissé des lettres dans de mauvaises enveloppes.",
+     "Marrowfield County Department of Public Health Services"),
+])
+def test_org_a_letterhead_over_a_place_line(annotate, lang, text, victim):
+    record = annotate(lang, text)._.breach
+    assert record.organization == victim
+    assert not any(o.name in ("Harlow Valley", "Brenton Falls") for o in record.organizations)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a correspondent's line names where the story was written, not an organization of it
+    ("fr", "Des dossiers de patients en accès libre\n\nCorrespondance, Manaus\n\nDes noms et des numéros de téléphone "
+           "de patients étaient consultables en ligne, a révélé mardi un journal local. En première ligne figure le "
+           "Centro Médico Rio Negro, qui a retiré les fichiers."),
+    ("en", "Patient files left open online\n\nSpecial correspondent, Manaus\n\nNames and telephone numbers of patients "
+           "could be read online, a local paper reported on Tuesday. The Centro Medico Rio Negro took the files down."),
+])
+def test_org_a_correspondents_place_line_names_no_organization(annotate, lang, text):
+    record = annotate(lang, text)._.breach
+    assert record.organization.startswith("Centro M")
+    assert "Manaus" not in [o.name for o in record.organizations]

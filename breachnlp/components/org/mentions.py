@@ -133,11 +133,16 @@ class MentionRules:
 
     # -------------------------------------------------------------- mentions
     def mentions(self, text: str, ents: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
+        # a letterhead's name the NER ran into the place-and-date line under it is the name alone
+        ents = [(s, self._letterhead_end(text, s, e) if label == "ORG" else e, label) for s, e, label in ents]
         folded = fold(text)
         sentences = split_sentences(text, self.abbreviations)
         vocab = _Vocabulary(text, self.clause_openers, ents)
         headline = self.headline(text)
-        title_case = headline.end > 0 and _title_case(text[headline.start:headline.site])
+        # a first line over a place-and-date line ("Harlow, le 3 mai 2022", "Harlow, Oregon") is a
+        # letterhead, a name whatever its capitals, not a Title Case headline
+        title_case = headline.end > 0 and _title_case(text[headline.start:headline.site]) \
+            and not self._place_line_after(text, headline.end)
         persons = {(s, e) for s, e, label in ents if label in ("PER", "PERSON")}
         # "Francisco Rodriguez ... Rodriguez said": the person's surname alone is no organization
         surnames = {text[s:e].split()[-1] for s, e in persons if " " in text[s:e].strip()}
@@ -284,6 +289,7 @@ class MentionRules:
                     self._bare_descriptor(mention.text) or self.legislation.search(fold(mention.text)) or \
                     (self.data_term.fullmatch(fold(mention.text)) and (" " in mention.text or vocab.common(mention.text))) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
+                    self._place_line(text, mention, lines) or \
                     (_breadcrumb(text, mention, lines, crumbs) and not self._site_owner(text, folded, mention, lines)) or \
                     self._on_furniture_line(folded, mention, lines) or self._in_salutation(folded, mention, lines) or \
                     _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
@@ -718,6 +724,36 @@ class MentionRules:
         if not added:
             return mentions
         return sorted([m for m in mentions if id(m) not in replaced] + added, key=lambda m: m.start)
+
+    def _letterhead_end(self, text: str, start: int, end: int) -> int:
+        """The end of the first line of ``text[start:end]`` when a place line follows it, else ``end``."""
+        newline = text.find("\n", start, end)
+        if newline == -1 or not text[start:newline].strip() or not self._place_line_after(text, newline):
+            return end
+        return start + len(text[start:newline].rstrip())
+
+    def _place_line_after(self, text: str, end: int) -> bool:
+        """The first line after ``end`` is a place and a date or its region, and nothing else."""
+        line = text[end:].lstrip().split("\n", 1)[0].strip()
+        place, comma, rest = line.partition(",")
+        rest = rest.strip()
+        return bool(comma) and 0 < len(place.split()) <= 4 and 0 < len(rest.split()) <= 5 and \
+            place[:1].isupper() and not self._looks_like_org(place) and \
+            (any(c.isdigit() for c in rest) or self._place_name(rest))
+
+    def _place_line(self, text: str, mention: Mention, lines: "_Lines") -> bool:
+        """A known place on a short line of its own with a date or its region ("Salt Lake City, le 26 mai
+        2023", "Blue Springs, Missouri") or after a correspondent's label ("Correspondance, Fortaleza"):
+        where a letter or a dispatch was written, not who wrote it."""
+        line_start, line_end = lines.bounds(mention.start)
+        before, after = text[line_start:mention.start].strip(), text[mention.end:line_end].strip()
+        if len((before + " " + after).split()) > 5 or self._looks_like_org(mention.text):
+            return False
+        if not before:
+            rest = after.lstrip(",").strip()
+            return after.startswith(",") and bool(rest) and (
+                any(c.isdigit() for c in rest) or self._place_name(rest))
+        return not after and before.endswith(",") and len(before.split()) <= 3 and self._place_name(mention.text)
 
     def _without_unit_tails(self, text: str, folded: str, sentences: list[Segment],
                             mentions: list[Mention]) -> list[Mention]:
