@@ -657,6 +657,14 @@ def test_dates_people_told_by_email_or_letter_date_the_disclosure(annotate, lang
      "2025-01-16"),
     ("fr", "La clinique Ormeau a découvert l'intrusion le jeudi 25 janvier.", "2024-02-02", "jeudi 25 janvier",
      "2024-01-25"),
+    # a story told years later: the weekday agrees with a year the text wrote before it, not with
+    # one around publication
+    ("en", "Looking back at the Ormeau Clinic attack.\n\nA clerk saw the locked files on Tuesday, March 7, 2017. "
+           "The town hall closed for a week.\n\nThe intruders had struck overnight into Sunday, March 5, encrypting "
+           "the shared drive.", "2021-09-12", "Sunday, March 5", "2017-03-05"),
+    ("fr", "Retour sur l'attaque de la clinique Ormeau.\n\nUne employée a vu les fichiers bloqués le mardi 7 mars "
+           "2017. La mairie a fermé une semaine.\n\nLes pirates avaient frappé le dimanche 5 mars, en chiffrant le "
+           "disque partagé.", "2021-09-12", "dimanche 5 mars", "2017-03-05"),
 ])
 def test_dates_a_written_weekday_settles_the_year(annotate, lang, text, published, expr, norm):
     doc = annotate(lang, text, published)

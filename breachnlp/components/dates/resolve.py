@@ -77,9 +77,12 @@ def _parse_numeric(expr: str, lang: str, order: str) -> tuple[int, int, int] | N
 
 def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published: date | None,
             previous_day: PartialDate | None,
-            story_year: int | None = None) -> tuple[PartialDate | str | None, tuple[Any, ...]]:
+            story_year: int | None = None,
+            written_years: tuple[int, ...] = ()) -> tuple[PartialDate | str | None, tuple[Any, ...]]:
     """The value of one date expression. ``story_year``: the year of a date written with its year
-    just before, which a day written without one continues (when that keeps it before publication)."""
+    just before, which a day written without one continues (when that keeps it before publication);
+    ``written_years``: the years the text wrote before it, latest first, which a weekday written
+    with a day and no year may agree with."""
     g = m.groupdict() if m is not None else {}
     if kind in ("dmy", "mdy"):
         month = grammar.month_of[g["m"].rstrip(".")]
@@ -90,7 +93,7 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
             year = _story_year(story_year, month, day, published)
         value = _complete(year, month, day, published, strict)
         if g.get("y") is None and g.get("wd") and value is not None and published is not None:
-            value = _agreeing_weekday(value, grammar.weekday_of[g["wd"].rstrip(".")], published)
+            value = _agreeing_weekday(value, grammar.weekday_of[g["wd"].rstrip(".")], published, written_years)
         return value, (int(g["y"]) if g.get("y") else None, month, day)
     if kind == "holiday":
         month, day = grammar.holiday_of[g["hol"]]
@@ -396,13 +399,18 @@ def _story_year(story_year: int | None, month: int, day: int, published: date | 
     return story_year
 
 
-def _agreeing_weekday(value: PartialDate, weekday: int, published: date) -> PartialDate:
+def _agreeing_weekday(value: PartialDate, weekday: int, published: date,
+                      written_years: tuple[int, ...] = ()) -> PartialDate:
     """"samedi 25 janvier" written five days before it: the weekday written with a day that has no
     year says which year it is, when the year before or after publication's agrees and the one
-    chosen does not (a deadline or a hearing to come, not the same day a year back)."""
+    chosen does not (a deadline or a hearing to come, not the same day a year back); failing
+    those, a year the text wrote before it ("the 2018 attack … overnight into Sunday, April 29" in a
+    story told in 2022), the latest first."""
     if value.month is None or value.day is None or date(value.year, value.month, value.day).weekday() == weekday:
         return value
-    for year in sorted((published.year - 1, published.year, published.year + 1), key=lambda y: abs(y - published.year)):
+    near = sorted((published.year - 1, published.year, published.year + 1), key=lambda y: abs(y - published.year))
+    told = [y for y in written_years if y < published.year - 1 and (value.month, value.day) != (2, 29)]
+    for year in [*near, *told]:
         if year != value.year and value.day <= calendar.monthrange(year, value.month)[1] \
                 and date(year, value.month, value.day).weekday() == weekday:
             return PartialDate(year, value.month, value.day)

@@ -105,6 +105,7 @@ class DateRules:
         # (sentence, end, year, month) of the last month written with its year ("in April 2022")
         written_month: tuple[int, int, int, int] | None = None
         paragraph_breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
+        years_written: list[int] = []  # the years of the dates written with one so far, in order
         for start, end, kind, m in chosen:
             start, end = grammar.trim(folded, start, end)
             if kind in ("weekday", "later") and grammar.apposition(folded, start, previous_end, m):
@@ -131,7 +132,8 @@ class DateRules:
                 value, parts = (PartialDate(anchor.year, anchor.month, anchor.day if kind == "same_day" else None)
                                 if anchor is not None else None), ()
             else:
-                value, parts = resolve(grammar, kind, m, published, previous_day, story_year)
+                value, parts = resolve(grammar, kind, m, published, previous_day, story_year,
+                                       tuple(reversed(dict.fromkeys(years_written))))
                 if story_year is not None and written_date is not None and kind in ("dmy", "mdy") \
                         and isinstance(value, PartialDate) and value.year == story_year and not m.group("y"):
                     value = self._later_in_story(folded, sentences, start, value, written_date, published)
@@ -141,6 +143,8 @@ class DateRules:
                     value.iso() if isinstance(value, PartialDate) else None
             if kind == "month_year" and isinstance(value, PartialDate) and value.month is not None:
                 written_month = (sentence, end, value.year, value.month)
+            if m is not None and "y" in m.groupdict() and m.group("y"):
+                years_written.append(int(m.group("y")))
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value
                 if kind != "today":
