@@ -1524,3 +1524,19 @@ def test_org_a_correspondents_place_line_names_no_organization(annotate, lang, t
     record = annotate(lang, text)._.breach
     assert record.organization.startswith("Centro M")
     assert "Manaus" not in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text", [
+    # an organization's whole name written again and again, and once with a unit's word after it
+    # (its sheriff, its courthouse in a caption): the name is the whole name, not the unit's
+    ("en", "Marlow County says residents' data may have been taken\n\nMarlow County has begun mailing letters to "
+           "12,000 residents whose names and Social Security numbers sat on a server reached by an intruder in "
+           "March. Marlow County said it found no sign of misuse. Calls went to the Marlow County Sheriff from "
+           "people who thought the letters were a scam."),
+    ("fr", "Le comté de Marlow prévient ses habitants\n\nLe Marlow County a commencé à écrire aux 12 000 habitants "
+           "dont les noms et numéros de sécurité sociale se trouvaient sur un serveur visité par un intrus en mars. "
+           "Le Marlow County dit n'avoir vu aucun signe d'usage frauduleux. Des appels sont arrivés au Marlow County "
+           "Sheriff de la part de gens qui croyaient à une arnaque."),
+])
+def test_org_a_whole_name_written_more_often_than_its_units_names_the_victim(annotate, lang, text):
+    assert annotate(lang, text)._.breach.organization == "Marlow County"

@@ -43,6 +43,14 @@ class Cluster:
         # "MoneyGram" and once "MoneyGram Plus Rewards", "Iberia" and "Iberia Club": words after the name
         # written at least as often alone that name its programme, product or event, not it (unless they
         # also name a kind of organization or a place: "Vodafone Germany" is a unit, not an offering)
+        # "Pine County" three times and once "Pine County Courthouse" (a caption), "Richland County" and
+        # once "Richland County Sheriff": a name that is an organization's whole name (it ends with an
+        # organization word) written more often alone than with words after it is the name; the
+        # longer form names a unit or a building of it
+        whole = [f for f in forms if fullest.startswith(f + " ") and forms[f] >= 2 and forms[f] > forms[fullest]
+                 and (key_words(f) or [""])[-1] in self.org_words]
+        if whole:
+            return max(whole, key=lambda f: (len(f.split()), len(f)))
         if self.offering_words:
             shorter = [f for f in forms if fullest.startswith(f + " ") and forms[f] >= forms[fullest]
                        and any(w in self.offering_words for w in key_words(fullest[len(f):]))
