@@ -62,6 +62,10 @@ FOLDS = 5
 # out-of-fold F1 on the first-sight articles (docs/evaluation.md): 0.1 and 0.3 tie on the primary
 # date with 24 batches, 0.3 is better on the roles and steadier on short texts.
 DATE_L2 = 0.3
+# The floors tried for each date role (None: no floor): the best option of a role the rules say is
+# stated is dropped when it scores below the floor; make train keeps the floor with the best
+# out-of-fold first-sight F1 of that role.
+DATE_FLOORS: tuple[float | None, ...] = (None, -2.0, -1.5, -1.0, -0.5, 0.0)
 # Count choice: the same, chosen over {0.03, 0.1, 0.3, 1} by out-of-fold records F1 on the first-sight articles.
 COUNT_L2 = 0.1
 
@@ -335,10 +339,10 @@ def choice_weights(w: np.ndarray, names: tuple[str, ...], digits: int | None = N
 
 
 def _pick(features: list[dict[str, float]], w: np.ndarray, options: list[DateOption], role: str,
-          stated: bool | None) -> tuple[str | None, float, float]:
+          stated: bool | None, floor: float | None = None) -> tuple[str | None, float, float]:
     """(value, softmax share, sentence context) of the option the weights choose, as choose_date does."""
     scorer = LinearScorer.from_choice(choice_weights(w, DATE_CHOICE_FEATURES), DATE_CHOICE_FEATURES)
-    pick = choose_date(features, options, scorer, role, stated=stated)
+    pick = choose_date(features, options, scorer, role, stated=stated, floor=floor)
     if pick.option is None:
         return None, pick.probability, 0.0
     return pick.option.norm, pick.probability, pick.option.context
@@ -353,22 +357,38 @@ def fit_date_choice(docs: list[dict[str, Any]], none_decides: bool = False) -> t
     # batches) but drops dates a short text states plainly ("intrusion fin 2023"), docs/dates.md.
     modes = {False: [{"dates": {}, "shares": {}, "weights": {}} for _ in docs],
              True: [{"dates": {}, "shares": {}, "weights": {}} for _ in docs]}
+    # when the rules decide, the floor of each role (DATE_FLOORS) is chosen by its out-of-fold
+    # first-sight F1: the picks of every floor are kept, the chosen one's become the rules' mode
+    by_floor: dict[float | None, list[dict[str, Any]]] = {f: [{} for _ in docs] for f in DATE_FLOORS}
     index = np.arange(len(docs))
     weights: dict[str, Any] = {}
+    floors: dict[str, float | None] = {}
     for role in DATE_ROLES:
         groups = _date_groups(docs, role)
         for train, test in GroupKFold(FOLDS).split(index, index, index):
             w = fit_conditional_logit([groups[i] for i in train], DATE_L2)
             for i in test:
                 rule_stated = docs[i]["nearest_cue_dates"][role] is not None or governed(docs[i]["date_options"], role)
-                for fitted_none, oof in modes.items():
-                    value, share, context = _pick(docs[i]["date_features"][role], w, docs[i]["date_options"], role,
-                                                  None if fitted_none else rule_stated)
-                    oof[i]["dates"][role], oof[i]["shares"][role] = value, share
-                    if value is not None:
-                        oof[i]["weights"][role] = context
+                modes[True][i]["dates"][role], modes[True][i]["shares"][role], context = _pick(
+                    docs[i]["date_features"][role], w, docs[i]["date_options"], role, None)
+                if modes[True][i]["dates"][role] is not None:
+                    modes[True][i]["weights"][role] = context
+                for floor, picks in by_floor.items():
+                    picks[i][role] = _pick(docs[i]["date_features"][role], w, docs[i]["date_options"], role,
+                                           rule_stated, floor)
+        first_sight = {floor: dates_f1(docs, [{role: p[role][0]} for p in picks])["first-sight"][role] or 0.0
+                       for floor, picks in by_floor.items()}
+        # ties to no floor, then to the lowest: a floor must earn its place
+        floors[role] = max(DATE_FLOORS, key=lambda f: (round(first_sight[f], 4), f is None, -(f or 0.0)))
+        for i, doc_picks in enumerate(by_floor[floors[role]]):
+            value, share, context = doc_picks[role]
+            modes[False][i]["dates"][role], modes[False][i]["shares"][role] = value, share
+            if value is not None:
+                modes[False][i]["weights"][role] = context
         w = fit_conditional_logit(groups, DATE_L2)
         weights[role] = choice_weights(w, DATE_CHOICE_FEATURES, 4)
+        if floors[role] is not None:
+            weights[role]["floor"] = floors[role]
     unseen = {mode: dates_f1(docs, [o["dates"] for o in oof])["first-sight"]["primary"] or 0.0
               for mode, oof in modes.items()}
     weights["none_decides"] = none_decides
@@ -387,7 +407,8 @@ def fit_date_choice(docs: list[dict[str, Any]], none_decides: bool = False) -> t
                                       informal=informal_text(d["doc"].text))
     weights["source"] = (f"make train: conditional logit (L2={DATE_L2}) on {len(docs)} corpus documents; "
                          f"'none' decides: {none_decides} (first-sight primary date out of fold "
-                         f"{unseen[True]:.3f} with, {unseen[False]:.3f} without)")
+                         f"{unseen[True]:.3f} with, {unseen[False]:.3f} without); floors chosen out of fold "
+                         f"over {list(DATE_FLOORS)}: {floors}")
     return weights, oof
 
 

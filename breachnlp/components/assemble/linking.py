@@ -362,7 +362,8 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     if choice:
         dates, weights, shares, chosen_spans = _fitted_dates(
             doc, date_spans, context, choice, rule_dates,
-            none_decides=_date_none_decides(settings.lang, settings.resources))
+            none_decides=_date_none_decides(settings.lang, settings.resources),
+            floors=_date_floors(settings.lang, settings.resources))
     for role, span in chosen_spans.items():
         evidence += [_evidence(s, role=role) for s in date_spans
                      if s._.date_norm == span._.date_norm and (s is span or s._.date_role == role)]
@@ -490,10 +491,13 @@ def date_choice_inputs(doc: Doc, settings: AssemblySettings | None = None) -> tu
 
 
 def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: dict[str, LinearScorer],
-                  stated: dict[str, str | None], none_decides: bool = False) -> tuple[
+                  stated: dict[str, str | None], none_decides: bool = False,
+                  floors: dict[str, float] | None = None) -> tuple[
         dict[str, str | None], dict[str, float], dict[str, float], dict[str, Span]]:
     """The date of each role by the fitted choice (:mod:`breachnlp.components.dates.choose`), for the
-    roles the rules say have one (``stated``: the nearest-cue rule's dates)."""
+    roles the rules say have one (``stated``: the nearest-cue rule's dates) and whose best option
+    reaches the role's ``floors`` score."""
+    floors = floors or {}
     pairs = date_options(doc, date_spans, context)
     options = [o for _, o in pairs]
     dates: dict[str, str | None] = {}
@@ -505,7 +509,8 @@ def _fitted_dates(doc: Doc, date_spans: list[Span], context: _Context, scorers: 
         # whether the role has a date at all: the fitted "none" decides when make train found it
         # better on unseen text (weights.yml date_choice.none_decides), else the date rules
         pick = choose_date(features[role], options, scorers[role], role,
-                           stated=None if none_decides else stated[role] is not None or governed(options, role))
+                           stated=None if none_decides else stated[role] is not None or governed(options, role),
+                           floor=floors.get(role))
         shares[role] = pick.probability
         if pick.option is None:
             dates[role] = None
@@ -522,6 +527,15 @@ def _date_scorers(lang: str, resources: str = "default") -> dict[str, LinearScor
     if not all(role in data for role in DATE_ROLES):
         return {}
     return {role: LinearScorer.from_choice(data[role], DATE_CHOICE_FEATURES) for role in DATE_ROLES}
+
+
+@lru_cache(maxsize=8)
+def _date_floors(lang: str, resources: str = "default") -> dict[str, float]:
+    """The score below which a role the rules say is stated gets no date (``weights.yml``
+    ``date_choice.<role>.floor``, chosen by ``make train`` out of fold), for the roles that have one."""
+    data = read_resource(lang, "weights", resources).get("date_choice") or {}
+    return {role: float(data[role]["floor"]) for role in DATE_ROLES
+            if isinstance(data.get(role), dict) and data[role].get("floor") is not None}
 
 
 @lru_cache(maxsize=8)

@@ -253,13 +253,16 @@ class DateChoice:
 
 
 def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateOption],
-                scorer: LinearScorer, role: str, *, stated: bool | None) -> DateChoice:
+                scorer: LinearScorer, role: str, *, stated: bool | None, floor: float | None = None) -> DateChoice:
     """The best option for ``role`` when the text states a date of it (``stated``: the role's cues
     found one), else none; ``stated=None`` lets "none" compete instead (``none_decides``,
     docs/dates.md). Options the rules ruled out never compete; a fallback (a letter's date line,
     ``weak``) competes only when no other date has the role's cue. Ties go to the option
     written first. The share is the chosen option's softmax probability against the others and
-    "none" (whose score is 0: the scorer's bias is minus the role's ``none`` weight)."""
+    "none" (whose score is 0: the scorer's bias is minus the role's ``none`` weight). ``floor``: when the
+    rules say the role has a date but no option scores above it, none does (a background date the
+    nearest cue gave the role is no reason to take the best of bad options; ``weights.yml``
+    ``date_choice.<role>.floor``, chosen by ``make train`` out of fold)."""
     eligible = [i for i, o in enumerate(options) if not o.ruled_out]
     if any(options[i].role == role and not options[i].weak for i in eligible):
         eligible = [i for i in eligible if not options[i].weak]
@@ -267,7 +270,8 @@ def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateO
     ceiling = max([0.0, *scores.values()])
     total = sum(math.exp(s - ceiling) for s in scores.values()) + math.exp(-ceiling)
     top = max(scores.values(), default=0.0)
-    if not scores or stated is False or (stated is None and top <= 0.0):
+    if not scores or stated is False or (stated is None and top <= 0.0) or \
+            (stated is True and floor is not None and top < floor):
         return DateChoice(None, math.exp(-ceiling) / total)
     chosen = options[min((i for i, s in scores.items() if s == top), key=lambda i: options[i].start)]
     # "la semaine dernière, le 5 juin": a finer date of the same role inside the chosen one

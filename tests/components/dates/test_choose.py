@@ -50,6 +50,27 @@ def test_no_date_when_the_rules_state_none_for_the_role():
     assert pick.option is None and 0 < pick.probability < 0.5  # "none" scored below the date
 
 
+def test_no_date_when_the_best_option_of_a_stated_role_is_below_the_floor():
+    # the rules say the role has a date (a background date took its cue), but every option scores
+    # low: with a floor, none; the same options above the floor give the best of them
+    options = [option(0, "2019", "occurred", kind="year"), option(50, "2024-05-20", "disclosed", cue="disclosed")]
+    low = LinearScorer(-2.0, (("rule_role", 0.5),))
+    assert choose_date(features(options, "occurred"), options, low, "occurred", stated=True).option is options[0]
+    assert choose_date(features(options, "occurred"), options, low, "occurred", stated=True, floor=-1.0).option is None
+    assert choose_date(features(options, "occurred"), options, low, "occurred", stated=True,
+                       floor=-2.0).option is options[0]
+    # the floor only weighs on what the rules say: a role they say has no date has none anyway
+    assert choose_date(features(options, "occurred"), options, low, "occurred", stated=False, floor=-9.0).option is None
+
+
+def test_the_packaged_floors_are_read_per_role(lang="fr"):
+    from breachnlp.components.assemble.linking import _date_floors
+
+    data = read_resource(lang, "weights").get("date_choice") or {}
+    assert _date_floors(lang) == {role: float(data[role]["floor"]) for role in DATE_ROLES
+                                  if data[role].get("floor") is not None}
+
+
 def test_a_date_the_rules_ruled_out_never_competes():
     # "deadline of June 30": the top score, but a not-breach cue took its role away
     options = [option(0, "2024-06-30", None, cue="not_breach", ruled_out=True), option(80, "2024-05")]
