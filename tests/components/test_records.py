@@ -560,3 +560,16 @@ def test_records_a_postal_code_before_a_bracketed_country_is_no_count(lang, text
 ])
 def test_records_a_file_reference_is_no_count(annotate, lang, text):
     assert annotate(lang, text)._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a law's number and its year are no counts, whatever noun follows them
+    ("fr", "Le régulateur a confirmé la sanction contre la clinique Ormeau pour violation grave de la loi 1581 de "
+           "2012 sur les données personnelles. Un employé avait transmis le dossier d'une patiente à un tiers."),
+    ("fr", "Le régulateur a confirmé l'amende contre la clinique Ormeau au titre du Data Protection Act 2018 sur "
+           "les données personnelles. Un employé avait transmis un dossier."),
+    ("en", "The regulator upheld the fine against Ormeau Clinic under Law No. 1581 of 2012 on the records of "
+           "patients. An employee had passed one patient's file to a third party."),
+])
+def test_records_a_laws_number_and_year_are_no_count(annotate, lang, text):
+    assert annotate(lang, text)._.breach.records is None

@@ -142,6 +142,11 @@ class RecordRules:
         self.year_before = _words_before(data["year_before"])
         joiners = "|".join(re.escape(fold(w)) for w in data["year_list_joiners"])
         self.year_listed = re.compile(rf"(?<![\w.,])(?:19|20)\d\d\s*(?:{joiners})\s*$")
+        # « la loi 1581 de 2012 », "the Data Protection Act 2018": a law's year, its number between
+        laws = "|".join(re.escape(fold(w)) for w in data["legislation_words"])
+        law_joiners = "|".join(re.escape(fold(w)) for w in data["legislation_year_joiners"])
+        self.law_number = re.compile(rf"(?<![\w])(?:{laws})\s+(?:n[o°º.]*\s*)?$")
+        self.law_year = re.compile(rf"(?<![\w])(?:{laws})(?:\s+(?:n[o°º.]*\s*)?\d[\d./-]*)?(?:\s+(?:{law_joiners}))?\s*$")
         self.context = cue_regex(data["breach_context"])
         # "the personal information of 51,400 teachers": whose data it is, the noun after the figure
         self.data_of = re.compile("(?:" + "|".join(f"(?:{p})" for p in data["data_of_before"]) + ")")
@@ -326,8 +331,10 @@ class RecordRules:
             return None  # "(2/6)", "case no. 20/01813", "1/3": a part of a thread, a file number, a fraction
         if self.street_after.match(text, end):
             return None
+        if self.law_number.search(before):
+            return None  # « la loi 1581 », "Law No. 25,326": the number of a law
         year = _year_shaped(text, number)
-        if year and (self.year_before.search(before) or self.year_listed.search(before)):
+        if year and (self.year_before.search(before) or self.year_listed.search(before) or self.law_year.search(before)):
             return None  # "depuis 2009", "since 2009", "in 2021 and 2022": a year, whatever noun follows it
         unit, unit_span = self.unit_after(folded, end)
         if unit == "other":
