@@ -872,3 +872,14 @@ def test_phi_an_identity_card_number_is_an_identity_document(annotate, lang, tex
 ])
 def test_phi_a_denial_in_an_aside_does_not_deny_the_data(annotate, lang, text):
     assert dict(annotate(lang, text)._.breach.phi) == {"name": "affirmed", "condition": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # "info", « infos »: the short form of "information" a forum or a quote writes
+    ("en", "Hackers copied patients' names at Ormeau Clinic. No health info and no banking info was accessed.",
+     {"name": "affirmed", "health_info": "negated", "financial": "negated"}),
+    ("fr", "Des pirates ont copié les noms des patients de la clinique Ormeau. Aucune info médicale ni info bancaire "
+           "n'a été consultée.", {"name": "affirmed", "health_info": "negated", "financial": "negated"}),
+])
+def test_phi_info_is_information(lang, text, expected):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
