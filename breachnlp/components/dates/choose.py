@@ -262,7 +262,8 @@ def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateO
     "none" (whose score is 0: the scorer's bias is minus the role's ``none`` weight). ``floor``: when the
     rules say the role has a date but no option scores above it, none does (a background date the
     nearest cue gave the role is no reason to take the best of bad options; ``weights.yml``
-    ``date_choice.<role>.floor``, chosen by ``make train`` out of fold)."""
+    ``date_choice.<role>.floor``, chosen by ``make train`` out of fold), unless the best is a date its
+    own cue gave the role."""
     eligible = [i for i, o in enumerate(options) if not o.ruled_out]
     if any(options[i].role == role and not options[i].weak for i in eligible):
         eligible = [i for i in eligible if not options[i].weak]
@@ -270,10 +271,12 @@ def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateO
     ceiling = max([0.0, *scores.values()])
     total = sum(math.exp(s - ceiling) for s in scores.values()) + math.exp(-ceiling)
     top = max(scores.values(), default=0.0)
-    if not scores or stated is False or (stated is None and top <= 0.0) or \
-            (stated is True and floor is not None and top < floor):
+    if not scores or stated is False or (stated is None and top <= 0.0):
         return DateChoice(None, math.exp(-ceiling) / total)
     chosen = options[min((i for i, s in scores.items() if s == top), key=lambda i: options[i].start)]
+    if stated is True and floor is not None and top < floor and chosen.role != role:
+        # a date its own cue gave the role stays, however coarse ("a hacker logged in in the spring")
+        return DateChoice(None, math.exp(-ceiling) / total)
     # "la semaine dernière, le 5 juin": a finer date of the same role inside the chosen one
     finer = [options[i] for i in eligible if options[i].role in (chosen.role, role) and _refines(options[i], chosen)]
     if finer:

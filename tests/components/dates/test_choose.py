@@ -53,14 +53,17 @@ def test_no_date_when_the_rules_state_none_for_the_role():
 def test_no_date_when_the_best_option_of_a_stated_role_is_below_the_floor():
     # the rules say the role has a date (a background date took its cue), but every option scores
     # low: with a floor, none; the same options above the floor give the best of them
-    options = [option(0, "2019", "occurred", kind="year"), option(50, "2024-05-20", "disclosed", cue="disclosed")]
-    low = LinearScorer(-2.0, (("rule_role", 0.5),))
+    options = [option(0, "2019", None, cue=None, kind="year"), option(50, "2024-05-20", "disclosed", cue="disclosed")]
+    low = LinearScorer(-2.0, (("rule_no_cue", 0.5),))
     assert choose_date(features(options, "occurred"), options, low, "occurred", stated=True).option is options[0]
     assert choose_date(features(options, "occurred"), options, low, "occurred", stated=True, floor=-1.0).option is None
     assert choose_date(features(options, "occurred"), options, low, "occurred", stated=True,
                        floor=-2.0).option is options[0]
     # the floor only weighs on what the rules say: a role they say has no date has none anyway
     assert choose_date(features(options, "occurred"), options, low, "occurred", stated=False, floor=-9.0).option is None
+    # a date its own cue gave the role stays, however low it scores ("logged in in the spring")
+    own = [option(0, "2024-04/2024-06", kind="season")]
+    assert choose_date(features(own, "occurred"), own, low, "occurred", stated=True, floor=0.0).option is own[0]
 
 
 def test_the_packaged_floors_are_read_per_role(lang="fr"):
