@@ -260,10 +260,9 @@ def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateO
     ``weak``) competes only when no other date has the role's cue. Ties go to the option
     written first. The share is the chosen option's softmax probability against the others and
     "none" (whose score is 0: the scorer's bias is minus the role's ``none`` weight). ``floor``: when the
-    rules say the role has a date but no option scores above it, none does (a background date the
-    nearest cue gave the role is no reason to take the best of bad options; ``weights.yml``
-    ``date_choice.<role>.floor``, chosen by ``make train`` out of fold), unless the best is a date its
-    own cue gave the role."""
+    rules say the role has a date but the best option scores below the floor and no cue of the role
+    gave it, none does (a date of another role, such as the detection, is no reason to take the best
+    of bad options; ``weights.yml`` ``date_choice.<role>.floor``, chosen by ``make train`` out of fold)."""
     eligible = [i for i, o in enumerate(options) if not o.ruled_out]
     if any(options[i].role == role and not options[i].weak for i in eligible):
         eligible = [i for i in eligible if not options[i].weak]

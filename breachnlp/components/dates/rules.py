@@ -143,7 +143,7 @@ class DateRules:
                     value.iso() if isinstance(value, PartialDate) else None
             if kind == "month_year" and isinstance(value, PartialDate) and value.month is not None:
                 written_month = (sentence, end, value.year, value.month)
-            if m is not None and "y" in m.groupdict() and m.group("y"):
+            if m is not None and m.groupdict().get("y"):
                 years_written.append(int(m.group("y")))
             if isinstance(value, PartialDate) and value.day is not None:
                 previous_day = value

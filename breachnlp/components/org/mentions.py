@@ -738,8 +738,11 @@ class MentionRules:
         place, comma, rest = line.partition(",")
         rest = rest.strip()
         return bool(comma) and 0 < len(place.split()) <= 4 and 0 < len(rest.split()) <= 5 and \
-            place[:1].isupper() and not self._looks_like_org(place) and \
-            (any(c.isdigit() for c in rest) or self._place_name(rest))
+            place[:1].isupper() and not self._looks_like_org(place) and self._date_or_region(rest)
+
+    def _date_or_region(self, rest: str) -> bool:
+        """What follows a place and its comma on a place line: a date (it has a figure) or a known place."""
+        return any(c.isdigit() for c in rest) or self._place_name(rest)
 
     def _place_line(self, text: str, mention: Mention, lines: "_Lines") -> bool:
         """A known place on a short line of its own with a date or its region ("Salt Lake City, le 26 mai
@@ -751,8 +754,7 @@ class MentionRules:
             return False
         if not before:
             rest = after.lstrip(",").strip()
-            return after.startswith(",") and bool(rest) and (
-                any(c.isdigit() for c in rest) or self._place_name(rest))
+            return after.startswith(",") and bool(rest) and self._date_or_region(rest)
         return not after and before.endswith(",") and len(before.split()) <= 3 and self._place_name(mention.text)
 
     def _without_unit_tails(self, text: str, folded: str, sentences: list[Segment],
