@@ -70,6 +70,9 @@ class _Vocabulary:
         common phrase.)"""
         return fold(word) in self.lower_words
 
+# What an NER entity adds after a run of capitals that stopped inside it: a lower-case word, then words
+_ENTITY_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ][\w'’-]*(?:[ \t]+[\w'’-]+)*")
+
 
 class MentionRules:
     """The mention finding of :class:`~.rules.OrgRules` (its patterns are built there)."""
@@ -267,8 +270,10 @@ class MentionRules:
                                                "informal" if lowercase_name else "ner"))
         found += self._lower_case_names(text, folded, sentences, vocab)
         found = [self._with_government_tail(text, folded, sentences, m) for m in found]
+        found = [self._through_entity(text, folded, sentences, ents, m) for m in found]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         found = self._with_place_complement(text, folded, sentences, found)
+        found = self._with_site(text, folded, sentences, found)
         kept: list[Mention] = []
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
@@ -350,6 +355,41 @@ class MentionRules:
                 mention = self._mention(text, folded, sentences, mention.start, following.end, mention.source)
             out.append(mention)
         return out
+
+    def _with_site(self, text: str, folded: str, sentences: list[Segment], found: list[Mention]) -> list[Mention]:
+        """"Memorial Hospital at Gulfport", "Colorado Mental Health Institute at Pueblo": a name that holds
+        a word heading organizations goes on over a site connector and the capitalized name after it
+        (the site is part of the name). ``found`` is sorted by start; the mention taken in is left for
+        the overlap check."""
+        starts = {m.start: m for m in found}
+        out = []
+        for mention in found:
+            joined = self.site_connector.match(text, mention.end)
+            site = starts.get(joined.end()) if joined else None
+            if site is not None and site.text[:1].isupper() and self._has_head_word(mention.text):
+                mention = self._mention(text, folded, sentences, mention.start, site.end, mention.source)
+            out.append(mention)
+        return out
+
+    def _through_entity(self, text: str, folded: str, sentences: list[Segment],
+                        ents: list[tuple[int, int, str]], mention: Mention) -> Mention:
+        """« l'hôpital de l'Université médicale de Fukushima », "Clinique de la Côte fleurie": a run of
+        capitals stops at a lower-case word that the NER's organization (or the place it reads the
+        whole name as) takes in with what follows; the name goes on to the entity's end. Only over
+        words (no punctuation, no line break), and only a lower-case word first: the run's own end."""
+        if mention.source != "pattern":
+            return mention
+        for start, end, label in ents:
+            if end <= mention.end or not (label == "ORG" and mention.start <= start < mention.end
+                                         or label in ("LOC", "GPE") and start == mention.start):
+                continue
+            gap = _ENTITY_GOES_ON.fullmatch(text, mention.end, end)
+            # it ends on a capital ("médicale de Kagoshima"), or is one word of a name that holds an
+            # organization word ("Clinique de la Côte fleurie"); not "Allendale" + " care home residents"
+            if gap and (gap.group().split()[-1][:1].isupper()
+                        or len(gap.group().split()) == 1 and self._has_org_word(mention.text)):
+                return self._mention(text, folded, sentences, mention.start, end, mention.source)
+        return mention
 
     def _with_government_tail(self, text: str, folded: str, sentences: list[Segment], mention: Mention) -> Mention:
         """"Bergen municipality", "Østre Toten kommune", "Aichi prefectural government": a place

@@ -148,6 +148,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # after an acronym's closing parenthesis, a connector and a capital: the name goes on past it
         goes_on = _alternation(name_connectors, folded=False, apostrophes=True)
         self.name_goes_on = re.compile(rf"\s+{goes_on}\s*[A-ZÀ-ÖØ-Þ]")
+        # "Memorial Hospital" + " at " + "Gulfport": the site a name goes on to
+        self.site_connector = re.compile(rf"[ \t]+{_alternation(syntax['site_connectors'], folded=False)}[ \t]+")
         elided = _alternation([w for w in name_connectors if w.endswith("'") and " " not in w], folded=False,
                               apostrophes=True)
         # an elided connector of two words joins the next word with no space ("CIUSSS de l'Est")

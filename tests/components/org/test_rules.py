@@ -1442,3 +1442,39 @@ def test_a_sanction_heading_names_whom_it_sanctions(lang, text, victim):
     mentions, _, found = _run(lang, text)
     assert not any(fold(m.text).startswith("sanction") for m in mentions)
     assert found is not None and found.name == victim
+
+
+@pytest.mark.parametrize("lang,text,entity,name", [
+    # a run of capitals stops at a lower-case word the NER's organization takes in with what follows
+    ("fr", "Le centre hospitalier de l'Université médicale de Kanazawa a été piraté en mars.",
+     ("Université médicale de Kanazawa", "ORG"), "centre hospitalier de l'Université médicale de Kanazawa"),
+    ("en", "Hackers locked the servers of the Ospedale civile Santo Spirito on Tuesday.",
+     ("Ospedale civile Santo Spirito", "ORG"), "Ospedale civile Santo Spirito"),
+    # the NER reads the whole name as a place: the same
+    ("fr", "La Clinique de la Baie ensoleillée a perdu des dossiers de patients.",
+     ("Clinique de la Baie ensoleillée", "LOC"), "Clinique de la Baie ensoleillée"),
+])
+def test_a_name_goes_on_through_the_ners_organization(lang, text, entity, name):
+    assert name in _names(lang, text, entity)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    ("en", "Riverside Hospital at Dunmore is writing to 4,200 patients after a phishing attack.",
+     "Riverside Hospital at Dunmore"),
+    ("en", "The Sunridge Cancer Institute at Marlow Regional Medical Center lost a laptop.",
+     "Sunridge Cancer Institute at Marlow Regional Medical Center"),
+    # an English name quoted in a French text
+    ("fr", "Le Riverside Hospital at Dunmore écrit à 4 200 patients après un hameçonnage.",
+     "Riverside Hospital at Dunmore"),
+])
+def test_a_site_after_at_is_part_of_an_organizations_name(lang, text, name):
+    assert name in _names(lang, text)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a name without a word heading organizations takes in no site ("Dr Alan Pike at Riverside Hospital")
+    ("en", "Alan Pike at Riverside Hospital said the laptop was stolen.", "Riverside Hospital"),
+])
+def test_at_after_a_name_without_an_organization_head_joins_nothing(lang, text, name):
+    names = _names(lang, text)
+    assert name in names and not any(n.endswith("at " + name) for n in names)
