@@ -1540,3 +1540,16 @@ def test_org_a_correspondents_place_line_names_no_organization(annotate, lang, t
 ])
 def test_org_a_whole_name_written_more_often_than_its_units_names_the_victim(annotate, lang, text):
     assert annotate(lang, text)._.breach.organization == "Marlow County"
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # an acronym beside a kind of number names that number, not an organization
+    ("en", "Hackers copied the civil registration (CPR) numbers of 300 residents of Vorde Kommune. A CPR number "
+           "could be seen in 120 cases.", "Vorde Kommune"),
+    ("fr", "Des pirates ont copié les numéros PESEL de 300 patients de l'hôpital de Kalisz. Chaque numéro PESEL "
+           "était visible.", "hôpital de Kalisz"),
+])
+def test_org_an_acronym_beside_a_kind_of_number_is_no_organization(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2025-06-01")
+    assert record.organization == victim
+    assert not any(o.name in ("CPR", "PESEL") for o in record.organizations)

@@ -883,3 +883,41 @@ def test_phi_a_denial_in_an_aside_does_not_deny_the_data(annotate, lang, text):
 ])
 def test_phi_info_is_information(lang, text, expected):
     assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the lines of one bulleted list are one inventory: a line with a single kind of data and no verb
+    # was exposed when another line of the list says so by its length
+    ("en", "A researcher found an open server belonging to Alder Clinic. Here is what he listed:\n"
+           "- diagnoses and assessments\n- full names, phone numbers, home addresses, dates of birth\n",
+     {"condition": "affirmed", "name": "affirmed", "phone": "affirmed", "address": "affirmed",
+      "date_of_birth": "affirmed"}),
+    ("fr", "Un chercheur a trouvé un serveur ouvert de la clinique des Aulnes. Voici ce qu'il a relevé :\n"
+           "- diagnostics\n- noms, numéros de téléphone, adresses postales, dates de naissance\n",
+     {"condition": "affirmed", "name": "affirmed", "phone": "affirmed", "address": "affirmed",
+      "date_of_birth": "affirmed"}),
+])
+def test_phi_the_lines_of_one_list_are_one_inventory(lang, text, expected):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the personal numbers of the Nordic countries are national identifiers
+    ("en", "Hackers copied the civil registration (CPR) numbers of 300 residents of Vorde Kommune."),
+    ("en", "Hackers stole the names and personal identity codes of 2,000 patients of Kallio Clinic."),
+    ("fr", "Des pirates ont volé les noms et le numéro CPR de 300 habitants de la commune de Vorde."),
+    ("fr", "Des pirates ont dérobé le personnummer de 2 000 patients de la clinique Sundby."),
+])
+def test_phi_nordic_personal_numbers_are_national_ids(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi.get("national_id") == "affirmed"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # data said to circulate, or described as published, was exposed
+    ("en", "A spreadsheet from Alder Clinic is floating around online. Names and test results, all of it.",
+     {"name": "affirmed", "test_result": "affirmed"}),
+    ("fr", "Une fuite touche la clinique des Aulnes. Les données publiées indiquent le nom et la date de naissance "
+           "de chaque patient.", {"name": "affirmed", "date_of_birth": "affirmed"}),
+])
+def test_phi_data_said_to_circulate_or_published_was_exposed(lang, text, expected):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected

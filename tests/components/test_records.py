@@ -565,11 +565,39 @@ def test_records_a_file_reference_is_no_count(annotate, lang, text):
 @pytest.mark.parametrize("lang,text", [
     # a law's number and its year are no counts, whatever noun follows them
     ("fr", "Le régulateur a confirmé la sanction contre la clinique Ormeau pour violation grave de la loi 1581 de "
-           "2012 sur les données personnelles. Un employé avait transmis le dossier d'une patiente à un tiers."),
+           "2012 sur les données personnelles. Un employé avait transmis des dossiers de patients à un tiers."),
     ("fr", "Le régulateur a confirmé l'amende contre la clinique Ormeau au titre du Data Protection Act 2018 sur "
            "les données personnelles. Un employé avait transmis un dossier."),
     ("en", "The regulator upheld the fine against Ormeau Clinic under Law No. 1581 of 2012 on the records of "
-           "patients. An employee had passed one patient's file to a third party."),
+           "patients. An employee had passed patients' files to a third party."),
 ])
 def test_records_a_laws_number_and_year_are_no_count(annotate, lang, text):
     assert annotate(lang, text)._.breach.records is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the data of one person, named as one: the count is that person when no figure is given
+    ("en", "A receptionist at Brookfield Dental emailed the treatment file of a single patient to the wrong "
+           "address on 3 May."),
+    ("en", "Regulators fined Larchmont Pharmacy after a clerk read one customer's prescription history aloud."),
+    ("fr", "Une secrétaire du cabinet Lemaire a envoyé le dossier médical d'une patiente à un mauvais destinataire."),
+    ("fr", "L'autorité a sanctionné la mutuelle Arvalis : un agent avait transmis les informations d'un assuré à "
+           "son employeur."),
+])
+def test_records_the_data_of_a_single_person_counts_one(annotate, lang, text):
+    records = annotate(lang, text)._.breach.records
+    assert records is not None and (records.value, records.unit, records.qualifier) == (1, "people", "exact")
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a figure wins over the one person; an employee's mailbox is the way in, not whose data it was
+    ("en", "An intruder got into one employee's mailbox at Brookfield Dental and stole the records of 2,310 "
+           "patients.", 2310),
+    ("en", "Hackers entered one employee's email account at Brookfield Dental in May, the practice said.", None),
+    ("fr", "Un pirate a pris le contrôle de la messagerie d'un employé du cabinet Lemaire, qui a prévenu "
+           "2 310 patients.", 2310),
+])
+def test_records_one_person_yields_to_a_figure_and_never_counts_an_employees_mailbox(annotate, lang, text, value):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records is not None else None) == value
+

@@ -340,6 +340,8 @@ def _assemble(doc: Doc, settings: AssemblySettings) -> BreachRecord:
     decision["records"] = records_features(by_value, chosen.value if chosen is not None else None, MIN_COUNT_SCORE,
                                            chosen is not None and chosen.qualifier != "exact", share=count_share,
                                            rule_agrees=(chosen.value if chosen is not None else None) == rule_value)
+    if chosen is None:
+        chosen = _single_subject(count_spans, context)
     records = None
     if chosen is not None and chosen.value is not None:
         unit = chosen.unit if chosen.unit in RECORD_UNITS else "other"
@@ -562,6 +564,7 @@ def count_options(doc: Doc, candidates: list[CountCandidate], context: _Context)
 def _ruled_figures(count_spans: list[Span], context: _Context) -> tuple[list[CountCandidate], CountCandidate | None]:
     """The figures the rules leave, scored with their sentence's weight, and the first turn's count."""
     candidates = [candidate_from_span(s, s._.records_score + context.count_weight(_sentence(s))) for s in count_spans]
+    candidates = [c for c in candidates if not c.single_subject]  # no figure: only when none is chosen
     unknown = context.unknown_count_sentences
     if unknown:
         # "…has not said how many patients were affected": a figure in that sentence, or one no breach
@@ -569,6 +572,18 @@ def _ruled_figures(count_spans: list[Span], context: _Context) -> tuple[list[Cou
         candidates = [c for c in candidates if c.sentence not in unknown
                       and any(cue[2] == "breach_context" for cue in c.cues)]
     return candidates, choose_count(candidates, min_score=MIN_COUNT_SCORE)
+
+
+def _single_subject(count_spans: list[Span], context: _Context) -> CountCandidate | None:
+    """With no figure chosen, the data of one person the text names as one ("one patient's records",
+    « le dossier d'une patiente ») in a sentence about the breach (not another incident, not one
+    saying the count is unknown): one person."""
+    for span in count_spans:
+        candidate, sentence = candidate_from_span(span), _sentence(span)
+        if candidate.single_subject and context.count_weight(sentence) >= 0 \
+                and sentence not in context.other_incident_sentences and sentence not in context.unknown_count_sentences:
+            return candidate
+    return None
 
 
 def _count_option_features(doc: Doc, candidates: list[CountCandidate], rule_value: int | None,

@@ -168,6 +168,9 @@ class ClusterRules:
         if other.key == mention.key:
             return True
         a, b = other.key, mention.key
+        same = self.head_equivalents
+        if [same.get(w, w) for w in a.split()] == [same.get(w, w) for w in b.split()]:
+            return True  # "Brekke Kommune" / "Brekke Municipality": one head in two languages
         connectors = self.connectors
         legal = self.legal_suffixes
         places = self.places

@@ -408,6 +408,11 @@ class MentionRules:
         if not (surface.isupper() and 2 <= len(surface) <= 6):
             return False
         before = text[max(0, mention.start - 50):mention.start].rstrip()
+        # "CPR number", "(CPR) numbers", « numéro PESEL »: a kind of number beside it says what it is
+        after = re.match(r"\)?[ \t]*([^\W\d_][\w.°]*)", text[mention.end:mention.end + 24])
+        ahead = re.search(r"([^\W\d_][\w.°]*)[ \t]*\(?$", before)
+        if any(m is not None and self.identifier_word.fullmatch(fold(m.group(1))) for m in (after, ahead)):
+            return True
         if self.data_term.fullmatch(fold(surface)) and (before.endswith(",") or text[mention.end:mention.end + 1] == ","):
             return True  # "…, tax identification number, IBAN, securities account data": an item of a data list
         if before.endswith("("):
@@ -1172,9 +1177,11 @@ class MentionRules:
         for s, e in pieces:
             segment = text[s:e]
             segment_words = segment.split()
-            while segment_words and fold(segment_words[-1]) in self.edge_connectors:
+            while segment_words and (fold(segment_words[-1]) in self.edge_connectors
+                                     or segment_words[-1] in self.foreign_edge_connectors):
                 segment_words.pop()
-            while segment_words and fold(segment_words[0]) in self.edge_connectors:
+            while segment_words and (fold(segment_words[0]) in self.edge_connectors
+                                     or segment_words[0] in self.foreign_edge_connectors):
                 segment_words.pop(0)
             if not segment_words:
                 continue

@@ -138,13 +138,20 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.authority_name = re.compile("|".join(f"(?:{p})" for p in data["authority_patterns"]))
         syntax = words["syntax"]
         name_connectors = syntax["name_connectors"]
+        # the connectors of names in other languages, inside a name a text quotes as it is written
+        # ("Szpital Wojewódzki w Szczecinie", "Landstinget i Kalmar län", "Klinikum der Stadt Köln"):
+        # they join its capitalized words, nothing else
+        foreign_connectors = [w for w in syntax["foreign_name_connectors"] if w not in name_connectors]
         # connectors of a name and coordinators of two, as they stand alone at a run's edge
+        # (those of other languages only as written in lower case: "Das Team AG", "Die Post" open with them)
         self.edge_connectors = frozenset(fold(w) for w in (*name_connectors, *syntax["name_coordinators"])) | {"&", "-"}
+        self.foreign_edge_connectors = frozenset(w for w in foreign_connectors if " " not in w)
         # "de", "of", "la"...: the words of a name that its key and its acronym leave out
-        self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&"}
+        self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&"} | \
+            frozenset(w for phrase in words.words("syntax", "foreign_name_connectors") for w in phrase.split())
         # "of", « de »: after a person's title, the organization the title is of ("CEO of X")
         self.title_connectors = frozenset(fold(w) for w in name_connectors if " " not in w)
-        connect = _alternation([*name_connectors, "&", "-"], folded=False)
+        connect = _alternation([*name_connectors, *foreign_connectors, "&", "-"], folded=False)
         # after an acronym's closing parenthesis, a connector and a capital: the name goes on past it
         goes_on = _alternation(name_connectors, folded=False, apostrophes=True)
         self.name_goes_on = re.compile(rf"\s+{goes_on}\s*[A-ZÀ-ÖØ-Þ]")

@@ -43,6 +43,8 @@ class PhiMention:
 # An aside between commas that a denial may open: at most this many words before the denial, and
 # in all ("which was not encrypted", « ni chiffrée ni protégée par un mot de passe »).
 ASIDE_LEAD_WORDS = 3
+# A bulleted line of at most this many words may be an item of an inventory of data.
+INVENTORY_LINE_WORDS = 15
 ASIDE_WORDS = 10
 
 # Categories whose words also name a business or a service ("Alrewas Surgery", "Allied Insurance").
@@ -145,6 +147,8 @@ class PhiRules(StatusRules):
         # a section heading's doubt ("2. Information that may have leaked") over the lines under it, up
         # to the next heading
         section: tuple[str, tuple[int, int, str]] | None = None
+        bullets: dict[int, str] = {}  # the context of each short bulleted line, by sentence index
+        list_heads: dict[int, tuple[str, tuple[int, int, str]] | None] = {}  # a colon line's status for its list
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
             masked = self.mask_cues(folded, sentence)
@@ -204,6 +208,12 @@ class PhiRules(StatusRules):
                     # clause that ends in the colon heads the bullets, whatever data it names itself
                     heading = self._colon_clause_status(masked, plain, sentence, len(masked.rstrip()) - 1)
             previous_context = context
+            if bullet and len(sentence_text.split()) <= INVENTORY_LINE_WORDS:
+                bullets[index] = context
+            elif not bullet and sentence_text.rstrip().endswith(":"):
+                doubt = self.hedge.search(plain)  # "what may have been in there:"
+                list_heads[index] = None if doubt is None else \
+                    ("hedged", (sentence.start + doubt.start(), sentence.start + doubt.end(), "heading_hedged"))
             lowered = lower(text[sentence.start:sentence.end]) if terms else ""
             spans = [(m.start(), m.end()) for m, _ in terms]
             for m, category in terms:
@@ -231,6 +241,7 @@ class PhiRules(StatusRules):
                         self.denied.search(folded, max(sentence.start, m.start() - 30), m.start()):
                     mention_context = "exposure"  # "AUCUNE info financière, pas de numéro OHIP": denied outright
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
+        found = _one_inventory(found, bullets, list_heads)
         return self._document_doubt(folded, sentences, _without_umbrellas(folded, found))
 
     @staticmethod
@@ -436,6 +447,34 @@ def _section_heading(text: str, sentence: Segment) -> bool:
         text[sentence.end:sentence.end + 200].lstrip(" \t").startswith("\n")
 # At most this many words before each item of a list (a determiner, a possessive, "and").
 _LIST_GAP_WORDS = 3
+
+
+def _one_inventory(found: list[PhiMention], bullets: dict[int, str],
+                   list_heads: dict[int, tuple[str, tuple[int, int, str]] | None]) -> list[PhiMention]:
+    """The short lines of one bulleted list are one inventory: when a line of it says what was exposed
+    (by its verb, or by the length of its list of data), the data its other lines name without a verb
+    ("- full clinical histories: diagnoses, evaluations") was exposed too, with the doubt of the line
+    that heads the list ("what may have been in there:"). A long line tells an event of its
+    own (a list of past incidents, the steps of a story), not an item."""
+    runs: list[list[int]] = []
+    for index in sorted(bullets):
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    heading_of: dict[int, tuple[str, tuple[int, int, str]] | None] = {}
+    for run in runs:
+        if any(bullets[j] == "exposure" for j in run):
+            heading_of.update((i, list_heads.get(run[0] - 1)) for i in run)
+    out = []
+    for m in found:
+        if m.sentence in heading_of and m.context == "background":
+            heading = heading_of[m.sentence]
+            m = replace(m, context="exposure")
+            if heading is not None and heading[0] == "hedged" and m.status == "affirmed":
+                m = replace(m, status=heading[0], cues=(heading[1],))
+        out.append(m)
+    return out
 
 
 def _list_links(folded: str, terms: list[tuple[re.Match[str], str]], joint: re.Pattern[str]) -> int:

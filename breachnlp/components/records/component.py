@@ -49,7 +49,7 @@ class RecordCounter(ParsedComponent):
         """A figure of people or accounts may be an organization's size (a figure the attackers claim,
         "says he has 19 million customers", is what they hold)."""
         return bool(span._.records_value) and span._.records_unit in SIZE_UNITS \
-            and not span._.breach_features.get("population") \
+            and not span._.breach_features.get("population") and not span._.breach_features.get("single_subject") \
             and not any(cue[2] == "claimed" for cue in span._.breach_cues or ())
 
     def read_parse(self, span: Span, found: tuple[Doc, int] | None) -> None:
@@ -72,7 +72,8 @@ class RecordCounter(ParsedComponent):
         span._.breach_cues = [list(c) for c in candidate.cues]
         span._.breach_features = {"sentence": candidate.sentence, "significant": candidate.significant,
                                   "population": candidate.population, "revision": candidate.revision,
-                                  "initial": candidate.initial, "range_start": candidate.range_start}
+                                  "initial": candidate.initial, "range_start": candidate.range_start,
+                                  "single_subject": candidate.single_subject}
 
 @Language.factory(
     "breach_records",
@@ -90,4 +91,5 @@ def candidate_from_span(span: Span, score: float | None = None) -> CountCandidat
                           span._.records_qualifier or "exact", span._.records_score if score is None else score,
                           features.get("sentence", 0), features.get("significant", 0), features.get("population", False),
                           features.get("revision", False), features.get("initial", False),
-                          features.get("range_start", False), tuple(tuple(c) for c in span._.breach_cues or ()))
+                          features.get("range_start", False), tuple(tuple(c) for c in span._.breach_cues or ()),
+                          features.get("single_subject", False))

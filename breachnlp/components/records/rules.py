@@ -71,6 +71,9 @@ class CountCandidate:
     initial: bool = False
     range_start: bool = False
     cues: tuple[tuple[int, int, str], ...] = field(default=())
+    # no figure: the data of one person named as one ("one patient's records"), the count only
+    # when the text gives no figure (``breach_assemble``)
+    single_subject: bool = False
 
 
 _Rules = TypeVar("_Rules", bound="RecordRules")
@@ -183,6 +186,7 @@ class RecordRules:
                                   r"([A-ZÀ-Ý][a-zà-ÿ]{2,}(?:" + "|".join(data["demonym_endings"]) + r"))(?![\w])")
         # a time of day ("vers 3 h 15", "at 2:40 a.m."): its minutes are no count
         self.clock = re.compile(r"(?<![\w,.])(?:" + "|".join(data["clock_times"]) + r")(?![\w])")
+        self.single_subject = cue_regex(data["single_subject"])
         self.postal = re.compile("|".join(f"(?:{p})" for p in data["postal_addresses"]), re.MULTILINE)
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
@@ -310,8 +314,15 @@ class RecordRules:
             candidate = self._candidate(text, folded, sentences, number, memo)
             if candidate is not None:
                 found.append(candidate)
-        return _breakdowns(folded, sentences,
-                           _refine_bounds(self._parts_of_wholes(folded, self._link_ranges(folded, found))))
+        found = _breakdowns(folded, sentences,
+                            _refine_bounds(self._parts_of_wholes(folded, self._link_ranges(folded, found))))
+        return sorted([*found, *self._single_subjects(folded, sentences)], key=lambda c: c.start)
+
+    def _single_subjects(self, folded: str, sentences: list[Segment]) -> list[CountCandidate]:
+        """"the medical file of a single patient", « le dossier d'une patiente »: one person, no figure."""
+        return [CountCandidate(m.start(), m.end(), 1, "people", "exact", 0.0, segment_at(sentences, m.start()),
+                               cues=((m.start(), m.end(), "single_subject"),), single_subject=True)
+                for m in self.single_subject.finditer(folded)]
 
     def _candidate(self, text: str, folded: str, sentences: list[Segment], number: NumberMatch,
                    memo: dict[tuple[str, int, int], object] | None = None) -> CountCandidate | None:

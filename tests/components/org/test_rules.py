@@ -1478,3 +1478,39 @@ def test_a_site_after_at_is_part_of_an_organizations_name(lang, text, name):
 def test_at_after_a_name_without_an_organization_head_joins_nothing(lang, text, name):
     names = _names(lang, text)
     assert name in names and not any(n.endswith("at " + name) for n in names)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a name in another language, quoted as it is written, keeps its own connectors
+    ("en", "Ransomware hit Wojewódzki Szpital Zespolony w Elblągu on Sunday, the hospital said.",
+     "Wojewódzki Szpital Zespolony w Elblągu"),
+    ("en", "Staff at Landstinget i Gävleborgs län looked up patient files without reason.",
+     "Landstinget i Gävleborgs"),
+    ("en", "The Evangelische Stiftung der Stadt Wetzlar said hackers stole files.", "Evangelische Stiftung der Stadt Wetzlar"),
+    ("fr", "Le Presidio Ospedaliero della Valle Brembana a été visé par une attaque.",
+     "Presidio Ospedaliero della Valle Brembana"),
+    ("fr", "Des pirates ont attaqué le Szpital Miejski we Wrocławiu dimanche.", "Szpital Miejski we Wrocławiu"),
+])
+def test_a_name_in_another_language_keeps_its_connectors(lang, text, name):
+    assert name in _names(lang, text)
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a capitalized article of another language opens a name; it is no connector to cut at its edge
+    ("fr", "Contactée jeudi, Das Reisebüro AG a confirmé l'attaque.", "Das Reisebüro AG"),
+    ("en", "Die Gesundheitskasse GmbH confirmed the attack on Thursday.", "Die Gesundheitskasse GmbH"),
+])
+def test_a_foreign_article_opening_a_name_stays_in_it(lang, text, name):
+    assert name in _names(lang, text)
+
+
+@pytest.mark.parametrize("lang,text,forms", [
+    # the same organization named with its head in its own language and in the text's: one cluster
+    ("fr", "Des pirates ont chiffré les serveurs de la commune de Vernasca. Le Comune di Vernasca a prévenu "
+           "les habitants ; la commune de Vernasca n'a pas payé.", {"commune de Vernasca", "Comune di Vernasca"}),
+    ("en", "Hackers hit Brekke Kommune in May. Brekke Municipality said the data of 400 residents was copied, "
+           "and Brekke Municipality wrote to them.", {"Brekke Kommune", "Brekke Municipality"}),
+])
+def test_a_head_in_another_language_names_the_same_organization(lang, text, forms):
+    _, _, victim = _run(lang, text)
+    assert victim is not None and forms <= {m.text for m in victim.mentions}
