@@ -1218,10 +1218,11 @@ def test_org_an_acronym_without_the_names_place_is_that_name(lang, text, victim,
 
 
 @pytest.mark.parametrize("lang,text,victim", [
-    # a language is no organization; a capitalized local-government tail makes a name one
+    # a language is no organization; a capitalized local-government tail makes a name one (the same head
+    # in two languages, « Kommun » and "Municipality", names one organization: the body's form names it)
     ("en", "Swedish Data Protection Authority\nNews, 3 May 2023 — unofficial English translation\n\nVellinge Kommun "
            "fined SEK 80,000 over a lost laptop\n\nIn March 2022 a work laptop belonging to Vellinge Municipality was "
-           "stolen from a car. It held the personal data of about 900 pupils.", "Vellinge Kommun"),
+           "stolen from a car. It held the personal data of about 900 pupils.", "Vellinge Municipality"),
     ("fr", "Autorité suédoise de protection des données\nActualité, 3 mai 2023 — traduction non officielle en "
            "français\n\nVellinge Kommun condamnée à 80 000 couronnes pour un ordinateur perdu\n\nEn mars 2022, un "
            "ordinateur portable de la commune de Vellinge a été volé dans une voiture. Il contenait les données "
