@@ -93,8 +93,8 @@ def first_sight_section() -> list[str]:
     for e in entries:
         if e["code"] in pooled:  # "earlier" rows (another commit's code) are shown, not pooled
             pooled[e["code"]].append(e)
-    lines += ["", "Pooled (mean over batches of each batch's figures, 20 articles each; fs129 has 19, one article on "
-              "an incident the corpus already held being removed before scoring):", "",
+    lines += ["", "Pooled (mean over batches of each batch's figures, 20 articles each; fs129 and fs149 have 19, one article on "
+              "an incident the corpus already held being removed before scoring from each):", "",
               "| code | batches | " + " | ".join(SHORT[f] for f in FIELDS) + " | macro | FR | EN |",
               "|---|---|" + "---|" * (len(FIELDS) + 3)]
     for code, group in pooled.items():
