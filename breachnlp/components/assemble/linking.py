@@ -579,10 +579,12 @@ def _single_subject(count_spans: list[Span], context: _Context) -> CountCandidat
     « le dossier d'une patiente ») in a sentence about the breach (not another incident, not one
     saying the count is unknown): one person."""
     for span in count_spans:
-        candidate, sentence = candidate_from_span(span), _sentence(span)
-        if candidate.single_subject and context.count_weight(sentence) >= 0 \
-                and sentence not in context.other_incident_sentences and sentence not in context.unknown_count_sentences:
-            return candidate
+        if not (span._.breach_features or {}).get("single_subject"):
+            continue
+        sentence = _sentence(span)
+        if context.count_weight(sentence) >= 0 and sentence not in context.other_incident_sentences \
+                and sentence not in context.unknown_count_sentences:
+            return candidate_from_span(span)
     return None
 
 

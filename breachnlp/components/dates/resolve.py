@@ -81,8 +81,8 @@ def resolve(grammar: DateGrammar, kind: str, m: re.Match[str] | None, published:
             written_years: tuple[int, ...] = ()) -> tuple[PartialDate | str | None, tuple[Any, ...]]:
     """The value of one date expression. ``story_year``: the year of a date written with its year
     just before, which a day written without one continues (when that keeps it before publication);
-    ``written_years``: the years the text wrote before it, latest first, which a weekday written
-    with a day and no year may agree with."""
+    ``written_years``: the years the text wrote before it, each once, in the reverse order of their
+    first writing, which a weekday written with a day and no year may agree with."""
     g = m.groupdict() if m is not None else {}
     if kind in ("dmy", "mdy"):
         month = grammar.month_of[g["m"].rstrip(".")]
@@ -405,7 +405,7 @@ def _agreeing_weekday(value: PartialDate, weekday: int, published: date,
     year says which year it is, when the year before or after publication's agrees and the one
     chosen does not (a deadline or a hearing to come, not the same day a year back); failing
     those, a year the text wrote before it ("the 2018 attack … overnight into Sunday, April 29" in a
-    story told in 2022), the latest first."""
+    story told in 2022), in the order given (the reverse of their first writing)."""
     if value.month is None or value.day is None or date(value.year, value.month, value.day).weekday() == weekday:
         return value
     near = sorted((published.year - 1, published.year, published.year + 1), key=lambda y: abs(y - published.year))

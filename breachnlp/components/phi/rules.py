@@ -148,7 +148,7 @@ class PhiRules(StatusRules):
         # to the next heading
         section: tuple[str, tuple[int, int, str]] | None = None
         bullets: dict[int, str] = {}  # the context of each short bulleted line, by sentence index
-        list_heads: dict[int, tuple[str, tuple[int, int, str]] | None] = {}  # a colon line's status for its list
+        list_doubts: dict[int, tuple[int, int, str]] = {}  # the doubt of a colon line over its list
         for index, sentence in enumerate(sentences):
             sentence_text = folded[sentence.start:sentence.end]
             masked = self.mask_cues(folded, sentence)
@@ -212,8 +212,8 @@ class PhiRules(StatusRules):
                 bullets[index] = context
             elif not bullet and sentence_text.rstrip().endswith(":"):
                 doubt = self.hedge.search(plain)  # "what may have been in there:"
-                list_heads[index] = None if doubt is None else \
-                    ("hedged", (sentence.start + doubt.start(), sentence.start + doubt.end(), "heading_hedged"))
+                if doubt is not None:
+                    list_doubts[index] = (sentence.start + doubt.start(), sentence.start + doubt.end(), "heading_hedged")
             lowered = lower(text[sentence.start:sentence.end]) if terms else ""
             spans = [(m.start(), m.end()) for m, _ in terms]
             for m, category in terms:
@@ -241,7 +241,7 @@ class PhiRules(StatusRules):
                         self.denied.search(folded, max(sentence.start, m.start() - 30), m.start()):
                     mention_context = "exposure"  # "AUCUNE info financière, pas de numéro OHIP": denied outright
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
-        found = _one_inventory(found, bullets, list_heads)
+        found = _one_inventory(found, bullets, list_doubts)
         return self._document_doubt(folded, sentences, _without_umbrellas(folded, found))
 
     @staticmethod
@@ -450,7 +450,7 @@ _LIST_GAP_WORDS = 3
 
 
 def _one_inventory(found: list[PhiMention], bullets: dict[int, str],
-                   list_heads: dict[int, tuple[str, tuple[int, int, str]] | None]) -> list[PhiMention]:
+                   list_doubts: dict[int, tuple[int, int, str]]) -> list[PhiMention]:
     """The short lines of one bulleted list are one inventory: when a line of it says what was exposed
     (by its verb, or by the length of its list of data), the data its other lines name without a verb
     ("- full clinical histories: diagnoses, evaluations") was exposed too, with the doubt of the line
@@ -462,17 +462,17 @@ def _one_inventory(found: list[PhiMention], bullets: dict[int, str],
             runs[-1].append(index)
         else:
             runs.append([index])
-    heading_of: dict[int, tuple[str, tuple[int, int, str]] | None] = {}
+    doubt_of: dict[int, tuple[int, int, str] | None] = {}  # the lines of an exposed list, with its doubt
     for run in runs:
         if any(bullets[j] == "exposure" for j in run):
-            heading_of.update((i, list_heads.get(run[0] - 1)) for i in run)
+            doubt_of.update((i, list_doubts.get(run[0] - 1)) for i in run)
     out = []
     for m in found:
-        if m.sentence in heading_of and m.context == "background":
-            heading = heading_of[m.sentence]
+        if m.sentence in doubt_of and m.context == "background":
+            doubt = doubt_of[m.sentence]
             m = replace(m, context="exposure")
-            if heading is not None and heading[0] == "hedged" and m.status == "affirmed":
-                m = replace(m, status=heading[0], cues=(heading[1],))
+            if doubt is not None and m.status == "affirmed":
+                m = replace(m, status="hedged", cues=(doubt,))
         out.append(m)
     return out
 
