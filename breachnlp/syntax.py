@@ -178,6 +178,13 @@ def passive_subject(token: Token) -> str | None:
     return None if subject is None else subject.lemma_.lower()
 
 
+def subject_lemma(token: Token) -> str | None:
+    """The lemma of the subject of ``token``, active or passive ("*the attack* began on May 3", «
+    *l'intrusion* a été lancée le 3 mai »), None without one."""
+    subject = next((child for child in token.children if child.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    return None if subject is None else subject.lemma_.lower()
+
+
 def is_passive(token: Token) -> bool:
     """``token`` heads a passive clause ("the clinic *was notified*", « a été *avertie* »)."""
     return any(child.dep_ in PASSIVE_DEPS for child in token.children) or "Voice=Pass" in str(token.morph)

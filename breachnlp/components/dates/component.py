@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ...schema import parse_published
 from ...syntax import (clause_before, governing_lemmas, governor, is_passive, modifier_lemmas, object_lemma,
-                       passive_subject, predicate_phrases, to_first_person)
+                       passive_subject, predicate_phrases, subject_lemma, to_first_person)
 from ..base import ParsedComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
@@ -56,17 +56,27 @@ class DateTagger(ParsedComponent):
         return self.rules.find(doc_text(doc), parse_published(doc._.published))
 
     def needs_parse(self, span: Span) -> bool:
-        # a date the rules ruled out (a deadline, a dateline: a cue and no role) never competes
-        return bool(span._.date_norm) and (span._.date_role is not None or not span._.breach_cues)
+        # a date the rules ruled out (a deadline, a dateline: a cue and no role) never competes, unless
+        # the parse may show it is the incident's own ("l'attaque a été lancée le 31 décembre")
+        return bool(span._.date_norm) and (span._.date_role is not None or not span._.breach_cues
+                                           or span._.breach_cues[0][2] == "not_breach")
 
     def read_parse(self, span: Span, found: tuple[Doc, int] | None) -> None:
         """The role told by the predicate governing the date (``breach_features["governor"]``)."""
         token = governor(found[0], found[1], span.start, span.end, self.rules.aspect) if found is not None else None
+        if span._.date_role is None and span._.breach_cues:
+            # ruled out by a not-breach word ("launched", « au plus tard »): back only when the incident
+            # itself is the subject of the predicate that governs the date
+            if token is not None and self.rules.governors.get(token.lemma_.lower(), "other") in ("other", "occurred") \
+                    and self.rules.incident_subject(subject_lemma(token)):
+                span._.date_role = "occurred"
+                span._.breach_features["governor"], span._.breach_features["reported"] = "occurred", False
+            return
         lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
         passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
         role = None if token is None else self.rules.governor_role(
             lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj,
-            modifiers=modifier_lemmas(token))
+            modifiers=modifier_lemmas(token), actor=subject_lemma(token))
         # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
         # dates what was said: its predicate's role, not the saying's that the nearest cue gives
         reported = token is not None and found is not None \

@@ -43,6 +43,8 @@ class DateRules:
         self.notified_organization = frozenset(lemma.lower() for lemma in data["notified_organization"])
         self.notice_nouns = frozenset(lemma.lower() for lemma in data["notice_nouns"])
         self.malicious_modifiers = frozenset(lemma.lower() for lemma in data["malicious_modifiers"])
+        # "the attack", « l'intrusion »: a subject that makes any verb tell the incident's time
+        self.incident_nouns = frozenset(fold(w) for w in data["incident_nouns"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -58,13 +60,15 @@ class DateRules:
 
     def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False,
                       subject: str | None = None, obj: str | None = None,
-                      modifiers: Iterable[str] = ()) -> str | None:
+                      modifiers: Iterable[str] = (), actor: str | None = None) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,
         ``None`` without a parse. Any other verb whose object (or passive subject) is a notice
         (``notice_nouns``) dates a disclosure. A verb of notifying in the passive ("was notified"), with a
         first-person object ("notified us") or with the organization as its object ("warned the
         management", lemma ``obj``) is the organization learning of it, unless the passive's
-        ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure)."""
+        ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure). Any other
+        verb whose subject (``actor``, active or passive) is the incident itself dates the incident
+        ("the attack was launched on Dec. 31", « l'intrusion remontait au 29 avril »)."""
         if lemma is None:
             return None
         role = self.governors.get(lemma, "other")
@@ -74,12 +78,18 @@ class DateRules:
             # whatever the verb, a notice it handles dates the telling: "got an email from the bank
             # on Friday", « notifications déposées le 8 août », "the letter went out on May 3"
             return "disclosed"
+        if role == "other" and self.incident_subject(actor):
+            return "occurred"
         if role == "notified":
             # "patients were told on May 30" is the telling, not the organization learning of it
             learned = (passive and subject not in self.notified_public) or to_us or \
                 self.tells_the_organization(lemma, passive, obj)
             return "discovered" if learned else "disclosed"
         return role
+
+    def incident_subject(self, actor: str | None) -> bool:
+        """The subject of a predicate (a lemma) is the incident itself ("the attack", « l'intrusion »)."""
+        return actor is not None and fold(actor) in self.incident_nouns
 
     def tells_the_organization(self, lemma: str | None, passive: bool, obj: str | None) -> bool:
         """A verb of notifying in the active whose object (a lemma) is the organization itself ("warned

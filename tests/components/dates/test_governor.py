@@ -42,6 +42,13 @@ GOVERNED = [
            "l'incident.", {"6 juin": "disclosed"}),
     ("fr", "Trois notifications de violation ont été déposées le 8 juin auprès de l'autorité par la mutuelle Varenne.",
      {"8 juin": "disclosed"}),
+    # any verb whose subject is the incident itself dates the incident
+    ("fr", "À la mutuelle Varenne, l'intrusion a été menée le 6 mai depuis l'étranger.", {"6 mai": "occurred"}),
+    # ... unless the verb is one of telling: the incident is what is told
+    ("fr", "La fuite des fichiers de la mutuelle Varenne a été dénoncée le 4 août par un chercheur.",
+     {"4 août": "disclosed"}),
+    ("en", "At Varenne Mutual the intrusion stayed quiet on May 6 while files left the network.",
+     {"May 6": "occurred"}),
 ]
 
 
@@ -150,3 +157,32 @@ def test_a_batch_parses_the_sentences_of_all_its_texts_as_one_text_at_a_time_doe
     one_by_one = [governors(nlp(make_doc(nlp, text, "2024-04-19"))) for text in texts]
     batched = [governors(doc) for doc in list(nlp.pipe(docs))]
     assert batched == one_by_one and all(one_by_one)
+
+
+# (lang, text, date as written): a date a not-breach word rules out ("launched" a product, « au plus
+# tard » a deadline) is the incident's when the incident is the subject of its predicate
+INCIDENT_SUBJECT = [
+    ("fr", "La clinique Olmeda a confirmé une cyberattaque. L'attaque a été lancée le 12 février, a précisé sa "
+           "directrice.", "12 février"),
+    ("fr", "Selon les experts de la mutuelle Corsal, l'intrusion remontait au 3 mars au plus tard.", "3 mars"),
+    ("en", "Olmeda Clinic confirmed a cyberattack on Friday. The attack was launched on February 12, its director "
+           "said.", "February 12"),
+]
+
+
+@pytest.mark.parametrize("lang,text,written", INCIDENT_SUBJECT)
+def test_the_incident_as_subject_dates_the_incident_whatever_the_verb(nlps, lang, text, written):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2024-04-19"))
+    roles = {s.text: s._.date_role for s in doc.spans["breach_dates"]}
+    assert roles[written] == "occurred"
+
+
+@pytest.mark.parametrize("lang,text,written", [
+    ("fr", "La clinique Olmeda a lancé le 12 février une nouvelle application de rendez-vous.", "12 février"),
+    ("en", "Olmeda Clinic launched a new booking app on February 12.", "February 12"),
+])
+def test_a_launch_whose_subject_is_no_incident_stays_ruled_out(nlps, lang, text, written):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2024-04-19"))
+    assert {s.text: s._.date_role for s in doc.spans["breach_dates"]}[written] is None
