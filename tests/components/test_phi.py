@@ -921,3 +921,35 @@ def test_phi_nordic_personal_numbers_are_national_ids(lang, text):
 ])
 def test_phi_data_said_to_circulate_or_published_was_exposed(lang, text, expected):
     assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # what someone was able to see was exposed: "could" of a past ability is no doubt (French writes it
+    # in the imperfect, no hedge), while "could have seen" stays one
+    ("en", "A clerk at Brenwick Clinic snooped for months. The files the clerk could view held patients' names and "
+           "phone numbers.", {"name": "affirmed", "phone": "affirmed"}),
+    ("fr", "Une secrétaire de la clinique Brenwick a fouiné pendant des mois. Les dossiers qu'elle pouvait consulter "
+           "contenaient les noms et numéros de téléphone des patients.", {"name": "affirmed", "phone": "affirmed"}),
+    ("en", "A clerk at Brenwick Clinic could have viewed patients' names and phone numbers.",
+     {"name": "hedged", "phone": "hedged"}),
+    # what the data could serve for is a consequence, not a doubt on the theft
+    ("en", "A laptop of Brenwick Clinic was taken from a car. The files on it included patients' names and home "
+           "addresses, an officer said, warning they could be used for scams.", {"name": "affirmed", "address": "affirmed"}),
+    ("fr", "Un portable de la clinique Brenwick a été pris dans une voiture. Les fichiers comprenaient les noms et "
+           "adresses des patients, a dit un policier, en prévenant qu'ils pourraient être utilisés pour des arnaques.",
+     {"name": "affirmed", "address": "affirmed"}),
+])
+def test_phi_an_ability_or_a_use_is_no_doubt_on_the_exposure(lang, text, expected):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # no sign of identity theft is about misuse: the stolen inventory stays exposed
+    ("en", "A laptop was taken from the car of a Brenwick Clinic nurse. It held patients' names and dates of birth. "
+           "The clinic has seen no sign of identity theft."),
+    ("fr", "Un portable a été pris dans la voiture d'une infirmière de la clinique Brenwick. Il contenait les noms et "
+           "dates de naissance des patients. La clinique n'a relevé aucune trace de vol d'identité."),
+])
+def test_phi_no_sign_of_identity_theft_doubts_nothing(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == \
+        {"name": "affirmed", "date_of_birth": "affirmed"}

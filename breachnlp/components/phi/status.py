@@ -116,7 +116,15 @@ class StatusRules:
         hedges = _window(self.hedge, plain, left, right)
         if lowered:
             hedges = sorted(hedges + _window(self.hedge_inflection, lowered, left, right), key=lambda m: m.start())
+        # as in a heading, a hedge word strictly inside a pseudo-cue is part of it ("the clerk could view")
+        pseudo = [m.span() for m in _window(self.pseudo, plain, 0, right)]
+
+        def inside_pseudo(m: re.Match[str]) -> bool:
+            return any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in pseudo)
+
         for m in hedges:
+            if inside_pseudo(m):
+                continue
             if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
                     self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
                 continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
@@ -125,6 +133,8 @@ class StatusRules:
                 break  # the first one decides (cues[:1])
         if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
             for m in _window(self.hedge, plain, 0, rel_start):
+                if inside_pseudo(m):
+                    continue
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
                 break
         if cues:
