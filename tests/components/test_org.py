@@ -1554,3 +1554,28 @@ def test_org_an_acronym_beside_a_kind_of_number_is_no_organization(lang, text, v
     record = breachnlp.extract(text, lang=lang, published="2025-06-01")
     assert record.organization == victim
     assert not any(o.name in ("CPR", "PESEL") for o in record.organizations)
+
+
+@pytest.mark.parametrize("lang,text,furniture", [
+    # a dateline with a double hyphen, and a region's abbreviation after the city
+    ("en", "ASHBURN -- The Tillmore Health Unit shut down its email after suspicious activity, the unit said.",
+     "ASHBURN"),
+    ("en", "KENORA, Ont. -- Tillmore Public Health says the cyberattack that took its servers offline is over.",
+     "Ont"),
+    ("fr", "GATINEAU, Qc -- La clinique Tillmore a fermé sa messagerie après une activité suspecte.", "Qc"),
+    ("fr", "RIMOUSKI -- La clinique Tillmore a fermé sa messagerie après une activité suspecte, a-t-elle indiqué.",
+     "RIMOUSKI"),
+    # a section number the name pattern took in, and a document's number
+    ("en", "Data Protection Authority\nDecision 12/2023\n\nI. Facts\n1. The Tillmore Clinic sent the test results of a "
+           "patient to the wrong person by email.", "I. Facts"),
+    ("fr", "Autorité de protection des données\nDécision 12/2023\n\nI. Faits\n1. La clinique Tillmore a envoyé les "
+           "résultats d'analyse d'une patiente à une autre personne.", "I. Faits"),
+    ("en", "Privacy Bulletin\n\nPHIPA Decision 41 -- Tillmore Family Clinic\n\nThe Tillmore Family Clinic mailed a "
+           "patient's chart to the wrong address.", "PHIPA Decision 41"),
+    ("fr", "Bulletin\n\nDélibération n° 2022-118 – Clinique Tillmore\n\nLa clinique Tillmore a envoyé le dossier d'un "
+           "patient à une mauvaise adresse.", "Délibération n° 2022-118"),
+])
+def test_org_page_furniture_of_datelines_and_decisions_names_no_organization(lang, text, furniture):
+    record = breachnlp.extract(text, lang=lang, published="2025-06-01")
+    assert "Tillmore" in (record.organization or "")
+    assert not any(o.name == furniture for o in record.organizations)

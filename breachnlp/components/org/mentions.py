@@ -292,6 +292,7 @@ class MentionRules:
                     self.quantity.fullmatch(mention.text) or _REFERENCE.fullmatch(mention.text) or \
                     text[mention.start - 1:mention.start].isdigit() or self._unit_after_figure(text, mention) or \
                     self._bare_descriptor(mention.text) or self.legislation.search(fold(mention.text)) or \
+                    self._document_number(folded, mention) or \
                     (self.data_term.fullmatch(fold(mention.text)) and (" " in mention.text or vocab.common(mention.text))) or \
                     _dateline_place(text, mention, lines) or _dateline_agency(text, mention, lines) or \
                     self._place_line(text, mention, lines) or \
@@ -399,6 +400,12 @@ class MentionRules:
             return mention
         return self._mention(text, folded, sentences, mention.start, tail.end(),
                              "pattern" if mention.source == "place" else mention.source)
+
+    def _document_number(self, folded: str, mention: Mention) -> bool:
+        """The mention is a document's reference, its genre word and number ("PHIPA Decision 41",
+        « Délibération n° 2022-118 »), the number inside it or right after it: no name."""
+        m = self.document_number.search(folded, mention.start, min(len(folded), mention.end + 24))
+        return m is not None and m.start() < mention.end <= m.end()
 
     def _data_acronym(self, text: str, folded: str, mention: Mention) -> bool:
         """An acronym that a common noun phrase of data or of a number of some kind spells out beside
@@ -1449,14 +1456,14 @@ _ACRONYM_LED = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}\s+[A-ZÀ-ÖØ-Þ][\w'’-]")
 # ("LAUSANNE – ", "DUBLIN, May 1 – ", "PARIS, 7 mai (AFP) – "): an upper-case place, then anything
 # short without a sentence end, then a dash.
 # (a dateline's place may carry its region in parentheses: "ROTKREUZ (ZG) —", "AMHERST (New York) —")
-_OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:\s*\([^()\n]{1,30}\))?(?:,[^!?\n]{0,40}?)?\s+[–—-]"
+_OPENING = re.compile(r"\s*(?:[-•*–—]|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}(?:\s*\([^()\n]{1,30}\))?(?:,[^!?\n]{0,40}?)?\s+(?:[–—]|--?)"
                       r"|[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [\w'’-]+)?[ \t]+[–—])\s*")  # or a rubric: "Santé – Sept hôpitaux…"
 
 
 # A line break and the next line's indentation.
 _LINE_BREAK = re.compile(r"\n[ \t]*")
 # A wire dateline opening a line: an upper-case place, anything short after a comma, a spaced dash.
-_DATELINE_LEAD = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+)*(?:,[^!?\n]{0,40}?)?[ \t]+[–—-][ \t]+")
+_DATELINE_LEAD = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+)*(?:,[^!?\n]{0,40}?)?[ \t]+(?:[–—]|--?)[ \t]+")
 
 # The NER's labels a lower-case name may get in a forum post (no dates, numbers or countries).
 _NAME_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "LOC", "PRODUCT"})
@@ -1520,9 +1527,11 @@ class _Lines:
 
 
 # What follows a dateline's place: more words in capitals, then a comma, a colon, a bracket or a dash.
-_DATELINE_PLACE_END = re.compile(r"\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|-\s)")
+_DATELINE_PLACE_END = re.compile(r"\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|--?\s)")
 _DATELINE_STATE = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}\(")  # the city in capitals, then "("
-_DATELINE_STATE_END = re.compile(r"\)\s*(?:,|[–—]|-\s)")
+# What follows a region's abbreviation in a dateline: its period, then a comma or a dash.
+_DATELINE_REGION_END = re.compile(r"\.?\s*(?:,|[–—]|--?\s)")
+_DATELINE_STATE_END = re.compile(r"\)\s*(?:,|[–—]|--?\s)")
 
 
 def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
@@ -1533,6 +1542,9 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
     surface = text[mention.start:mention.end]
     if _DATELINE_STATE.fullmatch(text, line_start, mention.start) and _DATELINE_STATE_END.match(text, mention.end):
         return True  # the state in brackets after the city: "NEWARK (Delaware), 31 mai (AFP) –"
+    if len(surface) <= 6 and re.fullmatch(r"\s*[A-Z][A-Z .'-]{2,}, ", text[line_start:mention.start]) and \
+            _DATELINE_REGION_END.match(text, mention.end):
+        return True  # the region's abbreviation after the city: "KINGSTON, Ont. --", "RENO, Nev., Jan. 5 —"
     letters = [c for c in surface if c.isalpha()]
     # the place may go on in capitals past the name the NER cut ("CASA" of "CASA GRANDE, Ariz. —")
     rest = _DATELINE_PLACE_END.match(text, mention.end, mention.end + 60)
@@ -1587,8 +1599,12 @@ def _section_heading(text: str, mention: Mention, lines: _Lines) -> bool:
         return True
     number = _SECTION_NUMBER.match(text, line_start)
     heading = text[line_start:line_end].strip()
-    return number is not None and number.end() == mention.start and len(heading.split()) <= 8 and \
-        not heading.endswith((".", ":", ";")) and mention.text.count(" ") == 0
+    if number is None or len(heading.split()) > 8 or heading.endswith((".", ":", ";")):
+        return False
+    # "Facts" after "I. ", or "I. Facts" whole when the name pattern took the number in as an initial
+    return (number.end() == mention.start and mention.text.count(" ") == 0) or \
+        (not text[line_start:mention.start].strip() and mention.end == line_start + len(text[line_start:line_end].rstrip())
+         and _SECTION_NUMBER.match(mention.text + " ") is not None and mention.text.count(" ") <= 2)
 
 
 def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:

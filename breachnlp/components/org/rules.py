@@ -126,6 +126,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # ... and a document's genre word before one ("Communiqué de la Clinique André Renard"), or alone
         heads = _alternation([*data["incident_words"], *data["document_words"]])
         self.genre_word = re.compile(heads)
+        # "CYFSA Decision 19", « Délibération n° 2021-045 »: a document's number, no name
+        documents = _alternation(data["document_words"])
+        self.document_number = re.compile(rf"(?<!\w){documents}\s+(?:(?:no|n[°o]|nr|num)\.?\s*)?\d[\w/.-]*")
         # ("Sanctions on X", « Sanction à l'encontre de X »: a regulator's heading names whom it sanctions)
         self.incident_head = re.compile(rf"^{heads}\s+(?:(?:{_alternation(words.words('syntax', 'name_connectors'))}|"
                                         rf"{_alternation(data['heading_prepositions'], apostrophes=True)})\s*)+")
