@@ -1579,3 +1579,14 @@ def test_org_page_furniture_of_datelines_and_decisions_names_no_organization(lan
     record = breachnlp.extract(text, lang=lang, published="2025-06-01")
     assert "Tillmore" in (record.organization or "")
     assert not any(o.name == furniture for o in record.organizations)
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a plus joins the parts of a name as "&" does
+    ("en", "Hackers broke into the billing system of Heel + Toe Podiatry of Marlow, exposing the records of 3,000 "
+           "patients.", "Heel + Toe Podiatry of Marlow"),
+    ("fr", "La clinique Santé + Sport de Lorient a signalé une intrusion touchant 2 500 patients.",
+     "clinique Santé + Sport de Lorient"),
+])
+def test_org_a_plus_joins_a_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-01-01").organization == victim

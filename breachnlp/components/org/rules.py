@@ -128,7 +128,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.genre_word = re.compile(heads)
         # "CYFSA Decision 19", « Délibération n° 2021-045 »: a document's number, no name
         documents = _alternation(data["document_words"])
-        self.document_number = re.compile(rf"(?<!\w){documents}\s+(?:(?:no|n[°o]|nr|num)\.?\s*)?\d[\w/.-]*")
+        number_markers = _alternation(data["document_number_markers"])
+        self.document_number = re.compile(rf"(?<!\w){documents}\s+(?:{number_markers}\.?\s*)?\d[\w/.-]*")
         # ("Sanctions on X", « Sanction à l'encontre de X »: a regulator's heading names whom it sanctions)
         self.incident_head = re.compile(rf"^{heads}\s+(?:(?:{_alternation(words.words('syntax', 'name_connectors'))}|"
                                         rf"{_alternation(data['heading_prepositions'], apostrophes=True)})\s*)+")
@@ -147,14 +148,15 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         foreign_connectors = [w for w in syntax["foreign_name_connectors"] if w not in name_connectors]
         # connectors of a name and coordinators of two, as they stand alone at a run's edge
         # (those of other languages only as written in lower case: "Das Team AG", "Die Post" open with them)
-        self.edge_connectors = frozenset(fold(w) for w in (*name_connectors, *syntax["name_coordinators"])) | {"&", "-"}
+        self.edge_connectors = frozenset(fold(w) for w in (*name_connectors, *syntax["name_coordinators"])) | {"&", "+", "-"}
         self.foreign_edge_connectors = frozenset(w for w in foreign_connectors if " " not in w)
         # "de", "of", "la"...: the words of a name that its key and its acronym leave out
-        self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&"} | \
+        self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&", "+"} | \
             frozenset(w for phrase in words.words("syntax", "foreign_name_connectors") for w in phrase.split())
         # "of", « de »: after a person's title, the organization the title is of ("CEO of X")
         self.title_connectors = frozenset(fold(w) for w in name_connectors if " " not in w)
-        connect = _alternation([*name_connectors, *foreign_connectors, "&", "-"], folded=False)
+        # "Ankle + Foot Center", "Warner Norcross + Judd": a plus joins the parts of a name as "&" does
+        connect = _alternation([*name_connectors, *foreign_connectors, "&", "+", "-"], folded=False)
         # after an acronym's closing parenthesis, a connector and a capital: the name goes on past it
         goes_on = _alternation(name_connectors, folded=False, apostrophes=True)
         self.name_goes_on = re.compile(rf"\s+{goes_on}\s*[A-ZÀ-ÖØ-Þ]")

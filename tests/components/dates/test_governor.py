@@ -44,6 +44,13 @@ GOVERNED = [
      {"8 juin": "disclosed"}),
     # any verb whose subject is the incident itself dates the incident
     ("fr", "À la mutuelle Varenne, l'intrusion a été menée le 6 mai depuis l'étranger.", {"6 mai": "occurred"}),
+    # finding and establishing, in both languages and spellings
+    ("fr", "Le 3 mars, des agents de la mairie de Varenne ont trouvé des fichiers chiffrés sur leurs postes.",
+     {"3 mars": "discovered"}),
+    ("fr", "La mutuelle Varenne indique avoir établi le 25 février qu'un employé consultait des dossiers sans motif.",
+     {"25 février": "discovered"}),
+    ("en", "Varenne Trust staff realised on March 3 that a backup tape had never arrived.", {"March 3": "discovered"}),
+    ("en", "Varenne Trust found out on March 3 that a backup tape had never arrived.", {"March 3": "discovered"}),
     # ... unless the verb is one of telling: the incident is what is told
     ("fr", "La fuite des fichiers de la mutuelle Varenne a été dénoncée le 4 août par un chercheur.",
      {"4 août": "disclosed"}),
