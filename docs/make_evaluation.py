@@ -121,6 +121,11 @@ def first_sight_section() -> list[str]:
                   "sessions carry over to text nobody tuned on, while a session's own changes move the batches it "
                   "sees next by much less. fs37's `current` row (e0cfa3e) is the code with dependency-parse features "
                   "for the date choice, reverted after that measurement (docs/dates.md, \"Tried: the parse\")."]
+    lines += ["", "fs163 and fs164 were written from memory: the writers found the search tool's budget used up and "
+              "restated incidents they remembered (well-known ones, facts and source addresses unverified), without "
+              "the mess of real pages. They score far above the batches restated from stored pages (the turn-start "
+              "code 0.690 and 0.747 against 0.47–0.62 on fs153–fs162) and are kept apart when the README speaks of "
+              "the latest batches."]
     lines.append("")
     return lines
 
