@@ -601,3 +601,12 @@ def test_records_one_person_yields_to_a_figure_and_never_counts_an_employees_mai
     records = annotate(lang, text)._.breach.records
     assert (records.value if records is not None else None) == value
 
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a document's number after its name is no count
+    ("en", "Privacy Commissioner case note 248601: a doctor lost a USB stick holding patient files."),
+    ("fr", "Délibération 2022118 : la clinique Varenne a perdu une clé USB contenant des dossiers de patients."),
+])
+def test_records_a_documents_number_is_no_count(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-01-01").records is None

@@ -148,7 +148,10 @@ class RecordRules:
         # « la loi 1581 de 2012 », "the Data Protection Act 2018": a law's year, its number between
         laws = "|".join(re.escape(fold(w)) for w in data["legislation_words"])
         law_joiners = "|".join(re.escape(fold(w)) for w in data["legislation_year_joiners"])
-        self.law_number = re.compile(rf"(?<![\w])(?:{laws})\s+(?:n[o°º.]*\s*)?$")
+        # ... and a document's number ("case note 248601", « délibération 2022-118 »)
+        documents = "|".join(re.escape(fold(w)) for w in data["reference_words"])
+        # (on the same line: a heading's "DECISION" over a numbered paragraph is no reference)
+        self.law_number = re.compile(rf"(?<![\w])(?:(?:{laws})\s+|(?:{documents})[ \t]+)(?:n[o°º.]*\s*)?$")
         self.law_year = re.compile(rf"(?<![\w])(?:{laws})(?:\s+(?:n[o°º.]*\s*)?\d[\d./-]*)?(?:\s+(?:{law_joiners}))?\s*$")
         self.context = cue_regex(data["breach_context"])
         # "the personal information of 51,400 teachers": whose data it is, the noun after the figure
