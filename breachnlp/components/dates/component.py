@@ -64,19 +64,19 @@ class DateTagger(ParsedComponent):
     def read_parse(self, span: Span, found: tuple[Doc, int] | None) -> None:
         """The role told by the predicate governing the date (``breach_features["governor"]``)."""
         token = governor(found[0], found[1], span.start, span.end, self.rules.aspect) if found is not None else None
+        lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
+        passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
+        actor = None if token is None else subject_lemma(token)
+        role = None if token is None else self.rules.governor_role(
+            lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj,
+            modifiers=modifier_lemmas(token), actor=actor)
         if span._.date_role is None and span._.breach_cues:
             # ruled out by a not-breach word ("launched", « au plus tard »): back only when the incident
-            # itself is the subject of the predicate that governs the date
-            if token is not None and self.rules.governors.get(token.lemma_.lower(), "other") in ("other", "occurred") \
-                    and self.rules.incident_subject(subject_lemma(token)):
+            # itself is the subject of a predicate of occurrence or of none
+            if role == "occurred" and self.rules.incident_subject(actor):
                 span._.date_role = "occurred"
                 span._.breach_features["governor"], span._.breach_features["reported"] = "occurred", False
             return
-        lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
-        passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
-        role = None if token is None else self.rules.governor_role(
-            lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj,
-            modifiers=modifier_lemmas(token), actor=subject_lemma(token))
         # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
         # dates what was said: its predicate's role, not the saying's that the nearest cue gives
         reported = token is not None and found is not None \

@@ -1526,12 +1526,14 @@ class _Lines:
         return self.starts[i], end
 
 
+# The dash that ends a dateline: a long one, or a hyphen or two followed by a space ("CORNWALL -- ").
+_DATELINE_DASH = r"[–—]|--?\s"
 # What follows a dateline's place: more words in capitals, then a comma, a colon, a bracket or a dash.
-_DATELINE_PLACE_END = re.compile(r"\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|[–—]|--?\s)")
+_DATELINE_PLACE_END = re.compile(rf"\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*)*\.?\s*(?:,|:|\(|{_DATELINE_DASH})")
 _DATELINE_STATE = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{2,}\(")  # the city in capitals, then "("
 # What follows a region's abbreviation in a dateline: its period, then a comma or a dash.
-_DATELINE_REGION_END = re.compile(r"\.?\s*(?:,|[–—]|--?\s)")
-_DATELINE_STATE_END = re.compile(r"\)\s*(?:,|[–—]|--?\s)")
+_DATELINE_REGION_END = re.compile(rf"\.?\s*(?:,|{_DATELINE_DASH})")
+_DATELINE_STATE_END = re.compile(rf"\)\s*(?:,|{_DATELINE_DASH})")
 
 
 def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
@@ -1601,10 +1603,10 @@ def _section_heading(text: str, mention: Mention, lines: _Lines) -> bool:
     heading = text[line_start:line_end].strip()
     if number is None or len(heading.split()) > 8 or heading.endswith((".", ":", ";")):
         return False
-    # "Facts" after "I. ", or "I. Facts" whole when the name pattern took the number in as an initial
+    # "Facts" after "I. ", or "I. Facts" whole (the line) when the name pattern took the number in as an initial
+    whole_line = not text[line_start:mention.start].strip() and not text[mention.end:line_end].strip()
     return (number.end() == mention.start and mention.text.count(" ") == 0) or \
-        (not text[line_start:mention.start].strip() and mention.end == line_start + len(text[line_start:line_end].rstrip())
-         and _SECTION_NUMBER.match(mention.text + " ") is not None and mention.text.count(" ") <= 2)
+        (whole_line and mention.start < number.end() and mention.text.count(" ") <= 2)
 
 
 def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:

@@ -87,7 +87,7 @@ class StatusRules:
         for pattern, status, text in ((self.preceding, "negated", masked), (self.following, "negated", masked),
                                       (self.hedge, "hedged", plain)):
             for m in pattern.finditer(text):
-                if status == "hedged" and any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in pseudo):
+                if status == "hedged" and _inside(m, pseudo):
                     continue
                 return status, (sentence.start + m.start(), sentence.start + m.end(), f"heading_{status}")
         return None
@@ -118,12 +118,8 @@ class StatusRules:
             hedges = sorted(hedges + _window(self.hedge_inflection, lowered, left, right), key=lambda m: m.start())
         # as in a heading, a hedge word strictly inside a pseudo-cue is part of it ("the clerk could view")
         pseudo = [m.span() for m in _window(self.pseudo, plain, 0, right)]
-
-        def inside_pseudo(m: re.Match[str]) -> bool:
-            return any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in pseudo)
-
         for m in hedges:
-            if inside_pseudo(m):
+            if _inside(m, pseudo):
                 continue
             if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
                     self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
@@ -133,7 +129,7 @@ class StatusRules:
                 break  # the first one decides (cues[:1])
         if not cues:  # an attribution earlier in the sentence ("selon les pirates, ...") still hedges
             for m in _window(self.hedge, plain, 0, rel_start):
-                if inside_pseudo(m):
+                if _inside(m, pseudo):
                     continue
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
                 break
@@ -155,6 +151,12 @@ def _clause_bounds(termination: re.Pattern[str], punctuation: re.Pattern[str],
 def _matches(pattern: re.Pattern[str], sentence: str) -> tuple[list[re.Match[str]], list[int], list[int]]:
     found = list(pattern.finditer(sentence))
     return found, [m.start() for m in found], [m.end() for m in found]
+
+
+def _inside(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    """``m`` lies strictly inside one of ``spans`` (a hedge word inside a pseudo-cue is part of it:
+    "could not prevent" is no "could"; a pseudo-cue that is itself a hedge, "cannot rule out", stays one)."""
+    return any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)
 
 
 def _window(pattern: re.Pattern[str], sentence: str, start: int, end: int) -> list[re.Match[str]]:

@@ -151,7 +151,7 @@ class RecordRules:
         # ... and a document's number ("case note 248601", « délibération 2022-118 »)
         documents = "|".join(re.escape(fold(w)) for w in data["reference_words"])
         # (on the same line: a heading's "DECISION" over a numbered paragraph is no reference)
-        self.law_number = re.compile(rf"(?<![\w])(?:(?:{laws})\s+|(?:{documents})[ \t]+)(?:n[o°º.]*\s*)?$")
+        self.reference_number = re.compile(rf"(?<![\w])(?:(?:{laws})\s+|(?:{documents})[ \t]+)(?:n[o°º.]*\s*)?$")
         self.law_year = re.compile(rf"(?<![\w])(?:{laws})(?:\s+(?:n[o°º.]*\s*)?\d[\d./-]*)?(?:\s+(?:{law_joiners}))?\s*$")
         self.context = cue_regex(data["breach_context"])
         # "the personal information of 51,400 teachers": whose data it is, the noun after the figure
@@ -345,8 +345,8 @@ class RecordRules:
             return None  # "(2/6)", "case no. 20/01813", "1/3": a part of a thread, a file number, a fraction
         if self.street_after.match(text, end):
             return None
-        if self.law_number.search(before):
-            return None  # « la loi 1581 », "Law No. 25,326": the number of a law
+        if self.reference_number.search(before):
+            return None  # « la loi 1581 », "Law No. 25,326", "case note 248601": the number of a law or a document
         year = _year_shaped(text, number)
         if year and (self.year_before.search(before) or self.year_listed.search(before) or self.law_year.search(before)):
             return None  # "depuis 2009", "since 2009", "in 2021 and 2022": a year, whatever noun follows it
