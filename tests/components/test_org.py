@@ -1590,3 +1590,41 @@ def test_org_page_furniture_of_datelines_and_decisions_names_no_organization(lan
 ])
 def test_org_a_plus_joins_a_name(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2024-01-01").organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim,regulator", [
+    # an acronym in brackets takes the role its description gives, whatever its letters (the
+    # authority's name in its own language)
+    ("fr", "BUCAREST, 3 mars – L'autorité roumaine de protection des données (ANSPDCP) a infligé une amende à la "
+           "clinique Vitalis Med, dont un employé avait envoyé les dossiers de 300 patients à un mauvais destinataire.",
+     "clinique Vitalis Med", "ANSPDCP"),
+    ("fr", "VIENNE – L'autorité autrichienne de protection des données (Datenschutzbehörde, DSB) a sanctionné la "
+           "société Kremser Logistik GmbH pour une fuite de données de clients.", "Kremser Logistik GmbH", "DSB"),
+    ("en", "ZAGREB - The Croatian Personal Data Protection Agency (AZOP) fined Jadran Dental Polyclinic after "
+           "patient files were left in a public bin.", "Jadran Dental Polyclinic", "AZOP"),
+    ("en", "Lisbon's data protection watchdog, the privacy commission (CNPD-PT), says Ribeira Eye Clinic lost a "
+           "laptop holding 800 patient files.", "Ribeira Eye Clinic", "CNPD-PT"),
+])
+def test_org_an_acronym_described_as_a_regulator_is_one(lang, text, victim, regulator):
+    record = breachnlp.extract(text, lang=lang, published="2024-03-05")
+    assert record.organization == victim
+    assert (regulator, "regulator") in [(o.name, o.role) for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,acronym", [
+    # a description that ends before another name describes none of it (here an acronym of the
+    # name in its own language, whose letters do not spell the name written)
+    ("en", "Last year the data protection authority fined Poliklinika Kovačić (PKZ) after a laptop with 2,000 "
+           "patient files was stolen.", "PKZ"),
+    ("fr", "L'an dernier, l'autorité de protection des données a sanctionné la Poliklinika Kovačić (PKZ) après le "
+           "vol d'un ordinateur portable contenant 2 000 dossiers de patients.", "PKZ"),
+    # an acronym that spells the name right before it is that name's, whatever the sentence says
+    ("en", "Bulgaria's data protection regulator has fined the country's Varna Revenue Agency (VRA) over a leak "
+           "of 5,000 taxpayers' files.", "Varna Revenue Agency"),
+    ("fr", "L'autorité de protection des données a sanctionné l'Office cantonal des impôts (OCI) après une fuite "
+           "touchant 5 000 contribuables.", "Office cantonal des impôts"),
+])
+def test_org_a_regulators_object_in_brackets_is_no_regulator(lang, text, acronym):
+    record = breachnlp.extract(text, lang=lang, published="2024-03-05")
+    roles = [o.role for o in record.organizations if o.name == acronym]
+    assert roles and "regulator" not in roles

@@ -20,6 +20,10 @@ AUTHORITY = "authority"
 VICTIM_MARGIN = -1.0
 # How many times the body must name a headline's trailing site for it to be the story's subject, not its publisher.
 SITE_BODY_MENTIONS = 2
+# an acronym's opening bracket, perhaps after the name in its own language: "(ANSPDCP", "(Datenschutzbehörde, DSB"
+_DESCRIBED_BRACKET = re.compile(r"\((?:[^\W\d_][\w-]*,\s*)?[«\"“]?\s*$")
+# where a description before a bracket begins: a clause mark or a line break (a sentence's end too)
+_DESCRIPTION_MARK = re.compile(r"[,;:–—()\[\]\n.!?]")
 # What the victim score weighs, per organization cluster (counts, or 0/1 flags).
 VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
@@ -70,7 +74,8 @@ class RoleRules:
                     continue  # "Bank Syariah Indonesia (BSI)": not the BSI the gazetteer knows
                 gazetteer_role = self.gazetteer.get(fold(m.text)) or self.gazetteer.get(m.key) or \
                     self._role_by_shape(fold(m.text + tail)) or (head and self._role_by_shape(fold(head + m.text + tail))) \
-                    or self._coordinated_role(text, m.end + len(tail), m.text + tail)
+                    or self._coordinated_role(text, m.end + len(tail), m.text + tail) \
+                    or self._described_role(text, folded, m)
                 if gazetteer_role:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
@@ -266,6 +271,37 @@ class RoleRules:
         if self.regulator_name.search(name):
             return "regulator"
         return AUTHORITY if self.authority_name.search(name) else None
+
+    def _described_role(self, text: str, folded: str, mention: Mention) -> str | None:
+        """"regulator" for an acronym in brackets that the words right before them describe as one,
+        whatever its letters: « l'autorité roumaine de protection des données (ANSPDCP) », "the
+        Croatian Personal Data Protection Agency (AZOP)", "(Datenschutzbehörde, DSB)". The description
+        is the last regulator-shaped phrase before the bracket, with at most a few lower-case or
+        organization words after it ("the regulator fined Poliklinika Kovačić (PKZ)" describes no
+        regulator); an acronym that spells the words before it is theirs ("National Revenue Agency
+        (NRA)"), and a place in brackets is no acronym ("OFFICE (UGANDA)")."""
+        if not mention.text.isupper() or text[mention.end:mention.end + 1] != ")" or mention.source == "place" \
+                or self._place_name(mention.text):
+            return None
+        bracket = _DESCRIBED_BRACKET.search(text, max(0, mention.start - 40), mention.start)
+        if bracket is None:
+            return None
+        reach = max(0, bracket.start() - 120)
+        marks = list(_DESCRIPTION_MARK.finditer(text, reach, bracket.start()))
+        start = marks[-1].end() if marks else reach
+        words = list(re.finditer(r"\S+", folded[start:bracket.start()]))
+        written = text[start:bracket.start()].split()
+        if any(self.acronym_of(" ".join(written[-k:]), mention.text) for k in range(1, len(written) + 1)):
+            return None
+        for word in reversed(words):  # the last phrase of the shape, not the first: "regulator fined X"
+            shape = self.regulator_name.match(folded, start + word.start(), bracket.start())
+            if shape is None:
+                continue
+            after = text[shape.end():bracket.start()].split()
+            if len(after) > 3 or any(w[:1].isupper() and not self._org_word(w) for w in after):
+                return None
+            return "regulator"
+        return None
 
     def _coordinated_role(self, text: str, end: int, name: str) -> str | None:
         """The role of a name cut short before "and"/"et" ("Office of the Saskatchewan Information" +
