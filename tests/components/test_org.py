@@ -1628,3 +1628,19 @@ def test_org_a_regulators_object_in_brackets_is_no_regulator(lang, text, acronym
     record = breachnlp.extract(text, lang=lang, published="2024-03-05")
     roles = [o.role for o in record.organizations if o.name == acronym]
     assert roles and "regulator" not in roles
+
+
+@pytest.mark.parametrize("lang,text,victim,thing", [
+    # an acronym that a common noun phrase spells out in brackets names a procedure, not an
+    # organization, and leaves the sentence's data to the victim
+    ("fr", "OKAYAMA – Le Centre cardiologique Hinode a perdu une clé USB. Elle concernait des patients ayant subi un "
+           "remplacement de la valve aortique par cathéter (TAVI) ou une fermeture de l'auricule gauche (LAAC) : nom, "
+           "identifiant patient, âge et résultats d'examens.", "Centre cardiologique Hinode", "TAVI"),
+    ("en", "OSAKA - Kiyomizu Cardiac Clinic lost a USB stick. The files covered patients given a transcatheter valve "
+           "implant (TVIX), with names, patient numbers, ages and test results.", "Kiyomizu Cardiac Clinic", "TVIX"),
+])
+def test_org_an_acronym_of_a_common_noun_phrase_is_no_organization(lang, text, victim, thing):
+    record = breachnlp.extract(text, lang=lang, published="2024-03-05")
+    assert record.organization == victim
+    assert thing not in [o.name for o in record.organizations]
+    assert record.phi.get("name") == "affirmed"

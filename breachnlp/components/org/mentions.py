@@ -278,6 +278,8 @@ class MentionRules:
         lines = _Lines(text)
         crumbs: dict[int, bool] = {}  # line start -> whether it is a breadcrumb line
         common_acronyms = self._common_acronyms(text)
+        # an acronym a common noun phrase spells out names that thing wherever it is written ("(ECG)", "ECG data")
+        things = {m.text for m in found if self._names_a_thing(text, folded, m)}
         found = [m for m in (self._without_incident_words(text, folded, sentences, m) for m in found) if m]
         found = [m for m in (self._without_dateline(text, folded, sentences, lines, vocab, m) for m in found) if m]
         found = [part for m in found for part in self._caption_parties(text, folded, sentences, vocab, m)]
@@ -304,6 +306,7 @@ class MentionRules:
                     fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines) or \
                     self._shouted_heading(text, folded, mention, lines, vocab) or \
                     self._data_acronym(text, folded, mention) or self.dated_weekday.match(folded, mention.start) or \
+                    mention.text in things or \
                     _section_heading(text, mention, lines):
                 continue  # a user name ("madelinot_inquiet"), a unit glued to its figure ("2.15TB"), the city
                 # of a wire dateline ("DAKAR, 3 mai –")
@@ -429,6 +432,30 @@ class MentionRules:
         inside = re.match(r"\s*\(([^()]{3,80})\)", text[mention.end:mention.end + 90])
         return inside is not None and not any(w[:1].isupper() for w in inside.group(1).split()[-1:]) \
             and self._names_data(fold(inside.group(1)))
+
+    def _names_a_thing(self, text: str, folded: str, mention: Mention) -> bool:
+        """An acronym in brackets after a common noun phrase names what that phrase names, a procedure,
+        a system or a programme, not an organization: « un remplacement de la valve aortique par
+        cathéter (TAVI) », "an electronic health record (EHR)". The phrase runs back to a clause mark,
+        ends in a lower-case word, holds no other capitalized word after its first, no organization
+        word and no regulator's or authority's shape (« l'autorité roumaine de protection des données
+        (ANSPDCP) » is an organization)."""
+        surface = mention.text
+        if not (surface.isupper() and 2 <= len(surface.replace("-", "")) <= 8) or \
+                text[mention.end:mention.end + 1] != ")" or text[mention.start - 1:mention.start] != "(":
+            return False
+        bracket = mention.start - 1
+        reach = max(text.rfind("\n", 0, bracket) + 1, bracket - 120)
+        marks = list(_THING_CLAUSE_MARK.finditer(text, reach, bracket))
+        start = marks[-1].end() if marks else reach
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[start:bracket])
+        if len(words) < 2 or not text[start:bracket].rstrip()[-1:].isalpha() or not words[-1][:1].islower() \
+                or any(w[:1].isupper() for w in words[1:]):
+            return False
+        phrase = folded[start:bracket]
+        heads = (fold(re.split(r"['’]", w)[-1]) for w in words)  # "l'autorité": autorité
+        return not any(h in self.head_words or h.rstrip("s") in self.head_words for h in heads) \
+            and self.regulator_name.search(phrase) is None and self.authority_name.search(phrase) is None
 
     def _bracketed_legal_form(self, text: str, mention: Mention) -> bool:
         """A legal form in brackets and nothing else ("(Pty)" of "Flash Mobile Vending (Pty) Ltd"):
@@ -1428,6 +1455,9 @@ _POSSESSIVE = re.compile(r"\S+?(?P<mark>['’]s|(?<=s)['’])(?=\s)")
 _COORDINATED_AFTER = re.compile(r"(?P<connector>[ \t]+\S+[ \t]+)(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[A-ZÀ-Ý][\w'’-]*){0,4})")
 # What ends the words a long form may take, read backwards from its parenthesis: a dash, a comma...
 _CLAUSE_MARK = re.compile(r"[,;:–—(\[]")
+# where the phrase an acronym in brackets spells out begins: a clause mark other than a comma (a
+# name may hold one: « direction des Infrastructures, de la topographie … (DITTT) »), a sentence's end
+_THING_CLAUSE_MARK = re.compile(r"[;:–—()\[\].!?]")
 _CLAUSE_MARK_NOT_COMMA = re.compile(r"[;:–—(\[]")
 
 
