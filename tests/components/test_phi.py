@@ -953,3 +953,20 @@ def test_phi_an_ability_or_a_use_is_no_doubt_on_the_exposure(lang, text, expecte
 def test_phi_no_sign_of_identity_theft_doubts_nothing(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == \
         {"name": "affirmed", "date_of_birth": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the same kinds of data are named in both languages: an insurer's name, the day of a visit or an
+    # examination, a patient's identifier, a care plan, symptoms and measurements
+    ("en", "Thieves took a box of intake sheets from Tamsworth Cardiology. The sheets showed the name of their "
+           "insurer, the exam date, patient identifiers, the treatment plan, symptoms and measurement results.",
+     {"insurance": "affirmed", "appointment": "affirmed", "patient_id": "affirmed", "treatment": "affirmed",
+      "condition": "affirmed", "test_result": "affirmed"}),
+    ("fr", "Des voleurs ont emporté un carton de fiches d'accueil de Cardiologie Tamsworth. Les fiches indiquaient "
+           "le nom de leur assureur, la date de leur passage, les identifiants de patients, les orientations "
+           "thérapeutiques, les symptômes et les résultats des mesures.",
+     {"insurance": "affirmed", "appointment": "affirmed", "patient_id": "affirmed", "treatment": "affirmed",
+      "condition": "affirmed", "test_result": "affirmed"}),
+])
+def test_phi_the_same_kinds_of_data_in_both_languages(lang, text, expected):
+    assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
