@@ -950,3 +950,19 @@ def test_dates_a_discovery_date_governed_by_an_occurrence_is_both(lang, text):
 
     result = extract(text, lang=lang, published="2024-06-14")
     assert result.date.discovered == "2024-05-03" and result.date.occurred == "2024-05-03"
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a date under a disclosure word whose verb says the writer learned of it ("we were notified")
+    # leaves the letter's own date as the disclosure
+    ("en", "Kestrel Valley Pediatrics\n\nApril 22, 2024\n\nDear Parent or Guardian,\n\nOn March 3, 2024, we were "
+           "notified by our billing vendor that an unauthorized person had accessed a server holding your child's "
+           "name and date of birth. We are writing to tell you what happened and what we are doing about it."),
+    ("fr", "Cabinet pédiatrique du Val Kestrel\n\nLe 22 avril 2024\n\nMadame, Monsieur,\n\nLe 3 mars 2024, nous "
+           "avons été avertis par notre prestataire de facturation qu'une personne non autorisée avait accédé à un "
+           "serveur contenant le nom et la date de naissance de votre enfant. Nous vous écrivons pour vous dire ce "
+           "qui s'est passé et ce que nous faisons."),
+])
+def test_dates_a_notice_the_writer_received_leaves_the_letter_date_the_disclosure(annotate, lang, text):
+    dates = annotate(lang, text, "2024-04-25")._.breach.date
+    assert dates.disclosed == "2024-04-22"

@@ -257,14 +257,18 @@ def choose_date(features: Sequence[Mapping[str, float]], options: Sequence[DateO
     """The best option for ``role`` when the text states a date of it (``stated``: the role's cues
     found one), else none; ``stated=None`` lets "none" compete instead (``none_decides``,
     docs/dates.md). Options the rules ruled out never compete; a fallback (a letter's date line,
-    ``weak``) competes only when no other date has the role's cue. Ties go to the option
+    ``weak``) competes only when no other date has the role's cue under a verb that is not of another
+    role. Ties go to the option
     written first. The share is the chosen option's softmax probability against the others and
     "none" (whose score is 0: the scorer's bias is minus the role's ``none`` weight). ``floor``: when the
     rules say the role has a date but the best option scores below the floor and no cue of the role
     gave it, none does (a date of another role, such as the detection, is no reason to take the best
     of bad options; ``weights.yml`` ``date_choice.<role>.floor``, chosen by ``make train`` out of fold)."""
     eligible = [i for i, o in enumerate(options) if not o.ruled_out]
-    if any(options[i].role == role and not options[i].weak for i in eligible):
+    # a date whose governing verb is of another role ("we were notified on May 3" under a disclosure
+    # cue) does not shut out the letter's date line
+    if any(options[i].role == role and not options[i].weak and options[i].governor in (None, "other", role)
+           for i in eligible):
         eligible = [i for i in eligible if not options[i].weak]
     scores = {i: scorer.score(features[i]) for i in eligible}
     ceiling = max([0.0, *scores.values()])
