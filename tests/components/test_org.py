@@ -1644,3 +1644,27 @@ def test_org_an_acronym_of_a_common_noun_phrase_is_no_organization(lang, text, v
     assert record.organization == victim
     assert thing not in [o.name for o in record.organizations]
     assert record.phi.get("name") == "affirmed"
+
+
+def test_org_a_name_in_brackets_in_its_own_language_is_the_same_organization():
+    # the original name in brackets after its translation: one organization, named more often
+    text = ("HARTFORD, 17 mars – Le procureur général a demandé des explications au département de la Santé de "
+            "l'État (Vermont Department of Health) après l'envoi par erreur des numéros de sécurité sociale de "
+            "300 employés.")
+    record = breachnlp.extract(text, lang="fr", published="2024-05-04")
+    assert record.organization == "Vermont Department of Health"
+    assert [o.role for o in record.organizations].count("victim") == 1
+    assert "other_victim" not in [o.role for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim,group", [
+    # a group in brackets is written in the text's language: no translation, no merge
+    ("fr", "La clinique Saint-Roch (Groupe Santé Vivalis) a signalé le vol d'un ordinateur contenant les dossiers de "
+           "300 patients. Le Groupe Santé Vivalis détient douze cliniques.", "clinique Saint-Roch", "Groupe Santé Vivalis"),
+    ("en", "Kestrel Eye Clinic (Norvane Health Group) reported the theft of a laptop holding the files of 300 "
+           "patients. Norvane Health Group owns twelve clinics.", "Kestrel Eye Clinic", "Norvane Health Group"),
+])
+def test_org_a_group_in_brackets_stays_an_organization_of_its_own(lang, text, victim, group):
+    record = breachnlp.extract(text, lang=lang, published="2024-05-04")
+    assert record.organization == victim and group not in record.organization_aliases
+    assert group in [o.name for o in record.organizations]

@@ -113,6 +113,8 @@ class ClusterRules:
                     and text[mention.end:mention.end + 4].lstrip(_QUOTED)[:1] == ")" \
                     and _initials_hold(last[0].text, mention.text):
                 target = last[1]
+            if target is None and last is not None and self._original_name(text, last[0], mention):
+                target = last[1]
             for cluster in clusters if target is None else ():
                 if self._same(Cluster(forms[id(cluster)][1]), mention):
                     target = cluster
@@ -135,6 +137,20 @@ class ClusterRules:
                 distinct.append(mention)
             last = (mention, target)
         return clusters
+
+    def _original_name(self, text: str, before: Mention, mention: Mention) -> bool:
+        """« le ministère des Transports et des Travaux (Department of Transportation and Works) »: a
+        name of several words alone in brackets right after a name is that name in its own language
+        when it holds a connector of another language's names (``syntax.yml``
+        ``translation_connectors``) and the name before holds none: a parent group in brackets
+        (« la clinique Saint-Jean (groupe Elsan) ») is written in the text's language."""
+        if text[before.end:mention.start].strip(_QUOTED) != "(" or \
+                text[mention.end:mention.end + 4].lstrip(_QUOTED)[:1] != ")" or " " not in mention.text.strip():
+            return False
+
+        def foreign(name: str) -> bool:
+            return any(w in self.translation_connectors for w in re.split(r"[\s'’]+", fold(name)))
+        return foreign(mention.text) and not foreign(before.text)
 
     def acronym_of(self, long: str, short: str) -> bool:
         """``short`` is the acronym of the name ``long`` (legal forms aside)."""

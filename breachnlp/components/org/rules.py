@@ -153,6 +153,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # "de", "of", "la"...: the words of a name that its key and its acronym leave out
         self.connectors = frozenset(words.words("syntax", "key_connectors")) | {"&", "+"} | \
             frozenset(w for phrase in words.words("syntax", "foreign_name_connectors") for w in phrase.split())
+        # words of another language's names: a name in brackets holding one, after a name holding none,
+        # is that name in its own language (ClusterRules._original_name)
+        self.translation_connectors = frozenset(fold(w) for w in words.words("syntax", "translation_connectors"))
         # "of", « de »: after a person's title, the organization the title is of ("CEO of X")
         self.title_connectors = frozenset(fold(w) for w in name_connectors if " " not in w)
         # "Ankle + Foot Center", "Warner Norcross + Judd": a plus joins the parts of a name as "&" does
