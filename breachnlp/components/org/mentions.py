@@ -436,7 +436,7 @@ class MentionRules:
     def _names_a_thing(self, text: str, folded: str, mention: Mention) -> bool:
         """An acronym in brackets after a common noun phrase names what that phrase names, a procedure,
         a system or a programme, not an organization: « un remplacement de la valve aortique par
-        cathéter (TAVI) », "an electronic health record (EHR)". The phrase runs back to a clause mark,
+        cathéter (TAVI) », "a transcatheter valve implant (TVIX)". The phrase runs back to a clause mark,
         ends in a lower-case word, holds no other capitalized word after its first, no organization
         word and no regulator's or authority's shape (« l'autorité roumaine de protection des données
         (ANSPDCP) » is an organization)."""
