@@ -79,6 +79,12 @@ class Cluster:
 _QUOTED = " \t\"'“”«»‘’\u00a0\u202f"
 
 
+def _in_brackets_after(text: str, before: Mention, mention: Mention) -> bool:
+    """``mention`` stands alone in parentheses right after ``before``, quoted or not: "X (Y)", 'X ("Y")'."""
+    return text[before.end:mention.start].strip(_QUOTED) == "(" \
+        and text[mention.end:mention.end + 4].lstrip(_QUOTED)[:1] == ")"
+
+
 class ClusterRules:
     """The clustering of :class:`~.rules.OrgRules` (its patterns are built there)."""
 
@@ -107,14 +113,14 @@ class ClusterRules:
         for mention in mentions:
             target = None
             alias = self.alias_before.search(folded[max(0, mention.start - 40):mention.start])
+            # the name right before, when this mention stands alone in brackets after it
+            bracketed = last if last is not None and _in_brackets_after(text, last[0], mention) else None
             # "Azienda ospedaliera ... di Verona (AOUI)", 'Orwell Billing, Inc. ("OBI")': an acronym in
             # parentheses right after a name, quoted or not, is its short form
-            if last is not None and mention.text.isupper() and text[last[0].end:mention.start].strip(_QUOTED) == "(" \
-                    and text[mention.end:mention.end + 4].lstrip(_QUOTED)[:1] == ")" \
-                    and _initials_hold(last[0].text, mention.text):
-                target = last[1]
-            if target is None and last is not None and self._original_name(text, last[0], mention):
-                target = last[1]
+            if bracketed is not None and mention.text.isupper() and _initials_hold(bracketed[0].text, mention.text):
+                target = bracketed[1]
+            if target is None and bracketed is not None and self._original_name(bracketed[0], mention):
+                target = bracketed[1]
             for cluster in clusters if target is None else ():
                 if self._same(Cluster(forms[id(cluster)][1]), mention):
                     target = cluster
@@ -138,14 +144,13 @@ class ClusterRules:
             last = (mention, target)
         return clusters
 
-    def _original_name(self, text: str, before: Mention, mention: Mention) -> bool:
+    def _original_name(self, before: Mention, mention: Mention) -> bool:
         """« le ministère des Transports et des Travaux (Department of Transportation and Works) »: a
-        name of several words alone in brackets right after a name is that name in its own language
-        when it holds a connector of another language's names (``syntax.yml``
+        name of several words in brackets right after a name (:func:`_in_brackets_after`) is that name
+        in its own language when it holds a connector of another language's names (``syntax.yml``
         ``translation_connectors``) and the name before holds none: a parent group in brackets
         (« la clinique Saint-Jean (groupe Elsan) ») is written in the text's language."""
-        if text[before.end:mention.start].strip(_QUOTED) != "(" or \
-                text[mention.end:mention.end + 4].lstrip(_QUOTED)[:1] != ")" or " " not in mention.text.strip():
+        if " " not in mention.text.strip():
             return False
 
         def foreign(name: str) -> bool:
