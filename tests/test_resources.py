@@ -50,7 +50,7 @@ def test_resources_unknown_language_and_name_fail_clearly():
 def test_resources_user_directory_is_checked(tmp_path):
     (tmp_path / "fr").mkdir()
     (tmp_path / "fr" / "phi.yml").write_text("categories: {}\nextra: 1\n", encoding="utf-8")
-    with pytest.raises(ResourceError, match="missing keys \\['access_means', 'exclusions', 'identifier_words', 'non_data_heads', 'non_data_links'\\], unexpected keys \\['extra'\\]"):
+    with pytest.raises(ResourceError, match="missing keys \\['access_means', 'exclusions', 'health_record_words', 'identifier_words', 'non_data_heads', 'non_data_links'\\], unexpected keys \\['extra'\\]"):
         read_resource("fr", "phi", str(tmp_path))
 
 

@@ -74,6 +74,17 @@ def test_phi_document_rule_affirmed_beats_hedged(annotate, lang, text):
     assert annotate(lang, text)._.breach.phi == {"name": "affirmed"}
 
 
+@pytest.mark.parametrize("lang,text", [
+    # an insider reading records exposes them, whatever the verb of reading
+    ("en", "A billing clerk at Harwell Clinic looked through the medical records of her neighbours for months."),
+    ("en", "Over two years, a porter at Lindmoor Hospital dug through patient charts with no work reason."),
+    ("en", "A radiographer opened the health records of a television presenter at Brackley Infirmary."),
+    ("fr", "Pendant des mois, une secrétaire de la clinique Vermont a fouillé dans les dossiers médicaux de ses voisins."),
+])
+def test_phi_records_read_by_an_insider_are_exposed(annotate, lang, text):
+    assert annotate(lang, text)._.breach.phi == {"medical_record": "affirmed"}
+
+
 def test_phi_explain_gives_the_cue_that_decided(annotate):
     doc = annotate("fr", "Aucun numéro de sécurité sociale n'a été volé.")
     span = [s for s in doc.spans["breach_phi"] if s._.phi_category == "national_id"][0]

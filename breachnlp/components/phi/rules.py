@@ -109,6 +109,9 @@ class PhiRules(StatusRules):
                          key=len, reverse=True)
         self.identifier = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in phi["identifier_words"])
                                      + r")(?![\w])")
+        # "8 300 dossiers médicaux", "2,100 health records": a health record counted is still one
+        self.health_record = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in phi["health_record_words"])
+                                        + r")(?![\w])")
         # a figure or a number word right before a data noun makes it the counted noun
         self.counted = re.compile(r"(?:\d[kKmM]?|\b(?:" + "|".join(re.escape(w) for w in amounts) + r")s?"
                                   r"(?: " + words.alternation("syntax", "counted_of") + r")?)\s*$")
@@ -165,13 +168,13 @@ class PhiRules(StatusRules):
                 i = bisect_right(excluded_starts, m.start())  # an exclusion holding the match
                 if i and excluded_ends[i - 1] >= m.end():
                     continue
-                if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]) and \
-                        not (" " in m.group() and self.identifier.search(m.group())):
-                    continue  # "6 000 rendez-vous", "400 000 adresses": the counted noun, not a data category
-                    # ("15 000 numéros de carte", "764 email addresses" are still card numbers, addresses)
                 category = self.category_of(m.group())
                 if category is None:
                     continue
+                if self.counted.search(folded[max(sentence.start, m.start() - 12):m.start()]) and \
+                        not (" " in m.group() and self._still_data_counted(m.group(), category)):
+                    continue  # "6 000 rendez-vous", "400 000 adresses": the counted noun, not a data category
+                    # ("15 000 numéros de carte", "764 email addresses" are still card numbers, addresses)
                 if self._names_an_organization(text, m, category) or self._modifies_a_non_data_head(folded, m):
                     continue
                 terms.append((m, category))
@@ -341,6 +344,13 @@ class PhiRules(StatusRules):
                 continue
             kept.append((m, category))
         return kept
+
+    def _still_data_counted(self, term: str, category: str) -> bool:
+        """Whether a counted term of several words still names data: an identifier ("15 000 numéros de
+        carte") or a record qualified as one of health ("5 804 dossiers médicaux", "900 medical
+        records"); a bare "dossiers de patients" counted is the unit of a count."""
+        return self.identifier.search(term) is not None or \
+            (category == "medical_record" and self.health_record.search(term) is not None)
 
     def _elided(self, folded: str, sentence: Segment, terms: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
         """Categories whose head noun is shared with a coordinated one and left out: "postal and email

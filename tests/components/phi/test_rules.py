@@ -65,9 +65,15 @@ CASES = {
         "fr": "La mairie a écrit à 5 000 adresses pour prévenir les habitants.",
         "en": "The town wrote to 5,000 addresses to warn residents.",
     },
-    "counted_noun_is_no_category": {
-        "fr": "Les pirates ont volé des milliers de dossiers médicaux.",
-        "en": "The hackers stole hundreds of medical records.",
+    "counted_noun_is_no_category": {  # records of patients counted are the unit of a count...
+        "fr": "Les pirates ont volé des milliers de dossiers de patients.",
+        "en": "The hackers stole hundreds of patient records.",
+    },
+    "counted_health_records_are_data": {  # ...records qualified as medical ones are still those records
+        "fr": "Une infirmière a consulté 1 240 <PHI cat=medical_record status=affirmed>dossiers médicaux</PHI> "
+              "sans motif.",
+        "en": "A ward clerk viewed 1,240 <PHI cat=medical_record status=affirmed>medical records</PHI> for no "
+              "reason.",
     },
 }
 
