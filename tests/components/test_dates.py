@@ -966,3 +966,21 @@ def test_dates_a_discovery_date_governed_by_an_occurrence_is_both(lang, text):
 def test_dates_a_notice_the_writer_received_leaves_the_letter_date_the_disclosure(annotate, lang, text):
     dates = annotate(lang, text, "2024-04-25")._.breach.date
     assert dates.disclosed == "2024-04-22"
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a message gone to the wrong people is the incident: its sending or receipt dates the occurrence…
+    ("en", "The Harbury Trust apologised on March 12. A staff member sent a newsletter to 900 patients on March 3 "
+           "with every address in the CC field instead of BCC.", ("2024-03-03", "2024-03-12")),
+    ("fr", "La mutuelle Orvalis a présenté ses excuses. Les 1 200 adhérents ont reçu, le lundi 4 mars, un courriel "
+           "où toutes les adresses figuraient en copie visible.", ("2024-03-04", None)),
+    # …not the message that tells of it
+    ("en", "A clerk at Dunmore Council emailed a spreadsheet of tenants' incomes to the wrong distribution list on "
+           "May 6. The council sent an email to those affected on May 20 to apologise.", ("2024-05-06", "2024-05-20")),
+    ("fr", "Le 6 mai, une secrétaire de la mairie de Vaubrun a transmis par erreur un fichier de locataires à une "
+           "liste de diffusion. La mairie a envoyé un courriel aux personnes concernées le 20 mai pour s'excuser.",
+     ("2024-05-06", "2024-05-20")),
+])
+def test_dates_a_message_sent_astray_is_the_incident(annotate, lang, text, expected):
+    date = annotate(lang, text, "2024-06-14")._.breach.date
+    assert (date.occurred, date.disclosed) == expected

@@ -49,6 +49,10 @@ class DateRoles:
         self.weak_disclosed = cue_regex(data["weak_disclosed"])
         self.release = cue_regex([re.escape(m) for m in data["release_markers"]])
         self.source = cue_regex(data["source_cues"])
+        # a message gone astray is the incident: its sending dates the occurrence (:meth:`_message_cues`)
+        self.misdelivery = cue_regex(data["misdelivery"])
+        self.message = cue_regex(data["message_cues"])
+        self.notice_purpose = cue_regex(data["notice_purpose"])
         # a determiner makes a noun of these ("l'attaque", "the breach"), not of a verb ("that began")
         self.incident_noun = re.compile(r"(?:" + "|".join(re.escape(fold(w)) for w in data["incident_nouns"]) + r")")
         self.first_person = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(w)) for w in text["first_person"])
@@ -231,7 +235,7 @@ class DateRoles:
         for role, pattern in (("not_breach", self.not_breach), ("weak_disclosed", self.weak_disclosed),
                               ("source", self.source)):
             found += [(role, m) for m in pattern.finditer(folded, sentence.start, sentence.end)]
-        found = _outermost(found)
+        found = _outermost(self._message_cues(folded, sentence, found, memo))
         verb_ends = sorted(m.end() for role, m in found if role in ("discovered", "disclosed", "weak_disclosed"))
         breaks = self._breaks(folded, sentence)
         cues: list[_Cue] = []
@@ -239,7 +243,9 @@ class DateRoles:
             if role == "source":
                 continue  # "d'après leur communiqué": only there to silence the cue words inside it
             bonus = 0.0
-            if role == "not_breach":
+            if role == "message":
+                role = "occurred"  # the message itself, whatever determiner it has ("qu'un message envoyé le 15")
+            elif role == "not_breach":
                 bonus = -2.0  # a deadline, a court or a sanction near the date governs it
             elif role == "occurred":
                 verb_end = _after_verb(self.object_gap, folded, verb_ends, m.start())
@@ -256,6 +262,29 @@ class DateRoles:
         if memo is not None:
             memo[key] = result
         return result
+
+    def _message_cues(self, folded: str, sentence: Segment, found: list[tuple[str, re.Match[str]]],
+                      memo: dict[Any, Any] | None) -> list[tuple[str, re.Match[str]]]:
+        """In a text that says a message went to the wrong people ("sent by mistake", « par erreur »,
+        "the CC field"), the sending or receipt of a message ("an email went out", « ont reçu, le 17
+        avril, un courriel ») is the incident: an occurrence cue in place of the disclosure cue it
+        overlaps, unless a notice's purpose follows it ("…to apologise", « pour prévenir »): that
+        message tells of the incident."""
+        key = ("misdelivery",)
+        misdelivered = memo.get(key) if memo is not None else None
+        if misdelivered is None:
+            misdelivered = self.misdelivery.search(folded) is not None
+            if memo is not None:
+                memo[key] = misdelivered
+        if not misdelivered:
+            return found
+        for m in self.message.finditer(folded, sentence.start, sentence.end):
+            if self.notice_purpose.search(folded, m.end(), min(sentence.end, m.end() + NOTICE_PURPOSE_REACH)):
+                continue
+            found = [(role, cue) for role, cue in found
+                     if role not in ("disclosed", "weak_disclosed") or cue.end() <= m.start() or m.end() <= cue.start()]
+            found.append(("message", m))
+        return found
 
     def _breaks(self, folded: str, sentence: Segment) -> list[tuple[int, float]]:
         """Clause boundaries of a sentence with their toll: a clause word or ";" 40, a comma 8.
@@ -283,6 +312,8 @@ class DateRoles:
         return bool(self.persistence.search(folded, start, c.start))
 
 
+# How far after a message its purpose is read ("sent an email to all affected patients to apologise").
+NOTICE_PURPOSE_REACH = 80
 # The smallest bonus a cue gets (a not-breach cue's): bounds the search for the nearest cue.
 MIN_BONUS = -2.0
 # A not-breach cue longer than this cannot contain a date that starts this far after it.
