@@ -610,3 +610,19 @@ def test_records_one_person_yields_to_a_figure_and_never_counts_an_employees_mai
 ])
 def test_records_a_documents_number_is_no_count(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-01-01").records is None
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a year after a period word, whatever noun follows it, is no count…
+    ("fr", "À la fin de l'année 2019 trois salariés de la clinique Marvel ont emporté des fichiers.", None),
+    ("en", "Between 2008 and 2012 records at Marvel Clinic were kept on an open server.", None),
+    ("en", "Anyone treated at Marvel Clinic as far back as 2003 patients or staff may be affected.", None),
+    ("fr", "Les fiches remises au titre de l'exercice 2021 salariés compris ont été copiées.", None),
+    # …nor a year that ends a name ("the Tenant Survey 2012 email")
+    ("en", "Every tenant of Ashford Homes got the Tenant Survey 2012 email with all addresses visible.", None),
+    # …and a figure followed by another number counts nothing: the second one is the count
+    ("fr", "Fin 2022, 2 600 patients de la clinique Marvel ont été prévenus d'une fuite.", 2600),
+])
+def test_records_a_year_before_a_noun_is_no_count(annotate, lang, text, value):
+    records = annotate(lang, text)._.breach.records
+    assert (records and records.value) == value

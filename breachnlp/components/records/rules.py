@@ -178,7 +178,9 @@ class RecordRules:
         self.skippable = re.compile(r"\s*(?:(?:" + "|".join(
             re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
-        self.unit_stops = frozenset(fold(w) for w in data["unit_search_stops"])
+        # ... and a number: "à la fin de l'année 2016 deux personnes", the count is the second figure
+        numbers = words["numbers"]
+        self.unit_stops = frozenset(fold(w) for w in (*data["unit_search_stops"], *numbers["units"], *numbers["tens"]))
         self.date_like = re.compile(date_skip_pattern(words))  # the dates grammar's written dates
         # "breaches affecting 500 or more people": the threshold of a reporting rule, not a count
         self.threshold_before = re.compile(r"(?:" + "|".join(data["threshold_before"]) + r")\s*$")
@@ -255,7 +257,7 @@ class RecordRules:
                 pos = filler.end()
                 continue
             word = _WORD.match(folded, pos)  # at pos, without copying the rest of the text
-            if not word or free_skips == 0 or word.group() in self.unit_stops:
+            if not word or free_skips == 0 or word.group() in self.unit_stops or word.group().isdigit():
                 return None, None
             free_skips -= 1
             pos = word.end()
@@ -365,7 +367,9 @@ class RecordRules:
             people = self.demonym.match(text, end)
             if people:  # "78,8 millions d'Américains", "of 5 million Australians": people of a country
                 unit, unit_span = "people", (people.start(1), people.end(1))
-        name_word = _NAME_BEFORE.search(text, max(sentence.start, start - 40), start) if unit is None else None
+        # a year after a name, whatever noun follows ("the Tenant Survey 2012 email", « le fichier Plan
+        # canicule 2019 personnes vulnérables »): the year of the name's edition, not a count
+        name_word = _NAME_BEFORE.search(text, max(sentence.start, start - 40), start) if unit is None or year else None
         if name_word and text[sentence.start:name_word.start()].strip():
             return None  # "Cicada 3301", "USL Umbria 2", "Office 365": the number of a name (a word opening
             # the sentence is capitalized for that: « Environ 50 000 »)
