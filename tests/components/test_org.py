@@ -1668,3 +1668,16 @@ def test_org_a_group_in_brackets_stays_an_organization_of_its_own(lang, text, vi
     record = breachnlp.extract(text, lang=lang, published="2024-05-04")
     assert record.organization == victim and group not in record.organization_aliases
     assert group in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a name of two words ending in another language's head is whole: the descriptor only describes it…
+    ("fr", "La clinique Ridgeway Neurology, à Dayton, a prévenu 812 patients après le vol d'un ordinateur portable.",
+     "Ridgeway Neurology"),
+    ("fr", "Le centre hospitalier Maplecrest Health a été frappé par un rançongiciel le 3 mai.", "Maplecrest Health"),
+    ("en", "Hackers hit the clinic Klinik Seeblick in Zurich on May 3, stealing patient files.", "Klinik Seeblick"),
+    # …a name in the text's own language keeps its descriptor
+    ("fr", "Le laboratoire Lumora Santé a subi une fuite de données en mai.", "laboratoire Lumora Santé"),
+])
+def test_org_a_descriptor_before_a_name_in_another_language_only_describes_it(annotate, lang, text, expected):
+    assert annotate(lang, text)._.breach.organization == expected

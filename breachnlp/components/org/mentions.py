@@ -1407,11 +1407,16 @@ class MentionRules:
 
     def _whole_name(self, name: str) -> bool:
         """Three capitalized words or more, one of them after the first an organization word
-        ("Elizabeth Family Health", "Spectrum Health Lakeland"): a name whole without the descriptor
-        a French text puts before it (two words, "Lumora Santé", may still be the descriptor's)."""
+        ("Elizabeth Family Health", "Spectrum Health Lakeland"), or two ending in a head of another
+        language than the text's ("DeKalb Health" in French): a name whole without the descriptor a
+        French text puts before it (two words in its own language, "Lumora Santé", may still be the
+        descriptor's)."""
         words = name.split()
-        return len(words) >= 3 and all(w[:1].isupper() for w in words) and \
-            any(self._org_word(w) for w in words[1:])
+        if not all(w[:1].isupper() for w in words):
+            return False
+        if len(words) == 2 and fold(words[-1]).strip(".,;:") in self.foreign_name_heads:
+            return True  # « la clinique Cornerstone Neurology »: a name in another language, its head its own
+        return len(words) >= 3 and any(self._org_word(w) for w in words[1:])
 
     def _kind_right_before(self, folded: str, start: int) -> bool:
         """A kind of organization right before the name ("Brazilian insurer Porto Seguro", « la fintech

@@ -288,6 +288,9 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.offering_words = frozenset(fold(w) for w in data["offering_words"])
         self.head_words = OrgWords(self.org_words - self.connectors, data["specialty_endings"])  # not "of"
         self.head_equivalents = {fold(k): fold(v) for k, v in data["head_equivalents"].items()}
+        # a name whose head is another language's ("DeKalb Health" in a French text) is whole without
+        # the descriptor of the text's language before it
+        self.foreign_name_heads = frozenset(fold(w) for w in data["foreign_name_heads"])
         # the connector before a place at the end of a name (:meth:`MentionRules._without_place_tail`)
         self.place_tail = re.compile(rf"\s{_alternation(words.words('syntax', 'place_tail_connectors'), folded=False, apostrophes=True)}\s?(?=\S)",
                                      re.IGNORECASE)
