@@ -620,6 +620,8 @@ def test_records_a_documents_number_is_no_count(lang, text):
     ("fr", "Les fiches remises au titre de l'exercice 2021 salariés compris ont été copiées.", None),
     # …nor a year that ends a name ("the Tenant Survey 2012 email")
     ("en", "Every tenant of Ashford Homes got the Tenant Survey 2012 email with all addresses visible.", None),
+    ("fr", "Tous les bénévoles de l'association Orvalis ont reçu par erreur le fichier Plan Canicule 2019 personnes "
+           "vulnérables.", None),
     # …and a figure followed by another number counts nothing: the second one is the count
     ("fr", "Fin 2022, 2 600 patients de la clinique Marvel ont été prévenus d'une fuite.", 2600),
 ])

@@ -368,7 +368,7 @@ class RecordRules:
             if people:  # "78,8 millions d'Américains", "of 5 million Australians": people of a country
                 unit, unit_span = "people", (people.start(1), people.end(1))
         # a year after a name, whatever noun follows ("the Tenant Survey 2012 email", « le fichier Plan
-        # canicule 2019 personnes vulnérables »): the year of the name's edition, not a count
+        # Canicule 2019 personnes vulnérables »): the year of the name's edition, not a count
         name_word = _NAME_BEFORE.search(text, max(sentence.start, start - 40), start) if unit is None or year else None
         if name_word and text[sentence.start:name_word.start()].strip():
             return None  # "Cicada 3301", "USL Umbria 2", "Office 365": the number of a name (a word opening
