@@ -94,6 +94,11 @@ def _inflected(word: str) -> str:
     return re.escape(word) + "(?:s|es|x)?"
 
 
+def word_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` (folded, matched literally) as a whole word of the folded text."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?![\w])")
+
+
 def cue_regex(patterns: Iterable[str]) -> re.Pattern[str]:
     """Compile cue patterns (regular expressions written on folded text) as whole words."""
     # Longer patterns first: the regex takes the first alternative that matches, and

@@ -445,9 +445,7 @@ class MentionRules:
                 text[mention.end:mention.end + 1] != ")" or text[mention.start - 1:mention.start] != "(":
             return False
         bracket = mention.start - 1
-        reach = max(text.rfind("\n", 0, bracket) + 1, bracket - 120)
-        marks = list(_THING_CLAUSE_MARK.finditer(text, reach, bracket))
-        start = marks[-1].end() if marks else reach
+        start = _phrase_start(text, bracket, _THING_CLAUSE_MARK)
         words = re.findall(r"[^\W\d_][\w'’-]*", text[start:bracket])
         if len(words) < 2 or not text[start:bracket].rstrip()[-1:].isalpha() or not words[-1][:1].islower() \
                 or any(w[:1].isupper() for w in words[1:]):
@@ -1461,9 +1459,20 @@ _COORDINATED_AFTER = re.compile(r"(?P<connector>[ \t]+\S+[ \t]+)(?P<name>[A-ZÀ-
 # What ends the words a long form may take, read backwards from its parenthesis: a dash, a comma...
 _CLAUSE_MARK = re.compile(r"[,;:–—(\[]")
 # where the phrase an acronym in brackets spells out begins: a clause mark other than a comma (a
-# name may hold one: « direction des Infrastructures, de la topographie … (DITTT) »), a sentence's end
-_THING_CLAUSE_MARK = re.compile(r"[;:–—()\[\].!?]")
+# name may hold one: « direction des Infrastructures, de la topographie … (DITTT) »), a sentence's or
+# a line's end
+_THING_CLAUSE_MARK = re.compile(r"[;:–—()\[\].!?\n]")
+# How far back before a bracket the phrase it spells out or describes is read (characters).
+_PHRASE_REACH = 120
 _CLAUSE_MARK_NOT_COMMA = re.compile(r"[;:–—(\[]")
+
+
+def _phrase_start(text: str, bracket: int, marks: re.Pattern[str]) -> int:
+    """Where the phrase right before an opening bracket at ``bracket`` begins: after the last of
+    ``marks`` within :data:`_PHRASE_REACH` characters, else that far back."""
+    reach = max(0, bracket - _PHRASE_REACH)
+    found = list(marks.finditer(text, reach, bracket))
+    return found[-1].end() if found else reach
 
 
 def _initials_start(words: list[re.Match[str]], letters: str) -> re.Match[str] | None:

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...text import Segment, fold, informal_text, line_starts, segment_at, split_sentences
-from .mentions import _Lines
+from .mentions import _Lines, _phrase_start
 
 if TYPE_CHECKING:
     from .clusters import Cluster
@@ -286,9 +286,7 @@ class RoleRules:
         bracket = _DESCRIBED_BRACKET.search(text, max(0, mention.start - 40), mention.start)
         if bracket is None:
             return None
-        reach = max(0, bracket.start() - 120)
-        marks = list(_DESCRIPTION_MARK.finditer(text, reach, bracket.start()))
-        start = marks[-1].end() if marks else reach
+        start = _phrase_start(text, bracket.start(), _DESCRIPTION_MARK)
         words = list(re.finditer(r"\S+", folded[start:bracket.start()]))
         written = text[start:bracket.start()].split()
         if any(self.acronym_of(" ".join(written[-k:]), mention.text) for k in range(1, len(written) + 1)):

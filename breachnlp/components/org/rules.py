@@ -16,7 +16,7 @@ import spacy
 from ...resources import language_data, read_resource
 from ...scoring import LinearScorer
 from ...taxonomy import LANGS
-from ...text import LINE_OPENING, cue_regex, fold, phrase_regex
+from ...text import LINE_OPENING, cue_regex, fold, phrase_regex, word_regex
 from .clusters import ClusterRules, key_words
 from .mentions import MentionRules
 from .roles import VICTIM_FEATURES, RoleRules
@@ -270,8 +270,7 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         phi = read_resource(lang, "phi", resources)
         self.data_term = re.compile(phrase_regex([t for terms in phi["categories"].values() for t in terms], plural=True))
         # ... or a number of some kind ("citizen service number", « numéro de service citoyen »)
-        self.identifier_word = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in phi["identifier_words"])
-                                          + r")(?![\w])")
+        self.identifier_word = word_regex(phi["identifier_words"])
         self.weights = LinearScorer.from_data(read_resource(lang, "weights", resources)["victim"], VICTIM_FEATURES)
         self.apposition = re.compile(rf",\s*{words.alternation('syntax', 'apposition_openers')}\s[^,;.()\n]{{0,120}},")
         descriptor_words = "|".join(re.escape(w) for w in sorted({w for d in descriptors for w in d.split() if len(w) > 3}))

@@ -15,7 +15,8 @@ from typing import Any
 
 from ...resources import language_data, read_resource
 from ...taxonomy import PHI_CATEGORIES
-from ...text import SECTION_NUMBER, Segment, cue_regex, fold, informal_text, interval_index, lower, phrase_regex, split_sentences
+from ...text import (SECTION_NUMBER, Segment, cue_regex, fold, informal_text, interval_index, lower, phrase_regex,
+                     split_sentences, word_regex)
 from .status import StatusRules, _first
 
 
@@ -107,9 +108,9 @@ class PhiRules(StatusRules):
         numbers = read_resource(lang, "numbers", resources)
         amounts = sorted({fold(w) for w in (*numbers["hundred"], *numbers["scales"], *numbers["amount_nouns"])},
                          key=len, reverse=True)
-        self.identifier = _whole_words(phi["identifier_words"])
+        self.identifier = word_regex(phi["identifier_words"])
         # "8 300 dossiers médicaux", "2,100 health records": a health record counted is still one
-        self.health_record = _whole_words(phi["health_record_words"])
+        self.health_record = word_regex(phi["health_record_words"])
         # a figure or a number word right before a data noun makes it the counted noun
         self.counted = re.compile(r"(?:\d[kKmM]?|\b(?:" + "|".join(re.escape(w) for w in amounts) + r")s?"
                                   r"(?: " + words.alternation("syntax", "counted_of") + r")?)\s*$")
@@ -527,8 +528,3 @@ def _without_umbrellas(folded: str, found: list[PhiMention]) -> list[PhiMention]
                 continue
         kept.append(m)
     return kept
-
-
-def _whole_words(words: list[str]) -> re.Pattern[str]:
-    """Any of ``words`` (folded) as a whole word of the folded text."""
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?![\w])")
