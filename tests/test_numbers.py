@@ -24,6 +24,13 @@ def test_numbers_parse_every_press_format(lang, text, value):
     assert parse_number(text, lang) == value
 
 
+@pytest.mark.parametrize("lang,text,value", [("fr", "huit", 8), ("en", "four", 4), ("fr", "dix-sept", 17),
+                                             ("en", "twelve", 12)])
+def test_numbers_a_number_word_under_twenty_has_its_value(lang, text, value):
+    # the records rules decide whether it counts anything (only the people or records its noun names)
+    assert parse_number(text, lang) == value
+
+
 @pytest.mark.parametrize("lang,text", [("fr", "des milliers"), ("en", "thousands"), ("fr", "un"), ("en", "one")])
 def test_numbers_vague_or_tiny_amounts_have_no_value(lang, text):
     assert parse_number(text, lang) is None
@@ -77,9 +84,10 @@ def test_numbers_words_round_trip(t_hundreds, t_units, hundreds, lang):
 
 
 @pytest.mark.parametrize("lang,text,found", [
-    # "three and four crore" is two numbers, the upper one a count; "vingt et un" stays one
-    ("en", "between three and four crore patients", [40000000]),
-    ("fr", "entre trois et quatre millions de patients", [4000000]),
+    # "three and four crore" is two numbers, the upper one a count (the lower one a small number word,
+    # which the records rules count only before its own noun); "vingt et un" stays one
+    ("en", "between three and four crore patients", [3, 40000000]),
+    ("fr", "entre trois et quatre millions de patients", [3, 4000000]),
     ("fr", "vingt et un mille patients", [21000]),
     ("en", "four and a half million patients", [4500000]),
 ])

@@ -628,3 +628,29 @@ def test_records_a_documents_number_is_no_count(lang, text):
 def test_records_a_year_before_a_noun_is_no_count(annotate, lang, text, value):
     records = annotate(lang, text)._.breach.records
     assert (records and records.value) == value
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a number word under twenty counts the people its noun names when no figure is given…
+    ("en", "Hollins Eye Care mailed a letter to the wrong house; it listed the diagnoses of seven patients.", 7),
+    ("fr", "Le courrier de la clinique Verlaine, parti à une mauvaise adresse, détaillait les diagnostics de six "
+           "patients.", 6),
+    # …not the organization's own staff, whose mailboxes are the way in…
+    ("en", "A phishing email gave an outsider access to the mailboxes of three employees at Corbin Dental.", None),
+    ("fr", "Un courriel piégé a ouvert à un pirate les messageries de deux salariés du cabinet Verlaine.", None),
+    # …nor things that are not people or records…
+    ("en", "The intruder at Corbin Dental copied two spreadsheets and three folders in March.", None),
+    # …and a figure of people or records wins over it
+    ("en", "Two patients complained after Harlow Clinic's server exposed the files of 12,400 patients.", 12400),
+    ("fr", "Deux patientes ont porté plainte après que le serveur de la clinique Varenne a exposé les dossiers de "
+           "8 300 patients.", 8300),
+])
+def test_records_a_small_number_word_counts_the_people_it_names(annotate, lang, text, value):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records is not None else None) == value
+
+
+def test_records_an_article_between_a_figure_and_its_noun_does_not_stop_the_search(annotate):
+    # "a"/"an" is the number one only alone, not before a possessive: the noun after it is the unit
+    records = annotate("en", "Thieves took the files of 12,000 of a lender's customers in May.")._.breach.records
+    assert records is not None and (records.value, records.unit) == (12000, "people")

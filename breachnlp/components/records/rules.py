@@ -175,12 +175,16 @@ class RecordRules:
         self.compound_head_last = data["compound_head"] == "last"
         # "de"/"of" must end a word; an elided "d'" or a possessive "'s" need not
         links = sorted(set(words.words("syntax", "unit_links")), key=len, reverse=True)
+        self.unit_links = frozenset(fold(w) for w in links)
         self.skippable = re.compile(r"\s*(?:(?:" + "|".join(
             re.escape(w) + (r"(?!\w)" if w[-1].isalnum() else "") for w in links) + r")\s*)")
         self.fillers = re.compile(r"\s*(?:" + "|".join(re.escape(fold(f)) for f in data["unit_fillers"]) + r")(?![\w])")
         # ... and a number: "à la fin de l'année 2016 deux personnes", the count is the second figure
+        # (not "a"/« un »: an article more often than the number one, "12,000 of a bank's customers")
         numbers = words["numbers"]
-        self.unit_stops = frozenset(fold(w) for w in (*data["unit_search_stops"], *numbers["units"], *numbers["tens"]))
+        articles = set(words.words("syntax", "indefinite_articles"))
+        self.unit_stops = frozenset(fold(w) for w in (*data["unit_search_stops"], *numbers["units"], *numbers["tens"])
+                                    if w not in articles)
         self.date_like = re.compile(date_skip_pattern(words))  # the dates grammar's written dates
         # "breaches affecting 500 or more people": the threshold of a reporting rule, not a count
         self.threshold_before = re.compile(r"(?:" + "|".join(data["threshold_before"]) + r")\s*$")
@@ -192,6 +196,7 @@ class RecordRules:
         # a time of day ("vers 3 h 15", "at 2:40 a.m."): its minutes are no count
         self.clock = re.compile(r"(?<![\w,.])(?:" + "|".join(data["clock_times"]) + r")(?![\w])")
         self.single_subject = cue_regex(data["single_subject"])
+        self.staff_noun = re.compile(r"(?:" + "|".join(data["staff_nouns"]) + r")(?![\w])")
         self.postal = re.compile("|".join(f"(?:{p})" for p in data["postal_addresses"]), re.MULTILINE)
         self.phone = re.compile(
             r"(?<![\d\w])(?:\+\d{1,3}[\s.-]?)?(?:0\d(?:[\s.-]?\d{2}){4}|0\s?\d{3}(?:\s\d{3}){2}"
@@ -321,6 +326,13 @@ class RecordRules:
                 found.append(candidate)
         found = _breakdowns(folded, sentences,
                             _refine_bounds(self._parts_of_wholes(folded, self._link_ranges(folded, found))))
+        # a number word under twenty is the count only where no figure counts people or records: the
+        # one-off case (« la liste de huit personnes ») next to a breach the text measures in figures,
+        # it is a detail ("two employees clicked the link")
+        small = {n.start for n in numbers if n.kind == "small_words"}
+        if small and any(c.start not in small and c.value and c.unit in RECORD_UNITS and not c.population
+                         for c in found):
+            found = [c for c in found if c.start not in small]
         return sorted([*found, *self._single_subjects(folded, sentences)], key=lambda c: c.start)
 
     def _single_subjects(self, folded: str, sentences: list[Segment]) -> list[CountCandidate]:
@@ -367,6 +379,8 @@ class RecordRules:
             people = self.demonym.match(text, end)
             if people:  # "78,8 millions d'Américains", "of 5 million Australians": people of a country
                 unit, unit_span = "people", (people.start(1), people.end(1))
+        if number.kind == "small_words" and not self._small_count(text, folded, number, unit, unit_span, sentence):
+            return None
         # a year after a name, whatever noun follows ("the Tenant Survey 2012 email", « le fichier Plan
         # Canicule 2019 personnes vulnérables »): the year of the name's edition, not a count
         name_word = _NAME_BEFORE.search(text, max(sentence.start, start - 40), start) if unit is None or year else None
@@ -443,6 +457,21 @@ class RecordRules:
             score -= 2.0 if subset else 0.0
         return CountCandidate(start, end, number.value, unit, qualifier, score, sentence_index,
                               number.significant, population, revision, initial, False, tuple(cues))
+
+    def _small_count(self, text: str, folded: str, number: NumberMatch, unit: str | None,
+                     unit_span: tuple[int, int] | None, sentence: Segment) -> bool:
+        """A number word under twenty counts only the people or records its own noun names (not "two
+        files", "three accounts": the pieces of a breach, not its count), at most two
+        words after it and not through "of"/« de » ("four patients", « huit anciens élèves »; not "two of
+        its patients", "two years"), not the organization's own staff (``records.yml`` ``staff_nouns``: "the
+        mailboxes of four employees" tells whose accounts, not whose data), and is not a capitalized word
+        inside a sentence ("Nine Entertainment", a name)."""
+        if unit not in ("people", "records") or unit_span is None \
+                or (text[number.start].isupper() and text[sentence.start:number.start].strip()):
+            return False
+        between = folded[number.end:unit_span[0]].split()
+        return len(between) <= 2 and not any(word in self.unit_links for word in between) \
+            and not self.staff_noun.match(folded, unit_span[0])
 
     def sentences(self, text: str) -> list[Segment]:
         """The sentences the rules number (``CountCandidate.sentence``)."""
