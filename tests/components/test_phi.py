@@ -622,6 +622,10 @@ def test_phi_the_victims_anaphor_keeps_a_sentence_naming_another_organization(la
     ("en", "The leaked files held the names and taxpayer registration numbers of Varenne Bank clients."),
     ("fr", "Les pirates ont volé les noms et numéros de service citoyen de 3 000 clients de Varenne Voyages."),
     ("fr", "Les fichiers volés contenaient les noms et numéros PESEL des clients de Varenne Télécom."),
+    # the same numbers in both languages (India's Aadhaar, Singapore's NRIC, Switzerland's AVS number)
+    ("fr", "Des pirates ont dérobé les noms et les numéros Aadhaar de 20 000 candidats à un logement de Varenne."),
+    ("fr", "Les fichiers volés contenaient les noms et numéros NRIC de 800 patients de la clinique Varenne."),
+    ("en", "Hackers stole the names and AVS numbers of 3,000 clients of Varenne Insurance."),
 ])
 def test_phi_national_numbers_of_other_countries(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == {"name": "affirmed", "national_id": "affirmed"}
