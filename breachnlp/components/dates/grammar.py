@@ -99,7 +99,7 @@ class DateGrammar:
             ("month_year", re.compile(
                 rf"(?:(?P<part>{part})[\s-]+{part_of})?(?P<m>{month}),?\s+{of}(?P<y>{YEAR})")),
             ("month_last_year", re.compile(
-                rf"(?P<m>{month})\s+{of}(?:{last_year})")),
+                rf"(?P<m>{month})\s+{of}(?P<ly>{last_year})")),
             ("month_last", re.compile(
                 rf"(?:(?P<last1>{last})\s+(?P<m1>{month})"
                 rf"|(?:(?P<part>{part})[\s-]+(?:{part_of}|{of})|(?:{month_intro})\s+)"
@@ -206,8 +206,9 @@ class DateGrammar:
         if not self.months_capitalized:
             return True
         groups = m.groupdict()
-        if any(groups.get(g) for g in ("d", "part", "last", "last1", "last2")):
-            return True  # "march 3", "late march": a date whatever its case (forum posts)
+        if any(groups.get(g) for g in ("d", "part", "last", "last1", "last2", "ly", "ty")):
+            return True  # "march 3", "late march", "august last year": a date whatever its case
+            # (forum posts)
         for group in ("m", "m1", "m2"):
             if group in m.groupdict() and m.group(group):
                 if not text[m.start(group)].isupper():

@@ -112,6 +112,13 @@ def test_dates_rules_lower_case_month_with_a_day_or_a_part_is_a_month():
     assert _found(en, "We may notify you.") == []
 
 
+def test_dates_rules_lower_case_month_before_last_year_is_a_month():
+    """"in august last year", "between march and may this year": the year phrase makes it a month."""
+    en = DateRules(language_data("en"))
+    assert [n for _, n, _ in _found(en, "they found it in august last year and told us.")] == ["2023-08"]
+    assert [n for _, n, _ in _found(en, "files leaked between january and march this year.")][-1:] == ["2024-01/2024-03"]
+
+
 def test_dates_rules_a_day_range_does_not_take_the_figure_after_it():
     """"on March 3 and 2,000 patients": "2" opens a figure, not the end of a day range."""
     en = DateRules(language_data("en"))
