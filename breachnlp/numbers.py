@@ -51,9 +51,6 @@ class NumberGrammar:
         self.half_after = tuple(fold(w) for w in data["half_after"])
         self.half_before = tuple(fold(w) for w in data["half_before"])
         self.half_articles = frozenset(fold(w) for w in data["half_articles"])
-        # "a", « une »: an article far more often than the number one, never a number alone (nor "one":
-        # "one of", "one employee"; "a single patient" is the records rules' own reading)
-        self.articles = frozenset(fold(w) for w in read_resource(lang, "syntax", resources)["indefinite_articles"])
         scale_words = sorted(self.scales, key=len, reverse=True)
         suffixes = sorted(self.suffixes, key=len, reverse=True)
         # scale words in any case ("2.4 Million Patients" in a title-case headline); suffixes as written
@@ -142,9 +139,9 @@ class NumberGrammar:
                 words = self._normalize_compounds(folded[start:end])
                 if not any(w in self.scales or w in self.hundred or w in self.tens for w in words):
                     # "four patients", « huit personnes »: one word under twenty, a small count only
-                    # where the noun after it says what it counts (the records rules' business)
-                    if len(words) == 1 and words[0] in self.units and words[0] not in self.articles \
-                            and self.units[words[0]] > 1:
+                    # where the noun after it says what it counts (the records rules' business); never
+                    # the number one ("a", « une », "one of": an article or a pronoun far more often)
+                    if len(words) == 1 and self.units.get(words[0], 0) > 1:
                         yield NumberMatch(start, end, self.units[words[0]], "small_words", False, 1)
                     continue
                 value = self._words_value(words)

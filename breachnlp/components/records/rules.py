@@ -461,11 +461,11 @@ class RecordRules:
     def _small_count(self, text: str, folded: str, number: NumberMatch, unit: str | None,
                      unit_span: tuple[int, int] | None, sentence: Segment) -> bool:
         """A number word under twenty counts only the people or records its own noun names (not "two
-        files", "three accounts": the pieces of a breach, not its count), at most two
-        words after it and not through "of"/« de » ("four patients", « huit anciens élèves »; not "two of
-        its patients", "two years"), not the organization's own staff (``records.yml`` ``staff_nouns``: "the
-        mailboxes of four employees" tells whose accounts, not whose data), and is not a capitalized word
-        inside a sentence ("Nine Entertainment", a name)."""
+        files", "three accounts": pieces of a breach, not its count), at most two words after it and not
+        through "of"/« de » ("four patients", « huit anciens élèves »; not "two of its patients", "two
+        years"), not the organization's own staff (``records.yml`` ``staff_nouns``: "the mailboxes of four
+        employees" tells whose accounts, not whose data), and not as a capitalized word inside a
+        sentence ("Nine Entertainment", a name)."""
         if unit not in ("people", "records") or unit_span is None \
                 or (text[number.start].isupper() and text[sentence.start:number.start].strip()):
             return False
