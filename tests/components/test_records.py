@@ -654,3 +654,20 @@ def test_records_an_article_between_a_figure_and_its_noun_does_not_stop_the_sear
     # "a"/"an" is the number one only alone, not before a possessive: the noun after it is the unit
     records = annotate("en", "Thieves took the files of 12,000 of a lender's customers in May.")._.breach.records
     assert records is not None and (records.value, records.unit) == (12000, "people")
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    # a first count and the latest estimate, each named as such: the latest is the count
+    ("en", "A first count put the figure at some 4,000 patients of Harlow Clinic; the latest estimates say more "
+           "than 6,500 patients were affected.", 6500),
+    ("fr", "Un premier décompte évoquait quelque 4 000 patients de la clinique Harlow ; selon les dernières "
+           "estimations, plus de 6 500 patients sont touchés.", 6500),
+    # what a leaked attachment holds is the count, not the size of an organization
+    ("en", "Harlow Council emailed a spreadsheet to the wrong person by mistake. Its two attachments covered "
+           "3,118 residents.", 3118),
+    ("fr", "Le conseil de Harlow a envoyé par erreur un tableur au mauvais destinataire. Les pièces jointes "
+           "comptaient 3 118 habitants.", 3118),
+])
+def test_records_a_named_first_count_and_a_leaked_attachments_holding(annotate, lang, text, value):
+    records = annotate(lang, text)._.breach.records
+    assert (records.value if records is not None else None) == value
