@@ -27,6 +27,12 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 # A clause that says what happened at a date ("on Sept. 12, *when* the clinic began writing"):
 # relative and adverbial clauses hanging on the date itself.
 DATE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl"})
+# Dependencies of a clause's head on the clause it hangs on: an auxiliary with one of them is a
+# copula heading a clause of its own ("said it *had been* the target of an attack").
+CLAUSE_HEAD_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "conj", "xcomp", "parataxis", "acl", "csubj"})
+# The predicate of a copula heading a clause: its noun or adjective ("the *target*", "*down*").
+COPULA_PREDICATE_DEPS = frozenset({"attr", "acomp"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 # The complement that carries the content of an aspect verb ("*began* notifying", « a *commencé* à
 # prévenir »); the small English model also attaches it as an adverbial clause.
 COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
@@ -106,6 +112,19 @@ def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset
     token = clause if clause is not None else span.root
     for _ in range(MAX_CLIMB):
         if token.pos_ == "VERB" or token.head.i == token.i:
+            break
+        if token.pos_ == "AUX" and token.dep_ in CLAUSE_HEAD_DEPS and clause_before(token, sentence, lo, hi):
+            # a copula heading a clause ("said it *had been* the target of an attack last Friday"):
+            # the clause's own predicate, its noun or adjective, not the verb it depends on; a date
+            # written before the clause ("said on Monday it had been …") stays the saying's
+            predicate = next((child for child in token.children if child.dep_ in COPULA_PREDICATE_DEPS), None)
+            if predicate is not None:
+                # "was able *to access* the files on May 4": the verb the adjective governs
+                return next((child for child in predicate.children if child.dep_ == "xcomp" and child.pos_ == "VERB"),
+                            predicate)
+        if token.pos_ in NOMINAL_POS and any(child.dep_ == "cop" for child in token.children) \
+                and clause_before(token, sentence, lo, hi):
+            # the same with the noun as the head (« il avait été *la cible* d'une attaque vendredi »)
             break
         token = token.head
     if token.lemma_.lower() in aspect:

@@ -56,6 +56,16 @@ GOVERNED = [
      {"4 août": "disclosed"}),
     ("en", "At Varenne Mutual the intrusion stayed quiet on May 6 while files left the network.",
      {"May 6": "occurred"}),
+    # a copula heading a reported clause: its noun, adjective or the verb the adjective governs, not the
+    # verb of saying above it; a date written before the clause stays the saying's
+    ("en", "Brennick Water said on Monday it had been the target of a phishing attack last Thursday.",
+     {"Monday": "disclosed", "last Thursday": "occurred"}),
+    ("fr", "La mairie de Colmont a indiqué lundi qu'elle avait été la cible d'une cyberattaque jeudi dernier.",
+     {"lundi": "disclosed", "jeudi dernier": "occurred"}),
+    ("fr", "La clinique Ravel a annoncé le 9 juin qu'elle avait été victime d'un rançongiciel le 2 juin.",
+     {"9 juin": "disclosed", "2 juin": "occurred"}),
+    ("en", "Osterley Dental announced on June 9 that an intruder was able to copy patient files on June 2.",
+     {"June 9": "disclosed", "June 2": "occurred"}),
 ]
 
 
