@@ -480,6 +480,23 @@ def test_phi_a_general_term_with_its_details_in_brackets(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # an identifier explained in brackets is no umbrella: it keeps its category, and the word that
+    # explains it (« l'identifiant ») is no data of its own
+    ("fr", "Chez l'éditeur Ravelin, les pirates ont copié les noms et les numéros AVS (l'identifiant attribué à "
+           "chaque assuré) des clients.", {"name": "affirmed", "national_id": "affirmed"}),
+    ("en", "The stolen Ravelin files held names and Medicare numbers (which for some members are their Social "
+           "Security numbers).", {"name": "affirmed", "national_id": "affirmed", "insurance": "affirmed"}),
+    ("fr", "Les fichiers volés chez Ravelin contenaient les noms et les numéros de carte Vitale (qui reprennent le "
+           "numéro de sécurité sociale) des assurés.", {"name": "affirmed", "national_id": "affirmed",
+                                                       "insurance": "affirmed"}),
+])
+def test_phi_an_identifier_explained_in_brackets_keeps_its_category(lang, text, expected):
+    import breachnlp
+
+    assert breachnlp.extract(text, lang=lang, published="2024-06-14").phi == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # a negation after an adverb set off by commas, or with a pronoun between "ne" and "pas", still denies;
     # member, group and policy numbers are insurance identifiers
     ("en", "A laptop of Arvel Health Plan was stolen. It held names and member numbers. Medical records, however, "

@@ -50,6 +50,11 @@ ASIDE_WORDS = 10
 
 # Categories whose words also name a business or a service ("Alrewas Surgery", "Allied Insurance").
 CARE_CATEGORIES = frozenset({"treatment", "test_result", "medication", "insurance", "provider", "condition"})
+# Categories general enough to sum up others ("coordonnées", "health data", "état civil"): only their
+# terms can be an umbrella whose details follow in brackets. An identifier, an address or a card
+# followed by brackets is being explained ("numéros PPS (l'identifiant personnel attribué par
+# l'administration)", "Medicare (which may be your Social Security number)"), not broken down.
+UMBRELLA_CATEGORIES = frozenset({"contact", "health_info", "medical_record", "name"})
 
 
 class PhiRules(StatusRules):
@@ -68,6 +73,11 @@ class PhiRules(StatusRules):
         # what joins the items of an enumeration: punctuation, or a conjunction of the language
         joint = "|".join(re.escape(fold(w)) for w in text["conjunctions"])
         self.list_joint = re.compile(rf"[,;/]|(?<![\w])(?:{joint})(?![\w])")
+        # the opening of a bracket that explains the data term before it ("numéros PPS (l'identifiant
+        # personnel …)", "PPS numbers (the personal identifier …)"): a term right there restates it
+        # (an article opens a definition; a bare term in brackets names another datum: "identity card (NRIC)")
+        determiners = words.alternation("syntax", "determiners")
+        self.gloss_opening = re.compile(r"[ \t]*\([ \t]*(?:" + determiners + r"(?<=')|" + determiners + r"\s+)$")
         self.term_category: dict[str, str] = {}
         terms: list[str] = []
         for category in PHI_CATEGORIES:
@@ -244,7 +254,15 @@ class PhiRules(StatusRules):
                     mention_context = "exposure"  # "AUCUNE info financière, pas de numéro OHIP": denied outright
                 found.append(PhiMention(m.start(), m.end(), category, status, mention_context, index, tuple(cues)))
         found = _one_inventory(found, bullets, list_doubts)
-        return self._document_doubt(folded, sentences, _without_umbrellas(folded, found))
+        return self._document_doubt(folded, sentences, _without_umbrellas(folded, self._without_glosses(folded, found)))
+
+    def _without_glosses(self, folded: str, found: list[PhiMention]) -> list[PhiMention]:
+        """A data term that opens the bracket after another one, not a general term, restates it
+        ("numéros PPS (l'identifiant personnel attribué par l'administration)"): the word that
+        explains an identifier is no data of its own."""
+        ends = {m.end for m in found if m.category not in UMBRELLA_CATEGORIES}
+        return [m for m in found if not any(
+            end < m.start and self.gloss_opening.match(folded, end, m.start) for end in ends if m.start - end <= 12)]
 
     @staticmethod
     def _negated_aside(folded: str, sentence: Segment, cues: list[tuple[int, int, str]], start: int,
@@ -514,14 +532,14 @@ def phi_rules(lang: str, resources: str = "default") -> PhiRules:
 
 
 def _without_umbrellas(folded: str, found: list[PhiMention]) -> list[PhiMention]:
-    """A general term whose details follow it in brackets ("coordonnées (adresse électronique, numéro
-    de téléphone)", "health data (diagnoses, prescriptions)") names those details, not a category of
-    its own: the details stand for it."""
+    """A general term (:data:`UMBRELLA_CATEGORIES`) whose details follow it in brackets ("coordonnées
+    (adresse électronique, numéro de téléphone)", "health data (diagnoses, prescriptions)") names
+    those details, not a category of its own: the details stand for it."""
     by_start = sorted(found, key=lambda m: m.start)
     starts = [m.start for m in by_start]
     kept = []
     for m in found:
-        if re.match(r"[ \t]*\(", folded[m.end:m.end + 4]):
+        if m.category in UMBRELLA_CATEGORIES and re.match(r"[ \t]*\(", folded[m.end:m.end + 4]):
             closing = folded.find(")", m.end, m.end + 200)
             if closing != -1 and any(n.category != m.category and n.status != "negated" for n in
                                      by_start[bisect_right(starts, m.end):bisect_left(starts, closing)]):
