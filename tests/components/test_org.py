@@ -395,6 +395,14 @@ def test_org_a_name_that_starts_a_longer_one_is_the_same(lang, text, victim):
            "L'ASTAP a confirmé le vol des dossiers de 40 000 patients.", "Azienda sanitaria territoriale di Ascoli Piceno"),
     ("en", "The Servizio sanitario regionale di Marca (SSRM) said hackers copied files on 12,000 patients. "
            "SSRM has told the police.", "Servizio sanitario regionale di Marca"),
+    # a government is an organization, and a date after the acronym does not carry the name on
+    ("en", "Ransomware hit the Saint Kitts and Nevis Islands Government (SKNIG) on Tuesday, 4 March, and officials "
+           "shut the tax portal. SKNIG has told residents.", "Saint Kitts and Nevis Islands Government"),
+    # ... and a name written head first ends on its complement: its "and" goes on with it
+    ("en", "Files on 3,000 drivers were misprinted, the Ministry of Government and Consumer Services said on Friday.",
+     "Ministry of Government and Consumer Services"),
+    ("fr", "Le gouvernement de Sainte-Hélène a confirmé qu'un rançongiciel avait chiffré ses serveurs mercredi.",
+     "gouvernement de Sainte-Hélène"),
 ])
 def test_org_a_name_defined_by_its_acronym_is_whole(lang, text, victim):
     record = breachnlp.extract(text, lang=lang, published="2025-05-06")

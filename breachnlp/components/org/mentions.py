@@ -573,8 +573,11 @@ class MentionRules:
                     "\n" not in text[previous.end:mention.start] and mention.text[:1].isupper():
                 # (a list's lines are names of their own; "ICMR and the health ministry" are two)
                 whole = text[previous.start:mention.end]
-                ends_like_org = self._org_word(mention.text.split()[-1]) and \
-                    not self._org_word(previous.text.split()[-1])
+                # (a first part named head first, "Ministry of Government", ends on its complement, not its head)
+                first_words = previous.text.split()
+                first_ends_like_org = self._org_word(first_words[-1]) and not (
+                    len(first_words) >= 3 and fold(first_words[-2]) in self.connectors)
+                ends_like_org = self._org_word(mention.text.split()[-1]) and not first_ends_like_org
                 same_family = fold(previous.text.split()[0]) == fold(mention.text.split()[0])  # "X France et X Biologie"
                 # "Uganda Securities Exchange and Soft Edge Uganda Limited", a caption's two parties: the
                 # second is written elsewhere on its own, a name in its own right

@@ -162,7 +162,11 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         connect = _alternation([*name_connectors, *foreign_connectors, "&", "+", "-"], folded=False)
         # after an acronym's closing parenthesis, a connector and a capital: the name goes on past it
         goes_on = _alternation(name_connectors, folded=False, apostrophes=True)
-        self.name_goes_on = re.compile(rf"\s+{goes_on}\s*[A-ZÀ-ÖØ-Þ]")
+        # ... unless the capital opens a date ("(TCIG) on Wednesday, 18 December")
+        calendar = [w for key in ("months", "weekdays") for names in words["dates"][key].values()
+                    for w in names if not w.endswith(".")]
+        not_a_date = rf"(?!(?i:{_alternation(calendar, folded=False)})\b)"
+        self.name_goes_on = re.compile(rf"\s+{goes_on}\s*{not_a_date}[A-ZÀ-ÖØ-Þ]")
         # "Memorial Hospital" + " at " + "Gulfport": the site a name goes on to
         self.site_connector = re.compile(rf"[ \t]+{_alternation(syntax['site_connectors'], folded=False)}[ \t]+")
         elided = _alternation([w for w in name_connectors if w.endswith("'") and " " not in w], folded=False,
