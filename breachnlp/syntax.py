@@ -32,6 +32,7 @@ DATE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl"})
 CLAUSE_HEAD_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "conj", "xcomp", "parataxis", "acl", "csubj"})
 # The predicate of a copula heading a clause: its noun or adjective ("the *target*", "*down*").
 COPULA_PREDICATE_DEPS = frozenset({"attr", "acomp"})
+# Parts of speech of a noun or adjective predicate that carries its copula as a dependent (French UD).
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 # The complement that carries the content of an aspect verb ("*began* notifying", « a *commencé* à
 # prévenir »); the small English model also attaches it as an adverbial clause.
@@ -102,7 +103,9 @@ def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset
     direction"); when none is reached within :data:`MAX_CLIMB` heads, the last head reached (a noun
     predicate: "victime", "target"). A clause on the date itself says what happened then ("on
     Sept. 12, when the clinic *wrote* to its patients"), and the complement of an ``aspect`` verb
-    (lemmas) what began ("began *notifying*")."""
+    (lemmas) what began ("began *notifying*"). A copula heading a clause the date stands in stops the
+    climb at the clause's own predicate ("said it had been the *target* of an attack last Friday", « a
+    indiqué qu'elle avait été la *cible* d'une attaque jeudi »)."""
     span = _tokens_in(sentence, offset, start, end)
     if span is None:
         return None

@@ -60,6 +60,10 @@ SHORT = {"organization": "org", "records": "records", "date": "date", "date_role
          "phi_category": "phi_cat", "phi_status": "phi_status"}
 
 
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
 def first_sight_section() -> list[str]:
     """The first-sight table: every batch as first scored (docs/first-sight.json, never revised)."""
     if not FIRST_SIGHT.exists():
@@ -94,8 +98,8 @@ def first_sight_section() -> list[str]:
         if e["code"] in pooled:  # "earlier" rows (another commit's code) are shown, not pooled
             pooled[e["code"]].append(e)
     lines += ["", "Pooled (mean over batches of each batch's figures; most batches have 20 articles, the later ones fewer "
-              "as writers found fewer incidents the corpus did not hold (6 to 19), and fs129, fs149 and fs166 lost one "
-              "article on an incident the corpus already held before scoring):", "",
+              "as writers found fewer incidents the corpus did not hold (1 to 19; fs187 got none), and fs129, fs149, fs166, "
+              "fs197 and fs198 lost articles on incidents the corpus already held before scoring):", "",
               "| code | batches | " + " | ".join(SHORT[f] for f in FIELDS) + " | macro | FR | EN |",
               "|---|---|" + "---|" * (len(FIELDS) + 3)]
     for code, group in pooled.items():
@@ -103,8 +107,10 @@ def first_sight_section() -> list[str]:
             continue
         mean = {f: sum(e["scores"]["all"][f] for e in group) / len(group) for f in FIELDS}
         macro = sum(e["scores"]["all"]["macro_f1"] for e in group) / len(group)
-        fr = sum(e["scores"]["fr"]["macro_f1"] for e in group) / len(group)
-        en = sum(e["scores"]["en"]["macro_f1"] for e in group) / len(group)
+        # a language's mean over the batches that have articles in it (fs188, fs195, fs199 and fs200 have
+        # no French one: a batch without any scores 0, which is no figure)
+        fr = _mean([e["scores"]["fr"]["macro_f1"] for e in group if e["scores"]["fr"]["docs"]])
+        en = _mean([e["scores"]["en"]["macro_f1"] for e in group if e["scores"]["en"]["docs"]])
         lines.append(f"| {code} | {len(group)} | " + " | ".join(f"{mean[f]:.3f}" for f in FIELDS)
                      + f" | **{macro:.3f}** | {fr:.3f} | {en:.3f} |")
     # on the batches a session scored with its starting code too: what the code of earlier sessions
