@@ -163,7 +163,8 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # after an acronym's closing parenthesis, a connector and a capital: the name goes on past it
         goes_on = _alternation(name_connectors, folded=False, apostrophes=True)
         # ... unless the capital opens a date ("(TCIG) on Wednesday, 18 December")
-        calendar = [w for key in ("months", "weekdays") for names in words["dates"][key].values()
+        dates = words["dates"]
+        calendar = [w for key in ("months", "weekdays") for names in dates[key].values()
                     for w in names if not w.endswith(".")]
         not_a_date = rf"(?!(?i:{_alternation(calendar, folded=False)})\b)"
         self.name_goes_on = re.compile(rf"\s+{goes_on}\s*{not_a_date}[A-ZÀ-ÖØ-Þ]")
@@ -315,7 +316,6 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.place_head = re.compile(rf"^{place_heads}")
         self.street_words = frozenset(fold(w) for w in records["street_words"])  # "Dillingham Boulevard": an address
         # "wrote on Tue Jul 21": a weekday before a month or a day's number dates a line, names nobody
-        dates = read_resource(lang, "dates", resources)
         weekdays = _alternation([f.rstrip(".") for forms in dates["weekdays"].values() for f in forms])
         months = _alternation([f.rstrip(".") for forms in dates["months"].values() for f in forms])
         self.dated_weekday = re.compile(rf"{weekdays}\.?,?\s+(?:{months}(?!\w)|\d)")
