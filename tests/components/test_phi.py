@@ -1002,3 +1002,17 @@ def test_phi_no_sign_of_identity_theft_doubts_nothing(lang, text):
 ])
 def test_phi_the_same_kinds_of_data_in_both_languages(lang, text, expected):
     assert breachnlp.extract(text, lang=lang, published="2025-06-01").phi == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a sentence that names the breach by a definite noun ("the leak", « la fuite ») speaks of it, whatever
+    # other organizations it names (the group that revealed it, a radio station)
+    ("en", "Harlow Pharmacy said on Monday that its ordering site had been misconfigured for months.\n\n"
+           "According to the advocacy group Datenwacht, which revealed the leak with radio station KRNX, any "
+           "visitor could read the names and home addresses of customers."),
+    ("fr", "La pharmacie Harlow a reconnu lundi que son site de commande était mal configuré depuis des mois.\n\n"
+           "D'après l'association Datenwacht, qui a révélé la fuite avec la radio KRNX, n'importe quel visiteur "
+           "pouvait lire les noms et les adresses postales des clients."),
+])
+def test_phi_a_sentence_naming_the_breach_is_about_it(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2022-02-14").phi == {"name": "affirmed", "address": "affirmed"}

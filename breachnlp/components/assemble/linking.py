@@ -75,6 +75,8 @@ class _Context:
     noun_anaphor_sentences: set[int] = field(default_factory=set)
     # sentences that go on about another organization its paragraph named first (:func:`_carried_topic`)
     carried_sentences: set[int] = field(default_factory=set)
+    # sentences that speak of the breach by a definite noun ("the leak", « l'affaire »), whoever they name
+    incident_anaphor_sentences: set[int] = field(default_factory=set)
 
     def about_main(self, sentence: int) -> bool:
         """False for a sentence about another incident or naming only another organization."""
@@ -83,7 +85,7 @@ class _Context:
         # "According to the council, the data taken includes … of subscribers to its CHOICE magazine":
         # the anaphor is the victim speaking, whatever else the sentence names
         return sentence in self.victim_sentences or sentence in self.noun_anaphor_sentences or \
-            sentence not in self.other_org_sentences
+            sentence in self.incident_anaphor_sentences or sentence not in self.other_org_sentences
 
     def weight(self, sentence: int) -> float:
         """How much a fact in ``sentence`` belongs to the main breach."""
@@ -131,6 +133,10 @@ class _Cues:
         kinds = "|".join(re.escape(fold(d)) for d in sorted(orgs["descriptors"], key=len, reverse=True))
         self.first_person = language_data(lang, resources).whole_words("text", "first_person")
         self.definite_opening = re.compile(rf"\s*(?:{articles})\s*(?:[\w-]+\s+){{0,2}}?(?:{kinds})(?!\w)")
+        # the breach named by a definite noun ("the leak", « l'affaire »): the sentence speaks of this incident
+        definite = "|".join(re.escape(fold(a)) for a in language_data(lang, resources).words("syntax", "definite_articles"))
+        incidents = "|".join(re.escape(fold(w)) for w in sorted(orgs["incident_words"], key=len, reverse=True))
+        self.incident_anaphor = re.compile(rf"(?<![\w'])(?:{definite})\s*(?:{incidents})(?![\w])")
 
 
 @lru_cache(maxsize=8)
@@ -214,7 +220,10 @@ def _context(doc: Doc, orgs: list[Span], settings: AssemblySettings) -> _Context
     # a paragraph opening in the first person ("flaws in some of our systems") speaks for the victim too
     first_person = {i for i, segment in enumerate(sentences) if cues.first_person.search(folded, segment.start, segment.end)}
     carried = _carried_topic(text, sentences, victim, named_orgs, definite | first_person)
-    return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor, carried)
+    incident_anaphor = {i for i, segment in enumerate(sentences)
+                        if cues.incident_anaphor.search(folded, segment.start, segment.end)}
+    return _Context(victim, anaphor, other, incident, named, furniture, unknown, noun_anaphor, carried,
+                    incident_anaphor)
 
 
 def _describes_name(doc: Doc, end: int, name_starts: list[int]) -> bool:

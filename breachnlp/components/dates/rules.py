@@ -66,11 +66,14 @@ class DateRules:
         (``notice_nouns``) dates a disclosure. A verb of notifying in the passive ("was notified"), with a
         first-person object ("notified us") or with the organization as its object ("warned the
         management", lemma ``obj``) is the organization learning of it, unless the passive's
-        ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure). Any other
+        ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure). A verb of
+        aspect whose subject is a notice ("notification started") dates the telling. Any other
         verb whose subject (``actor``, active or passive) is the incident itself dates the incident
         ("the attack was launched on Dec. 31", « l'intrusion remontait au 29 avril »)."""
         if lemma is None:
             return None
+        if lemma in self.aspect and actor is not None and actor.lower() in self.notice_nouns:
+            return "disclosed"  # "notification of residents started on Thursday": what began is the telling
         role = self.governors.get(lemma, "other")
         notice = (obj in self.notice_nouns and not passive) or (passive and subject in self.notice_nouns)
         # ... unless it is the attackers' ("received a malicious email", « un courriel piégé »)

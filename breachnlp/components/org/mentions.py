@@ -300,7 +300,8 @@ class MentionRules:
                     self._place_line(text, mention, lines) or \
                     (_breadcrumb(text, mention, lines, crumbs) and not self._site_owner(text, folded, mention, lines)) or \
                     self._on_furniture_line(folded, mention, lines) or self._in_salutation(folded, mention, lines) or \
-                    _form_label(text, mention, lines) or _CONTRACTION.fullmatch(mention.text) or \
+                    _form_label(text, mention, lines) or (_NUMBERED_LABEL.match(text, mention.end) and " " not in mention.text) or \
+                    _CONTRACTION.fullmatch(mention.text) or \
                     self._letterhead_unit(text, mention, lines, found) or \
                     self._signature_unit(text, mention, lines, found) or \
                     fold(mention.text) in common_acronyms or _money(mention.text) or self._street(text, mention, lines) or \
@@ -568,6 +569,8 @@ class MentionRules:
         of an organization, its first part does not, and the text never writes its second part alone."""
         out: list[Mention] = []
         for mention in mentions:
+            if out and mention.start < out[-1].end:
+                continue  # taken in by the generic words that finish the name before it
             previous = out[-1] if out else None
             if previous is not None and self.coordination.fullmatch(text[previous.end:mention.start]) and \
                     "\n" not in text[previous.end:mention.start] and mention.text[:1].isupper():
@@ -596,8 +599,29 @@ class MentionRules:
                 # "Moreno and Kaplan Dermatology": a surname the NER took for a person, joined to a name
                 # that ends like an organization's and begins like none
                 mention = self._mention(text, folded, sentences, partner, mention.end, mention.source)
+            tail = self._generic_tail(text, mention)
+            if tail is not None:
+                mention = self._mention(text, folded, sentences, mention.start, tail, mention.source)
             out.append(mention)
         return out
+
+    def _generic_tail(self, text: str, mention: Mention) -> int | None:
+        """Where a name ends that goes on over "and"/"et"/"&" with capitalized words that are all words
+        of organizations ("Thiruvarur Medical College" + " and Hospital", "North Country Hospital" +
+        " and Health Center"): such words name no organization of their own, they finish this one.
+        The mention must end like an organization's name, and the words after it end the run, with no
+        connector carrying them on into a name of their own ("and Center for Families")."""
+        words = mention.text.split()
+        if not words or not self._org_word(words[-1]):
+            return None
+        joint = self.coordination.match(text, mention.end)
+        if joint is None or "\n" in joint.group():
+            return None
+        run = _CAPITALIZED_RUN.match(text, joint.end())
+        if run is None or not all(self._org_word(w) for w in run.group().split()) or \
+                self.name_goes_on.match(text, run.end()):
+            return None  # ("Center" + " for Families": the start of a name of its own)
+        return run.end()
 
     def _after_coordinator(self, text: str, start: int) -> bool:
         """The words at ``start`` follow "and"/"et"/"&" (the second part of a coordinated name)."""
@@ -1656,6 +1680,10 @@ def _section_heading(text: str, mention: Mention, lines: _Lines) -> bool:
         (whole_line and mention.start < number.end() and mention.text.count(" ") <= 2)
 
 
+# A number sign and a figure after one word: a numbered label ("Patient #1", "Employee #2"), no name.
+_NUMBERED_LABEL = re.compile(r"[ \t]*#[ \t]?\d")
+
+
 def _form_label(text: str, mention: Mention, lines: _Lines) -> bool:
     """The mention is the label of a form field: it opens its line, a colon and a value follow, and
     the line before or after is a field too (a breach portal's "Entity Name: …", "Type of
@@ -1681,6 +1709,8 @@ _WEB_SUFFIX = re.compile(r"(?<=\w{3})\.[a-z]{2,4}$")
 # a whole name written as a web address, without scheme or "www." ("Booking.com", "Parking.brussels"):
 # any top-level domain, where the suffix above strips only the short ones from a forum's names
 _WEB_NAME = re.compile(r"[^\W\d_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,24}")
+# Up to three capitalized words, the whole run (no capitalized word right after it).
+_CAPITALIZED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,2}(?![\w'’-]|[ \t]+[A-ZÀ-ÖØ-Þ])")
 # Up to four capitalized words after a lower-case one, then a coordinator and what follows (up to a name).
 _CAPITALIZED_BEFORE = re.compile(
     r"(?<=[a-zà-ÿ,] )(?P<word>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+ ){0,3}[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+)\s+\S{1,3}\s+$")

@@ -177,9 +177,13 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
                                      apostrophes=True)
         corporate = rf"(?:(?:,[ ]?|[ ]){_alternation(syntax['legal_suffixes'], folded=False)}(?![\w]))?"
         cap = _cap([*syntax["name_abbreviations"], *syntax["legal_form_abbreviations"]])
+        # a middle initial between two words of a name ("John E. Gonzalez"); not a letter that ends a
+        # sentence before the next one's article or opening word ("hepatitis C. The clinic said")
+        openers = _alternation([*syntax["determiners"], *data["clause_openers"]], folded=False, apostrophes=True)
+        initial = rf"{_SPACE}[{_UPPER}]\.{_SPACE}(?!(?i:{openers})\b)"
         self.name_re = re.compile(
-            rf"(?<![\w@/.])(?:{cap})(?:(?:{_SPACE}|{_SPACE}{connect}{_SPACE}|{_SPACE}{elided_phrase}|[ ]?{elided}"
-            rf"|[ ]?-[ ]?){cap})*{corporate}")
+            rf"(?<![\w@/.])(?:{cap})(?:(?:{initial}|{_SPACE}|{_SPACE}{connect}{_SPACE}|{_SPACE}{elided_phrase}"
+            rf"|[ ]?{elided}|[ ]?-[ ]?){cap})*{corporate}")
         self.saint_words = frozenset(fold(w) for w in syntax["saint_words"])
         self.based_suffixes = tuple(syntax["based_suffixes"])
         self.based = re.compile(rf"[\w.]+(?:[ -][\w.]+)?{_alternation(self.based_suffixes, folded=False)}\s+")

@@ -279,7 +279,7 @@ class PhiRules(StatusRules):
             return None
         # an aside is short and opens on its denial or a relative ("which was not", « qui n'était pas »),
         # not a main clause between two commas ("Importantly, our review found no evidence of any access to,")
-        if len(folded[opening:cue_start].split()) > ASIDE_LEAD_WORDS or len(folded[opening:closing].split()) > ASIDE_WORDS:
+        if len(folded[opening + 1:cue_start].split()) > ASIDE_LEAD_WORDS or len(folded[opening + 1:closing].split()) > ASIDE_WORDS:
             return None
         return opening, closing
 

@@ -124,6 +124,8 @@ class StatusRules:
             if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
                     self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
                 continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
+            if self.hedge_forward.fullmatch(m.group()) and _BEFORE_FIGURE.match(plain, m.end()):
+                continue  # "the names of potentially as many as 5,000 customers": the adverb qualifies the count
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
                 break  # the first one decides (cues[:1])
@@ -138,6 +140,8 @@ class StatusRules:
         return "affirmed", []
 
 
+# What follows an adverb that qualifies a figure: up to three words ("as many as", « jusqu'à ») and a digit.
+_BEFORE_FIGURE = re.compile(r"(?:\s+[^\W\d_][\w'-]*){0,3}\s+\d")
 # A sentence with many mentions would be scanned again for each: its matches are found once.
 @lru_cache(maxsize=32)
 def _clause_bounds(termination: re.Pattern[str], punctuation: re.Pattern[str],

@@ -230,13 +230,13 @@ class RecordRules:
         return not self.context.search(folded, opener.start(), close.start() if close else sentence.end)
 
     # ------------------------------------------------------------------ unit
-    def unit_after(self, folded: str, pos: int) -> tuple[str | None, tuple[int, int] | None]:
+    def unit_after(self, folded: str, pos: int, free_skips: int = 2) -> tuple[str | None, tuple[int, int] | None]:
         """The unit noun counted by a figure ending at ``pos`` ("other" for a distractor noun).
 
         Between the figure and its noun may stand "de"/"of", filler words ("current and former")
-        and at most one other word (an adjective: "6 000 anciens patients", "500 Texas patients").
+        and at most ``free_skips`` other words (an adjective: "6 000 anciens patients", "500 Texas
+        patients").
         """
-        free_skips = 2
         for _ in range(6):
             skip = self.skippable.match(folded, pos)
             if skip and skip.end() > pos:
@@ -364,7 +364,8 @@ class RecordRules:
         year = _year_shaped(text, number)
         if year and (self.year_before.search(before) or self.year_listed.search(before) or self.law_year.search(before)):
             return None  # "depuis 2009", "since 2009", "in 2021 and 2022": a year, whatever noun follows it
-        unit, unit_span = self.unit_after(folded, end)
+        # a year counts only the noun right after it: "an old 2017 copy of the patient database" is dated
+        unit, unit_span = self.unit_after(folded, end, free_skips=0 if year else 2)
         if unit == "other":
             return None
         if unit_span and self.rate_after.match(folded, unit_span[1]):

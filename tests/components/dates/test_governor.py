@@ -66,6 +66,9 @@ GOVERNED = [
      {"9 juin": "disclosed", "2 juin": "occurred"}),
     ("en", "Osterley Dental announced on June 9 that an intruder was able to copy patient files on June 2.",
      {"June 9": "disclosed", "June 2": "occurred"}),
+    # a verb of aspect whose subject is a notice: what began is the telling
+    ("en", "Notification of the 300 residents concerned started on Thursday.", {"Thursday": "disclosed"}),
+    ("fr", "La notification des 300 habitants concernés a commencé jeudi.", {"jeudi": "disclosed"}),
 ]
 
 

@@ -895,6 +895,10 @@ def test_a_street_in_a_sentence_may_name_a_firm():
     ("fr", "La pharmacie Valdorne paiera 125 000 dollars. Le Bureau des droits civiques a conclu un accord avec "
            "la pharmacie Valdorne, qui avait jeté des ordonnances de 1 600 patients.", "Bureau des droits civiques",
      "Valdorne"),
+    # a regulator a French text names in English, as an English text names one in French
+    ("fr", "MALTE, 4 mars – La Malta Regulatory Authority a ouvert une enquête après qu'une employée de la Clinique "
+           "Valdorne aurait consulté les dossiers de 120 patients, a-t-on appris mardi.", "Malta Regulatory Authority",
+     "Valdorne"),
 ])
 def test_a_regulator_named_as_such_is_a_regulator(lang, text, regulator, victim):
     rules = org_rules(lang)
@@ -911,6 +915,29 @@ def test_a_regulator_named_as_such_is_a_regulator(lang, text, regulator, victim)
 ])
 def test_initials_inside_a_name_do_not_end_it(lang, text, name):
     assert name in [m.text for m in org_rules(lang).mentions(text)]
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a single middle initial between two words of a name ("John E. Gonzalez DDS") does not end it...
+    ("en", "Thieves took a backup drive from the office of Dana K. Whitmore Orthodontics on Tuesday.",
+     "Dana K. Whitmore Orthodontics"),
+    ("fr", "Le cabinet Hélène R. Vasseur Kinésithérapie a prévenu 640 patients d'une intrusion.",
+     "Hélène R. Vasseur Kinésithérapie"),
+])
+def test_a_middle_initial_does_not_end_a_name(lang, text, name):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert name in names, names
+
+
+@pytest.mark.parametrize("lang,text,kept_apart", [
+    # ... but a capital letter ending a sentence joins no article or opening word of the next one
+    ("en", "Most of them were treated for Hepatitis B. The Orvane Clinic said 300 files were copied.", "The Orvane"),
+    ("fr", "La plupart suivaient un traitement contre l'Hépatite B. La Clinique Orvane a prévenu 300 patients.",
+     "B. La"),
+])
+def test_a_letter_ending_a_sentence_is_no_middle_initial(lang, text, kept_apart):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert not any(kept_apart in n for n in names), names
 
 
 @pytest.mark.parametrize("lang,text,name", [
@@ -1514,3 +1541,38 @@ def test_a_foreign_article_opening_a_name_stays_in_it(lang, text, name):
 def test_a_head_in_another_language_names_the_same_organization(lang, text, forms):
     _, _, victim = _run(lang, text)
     assert victim is not None and forms <= {m.text for m in victim.mentions}
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # words of organizations after "and" name no organization of their own: they finish the name
+    ("en", "The names of two patients treated at Varden Medical College and Hospital were shared online, "
+           "one patient said.", "Varden Medical College and Hospital"),
+    ("en", "Provider: Lakeview Hospital and Health Center\nSurvey completed: May 2, 2023",
+     "Lakeview Hospital and Health Center"),
+    ("fr", "Les noms de deux patients soignés au Varden Medical College and Hospital ont circulé, a dit l'un d'eux.",
+     "Varden Medical College and Hospital"),
+])
+def test_generic_words_after_and_finish_the_name(lang, text, name):
+    names = [m.text for m in org_rules(lang).mentions(text)]
+    assert name in names, names
+
+
+@pytest.mark.parametrize("lang,text,names", [
+    # ... a name of its own after "and" stays apart
+    ("en", "Bayside Clinic and Harbor Hospital both said patient files were stolen.", ["Bayside Clinic", "Harbor Hospital"]),
+    ("fr", "La Clinique Orvane et l'Hôpital Valdorne ont tous deux perdu des dossiers.", ["Clinique Orvane", "Hôpital Valdorne"]),
+])
+def test_a_second_name_after_and_stays_apart(lang, text, names):
+    found = [m.text for m in org_rules(lang).mentions(text)]
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # a word numbered with "#" labels a person or a thing of a report ("Patient #1"): no organization
+    ("en", "Two clerks opened the files of Patient #1 and Patient #2 without reason, the Harlow Clinic said.",
+     "Harlow Clinic"),
+    ("fr", "Le rapport désigne les victimes comme Patient #1 et Patient #2 ; la Clinique Orvane a été avertie.",
+     "Clinique Orvane"),
+])
+def test_a_numbered_label_is_no_organization(lang, text, name):
+    assert [m.text for m in org_rules(lang).mentions(text)] == [name]

@@ -65,6 +65,41 @@ CASES = {
         "fr": "La mairie a écrit à 5 000 adresses pour prévenir les habitants.",
         "en": "The town wrote to 5,000 addresses to warn residents.",
     },
+    "payment_cards_and_bank_particulars": {  # the same data named with other nouns than "bank details"
+        "fr": "Les voleurs ont emporté les <PHI cat=financial status=affirmed>numéros de carte de paiement</PHI> et "
+              "les <PHI cat=financial status=affirmed>renseignements bancaires</PHI> de la clientèle.",
+        "en": "The thieves took the customers' <PHI cat=financial status=affirmed>payment card numbers</PHI> and "
+              "<PHI cat=financial status=affirmed>banking details</PHI>.",
+    },
+    "postcode_and_birth_year": {
+        "fr": "La liste publiée donnait le <PHI cat=address status=affirmed>code postal</PHI> et "
+              "l'<PHI cat=date_of_birth status=affirmed>année de naissance</PHI> de chaque adhérent.",
+        "en": "The published list gave each member's <PHI cat=address status=affirmed>postcode</PHI> and "
+              "<PHI cat=date_of_birth status=affirmed>birth year</PHI>.",
+    },
+    "birth date and place": {
+        "fr": "Le registre copié indique la <PHI cat=date_of_birth status=affirmed>date et le lieu de naissance"
+              "</PHI> des électeurs.",
+        "en": "The copied register shows the voters' <PHI cat=date_of_birth status=affirmed>date and place of "
+              "birth</PHI>.",
+    },
+    "network_addresses_are_no_home_addresses": {
+        "fr": "Les journaux dérobés contiennent des adresses IP et des "
+              "<PHI cat=credentials status=affirmed>noms d'utilisateur</PHI>.",
+        "en": "The stolen logs hold IP addresses and <PHI cat=credentials status=affirmed>user names</PHI>.",
+    },
+    "denial_in_a_relative_aside_of_three_words": {  # the aside denies its own verb, not the data after it
+        "fr": "Les fichiers de deux services, que la direction n'a pas précisés, ont été copiés, et les "
+              "<PHI cat=name status=affirmed>noms</PHI> des patients ont été volés.",
+        "en": "Files of two wards, which staff did not list, were copied, and patients' "
+              "<PHI cat=name status=affirmed>names</PHI> were stolen.",
+    },
+    "an_adverb_on_a_count_hedges_no_data": {  # "potentially" says how many, not whether
+        "fr": "Le site a exposé le <PHI cat=name status=affirmed>nom</PHI> et l'<PHI cat=address "
+              "status=affirmed>adresse</PHI> de potentiellement jusqu'à 4 200 clients.",
+        "en": "The site exposed the <PHI cat=name status=affirmed>name</PHI> and <PHI cat=address "
+              "status=affirmed>address</PHI> of potentially as many as 4,200 customers.",
+    },
     "counted_noun_is_no_category": {  # records of patients counted are the unit of a count...
         "fr": "Les pirates ont volé des milliers de dossiers de patients.",
         "en": "The hackers stole hundreds of patient records.",

@@ -38,6 +38,12 @@ CASES = {
         "en": "A leak found in 2019 and 2020 in which employees sold access exposed "
               "<RECORD_COUNT unit=people>6,400</RECORD_COUNT> subscribers.",
     },
+    "a_year_before_a_word_counts_nothing": {  # a year counts only the noun right after it
+        "fr": "Le technicien a rechargé une version 2017 complète du fichier des patients ; "
+              "<RECORD_COUNT unit=people>2 019</RECORD_COUNT> patients sont touchés.",
+        "en": "A technician restored an old 2019 backup of the client database; "
+              "<RECORD_COUNT unit=people>2019</RECORD_COUNT> clients were affected.",
+    },
     "postal_codes_are_no_counts": {  # a letter's address block
         "fr": "Clinique Sorbier\n12 rue des Lilas\n69003 Lyon Cedex 03\n\nLes données de "
               "<RECORD_COUNT unit=people>2 300</RECORD_COUNT> patients ont été copiées.",
