@@ -121,10 +121,10 @@ class StatusRules:
         for m in hedges:
             if _inside(m, pseudo):
                 continue
-            if m.start() >= rel_end and self.hedge_forward.fullmatch(m.group()) and \
-                    self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
+            forward = self.hedge_forward.fullmatch(m.group()) is not None
+            if forward and m.start() >= rel_end and self.listed_before.search(plain[max(0, m.start() - 6):m.start()]):
                 continue  # "names and possibly SSNs": a listed adverb hedges only what follows it
-            if self.hedge_forward.fullmatch(m.group()) and _BEFORE_FIGURE.match(plain, m.end()):
+            if forward and _BEFORE_FIGURE.match(plain, m.end()):
                 continue  # "the names of potentially as many as 5,000 customers": the adverb qualifies the count
             if not (m.start() < rel_end and rel_start < m.end()):
                 cues.append((sentence.start + m.start(), sentence.start + m.end(), "hedge"))
