@@ -1689,3 +1689,112 @@ def test_org_a_group_in_brackets_stays_an_organization_of_its_own(lang, text, vi
 ])
 def test_org_a_descriptor_before_a_name_in_another_language_only_describes_it(annotate, lang, text, expected):
     assert annotate(lang, text)._.breach.organization == expected
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a kind with lower-case words qualifying it right before a name (French puts them after the
+    # kind): the name is that organization's, though the NER reads a person in it
+    ("fr", "DOUAI, 3 mars – Le groupe de transport Girard Fauchon a été victime samedi dernier d'un "
+           "rançongiciel, selon Le Courrier picard. Les pirates réclament une rançon.", "Girard Fauchon"),
+    ("fr", "L'entreprise pharmaceutique Hervé Castaing a été visée par une cyberattaque et a porté plainte.",
+     "Hervé Castaing"),
+    ("en", "DOUAI, March 3 – The French haulage group Girard Fauchon was hit by ransomware last Saturday, "
+           "according to Le Courrier picard. The attackers want a ransom.", "Girard Fauchon"),
+])
+def test_org_a_qualified_kind_before_a_name_makes_it_an_organization(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization == victim
+
+
+def _victim_features(doc, name):
+    return next(s._.breach_features["victim"] for s in doc.spans["breach_org"] if s._.org_name == name)
+
+
+@pytest.mark.parametrize("lang,text,taken_up,named_only", [
+    # a story names its victim once, then says "the hospital": each sentence that does counts for
+    # the nearest organization named before it with that head; an investigator named twice gets none
+    ("en", "Hackers got into the servers of the Velmora Recovery Hospital in December. Prosecutors at the Karst "
+           "Crime Office are investigating, the hospital's director said. Karst Crime Office experts have not "
+           "decrypted the files. Until then the hospital cannot bill for its care.",
+     "Velmora Recovery Hospital", "Karst Crime Office"),
+    ("fr", "Des pirates ont pénétré les serveurs de la Clinique Sainte-Odile en décembre. Les enquêteurs de "
+           "l'Office Karst contre la criminalité enquêtent, a indiqué la directrice de la clinique. Les experts de "
+           "l'Office Karst contre la criminalité n'ont pas déchiffré les fichiers. D'ici là, la clinique ne peut "
+           "pas facturer ses soins.",
+     "Clinique Sainte-Odile", "Office Karst"),
+])
+def test_org_a_kind_taking_up_a_name_counts_for_it(annotate, lang, text, taken_up, named_only):
+    doc = annotate(lang, text, "2024-01-10")
+    assert _victim_features(doc, taken_up).get("kind_anaphors") == 2
+    assert not _victim_features(doc, named_only).get("kind_anaphors")
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # "The Hospital for …", « L'Hôpital Nord »: a kind written with a capital is a name, not a take-up
+    ("en", "Orlen Eye Clinic lost a laptop. The Hospital for Sick Animals, a neighbour, lost none.", "Orlen Eye Clinic"),
+    ("fr", "La Clinique Orlen a perdu un ordinateur. La Clinique Bellevue, voisine, n'en a perdu aucun.", "Clinique Orlen"),
+])
+def test_org_a_capitalized_kind_is_no_take_up(annotate, lang, text, name):
+    doc = annotate(lang, text, "2024-01-10")
+    assert not _victim_features(doc, name).get("kind_anaphors")
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a Nordic name whose head is a lower-case local word ("… universitetssjukhus", "… läns landsting")
+    ("en", "Västerås universitetssjukhus has told 40 patients that a nurse read their files without cause.",
+     "Västerås universitetssjukhus"),
+    ("fr", "Le Jönköpings läns landsting a prévenu 40 patients qu'une infirmière avait consulté leurs dossiers "
+           "sans raison.", "Jönköpings läns landsting"),
+])
+def test_org_a_local_lower_case_head_ends_the_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization == victim
+
+
+@pytest.mark.parametrize("lang,text,thing", [
+    # a device, a program or a virus named in the story is no organization
+    ("en", "Pupils' health notes turn up on a classmate's iPad\n\nA file from Larkfield Grammar School listing "
+           "pupils' medical conditions was found on a girl's iPad.", "iPad"),
+    ("fr", "Des notes de santé d'élèves retrouvées sur l'iPad d'une camarade\n\nUn fichier du collège Larkfield "
+           "listant les pathologies des élèves a été retrouvé sur l'iPad d'une élève.", "iPad"),
+    ("en", "Slides shown at a course in PowerPoint held X-ray images of nine patients of Brightwater Hospital.",
+     "PowerPoint"),
+])
+def test_org_a_device_or_program_is_no_organization(lang, text, thing):
+    record = breachnlp.extract(text, lang=lang, published="2024-03-05")
+    assert record.organization != thing and thing not in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,office", [
+    # a person's name joined to an office by "of the" / « de l' » is no part of the office's name
+    ("en", "A doctor at Velmora Hospital has been charged. According to prosecutor Jonas Berglund of the "
+           "National Fraud Office in Malmo, the doctor read the files.", "National Fraud Office"),
+    ("fr", "Un médecin de l'hôpital Velmora a été inculpé. Selon le procureur Jonas Berglund de l'Office "
+           "national des fraudes, le médecin a lu les dossiers.", "Office national des fraudes"),
+])
+def test_org_a_person_before_of_is_no_part_of_the_office(lang, text, office):
+    names = [o.name for o in breachnlp.extract(text, lang=lang, published="2024-03-05").organizations]
+    assert office in names and not any("Berglund" in n for n in names)
+
+
+@pytest.mark.parametrize("lang,text,victim,credit", [
+    # a name alone in brackets after a finished sentence, ending its line, is a caption's credit
+    ("fr", "Une employée a consulté des dossiers sans raison. (Fotolia Images)\n\nLAHOLM – Une employée de la "
+           "Clinique Vasa qui consultait sans raison des dossiers de patients a été licenciée.",
+     "Clinique Vasa", "Fotolia Images"),
+    ("en", "An employee read patient files without cause. (Fotolia Images)\n\nLAHOLM – An employee of Vasa Clinic "
+           "who read patients' files without cause has been dismissed.", "Vasa Clinic", "Fotolia Images"),
+])
+def test_org_a_credit_in_brackets_is_no_victim(lang, text, victim, credit):
+    record = breachnlp.extract(text, lang=lang, published="2023-11-27")
+    assert record.organization == victim
+    assert [o.role for o in record.organizations if o.name == credit] in ([], ["media"])
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    # a kind placed by a preposition or a place name after a qualified kind stays a place
+    ("en", "A university hospital in Okayama says the details of 3,000 patients were stolen. Tenjin Medical "
+           "University Hospital said on Monday it had found the intrusion.", "Okayama"),
+    ("fr", "Les données de 3 000 patients ont fuité, a indiqué l'agence régionale de santé Bretagne, sans "
+           "préciser le nom de l'établissement.", "Bretagne"),
+])
+def test_org_a_place_after_a_qualified_kind_stays_a_place(lang, text, place):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization != place

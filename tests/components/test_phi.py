@@ -1016,3 +1016,45 @@ def test_phi_the_same_kinds_of_data_in_both_languages(lang, text, expected):
 ])
 def test_phi_a_sentence_naming_the_breach_is_about_it(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2022-02-14").phi == {"name": "affirmed", "address": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a notice's doubt in a sentence of its own hedges the inventory of another: "may have been subject
+    # to unauthorized access", "could not establish which messages, if any, were opened"
+    ("en", "Kestrel Dental Group is writing about an incident involving an employee mailbox. The mailbox held "
+           "patients' names, Social Security numbers and insurance details. This information may have been "
+           "subject to unauthorized access."),
+    ("en", "Kestrel Dental Group found that an employee mailbox had been entered by an outsider. Our review could "
+           "not establish which messages, if any, were actually opened. The mailbox held patients' names, Social "
+           "Security numbers and insurance details."),
+    ("fr", "Le cabinet dentaire Kestrel informe ses patients d'un incident touchant une messagerie. La messagerie "
+           "contenait les noms, les numéros de sécurité sociale et les mutuelles des patients. Ces informations "
+           "ont pu faire l'objet d'un accès non autorisé."),
+    ("fr", "Le cabinet dentaire Kestrel a constaté l'intrusion d'un tiers dans une messagerie. L'enquête n'a pas "
+           "pu établir quels messages ont été consultés. La messagerie contenait les noms, les numéros de "
+           "sécurité sociale et les mutuelles des patients."),
+])
+def test_phi_a_notices_doubt_of_its_own_hedges_the_inventory(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").phi == {
+        "name": "hedged", "national_id": "hedged", "insurance": "hedged"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # an insider reading files: the files are medical records, read "without cause" / « sans motif »
+    # (the reason is what is missing, not the data), "looked up", « s'est connectée à »
+    ("en", "Orsa Clinic said an intern looked up patient journals without cause."),
+    ("en", "Orsa Clinic said a clerk viewed patients' records without a legitimate reason."),
+    ("fr", "La clinique Orsa indique qu'une employée a consulté sans motif des dossiers de patients."),
+    ("fr", "Une employée de la clinique Orsa s'est connectée sans raison à des dossiers de patients."),
+])
+def test_phi_an_insider_reading_files_without_cause(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").phi == {"medical_record": "affirmed"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    # … while "without" / « sans » before the data itself still denies it
+    ("en", "Orsa Clinic said the intruder left without any patient records."),
+    ("fr", "La clinique Orsa indique que l'intrus est reparti sans aucun dossier médical."),
+])
+def test_phi_without_before_the_data_still_denies_it(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").phi.get("medical_record") in (None, "negated")

@@ -193,10 +193,16 @@ class MentionRules:
                 if m.start() < s < run_end and e <= run_end + 1 and not text[max(0, s - 2):s].startswith("&") \
                         and not self._looks_like_org(text[s:e]):
                     run_end = s
+            run_start = m.start()
+            for s, e in persons:  # "Jonas Berglund of the National Fraud Office": the office starts after the person
+                connector = self.connector_after_person.match(text, e)
+                if s <= run_start < e and " " in text[s:e].strip() and connector and connector.end() < run_end \
+                        and not self._looks_like_org(text[s:e]):
+                    run_start = connector.end()
             # a name the gazetteer holds whole ("Have I Been Pwned") is no run to cut at its common words
-            whole = strip_span(text, m.start(), run_end)
+            whole = strip_span(text, run_start, run_end)
             pieces = [whole] if fold(text[whole[0]:whole[1]]) in self.gazetteer else \
-                self._trim(text, m.start(), run_end, sentences, vocab)
+                self._trim(text, run_start, run_end, sentences, vocab)
             for start, end in pieces:
                 owner = re.match(r"[^'’]+['’]s (?=\S)", text[start:end])
                 if owner and any(s <= start and start + owner.end() - 3 <= e for s, e in places) \
@@ -211,7 +217,8 @@ class MentionRules:
                     self.legal_form_after.match(text, end) is not None or \
                     fold(text[start:end].split()[-1]) in self.government_words or \
                     (" " in text[start:end] and text[start:end].split()[0] in org_firsts) or \
-                    self._kind_right_before(folded, start) or self.kind_apposition.match(folded, end) is not None
+                    self._kind_right_before(text, folded, start, qualified=not any(s <= start and end <= e for s, e in places)) \
+                    or self.kind_apposition.match(folded, end) is not None
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
                 # kept as a "person" mention, for the fitted victim weights to weigh ("Bookseller
@@ -1443,12 +1450,21 @@ class MentionRules:
             return True  # « la clinique Cornerstone Neurology »: a name in another language, its head its own
         return len(words) >= 3 and any(self._org_word(w) for w in words[1:])
 
-    def _kind_right_before(self, folded: str, start: int) -> bool:
+    def _kind_right_before(self, text: str, folded: str, start: int, *, qualified: bool = True) -> bool:
         """A kind of organization right before the name ("Brazilian insurer Porto Seguro", « la fintech
-        Kreditplus »): the name is that organization's, whatever person or place the NER reads in it."""
-        m = self.descriptor_re.search(folded[max(0, start - 60):start])
-        return m is not None and not m.group("conn") and not m.string[m.end("desc"):m.end()].strip() \
-            and not self.indefinite_before.search(m.string, 0, m.start("desc"))
+        Kreditplus », « le groupe de construction Rabot Dutilleul »): the name is that organization's,
+        whatever person or place the NER reads in it."""
+        window = folded[max(0, start - 60):start]
+        m = self.descriptor_re.search(window)
+        if m is not None and not m.group("conn") and not window[m.end("desc"):].strip():
+            return not self.indefinite_before.search(window, 0, m.start("desc"))
+        q = self.descriptor_qualified_re.search(window) if qualified else None
+        if q is None or self.indefinite_before.search(window, 0, q.start("desc")):
+            return False
+        qualifier = text[start - len(window) + q.end("desc"):start]
+        # « le groupe de BTP Vinci »: a capital there starts the name; "a hospital in Kawasaki", « le
+        # centre hospitalier de Lyon »: a preposition last places the kind, the name after it is a place's
+        return qualifier == qualifier.lower() and fold(qualifier).replace("'", " ").split()[-1] not in self.lower_stops
 
     def _with_descriptor(self, text: str, folded: str, start: int, end: int | None = None) -> int:
         """Extend a name leftwards over a descriptor that belongs to it ("clinique des Lilas"), not

@@ -24,13 +24,17 @@ SITE_BODY_MENTIONS = 2
 _DESCRIBED_BRACKET = re.compile(r"\((?:[^\W\d_][\w-]*,\s*)?[«\"“]?\s*$")
 # where a description before a bracket begins: a clause mark or a line break (a sentence's end too)
 _DESCRIPTION_MARK = re.compile(r"[,;:–—()\[\]\n.!?]")
+# a name alone in brackets after a finished sentence, ending its line: a caption's credit or a wire's
+# tag ("… were read without cause. (Adobe Stock)"), the picture's or the story's source
+_CREDIT_BEFORE = re.compile(r"[.!?»\"”][ \t]*\([ \t]*$")
+_CREDIT_AFTER = re.compile(r"[ \t]*\)[ \t]*(?:\n|$)")
 # What the victim score weighs, per organization cluster (counts, or 0/1 flags).
 VICTIM_FEATURES: tuple[str, ...] = (
     "mentions", "mention_share", "headline", "victim_cue", "apposition_cue", "other_incident", "signature",
     "sentence_subject", "attacker_context", "media_context", "vendor_context", "place", "letter_writer",
     "incident_sentences", "first_sentence", "first_named", "short_name", "ner_only", "vendor_role", "owns",
     "org_word", "single_word", "authority", "person_name", "shouted", "data_term", "informal_acronym",
-    "informal_lower", "place_name",
+    "informal_lower", "place_name", "kind_anaphors",
 )
 
 
@@ -80,6 +84,9 @@ class RoleRules:
                     role = gazetteer_role
                     m.cues.append((m.start, m.end, f"gazetteer:{gazetteer_role}"))
                     break
+            if role is None and all(_CREDIT_BEFORE.search(text, max(0, m.start - 8), m.start)
+                                    and _CREDIT_AFTER.match(text, m.end) for m in cluster.mentions):
+                role = "media"
             f = cluster.features
             counted_sentences: set[int] = set()
             mention_sentences: set[int] = set()
@@ -191,6 +198,7 @@ class RoleRules:
             f["vendor_role"] = float(role == "vendor")
             f["authority"] = float(role == AUTHORITY)
             cluster.role = role or "other"
+        self._count_kind_anaphors(text, folded, sentences, clusters, other_incident_sentences)
         # how often a candidate is named against the most named candidate (a regulator named more
         # often does not make the victim less central)
         most = max((c.features["mentions"] for c in clusters if c.role not in NEVER_VICTIM), default=1.0) or 1.0
@@ -250,6 +258,35 @@ class RoleRules:
             if cluster is not victim and cluster.owns is victim:
                 cluster.role = "parent"
         return victim
+
+    def _count_kind_anaphors(self, text: str, folded: str, sentences: list[Segment], clusters: list[Cluster],
+                             other_incident_sentences: set[int]) -> None:
+        """Count, for each cluster, the sentences that take it up again by its kind ("the hospital",
+        « la clinique »): a story names its victim once and then says "the hospital" throughout,
+        while a regulator or a vendor is named by its name. The kind noun goes to the nearest
+        organization named before it whose name holds that noun (or its other-language form)."""
+        named = sorted((m.start, m.end, c) for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions)
+        if not named:
+            return
+        heads = {id(c): {self.head_equivalents.get(w, w) for w in fold(c.name).split()} for _, _, c in named}
+        found: dict[int, set[int]] = {}
+        for a in self.kind_anaphors.finditer(folded):
+            noun = self.kind_anaphor_nouns.get(re.split(r"[ '’]", a.group())[-1])
+            if noun is None or any(ch.isupper() for ch in text[a.start() + 1:a.end()]):
+                continue  # "The Hospital for Sick Children", « L'Hôpital Nord »: a name, not a kind
+            if any(s < a.end() and a.start() < e for s, e, _ in named):
+                continue  # inside a name
+            if any(a.end() < s <= a.end() + 2 for s, _, _ in named):
+                continue  # "the hospital Saint Luke": describes the name after it
+            sentence = segment_at(sentences, a.start()) if sentences else 0
+            if sentence in other_incident_sentences:
+                continue
+            for s, _, c in reversed(named):
+                if s < a.start() and noun in heads[id(c)]:
+                    found.setdefault(id(c), set()).add(sentence)
+                    break
+        for c in clusters:
+            c.features["kind_anaphors"] = float(len(found.get(id(c), ())))
 
     def _own_acronym(self, name: str, mention: "Mention") -> bool:
         """``mention`` is an acronym the text spells out as ``name`` (its cluster's), which the gazetteer

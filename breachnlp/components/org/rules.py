@@ -228,9 +228,16 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.indefinite_before = re.compile(rf"(?<!\w){_alternation(syntax['indefinite_articles'])}\s+$")
         descriptor_connector = _alternation(syntax["descriptor_connectors"], after=r"\b")
         descriptor_connectors = _alternation(syntax["descriptor_connectors"], after=" ")
+        # "prosecutor Jonas Berglund of the National Fraud Office": the connector after a person's name
+        self.connector_after_person = re.compile(rf"[ \t]+{_alternation(syntax['descriptor_connectors'], folded=False, apostrophes=True, after=' ')}")
         self.descriptor_re = re.compile(
             rf"(?<![\w]){descriptor_articles}?(?P<desc>" + "|".join(re.escape(d) for d in descriptors)
             + rf")(?:\s+(?!{descriptor_connector})[a-z]+){{0,2}}?\s*(?:(?P<conn>{descriptor_connectors})?)$")
+        # « le groupe de construction X », « l'entreprise pharmaceutique X »: a kind with one or two
+        # lower-case words qualifying it (French puts them after the kind) right before the name
+        self.descriptor_qualified_re = re.compile(
+            rf"(?<![\w]){descriptor_articles}?(?P<desc>" + "|".join(re.escape(d) for d in descriptors)
+            + rf")(?:[ \t]+(?:{descriptor_connectors})?[a-z][a-z-]*){{1,2}}[ \t]+$")
         # ", a genetic testing laboratory": a kind of organization in apposition after a name
         # (an article, a few words, the kind)
         apposition_articles = _alternation([*syntax["indefinite_articles"], *syntax["descriptor_articles"]], after=" ")
@@ -291,11 +298,16 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         self.relative_before = re.compile(rf"{words.alternation('syntax', 'object_relatives')}\s+{owner_nouns}?$")
         self.first_person = words.whole_words("text", "first_person")
         self.anaphors = cue_regex([re.escape(fold(a)) for a in data["anaphors"]])
+        # the anaphors that name a kind ("the hospital", « l'hôpital »), by their noun
+        kinds = [fold(a) for a in data["anaphors"] if " " in a.strip() or "'" in a]
+        self.kind_anaphors = cue_regex([re.escape(a) for a in kinds])
         self.org_words = OrgWords({fold(w).strip(".,") for w in data["suffixes"]} | {w for d in descriptors for w in d.split()},
                                   data["specialty_endings"])
         self.offering_words = frozenset(fold(w) for w in data["offering_words"])
         self.head_words = OrgWords(self.org_words - self.connectors, data["specialty_endings"])  # not "of"
         self.head_equivalents = {fold(k): fold(v) for k, v in data["head_equivalents"].items()}
+        self.kind_anaphor_nouns = {n: self.head_equivalents.get(n, n)
+                                   for n in (re.split(r"[ '’]", a)[-1] for a in kinds)}
         # a name whose head is another language's ("DeKalb Health" in a French text) is whole without
         # the descriptor of the text's language before it
         self.foreign_name_heads = frozenset(fold(w) for w in data["foreign_name_heads"])
