@@ -80,12 +80,13 @@ def first_sight_section() -> list[str]:
         "never revised. `turn start` rows score the same batch with the code of a625275 (before this",
         "turn) for comparison; `session start` rows the code a session began with, when the session changed",
         "the code before the batch arrived (scored before and after, both unseen); `current` rows are the",
-        "code of the day the batch arrived.",
+        "code of the day the batch arrived; `session end` rows the code a session ended with, on batches it",
+        "kept unseen while it changed the code (shown, not pooled).",
         "",
         "| batch | code | commit | " + " | ".join(SHORT[f] for f in FIELDS) + " | macro | FR | EN |",
         "|---|---|---|" + "---|" * (len(FIELDS) + 3),
     ]
-    order = {"turn start": 0, "earlier": 1, "session start": 1, "current": 2}
+    order = {"turn start": 0, "earlier": 1, "session start": 1, "current": 2, "session end": 3}
     # batches in their order (fs9 before fs10), each batch's codes oldest first
     for e in sorted(entries, key=lambda e: (int(re.sub(r"\D", "", e["batch"]) or 0), e["batch"],
                                             order.get(e["code"], 1))):
