@@ -1045,7 +1045,7 @@ def test_phi_a_notices_doubt_of_its_own_hedges_the_inventory(lang, text):
     ("en", "Orsa Clinic said an intern looked up patient journals without cause."),
     ("en", "Orsa Clinic said a clerk viewed patients' records without a legitimate reason."),
     ("fr", "La clinique Orsa indique qu'une employée a consulté sans motif des dossiers de patients."),
-    ("fr", "Une employée de la clinique Orsa s'est connectée sans raison à des dossiers de patients."),
+    ("fr", "Une employée de la clinique Orsa s'est connectée à des dossiers de patients sans raison."),
 ])
 def test_phi_an_insider_reading_files_without_cause(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-03-05").phi == {"medical_record": "affirmed"}
