@@ -265,7 +265,8 @@ class RoleRules:
         « la clinique »): a story names its victim once and then says "the hospital" throughout,
         while a regulator or a vendor is named by its name. The kind noun goes to the nearest
         organization named before it whose name holds that noun (or its other-language form)."""
-        named = sorted((m.start, m.end, c) for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions)
+        named = sorted(((m.start, m.end, c) for c in clusters if c.role not in NEVER_VICTIM for m in c.mentions),
+                       key=lambda x: (x[0], x[1]))  # clusters themselves do not compare
         if not named:
             return
         heads = {id(c): {self.head_equivalents.get(w, w) for w in fold(c.name).split()} for _, _, c in named}
