@@ -212,12 +212,13 @@ class MentionRules:
                     start, end = self._title_case_piece(text, start, min(end, headline.site), headline)
                 end = self._without_place_tail(text, start, end, sites)
                 extended = self._with_descriptor(text, folded, start, end)
+                in_place = any(s <= start and end <= e for s, e in places)
                 orgish = extended < start or self._looks_like_org(text[start:end]) or \
                     _without_possessive(text[start:end]).split()[-1] in employers or \
                     self.legal_form_after.match(text, end) is not None or \
                     fold(text[start:end].split()[-1]) in self.government_words or \
                     (" " in text[start:end] and text[start:end].split()[0] in org_firsts) or \
-                    self._kind_right_before(text, folded, start, qualified=not any(s <= start and end <= e for s, e in places)) \
+                    self._kind_right_before(text, folded, start, qualified=not in_place) \
                     or self.kind_apposition.match(folded, end) is not None
                 # a name the NER calls a person as "First Last" wherever it reads the body (unless the
                 # NER itself left it untagged elsewhere) is a person; such a person's surname alone is
@@ -226,7 +227,7 @@ class MentionRules:
                 if not orgish and (_without_possessive(text[start:end]) in people or text[start:end] in named_people):
                     continue
                 person = not orgish and text[start:end] in surnames
-                place = any(s <= start and end <= e for s, e in places) and not orgish
+                place = in_place and not orgish
                 source = "person" if person else "place" if place else "pattern"
                 found.append(self._mention(text, folded, sentences, extended, end, source))
         informal = vocab.informal
