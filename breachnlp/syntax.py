@@ -29,6 +29,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 DATE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl"})
 # Dependencies of a clause's head on the clause it hangs on: an auxiliary with one of them is a
 # copula heading a clause of its own ("said it *had been* the target of an attack").
+# The roles of a relative pronoun that make its clause about a thing, not a time (:func:`governor`).
+RELATIVE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 CLAUSE_HEAD_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "conj", "xcomp", "parataxis", "acl", "csubj"})
 # The predicate of a copula heading a clause: its noun or adjective ("the *target*", "*down*").
 COPULA_PREDICATE_DEPS = frozenset({"attr", "acomp"})
@@ -96,6 +98,15 @@ def _tokens_in(sentence: Doc, offset: int, start: int, end: int) -> Span | None:
     return sentence[lo:hi] if 0 <= lo < hi <= len(sentence) else None
 
 
+def _opens_with_its_argument(clause: Token) -> bool:
+    """The clause begins with a pronoun that is its subject or object: a relative that takes up a thing
+    ("Friday, *which* the chief executive described on Monday as …", « jeudi sa directrice, *qui* a déposé
+    plainte »), never a time ("Friday, *when* the clinic wrote"), so the clause does not date its verb;
+    a parse hangs such clauses on the date by mistake."""
+    first = clause.left_edge
+    return first.pos_ == "PRON" and first.dep_ in RELATIVE_ARGUMENT_DEPS and first.head.i == clause.i
+
+
 def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset[str] = frozenset()) -> Token | None:
     """The predicate that governs the tokens ``start:end`` of the original Doc inside ``sentence``
     (parsed, beginning at token ``offset`` of the original): from the root of those tokens, the first
@@ -111,7 +122,8 @@ def governor(sentence: Doc, offset: int, start: int, end: int, aspect: frozenset
         return None
     lo, hi = span.start, span.end
     clause = next((child for t in span for child in t.children
-                   if child.dep_ in DATE_CLAUSE_DEPS and child.pos_ == "VERB" and not lo <= child.i < hi), None)
+                   if child.dep_ in DATE_CLAUSE_DEPS and child.pos_ == "VERB" and not lo <= child.i < hi
+                   and not _opens_with_its_argument(child)), None)
     token = clause if clause is not None else span.root
     for _ in range(MAX_CLIMB):
         if token.pos_ == "VERB" or token.head.i == token.i:
@@ -189,6 +201,22 @@ def clause_before(predicate: Token, sentence: Doc, start: int, end: int) -> bool
         return predicate.i < start
     left_out = {t.i for t in phrase.subtree}
     return any(t.i < start and t.i not in left_out for t in predicate.subtree)
+
+
+def in_clause_of(predicate: Token, sentence: Doc, offset: int, start: int, end: int) -> bool:
+    """The tokens ``start:end`` of the original Doc (``sentence`` begins at its token ``offset``) stand
+    in ``predicate``'s own clause: going up the heads from them reaches it before any clause of its
+    own (a relative, adverbial, complement or coordinated clause). "announced *a fine* on Monday": in
+    the clause; "said on Monday, *which has filed a complaint*": not; also not when they govern it."""
+    span = _tokens_in(sentence, offset, start, end)
+    if span is None:
+        return True  # unknown: as if it were
+    for token in (span.root, *islice(span.root.ancestors, MAX_CLIMB)):
+        if token.i == predicate.i:
+            return True
+        if token.dep_ in CLAUSE_HEAD_DEPS:
+            return False
+    return False
 
 
 def passive_subject(token: Token) -> str | None:

@@ -984,3 +984,42 @@ def test_dates_a_notice_the_writer_received_leaves_the_letter_date_the_disclosur
 def test_dates_a_message_sent_astray_is_the_incident(annotate, lang, text, expected):
     date = annotate(lang, text, "2024-06-14")._.breach.date
     assert (date.occurred, date.disclosed) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a not-breach word in another clause (a relative on the speaker) does not rule out the date the
+    # verb of saying governs
+    ("fr", "Les serveurs du laboratoire Biodelta ont été piratés, ont dénoncé jeudi ses dirigeants, qui ont porté "
+           "plainte. Les résultats d'examens de 3 000 patients ont été copiés.", ("2023-10-12", None)),
+    ("en", "Hackers broke into the servers of Harwick Dental Group, its owner stated on Thursday, adding that a "
+           "police complaint has been filed. The records of 3,000 patients were copied.", ("2023-10-12", None)),
+    # the verb the date hangs on tells its role, not the nearest cue, another clause's verb
+    ("fr", "Le réseau du conseil départemental de l'Avrenne reste coupé après une attaque informatique survenue "
+           "vendredi, que le président a qualifiée lundi de « la plus grave de son histoire ». Les dossiers d'aide "
+           "sociale sont inaccessibles.", ("2023-10-09", "2023-10-13")),
+    ("en", "Pellham Borough Council is still offline after a cyberattack that hit its network on Friday, which the "
+           "council's chief executive described on Monday as the worst in its history. Tenants' benefit files cannot "
+           "be reached.", ("2023-10-09", "2023-10-13")),
+    ("en", "The insurer Corvel Mutual is still offline after an outage that started on Monday, which the company's "
+           "spokesman stated on Wednesday was a ransomware attack. Members' claim files cannot be reached.",
+     ("2023-10-11", "2023-10-09")),
+])
+def test_dates_the_predicate_of_the_date_outweighs_a_cue_of_another_clause(lang, text, expected):
+    from breachnlp import extract
+
+    dates = extract(text, lang=lang, published="2023-10-14").date
+    assert (dates.disclosed, dates.occurred) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a regulator notified (passive) is the organization's filing, a disclosure, not its discovery
+    ("en", "On 4 March 2023, the Commission was notified by the Brightwater Clinic that a laptop holding the names "
+           "and diagnoses of 640 patients had been stolen from a nurse's car."),
+    ("fr", "Le 4 mars 2023, l'autorité de contrôle a été informée par la clinique Brightwater du vol d'un ordinateur "
+           "portable contenant les noms et les diagnostics de 640 patients dans la voiture d'une infirmière."),
+])
+def test_dates_a_regulator_being_notified_is_a_disclosure(lang, text):
+    from breachnlp import extract
+
+    dates = extract(text, lang=lang, published="2023-06-01").date
+    assert dates.disclosed == "2023-03-04" and dates.discovered is None

@@ -21,11 +21,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...schema import parse_published
-from ...syntax import (clause_before, governing_lemmas, governor, is_passive, modifier_lemmas, object_lemma,
+from ...syntax import (clause_before, governing_lemmas, governor, in_clause_of, is_passive, modifier_lemmas, object_lemma,
                        passive_subject, predicate_phrases, subject_lemma, to_first_person)
+from ...text import fold
 from ..base import ParsedComponent, doc_text
 from .resolve import DateCandidate
 from .rules import date_rules
@@ -34,6 +35,8 @@ LABEL = "BREACH_DATE"
 # The roles of an event a verb of saying can report, which the parse gives a date over the
 # disclosure role of its nearest cue (the saying itself).
 REPORTED_ROLES = frozenset({"occurred", "discovered"})
+# The governor kinds (``dates.yml`` ``governors``) that tell a breach role themselves.
+TOLD_ROLES = frozenset({"occurred", "discovered", "disclosed", "notified"})
 # The governors that report a clause: saying, and telling someone ("told the regulator that it had
 # been hit on May 4").
 SAYING_ROLES = frozenset({"disclosed", "notified"})
@@ -76,6 +79,13 @@ class DateTagger(ParsedComponent):
             if role == "occurred" and self.rules.incident_subject(actor):
                 span._.date_role = "occurred"
                 span._.breach_features["governor"], span._.breach_features["reported"] = "occurred", False
+            elif token is not None and found is not None and self._cue_of_another_clause(span, token, found) \
+                    and self.rules.governors.get(lemma) in TOLD_ROLES and role in REPORTED_ROLES | SAYING_ROLES \
+                    and not self.rules.roles.sanction.search(fold(found[0].text)):
+                # « ont dénoncé lundi les autorités, qui ont porté plainte »: the not-breach word
+                # belongs to another clause than the verb the date hangs on, which tells its role
+                span._.date_role = role
+                span._.breach_features["governor"], span._.breach_features["reported"] = role, False
             return
         # a date inside a clause that a verb of saying reports ("said *it was hit on May 4*")
         # dates what was said: its predicate's role, not the saying's that the nearest cue gives
@@ -89,6 +99,36 @@ class DateTagger(ParsedComponent):
             # "a contractor warned the management on May 4": the parse sees whom the notice
             # reached, the nearest cue ("warned") only that someone was told
             span._.date_role = "discovered"
+        elif span._.date_role == "discovered" and self.rules.tells_an_authority(lemma, passive, passive_subject(token)):
+            # "the Commission was notified by the clinic on June 3": the passive's subject is a
+            # regulator, so the notice is the clinic's filing, not its learning of the breach
+            span._.date_role = "disclosed"
+        elif found is not None and span._.date_role in TOLD_ROLES and role in REPORTED_ROLES | {"disclosed"} and role != span._.date_role \
+                and self.rules.governors.get(lemma) in TOLD_ROLES and self._cue_of_another_clause(span, token, found):
+            # « survenu vendredi, qu'il a qualifié samedi de … »: the nearest cue is another clause's
+            # verb; the one the date hangs on tells its role
+            span._.date_role = role
+
+    @staticmethod
+    def _cue_of_another_clause(span: Span, token: Token, found: tuple[Doc, int]) -> bool:
+        """The nearest cue the rules gave ``span`` lies outside it, outside the clause of ``token`` (the
+        predicate governing it), further from the date than that predicate, and is not the predicate of
+        the date's own clause."""
+        start, end, _ = span._.breach_cues[0]
+        if start < span.end_char and span.start_char < end:
+            return False  # the date itself (a dateline)
+        cue = span.doc.char_span(start, end, alignment_mode="expand")
+        if cue is None or in_clause_of(token, found[0], found[1], cue.start, cue.end):
+            return False
+        # the parse is trusted over the surface only when its verb is the nearer of the two words
+        # (« découverte le mois dernier »: a cue next to the date outweighs a far attachment)
+        if _token_distance(span.start, span.end, token.i + found[1]) >= _token_distance(span.start, span.end, cue.start,
+                                                                                          cue.end):
+            return False
+        # "came to light on Sunday, when an employee reported …": the cue is the date's own predicate
+        # and the governor a clause hanging on the date
+        head = cue.root.i - found[1]
+        return not (0 <= head < len(found[0]) and in_clause_of(found[0][head], found[0], found[1], span.start, span.end))
 
     def annotate(self, span: Span, candidate: DateCandidate) -> None:
         span._.date_expr = candidate.expr
@@ -99,6 +139,12 @@ class DateTagger(ParsedComponent):
                                   "weak": candidate.weak, "also_discovered": candidate.also_discovered,
                                   "first_report": candidate.first_report,
                                   "cue_distances": dict(candidate.distances)}
+
+def _token_distance(start: int, end: int, other_start: int, other_end: int | None = None) -> int:
+    """Tokens between the span ``start:end`` and ``other_start:other_end`` (one token by default)."""
+    other_end = other_start + 1 if other_end is None else other_end
+    return max(0, other_start - end, start - other_end)
+
 
 @Language.factory(
     "breach_dates",

@@ -41,6 +41,7 @@ class DateRules:
         self.aspect = frozenset(lemma.lower() for lemma in data["governors"]["aspect"])
         self.notified_public = frozenset(lemma.lower() for lemma in data["notified_public"])
         self.notified_organization = frozenset(lemma.lower() for lemma in data["notified_organization"])
+        self.notified_authority = frozenset(lemma.lower() for lemma in data["notified_authority"])
         self.notice_nouns = frozenset(lemma.lower() for lemma in data["notice_nouns"])
         self.malicious_modifiers = frozenset(lemma.lower() for lemma in data["malicious_modifiers"])
         # "the attack", « l'intrusion »: a subject that makes any verb tell the incident's time
@@ -66,7 +67,8 @@ class DateRules:
         (``notice_nouns``) dates a disclosure. A verb of notifying in the passive ("was notified"), with a
         first-person object ("notified us") or with the organization as its object ("warned the
         management", lemma ``obj``) is the organization learning of it, unless the passive's
-        ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure). A verb of
+        ``subject`` (a lemma) is the public it reaches ("patients were told": a disclosure) or a
+        regulator ("the Commission was notified": the organization's filing). A verb of
         aspect whose subject is a notice ("notification started") dates the telling. Any other
         verb whose subject (``actor``, active or passive) is the incident itself dates the incident
         ("the attack was launched on Dec. 31", « l'intrusion remontait au 29 avril »)."""
@@ -87,7 +89,7 @@ class DateRules:
             # "patients were told on May 30" is the telling, not the organization learning of it
             learned = (passive and subject not in self.notified_public) or to_us or \
                 self.tells_the_organization(lemma, passive, obj)
-            return "discovered" if learned else "disclosed"
+            return "discovered" if learned and not self.tells_an_authority(lemma, passive, subject) else "disclosed"
         return role
 
     def incident_subject(self, actor: str | None) -> bool:
@@ -99,6 +101,12 @@ class DateRules:
         the management", « a averti la direction »): the organization learning of it."""
         return lemma is not None and self.governors.get(lemma) == "notified" and not passive \
             and obj in self.notified_organization
+
+    def tells_an_authority(self, lemma: str | None, passive: bool, subject: str | None) -> bool:
+        """A verb of notifying in the passive whose subject (a lemma) is a regulator ("the Commission
+        was notified by the clinic", « la CNIL a été notifiée »): the organization's filing, a disclosure."""
+        return lemma is not None and self.governors.get(lemma) == "notified" and passive \
+            and subject is not None and subject in self.notified_authority
 
     def find(self, text: str, published: date | None) -> list[DateCandidate]:
         grammar, roles = self.grammar, self.roles
