@@ -989,10 +989,15 @@ def test_dates_a_message_sent_astray_is_the_incident(annotate, lang, text, expec
 @pytest.mark.parametrize("lang,text,expected", [
     # a not-breach word in another clause (a relative on the speaker) does not rule out the date the
     # verb of saying governs
-    ("fr", "Les serveurs du laboratoire Biodelta ont été piratés, ont dénoncé jeudi ses dirigeants, qui ont porté "
-           "plainte. Les résultats d'examens de 3 000 patients ont été copiés.", ("2023-10-12", None)),
+    ("fr", "Des pirates ont pris en otage les fichiers du laboratoire Biodelta, ont dénoncé jeudi ses dirigeants, qui "
+           "ont porté plainte. Les résultats d'examens de 3 000 patients sont concernés.", ("2023-10-12", None)),
     ("en", "Hackers broke into the servers of Harwick Dental Group, its owner stated on Thursday, adding that a "
            "police complaint has been filed. The records of 3,000 patients were copied.", ("2023-10-12", None)),
+    # a relative opened by its subject or object ("which", « qui ») takes up a thing: hung on the date
+    # by the parse, it does not date its own verb
+    ("fr", "Une intrusion a visé les serveurs du laboratoire d'analyses Biodelta, a affirmé jeudi sa directrice, qui "
+           "a déposé plainte auprès de la gendarmerie. Les résultats d'examens de 3 000 patients ont été copiés.",
+     ("2023-10-12", None)),
     # the verb the date hangs on tells its role, not the nearest cue, another clause's verb
     ("fr", "Le réseau du conseil départemental de l'Avrenne reste coupé après une attaque informatique survenue "
            "vendredi, que le président a qualifiée lundi de « la plus grave de son histoire ». Les dossiers d'aide "
@@ -1023,3 +1028,16 @@ def test_dates_a_regulator_being_notified_is_a_disclosure(lang, text):
 
     dates = extract(text, lang=lang, published="2023-06-01").date
     assert dates.disclosed == "2023-03-04" and dates.discovered is None
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the verb the date hangs on, nearer than the cue of another clause ("touchés"), tells a discovery;
+    # English discovery verbs are cue words themselves, so there the nearest cue already is the verb
+    ("fr", "Selon un blog spécialisé, jusqu'à 12 000 clients de la plateforme Fitvela ont été touchés, et c'est un "
+           "chercheur indépendant qui a trouvé la base le 3 mars."),
+])
+def test_dates_the_verb_a_date_hangs_on_tells_a_discovery_over_a_cue_of_another_clause(lang, text):
+    from breachnlp import extract
+
+    dates = extract(text, lang=lang, published="2024-03-20").date
+    assert (dates.discovered, dates.occurred) == ("2024-03-03", None)

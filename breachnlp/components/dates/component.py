@@ -103,10 +103,11 @@ class DateTagger(ParsedComponent):
             # "the Commission was notified by the clinic on June 3": the passive's subject is a
             # regulator, so the notice is the clinic's filing, not its learning of the breach
             span._.date_role = "disclosed"
-        elif found is not None and span._.date_role in TOLD_ROLES and role in REPORTED_ROLES | {"disclosed"} and role != span._.date_role \
+        elif found is not None and span._.date_role in TOLD_ROLES and role in REPORTED_ROLES and role != span._.date_role \
                 and self.rules.governors.get(lemma) in TOLD_ROLES and self._cue_of_another_clause(span, token, found):
-            # « survenu vendredi, qu'il a qualifié samedi de … »: the nearest cue is another clause's
-            # verb; the one the date hangs on tells its role
+            # « des clients touchés, et c'est un chercheur qui a trouvé la base le 3 mars »: the nearest
+            # cue is another clause's word; the verb the date hangs on tells its role. Not towards a
+            # disclosure: verbs of saying report media and side stories too (first-sight batches)
             span._.date_role = role
 
     @staticmethod
