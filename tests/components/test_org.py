@@ -1798,3 +1798,15 @@ def test_org_a_credit_in_brackets_is_no_victim(lang, text, victim, credit):
 ])
 def test_org_a_place_after_a_qualified_kind_stays_a_place(lang, text, place):
     assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization != place
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a hospital named by its kind and its place, in lower case (« hôpital de district », « hôpital
+    # régional ») is a name
+    ("fr", "Deux infirmiers de l'hôpital de district de Mbalmayo ont été suspendus après avoir publié en ligne "
+           "les photos d'un patient. La décision a été prise par le ministre.", "hôpital de district de Mbalmayo"),
+    ("en", "Two nurses at Mbalmayo District Hospital were suspended after posting a patient's photos online. The "
+           "minister took the decision.", "Mbalmayo District Hospital"),
+])
+def test_org_a_hospital_named_by_kind_and_place(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization == victim

@@ -1058,3 +1058,17 @@ def test_phi_an_insider_reading_files_without_cause(lang, text):
 ])
 def test_phi_without_before_the_data_still_denies_it(lang, text):
     assert breachnlp.extract(text, lang=lang, published="2024-03-05").phi.get("medical_record") in (None, "negated")
+
+
+@pytest.mark.parametrize("lang,text", [
+    # a passive after "without" / « sans » has no object: the shredding is denied, not the data
+    ("fr", "Des cartons de la clinique Verlaine ont été retrouvés dans une benne. Parmi les feuilles jetées sans avoir "
+           "été déchiquetées figuraient des adresses, des numéros de téléphone et des diagnostics de patients."),
+    ("en", "Boxes from Verlaine Clinic were found in a dumpster. Among the pages thrown out without being shredded "
+           "were addresses, phone numbers and diagnoses of patients."),
+    ("en", "Boxes from Verlaine Clinic were found in a dumpster. The pages had been thrown out without having been "
+           "shredded, and they held addresses, phone numbers and diagnoses of patients."),
+])
+def test_phi_a_passive_after_without_denies_the_verb_not_the_data(lang, text):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").phi == {
+        "address": "affirmed", "phone": "affirmed", "condition": "affirmed"}

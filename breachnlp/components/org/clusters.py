@@ -185,9 +185,19 @@ class ClusterRules:
         heads_b = {same.get(w, w) for w in _heads(key_words(b), self.head_words)}
         return bool(heads_a) and bool(heads_b) and not heads_a & heads_b
 
+    def _court_and_other(self, a: str, b: str) -> bool:
+        """One name is a regulator's or a court's, the other is not and has a word of its own: « Tribunal
+        administratif de Nice » is no « CHU de Nice », though the keys meet on the place ("the
+        Commission" may still be the "Data Protection Commission")."""
+        court_a, court_b = self.regulator_name.search(fold(a)) is not None, self.regulator_name.search(fold(b)) is not None
+        if court_a == court_b:
+            return False
+        court, other = (a, b) if court_a else (b, a)
+        return bool(set(key_words(other)) - set(key_words(court)) - self.connectors)
+
     def _matches(self, other: Mention, mention: Mention) -> bool:
         if other.key == mention.key:
-            return True
+            return not self._court_and_other(other.text, mention.text)
         a, b = other.key, mention.key
         same = self.head_equivalents
         if [same.get(w, w) for w in a.split()] == [same.get(w, w) for w in b.split()]:
@@ -199,7 +209,7 @@ class ClusterRules:
                 _acronym(mention.text, other.text, connectors, legal, places):
             return True
         if min(len(a), len(b)) >= 3 and fuzz.token_set_ratio(a, b) >= 90 and _shares_head(a, b) \
-                and not self._other_heads(other.text, mention.text):
+                and not self._other_heads(other.text, mention.text) and not self._court_and_other(other.text, mention.text):
             return True
         if a.replace(" ", "") == b.replace(" ", ""):
             return True  # "Connect On Call" / "ConnectOnCall"

@@ -1231,6 +1231,8 @@ class MentionRules:
                              and words[index + 1].group()[:1].isupper()) \
                     and not (current and fold(token) in self.places
                              and vocab.inside_entity(start + current[-1].start(), start + w.end())) \
+                    and not (not current and index + 1 < len(words) and (fold(token) in self.places or token.isupper())
+                             and _always_after(text, token, words[index + 1].group().strip(",.;:!?\"'«»()"))) \
                     and not self._capital_inside_sentence(text, start + w.start(), index, org_after, sentences):
                 if current:
                     pieces.append((start + current[0].start(), start + current[-1].end()))
@@ -1579,6 +1581,15 @@ def _shouted_line(text: str, start: int, end: int) -> bool:
     around = text[line_start:start] + text[end:len(text) if line_end < 0 else line_end]
     letters = [c for c in around if c.isalpha()]
     return not letters or sum(c.isupper() for c in letters) >= len(letters) / 2
+
+
+def _always_after(text: str, place: str, word: str) -> bool:
+    """The capitalized ``word`` is written at least twice, each time right after ``place``: "UK Biobank"
+    throughout is one name, the country a part of it (not "UK" before a name written alone too)."""
+    if not word[:1].isupper():
+        return False
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    return alone >= 2 and len(re.findall(rf"(?<![\w-]){re.escape(place)}\s+{re.escape(word)}(?![\w-])", text)) == alone
 
 
 def _opens_line(text: str, start: int) -> bool:

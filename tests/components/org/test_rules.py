@@ -1569,3 +1569,26 @@ def test_a_second_name_after_and_stays_apart(lang, text, names):
 ])
 def test_a_numbered_label_is_no_organization(lang, text, name):
     assert [m.text for m in org_rules(lang).mentions(text)] == [name]
+
+
+@pytest.mark.parametrize("lang,text,names", [
+    # keys that meet on a place do not make a court or a regulator of the organization it judges
+    ("fr", "Le CHU de Rennes a été condamné. Le Tribunal administratif de Rennes a jugé l'affaire.",
+     ("CHU de Rennes", "Tribunal administratif de Rennes")),
+    ("en", "The Hospital of Kent was fined. The Tribunal of Kent heard the case.",
+     ("Hospital of Kent", "Tribunal of Kent")),
+])
+def test_a_court_and_an_organization_named_after_one_place_are_two(lang, text, names):
+    _, clusters, _ = _run(lang, text, *((name, "ORG") for name in names))
+    assert sorted(c.name for c in clusters) == sorted(names)
+
+
+@pytest.mark.parametrize("lang,text,marked,name", [
+    # a country's code the text always writes before the same name is part of it, whatever the NER
+    ("en", "UK Genebank said records were stolen. UK Genebank holds samples.",
+     (("UK", "GPE"), ("Genebank", "ORG"), ("UK", "GPE"), ("Genebank", "ORG")), "UK Genebank"),
+    ("fr", "UE Cohorte a signalé un vol de données. UE Cohorte conserve des échantillons.",
+     (("UE", "LOC"), ("Cohorte", "ORG"), ("UE", "LOC"), ("Cohorte", "ORG")), "UE Cohorte"),
+])
+def test_a_country_code_always_before_the_name_is_part_of_it(lang, text, marked, name):
+    assert set(_names(lang, text, *marked)) == {name}
