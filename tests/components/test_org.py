@@ -1810,3 +1810,16 @@ def test_org_a_place_after_a_qualified_kind_stays_a_place(lang, text, place):
 ])
 def test_org_a_hospital_named_by_kind_and_place(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization == victim
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a decision's reference, letters and numbers joined by dots, is no organization
+    ("fr", "Office de protection des données (ODP), Lituanie\nDécision n° KBR.4411.12.2023 du 3 mars 2024\nSanction : "
+           "amende de 20 000 euros\n\nL'Hôpital régional de Klaipėda a laissé un dossier médical accessible à un tiers.",
+     "Hôpital régional de Klaipėda"),
+    ("en", "Data Protection Office (DPO), Lithuania\nDecision No. KBR.4411.12.2023 of 3 March 2024\nSanction: fine of "
+           "EUR 20,000\n\nKlaipeda Regional Hospital let a third party see a patient's medical file.",
+     "Klaipeda Regional Hospital"),
+])
+def test_org_a_dotted_reference_is_no_name(lang, text, victim):
+    assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization == victim
