@@ -27,10 +27,10 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 # A clause that says what happened at a date ("on Sept. 12, *when* the clinic began writing"):
 # relative and adverbial clauses hanging on the date itself.
 DATE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl"})
-# Dependencies of a clause's head on the clause it hangs on: an auxiliary with one of them is a
-# copula heading a clause of its own ("said it *had been* the target of an attack").
 # The roles of a relative pronoun that make its clause about a thing, not a time (:func:`governor`).
 RELATIVE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+# Dependencies of a clause's head on the clause it hangs on: an auxiliary with one of them is a
+# copula heading a clause of its own ("said it *had been* the target of an attack").
 CLAUSE_HEAD_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "conj", "xcomp", "parataxis", "acl", "csubj"})
 # The predicate of a copula heading a clause: its noun or adjective ("the *target*", "*down*").
 COPULA_PREDICATE_DEPS = frozenset({"attr", "acomp"})

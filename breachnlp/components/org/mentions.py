@@ -1664,9 +1664,9 @@ def _dateline_place(text: str, mention: Mention, lines: _Lines) -> bool:
 _CONTRACTION = re.compile(r"[A-Z]+['’][A-Z]{1,2}")
 # An acronym in brackets right after what it stands for: "(REEE)", "(PHI)".
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
-# A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1"): letters then two or more
-# groups of digits, not a name.
-_REFERENCE = re.compile(r"[A-Z][A-Z-]{0,9}[-/. ]?\d{2,}(?:[-/.]\d+)+")  # "SAN-2019-007", "DKN.5131.34.2021"
+# A document's reference ("SAN-2019-007", "CP-2021-044", "HHS-OCR 2020-1", "DKN.5131.34.2021"): letters
+# then two or more groups of digits, not a name.
+_REFERENCE = re.compile(r"[A-Z][A-Z-]{0,9}[-/. ]?\d{2,}(?:[-/.]\d+)+")
 def _dateline_agency(text: str, mention: Mention, lines: _Lines) -> bool:
     """The agency or desk in brackets of a wire dateline ("MONTREAL, Aug. 29 (Staff) –",
     "CHARLOTTETOWN, 1er juin (La Presse Canadienne) –"): the paper's, not the victim's."""
