@@ -43,6 +43,10 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj", "dative", "obl:arg"})
 # The active subject of a verb (ClearNLP and Universal Dependencies labels).
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj"})
+# A verb completing another takes that one's subject ("was able *to access*", « a pu *ouvrir* »).
+AGENT_CLIMB_DEPS = frozenset({"xcomp", "acomp"})
+# What qualifies a noun ("an *unauthorized* party", « un tiers *non autorisé* »).
+MODIFIER_DEPS = frozenset({"amod", "acl"})
 # A figure's links to the noun it counts ("5 *million* customers", « 6 *millions* de clients »).
 NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod:poss"})
 
@@ -233,6 +237,25 @@ def subject_lemma(token: Token) -> str | None:
     *l'intrusion* a été lancée le 3 mai »), None without one."""
     subject = next((child for child in token.children if child.dep_ in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
     return None if subject is None else subject.lemma_.lower()
+
+
+def acting_subject(token: Token) -> Token | None:
+    """The subject of ``token`` in the active, or of the verb it completes ("a third party *was able to
+    access*", « un tiers *a pu ouvrir* »): who did it; None in the passive or without a subject."""
+    for _ in range(MAX_CLIMB):
+        if is_passive(token):
+            return None
+        subject = next((child for child in token.children if child.dep_ in ACTIVE_SUBJECT_DEPS), None)
+        if subject is not None or token.dep_ not in AGENT_CLIMB_DEPS or token.head.i == token.i:
+            return subject
+        token = token.head
+    return None
+
+
+def modifier_phrases(token: Token) -> list[str]:
+    """The lowercased words of each adjective or participle modifying ``token`` ("an *unauthorized*
+    party", « un tiers *non autorisé* », which the French model parses as a clause)."""
+    return [" ".join(t.lower_ for t in child.subtree) for child in token.children if child.dep_ in MODIFIER_DEPS]
 
 
 def is_passive(token: Token) -> bool:

@@ -24,8 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...schema import parse_published
-from ...syntax import (clause_before, governing_lemmas, governor, in_clause_of, is_passive, modifier_lemmas, object_lemma,
-                       passive_subject, predicate_phrases, subject_lemma, to_first_person)
+from ...syntax import (acting_subject, clause_before, governing_lemmas, governor, in_clause_of, is_passive,
+                       modifier_lemmas, modifier_phrases, object_lemma, passive_subject, predicate_phrases,
+                       subject_lemma, to_first_person)
 from ...text import fold
 from ..base import ParsedComponent, doc_text
 from .resolve import DateCandidate
@@ -70,13 +71,16 @@ class DateTagger(ParsedComponent):
         lemma = None if token is None else self.rules.predicate(token.lemma_.lower(), predicate_phrases(token))
         passive, obj = token is not None and is_passive(token), None if token is None else object_lemma(token)
         actor = None if token is None else subject_lemma(token)
+        agent = None if token is None else acting_subject(token)
+        attacker = agent is not None and self.rules.attacker_acts(agent.lemma_.lower(), modifier_phrases(agent), lemma)
         role = None if token is None else self.rules.governor_role(
             lemma, passive=passive, to_us=to_first_person(token), subject=passive_subject(token), obj=obj,
-            modifiers=modifier_lemmas(token), actor=actor)
+            modifiers=modifier_lemmas(token), actor=actor, attacker=attacker)
         if span._.date_role is None and span._.breach_cues:
-            # ruled out by a not-breach word ("launched", « au plus tard »): back only when the incident
-            # itself is the subject of a predicate of occurrence or of none
-            if role == "occurred" and self.rules.incident_subject(actor):
+            # ruled out by a not-breach word ("launched", « au plus tard », « pour la première fois »):
+            # back only when the incident itself, or the attacker acting, is the subject of a predicate
+            # of occurrence or of none; never a dateline (the date ruled out by itself)
+            if role == "occurred" and (self.rules.incident_subject(actor) or attacker) and not _rules_itself(span):
                 span._.date_role = "occurred"
                 span._.breach_features["governor"], span._.breach_features["reported"] = "occurred", False
             elif token is not None and found is not None and self._cue_of_another_clause(span, token, found) \
@@ -104,10 +108,12 @@ class DateTagger(ParsedComponent):
             # regulator, so the notice is the clinic's filing, not its learning of the breach
             span._.date_role = "disclosed"
         elif found is not None and span._.date_role in TOLD_ROLES and role in REPORTED_ROLES and role != span._.date_role \
-                and self.rules.governors.get(lemma) in TOLD_ROLES and self._cue_of_another_clause(span, token, found):
+                and (self.rules.governors.get(lemma) in TOLD_ROLES or attacker) \
+                and self._cue_of_another_clause(span, token, found):
             # « des clients touchés, et c'est un chercheur qui a trouvé la base le 3 mars »: the nearest
-            # cue is another clause's word; the verb the date hangs on tells its role. Not towards a
-            # disclosure: verbs of saying report media and side stories too (first-sight batches)
+            # cue is another clause's word; the verb the date hangs on, or the attacker doing it
+            # (« selon l'avis publié, un tiers non autorisé a pu ouvrir les comptes le 23 juin »), tells
+            # its role. Not towards a disclosure: verbs of saying report media and side stories too
             span._.date_role = role
 
     @staticmethod
@@ -115,9 +121,9 @@ class DateTagger(ParsedComponent):
         """The nearest cue the rules gave ``span`` lies outside it, outside the clause of ``token`` (the
         predicate governing it), further from the date than that predicate, and is not the predicate of
         the date's own clause."""
-        start, end, _ = span._.breach_cues[0]
-        if start < span.end_char and span.start_char < end:
+        if _rules_itself(span):
             return False  # the date itself (a dateline)
+        start, end, _ = span._.breach_cues[0]
         cue = span.doc.char_span(start, end, alignment_mode="expand")
         if cue is None or in_clause_of(token, found[0], found[1], cue.start, cue.end):
             return False
@@ -140,6 +146,12 @@ class DateTagger(ParsedComponent):
                                   "weak": candidate.weak, "also_discovered": candidate.also_discovered,
                                   "first_report": candidate.first_report,
                                   "cue_distances": dict(candidate.distances)}
+
+def _rules_itself(span: Span) -> bool:
+    """The nearest cue of ``span`` is the date itself ("SYDNEY, Oct 19 (Reuters) –": a dateline)."""
+    start, end, _ = span._.breach_cues[0]
+    return start < span.end_char and span.start_char < end
+
 
 def _token_distance(start: int, end: int, other_start: int, other_end: int | None = None) -> int:
     """Tokens between the span ``start:end`` and ``other_start:other_end`` (one token by default)."""

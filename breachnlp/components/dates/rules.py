@@ -46,6 +46,10 @@ class DateRules:
         self.malicious_modifiers = frozenset(lemma.lower() for lemma in data["malicious_modifiers"])
         # "the attack", « l'intrusion »: a subject that makes any verb tell the incident's time
         self.incident_nouns = frozenset(fold(w) for w in data["incident_nouns"])
+        # "the hackers", « les intrus »: an active subject whose deeds are the incident
+        self.attacker_nouns = frozenset(fold(w) for w in data["attacker_nouns"])
+        self.unauthorized = frozenset(fold(w) for w in data["unauthorized_modifiers"])
+        self.aftermath = frozenset(w.lower() for w in data["attacker_aftermath"])
         joiners = [*data["range_join"], *language.words("syntax", "bare_range_joiners"),
                    *language.words("syntax", "day_range_joiners")]
         self.range_joiner = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in joiners if w) + r")(?!\w)|[-\u2013]")
@@ -61,7 +65,7 @@ class DateRules:
 
     def governor_role(self, lemma: str | None, *, passive: bool = False, to_us: bool = False,
                       subject: str | None = None, obj: str | None = None,
-                      modifiers: Iterable[str] = (), actor: str | None = None) -> str | None:
+                      modifiers: Iterable[str] = (), actor: str | None = None, attacker: bool = False) -> str | None:
         """The role a governing predicate tells (``governors``), "other" for any other predicate,
         ``None`` without a parse. Any other verb whose object (or passive subject) is a notice
         (``notice_nouns``) dates a disclosure. A verb of notifying in the passive ("was notified"), with a
@@ -71,7 +75,9 @@ class DateRules:
         regulator ("the Commission was notified": the organization's filing). A verb of
         aspect whose subject is a notice ("notification started") dates the telling. Any other
         verb whose subject (``actor``, active or passive) is the incident itself dates the incident
-        ("the attack was launched on Dec. 31", « l'intrusion remontait au 29 avril »)."""
+        ("the attack was launched on Dec. 31", « l'intrusion remontait au 29 avril »), and so does
+        any other verb the ``attacker`` did (:meth:`attacker_acts`: "the intruders got in on Oct. 4",
+        « un tiers non autorisé a pu ouvrir les comptes le 23 juin »)."""
         if lemma is None:
             return None
         if lemma in self.aspect and actor is not None and actor.lower() in self.notice_nouns:
@@ -83,7 +89,7 @@ class DateRules:
             # whatever the verb, a notice it handles dates the telling: "got an email from the bank
             # on Friday", « notifications déposées le 8 août », "the letter went out on May 3"
             return "disclosed"
-        if role == "other" and self.incident_subject(actor):
+        if role == "other" and (self.incident_subject(actor) or attacker):
             return "occurred"
         if role == "notified":
             # "patients were told on May 30" is the telling, not the organization learning of it
@@ -95,6 +101,15 @@ class DateRules:
     def incident_subject(self, actor: str | None) -> bool:
         """The subject of a predicate (a lemma) is the incident itself ("the attack", « l'intrusion »)."""
         return actor is not None and fold(actor) in self.incident_nouns
+
+    def attacker_acts(self, subject: str | None, modifiers: Iterable[str] = (), predicate: str | None = None) -> bool:
+        """``subject`` (the lemma of a predicate's acting subject, :func:`~breachnlp.syntax.acting_subject`)
+        is the attacker: an attacker's noun ("the hackers", « les intrus ») or anyone whose ``modifiers``
+        (:func:`~breachnlp.syntax.modifier_phrases`) say unauthorized ("an unauthorized party", « un
+        tiers non autorisé »), and the ``predicate`` (a lemma) is no deed of the extortion that follows
+        the intrusion (``attacker_aftermath``: "posted", "demanded", « a envoyé une capture »)."""
+        return subject is not None and predicate not in self.aftermath and (
+            fold(subject) in self.attacker_nouns or any(fold(m) in self.unauthorized for m in modifiers))
 
     def tells_the_organization(self, lemma: str | None, passive: bool, obj: str | None) -> bool:
         """A verb of notifying in the active whose object (a lemma) is the organization itself ("warned

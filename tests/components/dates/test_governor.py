@@ -206,3 +206,44 @@ def test_a_launch_whose_subject_is_no_incident_stays_ruled_out(nlps, lang, text,
     nlp = nlps[lang]
     doc = nlp(make_doc(nlp, text, "2024-04-19"))
     assert {s.text: s._.date_role for s in doc.spans["breach_dates"]}[written] is None
+
+
+# (lang, text, occurrence): whatever an attacker did ("the hackers", « les intrus », anyone "unauthorized")
+# dates the incident, whatever the verb: an uncued date, one a not-breach word ruled out ("launched"),
+# one a cue of another clause gave the disclosure (« selon le courrier envoyé … »)
+ATTACKER_ACTS = [
+    ("en", "Brisford Pharmacy notified customers on September 2. An unauthorized user had rummaged through its "
+           "order system on August 14.", "2024-08-14"),
+    ("fr", "La pharmacie Brisford a prévenu ses clients le 2 septembre. Un utilisateur non autorisé avait fouillé "
+           "son système de commandes le 14 août.", "2024-08-14"),
+    ("en", "Brisford Pharmacy confirmed a breach on Monday. The hackers launched their campaign on August 14, it "
+           "said.", "2024-08-14"),
+    ("fr", "La pharmacie Brisford a confirmé lundi une fuite de données. Les pirates ont lancé leur offensive le "
+           "14 août, a-t-elle précisé.", "2024-08-14"),
+    ("fr", "Selon le courrier envoyé par la pharmacie Brisford, une personne non autorisée a pu parcourir deux "
+           "boîtes de messagerie entre le 12 et le 15 août.", "2024-08-12/2024-08-15"),
+]
+
+
+@pytest.mark.parametrize("lang,text,occurred", ATTACKER_ACTS)
+def test_what_the_attacker_did_dates_the_incident(nlps, lang, text, occurred):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2024-09-20"))
+    assert doc._.breach.date.occurred == occurred
+
+
+# a passive (what was done to the attackers), an extortion deed: no occurrence
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Brisford Pharmacy confirmed on Monday that customer data had been stolen. Two of the hackers were "
+           "sentenced on August 14."),
+    ("fr", "La pharmacie Brisford a confirmé lundi le vol de données de clients. Deux des pirates ont été "
+           "condamnés le 14 août."),
+    # the extortion after the intrusion
+    ("en", "Brisford Pharmacy confirmed a breach on Monday. The hackers gave the pharmacy until August 14 to pay."),
+    ("fr", "La pharmacie Brisford a confirmé lundi une fuite de données. Le 14 août, le gang a envoyé une capture "
+           "d'écran de dossiers de patients à la direction."),
+])
+def test_what_was_done_to_the_attackers_or_after_the_intrusion_does_not_date_it(nlps, lang, text):
+    nlp = nlps[lang]
+    doc = nlp(make_doc(nlp, text, "2024-09-20"))
+    assert doc._.breach.date.occurred is None
