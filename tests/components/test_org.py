@@ -423,6 +423,41 @@ def test_org_an_acronym_of_a_kind_or_a_programme_defines_no_organization(lang, t
     assert kind not in [o.name for o in record.organizations]
 
 
+@pytest.mark.parametrize("lang,text,victim,acronym", [
+    # an acronym that makes a data term with the word beside it ("HIV status", « statut VIH ») names data
+    ("en", "Dating app shared HIV status of users\n\nThe dating app Moravo passed its members' HIV status to two "
+           "analytics firms, researchers said on Monday. The HIV status travelled with e-mail addresses.",
+     "Moravo", "HIV"),
+    ("fr", "L'application Moravo a transmis le statut VIH de ses membres\n\nL'application de rencontres Moravo a "
+           "transmis le statut VIH de ses membres à deux sociétés d'analyse, ont indiqué lundi des chercheurs. Le "
+           "statut VIH circulait avec les adresses e-mail.", "Moravo", "VIH"),
+    # ... or qualifies a data word, or is joined to an adjective
+    ("en", "Clinic fined for faxing a patient's HIV diagnosis to his landlord\n\nThe regulator fined the Tallis "
+           "Health Centre on Monday. An HIV-positive man had complained that Tallis Health Centre faxed his HIV "
+           "diagnosis to the wrong number.", "Tallis Health Centre", "HIV"),
+    ("fr", "Le diagnostic VIH d'un patient faxé à son propriétaire\n\nLe régulateur a sanctionné lundi le centre de "
+           "santé Tallis. Un patient avait dénoncé l'envoi de son diagnostic VIH au mauvais numéro par le centre de "
+           "santé Tallis.", "centre de santé Tallis", "VIH"),
+])
+def test_org_an_acronym_spelling_a_data_term_with_its_neighbour_is_no_victim(lang, text, victim, acronym):
+    record = breachnlp.extract(text, lang=lang, published="2024-05-10")
+    assert record.organization == victim
+    assert acronym not in [o.name for o in record.organizations]
+
+
+@pytest.mark.parametrize("lang,text,victim", [
+    # a parent cue's word heads the name right after it, not a later one of the sentence
+    ("fr", "Sur son site, le groupe Nordwolves a ajouté samedi la Clinique Bellerive à sa liste de victimes. La "
+           "Clinique Bellerive, à Lyon, n'a pas réagi.", "Clinique Bellerive"),
+    ("en", "As part of a review, the Harlow Trust found that Bellerive Clinic had lost the files of 300 patients. "
+           "Bellerive Clinic apologised on Friday.", "Bellerive Clinic"),
+])
+def test_org_a_parent_cue_belongs_to_the_name_it_heads(lang, text, victim):
+    record = breachnlp.extract(text, lang=lang, published="2024-03-04")
+    assert record.organization == victim
+    assert record.parent_organization is None
+
+
 def test_org_a_parenthesised_acronym_joins_only_a_name_it_abbreviates():
     # "(DMS)" abbreviates "Doctors' Management Service", not the "Management Service" cut from it;
     # a plural possessive between two organizations cuts them ("Human Services' Office for Civil Rights")
@@ -1582,6 +1617,11 @@ def test_org_an_acronym_beside_a_kind_of_number_is_no_organization(lang, text, v
            "patient's chart to the wrong address.", "PHIPA Decision 41"),
     ("fr", "Bulletin\n\nDélibération n° 2022-118 – Clinique Tillmore\n\nLa clinique Tillmore a envoyé le dossier d'un "
            "patient à une mauvaise adresse.", "Délibération n° 2022-118"),
+    # ... whose letters are glued to its figures
+    ("en", "Investigation Report HR-19-004\nRe: Tillmore Family Clinic\n\nThe Tillmore Family Clinic mailed a patient's "
+           "chart to the wrong address.", "Report HR-19-004"),
+    ("fr", "Rapport d'enquête\n\nDécision DR-21-007 – Clinique Tillmore\n\nLa clinique Tillmore a envoyé le dossier d'un "
+           "patient à une mauvaise adresse.", "Décision DR-21-007"),
 ])
 def test_org_page_furniture_of_datelines_and_decisions_names_no_organization(lang, text, furniture):
     record = breachnlp.extract(text, lang=lang, published="2025-06-01")
@@ -1823,3 +1863,4 @@ def test_org_a_hospital_named_by_kind_and_place(lang, text, victim):
 ])
 def test_org_a_dotted_reference_is_no_name(lang, text, victim):
     assert breachnlp.extract(text, lang=lang, published="2024-03-05").organization == victim
+

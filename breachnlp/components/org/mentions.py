@@ -422,7 +422,9 @@ class MentionRules:
     def _data_acronym(self, text: str, folded: str, mention: Mention) -> bool:
         """An acronym that a common noun phrase of data or of a number of some kind spells out beside
         it in brackets names data, not an organization: « numéro de service citoyen (BSN) », "BSN (the
-        national ID number)"; a name ("Social Security Administration (SSA)") keeps its acronym."""
+        national ID number)"; a name ("Social Security Administration (SSA)") keeps its acronym. So does
+        one that makes a data term with the words right beside it ("HIV status", « statut VIH »), qualifies
+        a data word ("HIV diagnosis", « diagnostic VIH ») or is joined to an adjective ("HIV-positive")."""
         surface = mention.text
         if not (surface.isupper() and 2 <= len(surface) <= 6):
             return False
@@ -431,6 +433,18 @@ class MentionRules:
         after = re.match(r"\)?[ \t]*([^\W\d_][\w.°]*)", text[mention.end:mention.end + 24])
         ahead = re.search(r"([^\W\d_][\w.°]*)[ \t]*\(?$", before)
         if any(m is not None and self.identifier_word.fullmatch(fold(m.group(1))) for m in (after, ahead)):
+            return True
+        # "users' HIV status", « leur statut VIH », « test du VIH »: with the words beside it the acronym
+        # spells a data term of the PHI lexicon, or it qualifies a data word that heads the compound
+        # ("an HIV diagnosis", « un diagnostic VIH ») or an adjective joined to it ("HIV-positive")
+        if after is not None and (self.data_term.fullmatch(fold(f"{surface} {after.group(1)}"))
+                                  or (text[mention.end:mention.end + 1] == " " and self.data_term.fullmatch(fold(after.group(1))))):
+            return True
+        if re.match(r"-[a-zà-ÿ]", text[mention.end:mention.end + 2]):
+            return True
+        previous = re.findall(r"[^\W\d_][\w'’]*", before[-30:])
+        if any(self.data_term.fullmatch(fold(" ".join([*previous[-k:], surface]))) for k in (1, 2) if len(previous) >= k) \
+                or (before.endswith(tuple(previous[-1:])) and previous and self.data_term.fullmatch(fold(previous[-1]))):
             return True
         if self.data_term.fullmatch(fold(surface)) and (before.endswith(",") or text[mention.end:mention.end + 1] == ","):
             return True  # "…, tax identification number, IBAN, securities account data": an item of a data list

@@ -113,6 +113,12 @@ class RoleRules:
                 if parent_cue and self.child_cue.search(before[-70:], parent_cue.start()):
                     parent_cue = None
                 child = self._nearest_before(cluster, clusters, m, sentences) if parent_cue else None
+                if child is not None and parent_cue is not None:
+                    # « le groupe « Nordlys » a ajouté le X à sa liste »: a name between the cue and this
+                    # one is what the cue's word heads, so it tells nothing of this one
+                    cue_start = m.start - len(before[-70:]) + parent_cue.start()
+                    if any(cue_start <= o.start and o.end <= m.start and o.source != "place" for o in child.mentions):
+                        child = None
                 if child is not None:
                     parents[id(child)] = cluster
                     m.cues.append((m.start, m.end, "parent_cue"))

@@ -126,10 +126,12 @@ class OrgRules(MentionRules, ClusterRules, RoleRules):
         # ... and a document's genre word before one ("Communiqué de la Clinique André Renard"), or alone
         heads = _alternation([*data["incident_words"], *data["document_words"]])
         self.genre_word = re.compile(heads)
-        # "CYFSA Decision 19", « Délibération n° 2021-045 »: a document's number, no name
+        # "CYFSA Decision 19", « Délibération n° 2021-045 », "Report IR-15-001": a document's number (letters
+        # glued to its figures by a hyphen, slash or dot may lead it), no name
         documents = _alternation(data["document_words"])
         number_markers = _alternation(data["document_number_markers"])
-        self.document_number = re.compile(rf"(?<!\w){documents}\s+(?:{number_markers}\.?\s*)?\d[\w/.-]*")
+        self.document_number = re.compile(
+            rf"(?<!\w){documents}\s+(?:{number_markers}\.?\s*)?(?:[a-z]{{1,8}}[-/.])?\d[\w/.-]*")
         # ("Sanctions on X", « Sanction à l'encontre de X »: a regulator's heading names whom it sanctions)
         self.incident_head = re.compile(rf"^{heads}\s+(?:(?:{_alternation(words.words('syntax', 'name_connectors'))}|"
                                         rf"{_alternation(data['heading_prepositions'], apostrophes=True)})\s*)+")
